@@ -1,0 +1,63 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { DynamicModule, Global, Logger, Module } from '@nestjs/common';
+import { APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import type { Request } from 'express';
+import { LoggerModule } from 'nestjs-pino';
+
+import { createErrorFormatter } from './common/errors/format-error.js';
+import { InputValidationPipe } from './common/errors/validation.js';
+import type { GraphQLContext } from './common/graphql/graphql-context.js';
+import { LoaderRegistry } from './common/graphql/loader-registry.js';
+import { type AppConfig, APP_CONFIG } from './config/app-config.js';
+import { createOrmConfig } from './database/mikro-orm.config.js';
+import { HealthController } from './health/health.controller.js';
+import { createLoggerOptions } from './logging/logger.options.js';
+import { PlaygroundController } from './playground/playground.controller.js';
+import { localPlaygroundPlugin } from './playground/playground.plugin.js';
+import { ProgramsModule } from './programs/programs.module.js';
+
+export const GRAPHQL_PATH = '/graphql';
+
+@Global()
+@Module({})
+class ConfigModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return { module: ConfigModule, providers: [{ provide: APP_CONFIG, useValue: config }], exports: [APP_CONFIG] };
+  }
+}
+
+@Module({})
+export class AppModule {
+  /** The whole service for a given configuration and database URL (main.ts, tests and scripts). */
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    const errorLogger = new Logger('GraphQL');
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot(createLoggerOptions(config)),
+        MikroOrmModule.forRoot(createOrmConfig({ url: databaseUrl, poolMax: config.dbPoolMax })),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          path: GRAPHQL_PATH,
+          autoSchemaFile: true,
+          sortSchema: true,
+          graphiql: false,
+          introspection: true,
+          includeStacktraceInErrorResponses: false,
+          plugins: config.playground ? [localPlaygroundPlugin(GRAPHQL_PATH)] : [],
+          context: ({ req }: { req: Request }): GraphQLContext => ({ req, loaders: new LoaderRegistry() }),
+          formatError: createErrorFormatter({
+            maskInternalErrors: config.env === 'production',
+            onInternalError: (error) => errorLogger.error(error instanceof Error ? { err: error } : { error }, 'internal error in a GraphQL operation'),
+          }),
+        }),
+        ProgramsModule,
+      ],
+      controllers: [HealthController, PlaygroundController],
+      providers: [{ provide: APP_PIPE, useClass: InputValidationPipe }],
+    };
+  }
+}

@@ -1,0 +1,36 @@
+import { GraphQLError } from 'graphql';
+
+/** The error codes a client can rely on in `extensions.code`. */
+export type AppErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'UNAUTHENTICATED';
+
+/**
+ * An error meant for the person at the other end: a clerk-readable message, a stable code and,
+ * for bad input, the offending field. Anything else thrown is an internal error and is masked.
+ */
+export class AppError extends GraphQLError {
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    readonly field?: string,
+    details?: Record<string, unknown>,
+  ) {
+    super(message, { extensions: { code, ...(field ? { field } : {}), ...details } });
+  }
+}
+
+export const badInput = (field: string, message: string, details?: Record<string, unknown>) =>
+  new AppError('BAD_USER_INPUT', message, field, details);
+
+export const notFound = (what: string, id: string) => new AppError('NOT_FOUND', `${what} ${id} does not exist or is not visible to you.`);
+
+export const conflict = (message: string, details?: Record<string, unknown>) => new AppError('CONFLICT', message, undefined, details);
+
+export const forbidden = (message = 'You are not allowed to do this.') => new AppError('FORBIDDEN', message);
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids are UUIDs; anything else is refused before it reaches the database's uuid cast. */
+export function checkId(id: string, field = 'id'): string {
+  if (!UUID.test(id)) throw badInput(field, `"${id.slice(0, 40)}" is not a valid id.`);
+  return id;
+}

@@ -1,0 +1,62 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import { DriverException, OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
+
+import { AppError } from './app-error.js';
+
+/** Matches graphql-js' messages for a bad variable or literal so the field can be named. */
+const VARIABLE_PATH = /^Variable "\$([\w]+)" got invalid value .*? at "([\w.[\]]+)"/s;
+const VARIABLE_NAME = /^Variable "\$([\w]+)" got invalid value/;
+const LITERAL_TYPE = /^Expected value of type "([\w!\]\[]+)", found/;
+
+export interface ErrorFormatterOptions {
+  /** Hide internal messages (production). Codes and clerk-facing messages always pass. */
+  maskInternalErrors: boolean;
+  onInternalError: (error: unknown) => void;
+}
+
+/**
+ * The one place where every error leaving the server is shaped: codes from AppError, bad input
+ * from graphql-js coercion turned into BAD_USER_INPUT with the field, internal errors masked.
+ */
+export function createErrorFormatter(options: ErrorFormatterOptions) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof AppError) {
+      return { message: original.message, path: formatted.path, locations: formatted.locations, extensions: { ...original.extensions } };
+    }
+    if (original instanceof UniqueConstraintViolationException) {
+      return { message: 'This record already exists.', path: formatted.path, extensions: { code: 'CONFLICT' } };
+    }
+    if (original instanceof OptimisticLockError) {
+      return { message: 'Someone else changed this record first; reload and try again.', path: formatted.path, extensions: { code: 'CONFLICT' } };
+    }
+    const code = formatted.extensions?.code;
+    const variable = VARIABLE_PATH.exec(formatted.message) ?? VARIABLE_NAME.exec(formatted.message);
+    if (variable) {
+      const field = variable[2] ? variable[2].split('.').slice(1).join('.') || variable[1] : variable[1];
+      return { message: formatted.message, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT', field } };
+    }
+    if (code === 'GRAPHQL_VALIDATION_FAILED' && LITERAL_TYPE.test(formatted.message)) {
+      return { message: formatted.message, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT', field: literalField(error) } };
+    }
+    if (code === 'INTERNAL_SERVER_ERROR' || code === undefined || original instanceof DriverException) {
+      options.onInternalError(original);
+      return {
+        message: options.maskInternalErrors ? 'Internal server error. The incident was logged; please try again or contact support.' : formatted.message,
+        path: formatted.path,
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      };
+    }
+    return { message: formatted.message, path: formatted.path, locations: formatted.locations, extensions: { code } };
+  };
+}
+
+/** For an inline literal the field is the name just before the value in the document. */
+function literalField(error: unknown): string | undefined {
+  if (!(error instanceof GraphQLError)) return undefined;
+  const node = error.nodes?.[0];
+  const body = error.source?.body ?? node?.loc?.source.body;
+  if (!node?.loc || !body) return undefined;
+  return /(\w+)\s*:\s*$/.exec(body.slice(0, node.loc.start))?.[1];
+}

@@ -1,0 +1,60 @@
+import { ArgumentMetadata, Injectable, PipeTransform, ValidationError } from '@nestjs/common';
+import { validate } from 'class-validator';
+
+import { badInput } from './app-error.js';
+
+/** Flattens class-validator's tree into "rules.drawdownHorizonDays"-style field paths. */
+export function flattenValidationErrors(errors: ValidationError[], prefix = ''): { field: string; message: string }[] {
+  return errors.flatMap((error) => {
+    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    return [...own, ...flattenValidationErrors(error.children ?? [], field)];
+  });
+}
+
+/**
+ * Global input validation with class-validator: every failure becomes BAD_USER_INPUT naming the
+ * first field, with all of them listed in `extensions.problems`.
+ *
+ * Not Nest's ValidationPipe: it runs inputs through class-transformer, which rebuilds every
+ * object it meets by calling its constructor without arguments, and a decimal.js amount that our
+ * scalar already parsed does not survive that. Here inputs become instances of their DTO classes
+ * (nested inputs by their declared type) and scalar values stay exactly as parsed.
+ */
+@Injectable()
+export class InputValidationPipe implements PipeTransform {
+  async transform(value: unknown, { metatype }: ArgumentMetadata): Promise<unknown> {
+    if (!metatype || !isDtoClass(metatype) || !isPlainObject(value)) return value;
+    const instance = toInstance(metatype, value);
+    const errors = await validate(instance, { forbidUnknownValues: false });
+    if (errors.length > 0) {
+      const problems = flattenValidationErrors(errors);
+      const first = problems[0];
+      throw badInput(first.field, `Please check ${first.field}: ${first.message}.`, { problems });
+    }
+    return instance;
+  }
+}
+
+type Constructor = new (...args: never[]) => object;
+
+function toInstance(metatype: Constructor, value: Record<string, unknown>): object {
+  const instance = Object.create(metatype.prototype) as Record<string, unknown>;
+  for (const [key, field] of Object.entries(value)) {
+    const declared = Reflect.getMetadata('design:type', metatype.prototype, key) as Constructor | undefined;
+    instance[key] = declared && isDtoClass(declared) && isPlainObject(field) ? toInstance(declared, field) : field;
+  }
+  return instance;
+}
+
+const NATIVE = new Set<unknown>([String, Boolean, Number, Array, Object, Date]);
+
+function isDtoClass(metatype: unknown): metatype is Constructor {
+  return typeof metatype === 'function' && !NATIVE.has(metatype) && metatype.prototype !== undefined && metatype.name !== 'Decimal';
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === null || proto === Object.prototype;
+}

@@ -1,0 +1,95 @@
+import { Decimal } from 'decimal.js';
+import { graphql, GraphQLObjectType, GraphQLSchema, GraphQLString } from 'graphql';
+
+import { DecimalScalar } from './decimal.scalar.js';
+import { formatMoney, MoneyParseError, parseMoney, roundToCents } from './money.js';
+
+describe('parseMoney', () => {
+  it.each([
+    ['0.10', '0.10'],
+    ['0.01', '0.01'],
+    ['9999999999.99', '9999999999.99'],
+    ['999999999999.99', '999999999999.99'],
+    ['10000000', '10000000.00'],
+    ['-12.5', '-12.50'],
+    ['0', '0.00'],
+  ])('round-trips %s as %s', (input, expected) => {
+    expect(formatMoney(parseMoney(input))).toBe(expected);
+  });
+
+  it.each([
+    ['non-numeric', 'abc', /not an amount/],
+    ['empty', '', /not an amount/],
+    ['NaN', 'NaN', /not an amount/],
+    ['Infinity', 'Infinity', /not an amount/],
+    ['-Infinity', '-Infinity', /not an amount/],
+    ['exponent', '1e3', /not an amount/],
+    ['exponent with sign', '1.5E+2', /not an amount/],
+    ['three decimals', '1.005', /more than two decimals/],
+    ['13 integer digits', '1000000000000', /too large/],
+    ['hex', '0x10', /not an amount/],
+    ['comma decimal', '1,50', /not an amount/],
+  ])('rejects %s (%s)', (_name, input, message) => {
+    expect(() => parseMoney(input)).toThrow(MoneyParseError);
+    expect(() => parseMoney(input)).toThrow(message);
+  });
+
+  it('rejects a JSON number, which has already passed through a float', () => {
+    expect(() => parseMoney(0.1)).toThrow(/must be given as a string/);
+  });
+
+  it('formats with exactly two decimals (decimal.js alone drops trailing zeros)', () => {
+    expect(new Decimal('0.10').toFixed()).toBe('0.1');
+    expect(formatMoney(new Decimal('0.10'))).toBe('0.10');
+  });
+});
+
+describe('roundToCents', () => {
+  it.each([
+    ['0.005', '0.01'],
+    ['0.004999', '0.00'],
+    ['-0.005', '-0.01'],
+    ['2.675', '2.68'],
+  ])('rounds %s half up to %s', (input, expected) => {
+    expect(formatMoney(roundToCents(new Decimal(input)))).toBe(expected);
+  });
+});
+
+describe('DecimalScalar', () => {
+  const schema = new GraphQLSchema({
+    query: new GraphQLObjectType({
+      name: 'Query',
+      fields: {
+        echo: {
+          type: GraphQLString,
+          args: { amount: { type: DecimalScalar } },
+          resolve: (_root, args: { amount: Decimal }) => formatMoney(args.amount),
+        },
+        total: { type: DecimalScalar, resolve: () => new Decimal('10000000') },
+      },
+    }),
+  });
+
+  it('serialises with two decimals', async () => {
+    const result = await graphql({ schema, source: '{ total }' });
+    expect(result.data).toEqual({ total: '10000000.00' });
+  });
+
+  it('parses variables and literals', async () => {
+    const fromVariable = await graphql({ schema, source: 'query($a: Decimal) { echo(amount: $a) }', variableValues: { a: '0.1' } });
+    expect(fromVariable.data).toEqual({ echo: '0.10' });
+    const fromLiteral = await graphql({ schema, source: '{ echo(amount: "9999999999.99") }' });
+    expect(fromLiteral.data).toEqual({ echo: '9999999999.99' });
+  });
+
+  it.each(['abc', 'NaN', 'Infinity', '1e5', '0.001', '1234567890123'])('refuses the variable %s with a message', async (bad) => {
+    const result = await graphql({ schema, source: 'query($a: Decimal) { echo(amount: $a) }', variableValues: { a: bad } });
+    expect(result.data).toBeUndefined();
+    expect(result.errors?.[0].message).toMatch(/Variable "\$a" got invalid value/);
+  });
+
+  it('refuses a number literal', async () => {
+    const result = await graphql({ schema, source: '{ echo(amount: 12.5) }' });
+    expect(result.errors?.[0].message).toMatch(/must be given as a string/);
+  });
+});

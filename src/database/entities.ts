@@ -1,0 +1,5 @@
+import { FundingProgram } from '../programs/entities/funding-program.entity.js';
+import { Project } from '../programs/entities/project.entity.js';
+
+/** Every entity of the service; explicit so that discovery works the same in ESM, jest and the CLI. */
+export const ENTITIES = [FundingProgram, Project];

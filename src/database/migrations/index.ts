@@ -1,0 +1,10 @@
+import { Migration20261124201529_Initial } from './Migration20261124201529_Initial.js';
+import type { MigrationObject } from '@mikro-orm/core';
+
+/**
+ * Every migration in order. `npm run migration:create` appends new ones here; a test fails when
+ * the entities need a change that no migration makes.
+ */
+export const MIGRATIONS: MigrationObject[] = [
+  { name: 'Migration20261124201529_Initial', class: Migration20261124201529_Initial },
+];

@@ -1,0 +1,38 @@
+import { Migrator } from '@mikro-orm/migrations';
+import { defineConfig } from '@mikro-orm/postgresql';
+import { SeedManager } from '@mikro-orm/seeder';
+
+import { ENTITIES } from './entities.js';
+import { MIGRATIONS } from './migrations/index.js';
+
+export interface OrmConfigOptions {
+  url: string;
+  poolMax?: number;
+  debug?: boolean;
+}
+
+/** The one MikroORM configuration, used by the app, the tests and the scripts alike. */
+export function createOrmConfig({ url, poolMax = 10, debug = false }: OrmConfigOptions) {
+  return defineConfig({
+    clientUrl: url,
+    entities: ENTITIES,
+    extensions: [Migrator, SeedManager],
+    pool: { min: 0, max: poolMax },
+    debug,
+    forceUtcTimezone: true,
+    allowGlobalContext: false,
+    migrations: {
+      tableName: 'mikro_orm_migrations',
+      // Listed explicitly: no file discovery, so the same list runs from src (tests, scripts) and dist.
+      migrationsList: MIGRATIONS,
+      pathTs: 'src/database/migrations',
+      path: 'dist/database/migrations',
+      emit: 'ts',
+      transactional: true,
+      allOrNothing: true,
+      // No snapshot: new migrations are diffed against a database migrated to the latest state,
+      // which keeps parallel branches from fighting over one snapshot file.
+      snapshot: false,
+    },
+  });
+}

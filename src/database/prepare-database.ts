@@ -1,0 +1,23 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+
+import { FundingProgram } from '../programs/entities/funding-program.entity.js';
+import { DemoSeeder } from './seeders/demo.seeder.js';
+
+export interface PrepareResult {
+  migrationsApplied: string[];
+  demoSeeded: boolean;
+}
+
+/** Applies pending migrations and, if asked and the database holds no programme yet, the demo data. */
+export async function prepareDatabase(orm: MikroORM, options: { seedDemo: boolean }): Promise<PrepareResult> {
+  const applied = await orm.migrator.up();
+  let demoSeeded = false;
+  if (options.seedDemo) {
+    const em = orm.em.fork();
+    if ((await em.count(FundingProgram, {})) === 0) {
+      await orm.seeder.seed(DemoSeeder);
+      demoSeeded = true;
+    }
+  }
+  return { migrationsApplied: applied.map((m) => m.name), demoSeeded };
+}

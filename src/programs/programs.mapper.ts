@@ -1,0 +1,42 @@
+import { FundingProgram } from './entities/funding-program.entity.js';
+import { Project } from './entities/project.entity.js';
+import { FundingProgramModel } from './models/funding-program.model.js';
+import { ProjectModel } from './models/project.model.js';
+
+export function toFundingProgramModel(program: FundingProgram): FundingProgramModel {
+  return {
+    id: program.id,
+    code: program.code,
+    name: program.name,
+    legalBasis: program.legalBasis,
+    grantor: program.grantor,
+    rules: {
+      drawdownHorizonDays: program.drawdownHorizonDays,
+      lineOverrunPercent: program.lineOverrunPercent,
+      interimProofDueMonth: program.interimProofDueMonth,
+      interimProofDueDay: program.interimProofDueDay,
+      finalProofDueMonths: program.finalProofDueMonths,
+      allowedFinancingTypes: program.allowedFinancingTypes,
+    },
+    createdAt: program.createdAt,
+    updatedAt: program.updatedAt,
+  };
+}
+
+export function toProjectModel(project: Project): ProjectModel {
+  return {
+    id: project.id,
+    programId: project.program.id,
+    fileNumber: project.fileNumber,
+    title: project.title,
+    grantee: project.grantee,
+    approvalStart: project.approvalStart,
+    approvalEnd: project.approvalEnd,
+    approvedTotal: project.approvedTotal,
+    financingType: project.financingType,
+    fundingRate: project.fundingRate,
+    status: project.status,
+    createdAt: project.createdAt,
+    updatedAt: project.updatedAt,
+  };
+}

@@ -1,0 +1,162 @@
+import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { Inject, Injectable } from '@nestjs/common';
+import { Decimal } from 'decimal.js';
+
+import { type AppConfig, APP_CONFIG } from '../config/app-config.js';
+import { checkId } from '../common/errors/app-error.js';
+import { paginate } from '../common/pagination/paginate.js';
+import { PaginationArgs } from '../common/pagination/pagination.args.js';
+import { FundingProgram } from './entities/funding-program.entity.js';
+import { Project } from './entities/project.entity.js';
+import { CreateFundingProgramInput, ProgramRulesInput, UpdateFundingProgramInput } from './dto/program.inputs.js';
+import { CreateProjectInput, UpdateProjectInput } from './dto/project.inputs.js';
+import { FinancingType } from './programs.enums.js';
+import { ProgramErrors } from './programs.errors.js';
+import { toFundingProgramModel, toProjectModel } from './programs.mapper.js';
+
+const PROGRAM_ORDER = ['code', 'id'] as const;
+const PROJECT_ORDER = ['fileNumber', 'id'] as const;
+
+/** Funding programmes and their projects: the rules of creating and changing them. */
+@Injectable()
+export class ProgramsService {
+  constructor(
+    private readonly em: EntityManager,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  listPrograms(args: PaginationArgs) {
+    return paginate(this.em, FundingProgram, { where: {}, key: PROGRAM_ORDER, args, maxPageSize: this.config.maxPageSize, toNode: toFundingProgramModel });
+  }
+
+  async getProgram(id: string) {
+    return toFundingProgramModel(await this.findProgram(this.em, id));
+  }
+
+  async createProgram(input: CreateFundingProgramInput) {
+    checkRules(input.rules);
+    return this.em.transactional(async (em) => {
+      if (await em.count(FundingProgram, { code: input.code })) throw ProgramErrors.programCodeTaken(input.code);
+      const program = em.create(FundingProgram, {
+        code: input.code,
+        name: input.name,
+        legalBasis: input.legalBasis,
+        grantor: input.grantor,
+        ...input.rules,
+      });
+      await flushUnique(em, () => ProgramErrors.programCodeTaken(input.code));
+      return toFundingProgramModel(program);
+    });
+  }
+
+  async updateProgram(id: string, input: UpdateFundingProgramInput) {
+    return this.em.transactional(async (em) => {
+      const program = await this.findProgram(em, id);
+      const { rules, ...fields } = input;
+      em.assign(program, stripUndefined({ ...fields, ...rules }));
+      checkRules(program);
+      return toFundingProgramModel(program);
+    });
+  }
+
+  listProjects(programId: string | undefined, args: PaginationArgs) {
+    const where = programId ? { program: checkId(programId, 'programId') } : {};
+    return paginate(this.em, Project, { where, key: PROJECT_ORDER, args, maxPageSize: this.config.maxPageSize, toNode: toProjectModel });
+  }
+
+  async getProject(id: string) {
+    return toProjectModel(await this.findProject(this.em, id));
+  }
+
+  async programsByIds(ids: readonly string[]) {
+    const programs = await this.em.find(FundingProgram, { id: { $in: [...ids] } });
+    return programs.map(toFundingProgramModel);
+  }
+
+  /** All projects of the given programmes, for the per-request loader (one query for many parents). */
+  async projectsByProgramIds(programIds: readonly string[]) {
+    const projects = await this.em.find(Project, { program: { $in: [...programIds] } }, { orderBy: { fileNumber: 'asc', id: 'asc' } });
+    return projects.map(toProjectModel);
+  }
+
+  async createProject(input: CreateProjectInput) {
+    return this.em.transactional(async (em) => {
+      const program = await this.findProgram(em, input.programId, 'programId');
+      checkProject(input, program);
+      if (await em.count(Project, { program, fileNumber: input.fileNumber })) throw ProgramErrors.fileNumberTaken(input.fileNumber);
+      const { programId: _programId, ...terms } = input;
+      const project = em.create(Project, { ...terms, program });
+      await flushUnique(em, () => ProgramErrors.fileNumberTaken(input.fileNumber));
+      return toProjectModel(project);
+    });
+  }
+
+  async updateProject(id: string, input: UpdateProjectInput) {
+    return this.em.transactional(async (em) => {
+      const project = await this.findProject(em, id);
+      const program = await em.findOneOrFail(FundingProgram, project.program.id);
+      em.assign(project, stripUndefined(input));
+      checkProject(project, program);
+      if (input.fileNumber !== undefined) {
+        const clash = await em.count(Project, { program, fileNumber: input.fileNumber, id: { $ne: id } });
+        if (clash) throw ProgramErrors.fileNumberTaken(input.fileNumber);
+      }
+      await flushUnique(em, () => ProgramErrors.fileNumberTaken(project.fileNumber));
+      return toProjectModel(project);
+    });
+  }
+
+  private async findProgram(em: EntityManager, id: string, field = 'id') {
+    const program = await em.findOne(FundingProgram, { id: checkId(id, field) });
+    if (!program) {
+      const error = ProgramErrors.programNotFound(id);
+      error.extensions.field = field;
+      throw error;
+    }
+    return program;
+  }
+
+  private async findProject(em: EntityManager, id: string) {
+    const project = await em.findOne(Project, { id: checkId(id) });
+    if (!project) throw ProgramErrors.projectNotFound(id);
+    return project;
+  }
+}
+
+interface ProjectTerms {
+  approvalStart: string;
+  approvalEnd: string;
+  approvedTotal: Decimal;
+  financingType: FinancingType;
+  fundingRate: Decimal;
+}
+
+/** Cross-field rules of a project; single fields are checked by the scalars and the DTO. */
+function checkProject(project: ProjectTerms, program: FundingProgram): void {
+  if (project.approvalEnd <= project.approvalStart) throw ProgramErrors.periodEndsBeforeStart();
+  if (project.approvedTotal.lte(0)) throw ProgramErrors.totalNotPositive();
+  if (project.fundingRate.lte(0) || project.fundingRate.gt(100)) throw ProgramErrors.fundingRateOutOfRange();
+  if (project.financingType === FinancingType.FULL && !project.fundingRate.eq(100)) throw ProgramErrors.fullFinancingNeeds100();
+  if (!program.allowedFinancingTypes.includes(project.financingType)) throw ProgramErrors.financingTypeNotAllowed(project.financingType);
+}
+
+function checkRules(rules: Pick<ProgramRulesInput, 'lineOverrunPercent' | 'interimProofDueMonth' | 'interimProofDueDay'>): void {
+  if (rules.lineOverrunPercent.lt(0) || rules.lineOverrunPercent.gt(100)) throw ProgramErrors.overrunPercentOutOfRange();
+  // A leap year (2024) so that 29 February counts as a day that exists.
+  const probe = new Date(Date.UTC(2024, rules.interimProofDueMonth - 1, rules.interimProofDueDay));
+  if (probe.getUTCMonth() !== rules.interimProofDueMonth - 1) throw ProgramErrors.dueDayInvalid();
+}
+
+/** Flushes, turning a unique-key race lost to a concurrent writer into the same clear error. */
+async function flushUnique(em: EntityManager, error: () => Error): Promise<void> {
+  try {
+    await em.flush();
+  } catch (e) {
+    if (e instanceof UniqueConstraintViolationException) throw error();
+    throw e;
+  }
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
