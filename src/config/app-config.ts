@@ -15,7 +15,12 @@ const envSchema = z.object({
   PLAYGROUND: bool.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   GRAPHQL_MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(10_000).default(100),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  JWT_TTL_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(480),
 });
+
+/** Development and tests only; production refuses to start without its own JWT_SECRET. */
+const DEV_JWT_SECRET = 'development-only-secret-do-not-use-in-production';
 
 export type AppConfig = {
   env: 'development' | 'production' | 'test';
@@ -28,6 +33,7 @@ export type AppConfig = {
   playground: boolean;
   logLevel: string;
   maxPageSize: number;
+  jwt: { secret: string; ttlMinutes: number };
 };
 
 export class ConfigError extends Error {}
@@ -40,6 +46,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.NODE_ENV === 'production' && !e.JWT_SECRET) {
+    throw new ConfigError('Invalid configuration:\n  JWT_SECRET: required in production (at least 32 random characters)');
+  }
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -51,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     playground: e.PLAYGROUND,
     logLevel: e.LOG_LEVEL,
     maxPageSize: e.GRAPHQL_MAX_PAGE_SIZE,
+    jwt: { secret: e.JWT_SECRET ?? DEV_JWT_SECRET, ttlMinutes: e.JWT_TTL_MINUTES },
   };
 }
 

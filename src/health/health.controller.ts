@@ -1,8 +1,11 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Controller, Get, Res } from '@nestjs/common';
+
+import { Public } from '../auth/allow.decorator.js';
 import type { Response } from 'express';
 
 /** Liveness and database reachability for load balancers and operators. */
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(private readonly em: EntityManager) {}

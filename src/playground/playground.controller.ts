@@ -3,8 +3,10 @@ import { createReadStream } from 'node:fs';
 import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
 
+import { Public } from '../auth/allow.decorator.js';
 import { PLAYGROUND_ASSETS } from './playground.assets.js';
 
+@Public()
 @Controller('playground')
 export class PlaygroundController {
   @Get('assets/:name')

@@ -1,5 +1,9 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 
+import { Allow } from '../auth/allow.decorator.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentUser } from '../auth/current-user.decorator.js';
+import { ALL_ROLES, Role } from '../auth/role.enum.js';
 import { groupByKeys } from '../common/graphql/loader-registry.js';
 import type { GraphQLContext } from '../common/graphql/graphql-context.js';
 import { PaginationArgs } from '../common/pagination/pagination.args.js';
@@ -14,30 +18,35 @@ import { ProgramsService } from './programs.service.js';
 export class ProgramsResolver {
   constructor(private readonly service: ProgramsService) {}
 
-  @Query(() => FundingProgramConnection, { description: 'Funding programmes, ordered by code.' })
-  programs(@Args() args: PaginationArgs) {
-    return this.service.listPrograms(args);
+  @Allow(...ALL_ROLES)
+  @Query(() => FundingProgramConnection, { description: 'Funding programmes you hold a role in, ordered by code.' })
+  programs(@CurrentUser() user: AuthUser, @Args() args: PaginationArgs) {
+    return this.service.listPrograms(user, args);
   }
 
+  @Allow(...ALL_ROLES)
   @Query(() => FundingProgramModel)
-  program(@Args('id', { type: () => ID }) id: string) {
-    return this.service.getProgram(id);
+  program(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string) {
+    return this.service.getProgram(user, id);
   }
 
+  @Allow(Role.ADMIN)
   @Mutation(() => FundingProgramModel)
-  createProgram(@Args('input') input: CreateFundingProgramInput) {
-    return this.service.createProgram(input);
+  createProgram(@CurrentUser() user: AuthUser, @Args('input') input: CreateFundingProgramInput) {
+    return this.service.createProgram(user, input);
   }
 
+  @Allow(Role.ADMIN)
   @Mutation(() => FundingProgramModel)
-  updateProgram(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateFundingProgramInput) {
-    return this.service.updateProgram(id, input);
+  updateProgram(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateFundingProgramInput) {
+    return this.service.updateProgram(user, id, input);
   }
 
-  @ResolveField(() => [ProjectModel], { description: 'All projects of this programme, ordered by file number.' })
+  @ResolveField(() => [ProjectModel], { description: 'The projects of this programme you hold a role on, ordered by file number.' })
   projects(@Parent() program: FundingProgramModel, @Context() ctx: GraphQLContext) {
+    const user = ctx.req.user as AuthUser;
     return ctx.loaders
-      .get<string, ProjectModel[]>('projectsByProgram', async (ids) => groupByKeys(ids, await this.service.projectsByProgramIds(ids), (p) => p.programId))
+      .get<string, ProjectModel[]>('projectsByProgram', async (ids) => groupByKeys(ids, await this.service.projectsByProgramIds(user, ids), (p) => p.programId))
       .load(program.id);
   }
 }
@@ -46,24 +55,28 @@ export class ProgramsResolver {
 export class ProjectsResolver {
   constructor(private readonly service: ProgramsService) {}
 
-  @Query(() => ProjectConnection, { description: 'Projects, optionally of one programme, ordered by file number.' })
-  projects(@Args() args: PaginationArgs, @Args('programId', { type: () => ID, nullable: true }) programId?: string) {
-    return this.service.listProjects(programId, args);
+  @Allow(...ALL_ROLES)
+  @Query(() => ProjectConnection, { description: 'Projects you hold a role on, optionally of one programme, ordered by file number.' })
+  projects(@CurrentUser() user: AuthUser, @Args() args: PaginationArgs, @Args('programId', { type: () => ID, nullable: true }) programId?: string) {
+    return this.service.listProjects(user, programId, args);
   }
 
+  @Allow(...ALL_ROLES)
   @Query(() => ProjectModel)
-  project(@Args('id', { type: () => ID }) id: string) {
-    return this.service.getProject(id);
+  project(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string) {
+    return this.service.getProject(user, id);
   }
 
+  @Allow(Role.ADMIN)
   @Mutation(() => ProjectModel)
-  createProject(@Args('input') input: CreateProjectInput) {
-    return this.service.createProject(input);
+  createProject(@CurrentUser() user: AuthUser, @Args('input') input: CreateProjectInput) {
+    return this.service.createProject(user, input);
   }
 
+  @Allow(Role.ADMIN)
   @Mutation(() => ProjectModel)
-  updateProject(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateProjectInput) {
-    return this.service.updateProject(id, input);
+  updateProject(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateProjectInput) {
+    return this.service.updateProject(user, id, input);
   }
 
   @ResolveField(() => FundingProgramModel)

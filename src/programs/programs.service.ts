@@ -2,8 +2,11 @@ import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/po
 import { Inject, Injectable } from '@nestjs/common';
 import { Decimal } from 'decimal.js';
 
+import { AccessService } from '../auth/access.service.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { ALL_ROLES, Role } from '../auth/role.enum.js';
 import { type AppConfig, APP_CONFIG } from '../config/app-config.js';
-import { checkId } from '../common/errors/app-error.js';
+import { checkId, forbidden } from '../common/errors/app-error.js';
 import { paginate } from '../common/pagination/paginate.js';
 import { PaginationArgs } from '../common/pagination/pagination.args.js';
 import { FundingProgram } from './entities/funding-program.entity.js';
@@ -23,17 +26,24 @@ export class ProgramsService {
   constructor(
     private readonly em: EntityManager,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly access: AccessService,
   ) {}
 
-  listPrograms(args: PaginationArgs) {
-    return paginate(this.em, FundingProgram, { where: {}, key: PROGRAM_ORDER, args, maxPageSize: this.config.maxPageSize, toNode: toFundingProgramModel });
+  /** Programmes in which the user holds any role (all of them for a global admin). */
+  async listPrograms(user: AuthUser, args: PaginationArgs) {
+    const where = await this.access.programWhere(this.em, user, ALL_ROLES);
+    return paginate(this.em, FundingProgram, { where, key: PROGRAM_ORDER, args, maxPageSize: this.config.maxPageSize, toNode: toFundingProgramModel });
   }
 
-  async getProgram(id: string) {
-    return toFundingProgramModel(await this.findProgram(this.em, id));
+  async getProgram(user: AuthUser, id: string) {
+    return toFundingProgramModel(await this.findProgram(this.em, user, id));
   }
 
-  async createProgram(input: CreateFundingProgramInput) {
+  /** Only a global administrator creates programmes. */
+  async createProgram(user: AuthUser, input: CreateFundingProgramInput) {
+    if (!user.grants.some((g) => g.role === Role.ADMIN && !g.projectId && !g.programId)) {
+      throw forbidden('Only a global administrator can create funding programmes.');
+    }
     checkRules(input.rules);
     return this.em.transactional(async (em) => {
       if (await em.count(FundingProgram, { code: input.code })) throw ProgramErrors.programCodeTaken(input.code);
@@ -49,9 +59,10 @@ export class ProgramsService {
     });
   }
 
-  async updateProgram(id: string, input: UpdateFundingProgramInput) {
+  async updateProgram(user: AuthUser, id: string, input: UpdateFundingProgramInput) {
     return this.em.transactional(async (em) => {
-      const program = await this.findProgram(em, id);
+      const program = await this.findProgram(em, user, id);
+      this.requireProgramAdmin(user, program.id);
       const { rules, ...fields } = input;
       em.assign(program, stripUndefined({ ...fields, ...rules }));
       checkRules(program);
@@ -59,29 +70,35 @@ export class ProgramsService {
     });
   }
 
-  listProjects(programId: string | undefined, args: PaginationArgs) {
-    const where = programId ? { program: checkId(programId, 'programId') } : {};
+  /** Projects the user holds any role on, optionally of one programme. */
+  listProjects(user: AuthUser, programId: string | undefined, args: PaginationArgs) {
+    const scope = this.access.projectWhere(user, ALL_ROLES);
+    const where = programId ? { $and: [scope, { program: checkId(programId, 'programId') }] } : scope;
     return paginate(this.em, Project, { where, key: PROJECT_ORDER, args, maxPageSize: this.config.maxPageSize, toNode: toProjectModel });
   }
 
-  async getProject(id: string) {
-    return toProjectModel(await this.findProject(this.em, id));
+  async getProject(user: AuthUser, id: string) {
+    return toProjectModel(await this.access.requireProject(this.em, user, id, ALL_ROLES, 'id'));
   }
 
+  /** Programmes by id, for the loader behind Project.program (the project was already visible). */
   async programsByIds(ids: readonly string[]) {
     const programs = await this.em.find(FundingProgram, { id: { $in: [...ids] } });
     return programs.map(toFundingProgramModel);
   }
 
-  /** All projects of the given programmes, for the per-request loader (one query for many parents). */
-  async projectsByProgramIds(programIds: readonly string[]) {
-    const projects = await this.em.find(Project, { program: { $in: [...programIds] } }, { orderBy: { fileNumber: 'asc', id: 'asc' } });
+  /** The user's visible projects of the given programmes, for the per-request loader (one query for many parents). */
+  async projectsByProgramIds(user: AuthUser, programIds: readonly string[]) {
+    const where = { $and: [this.access.projectWhere(user, ALL_ROLES), { program: { $in: [...programIds] } }] };
+    const projects = await this.em.find(Project, where, { orderBy: { fileNumber: 'asc', id: 'asc' } });
     return projects.map(toProjectModel);
   }
 
-  async createProject(input: CreateProjectInput) {
+  /** A global administrator or an administrator of the programme creates its projects. */
+  async createProject(user: AuthUser, input: CreateProjectInput) {
     return this.em.transactional(async (em) => {
-      const program = await this.findProgram(em, input.programId, 'programId');
+      const program = await this.findProgram(em, user, input.programId, 'programId');
+      this.requireProgramAdmin(user, program.id);
       checkProject(input, program);
       if (await em.count(Project, { program, fileNumber: input.fileNumber })) throw ProgramErrors.fileNumberTaken(input.fileNumber);
       const { programId: _programId, ...terms } = input;
@@ -91,9 +108,10 @@ export class ProgramsService {
     });
   }
 
-  async updateProject(id: string, input: UpdateProjectInput) {
+  async updateProject(user: AuthUser, id: string, input: UpdateProjectInput) {
     return this.em.transactional(async (em) => {
-      const project = await this.findProject(em, id);
+      const project = await this.access.requireProject(em, user, id, ALL_ROLES, 'id');
+      this.requireProgramAdmin(user, project.program.id);
       const program = await em.findOneOrFail(FundingProgram, project.program.id);
       em.assign(project, stripUndefined(input));
       checkProject(project, program);
@@ -106,8 +124,17 @@ export class ProgramsService {
     });
   }
 
-  private async findProgram(em: EntityManager, id: string, field = 'id') {
-    const program = await em.findOne(FundingProgram, { id: checkId(id, field) });
+  private requireProgramAdmin(user: AuthUser, programId: string): void {
+    if (!this.access.holdsOnProgram(user, programId, [Role.ADMIN])) {
+      throw forbidden('Only an administrator of this programme can do this.');
+    }
+  }
+
+  /** A programme the user can see; NOT_FOUND otherwise (existence is not revealed). */
+  private async findProgram(em: EntityManager, user: AuthUser, id: string, field = 'id') {
+    checkId(id, field);
+    const scope = await this.access.programWhere(em, user, ALL_ROLES);
+    const program = await em.findOne(FundingProgram, { $and: [{ id }, scope] });
     if (!program) {
       const error = ProgramErrors.programNotFound(id);
       error.extensions.field = field;
@@ -116,11 +143,6 @@ export class ProgramsService {
     return program;
   }
 
-  private async findProject(em: EntityManager, id: string) {
-    const project = await em.findOne(Project, { id: checkId(id) });
-    if (!project) throw ProgramErrors.projectNotFound(id);
-    return project;
-  }
 }
 
 interface ProjectTerms {

@@ -61,12 +61,12 @@ describe('production mode', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await createTestApp({ NODE_ENV: 'production' });
+    t = await createTestApp({ NODE_ENV: 'production', JWT_SECRET: 'a-production-like-secret-of-sufficient-length' });
   });
   afterAll(() => t.close());
 
   it('sends no stack trace with an error', async () => {
-    const result = await t.gql(`{ project(id: "nope") { id } }`);
+    const result = await t.gqlAs('admin', `{ project(id: "nope") { id } }`);
     expect(result.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'id' });
     expect(JSON.stringify(result)).not.toMatch(/stacktrace|\.ts:\d+/);
   });

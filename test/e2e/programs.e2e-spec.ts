@@ -47,7 +47,7 @@ describe('programmes and projects (GraphQL over HTTP, real PostgreSQL)', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    const result = await t.gql(PROGRAMS);
+    const result = await t.gqlAs('admin', PROGRAMS);
     demoProgramId = result.data!.programs.nodes[0].id;
   });
   afterAll(() => t.close());
@@ -66,7 +66,7 @@ describe('programmes and projects (GraphQL over HTTP, real PostgreSQL)', () => {
   });
 
   it('returns the demo programme and the Wuppertal project with an exact approved total', async () => {
-    const result = await t.gql(PROGRAMS);
+    const result = await t.gqlAs('admin', PROGRAMS);
     expect(result.errors).toBeUndefined();
     const program = result.data!.programs.nodes[0];
     expect(program.code).toBe('MODELL-SGB2-FRAUEN');
@@ -82,12 +82,12 @@ describe('programmes and projects (GraphQL over HTTP, real PostgreSQL)', () => {
   });
 
   it('creates a project and keeps cents exact through the database', async () => {
-    const result = await t.gql(CREATE_PROJECT, { input: projectInput({ approvedTotal: '0.10' }) });
+    const result = await t.gqlAs('admin', CREATE_PROJECT, { input: projectInput({ approvedTotal: '0.10' }) });
     expect(result.errors).toBeUndefined();
     expect(result.data!.createProject).toMatchObject({ approvedTotal: '0.10', fundingRate: '90.00', program: { code: 'MODELL-SGB2-FRAUEN' } });
-    const fetched = await t.gql(`query($id: ID!) { project(id: $id) { approvedTotal } }`, { id: result.data!.createProject.id });
+    const fetched = await t.gqlAs('admin', `query($id: ID!) { project(id: $id) { approvedTotal } }`, { id: result.data!.createProject.id });
     expect(fetched.data!.project.approvedTotal).toBe('0.10');
-    const max = await t.gql(CREATE_PROJECT, { input: projectInput({ approvedTotal: '9999999999.99' }) });
+    const max = await t.gqlAs('admin', CREATE_PROJECT, { input: projectInput({ approvedTotal: '9999999999.99' }) });
     expect(max.data!.createProject.approvedTotal).toBe('9999999999.99');
   });
 
@@ -114,7 +114,7 @@ describe('programmes and projects (GraphQL over HTTP, real PostgreSQL)', () => {
 
     it.each(cases)('%s', async (_name, overrides, field) => {
       const before = await t.orm.em.fork().getConnection().execute('select count(*)::int as n from project');
-      const result = await t.gql(CREATE_PROJECT, { input: projectInput(overrides) });
+      const result = await t.gqlAs('admin', CREATE_PROJECT, { input: projectInput(overrides) });
       expect(result.data ?? null).toBeNull();
       expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
       expect(result.errors?.[0].message).not.toMatch(/\bat \w+ \(|node_modules/); // no stack trace
@@ -123,21 +123,21 @@ describe('programmes and projects (GraphQL over HTTP, real PostgreSQL)', () => {
     });
 
     it('an inline literal with a bad amount names the field too', async () => {
-      const result = await t.gql(`mutation { createProject(input: { programId: "${demoProgramId}", fileNumber: "X-1", title: "t", grantee: "g", approvalStart: "2024-01-01", approvalEnd: "2024-12-31", approvedTotal: "12,50", financingType: SHARE, fundingRate: "50.00" }) { id } }`);
+      const result = await t.gqlAs('admin', `mutation { createProject(input: { programId: "${demoProgramId}", fileNumber: "X-1", title: "t", grantee: "g", approvalStart: "2024-01-01", approvalEnd: "2024-12-31", approvedTotal: "12,50", financingType: SHARE, fundingRate: "50.00" }) { id } }`);
       expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'approvedTotal' });
     });
 
     it('a duplicate file number in the same programme', async () => {
       const input = projectInput();
-      expect((await t.gql(CREATE_PROJECT, { input })).errors).toBeUndefined();
-      const again = await t.gql(CREATE_PROJECT, { input: { ...input, title: 'Other' } });
+      expect((await t.gqlAs('admin', CREATE_PROJECT, { input })).errors).toBeUndefined();
+      const again = await t.gqlAs('admin', CREATE_PROJECT, { input: { ...input, title: 'Other' } });
       expect(again.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'fileNumber' });
     });
   });
 
   it('holds the unique file number when ten requests race for it', async () => {
     const input = projectInput();
-    const results = await Promise.all(Array.from({ length: 10 }, () => t.gql(CREATE_PROJECT, { input })));
+    const results = await Promise.all(Array.from({ length: 10 }, () => t.gqlAs('admin', CREATE_PROJECT, { input })));
     const created = results.filter((r) => !r.errors);
     expect(created).toHaveLength(1);
     for (const refused of results.filter((r) => r.errors)) {
@@ -148,52 +148,52 @@ describe('programmes and projects (GraphQL over HTTP, real PostgreSQL)', () => {
   });
 
   it('answers NOT_FOUND for an unknown project', async () => {
-    const result = await t.gql(`{ project(id: "00000000-0000-4000-8000-000000000000") { id } }`);
+    const result = await t.gqlAs('admin', `{ project(id: "00000000-0000-4000-8000-000000000000") { id } }`);
     expect(result.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 
   it('creates and updates a programme; a taken code is refused', async () => {
-    const created = await t.gql(CREATE_PROGRAM, { input: programInput('PROG-UPD') });
+    const created = await t.gqlAs('admin', CREATE_PROGRAM, { input: programInput('PROG-UPD') });
     expect(created.errors).toBeUndefined();
     const id = created.data!.createProgram.id;
-    const updated = await t.gql(`mutation($id: ID!, $input: UpdateFundingProgramInput!) { updateProgram(id: $id, input: $input) { name rules { drawdownHorizonDays lineOverrunPercent } } }`, {
+    const updated = await t.gqlAs('admin', `mutation($id: ID!, $input: UpdateFundingProgramInput!) { updateProgram(id: $id, input: $input) { name rules { drawdownHorizonDays lineOverrunPercent } } }`, {
       id,
       input: { name: 'Renamed', rules: { drawdownHorizonDays: 56 } },
     });
     expect(updated.data!.updateProgram).toEqual({ name: 'Renamed', rules: { drawdownHorizonDays: 56, lineOverrunPercent: '20.00' } });
-    const dup = await t.gql(CREATE_PROGRAM, { input: programInput('PROG-UPD') });
+    const dup = await t.gqlAs('admin', CREATE_PROGRAM, { input: programInput('PROG-UPD') });
     expect(dup.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'code' });
-    const badRule = await t.gql(CREATE_PROGRAM, { input: { ...programInput('PROG-BAD'), rules: { ...programInput('X').rules, drawdownHorizonDays: 0 } } });
+    const badRule = await t.gqlAs('admin', CREATE_PROGRAM, { input: { ...programInput('PROG-BAD'), rules: { ...programInput('X').rules, drawdownHorizonDays: 0 } } });
     expect(badRule.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'rules.drawdownHorizonDays' });
-    const badDay = await t.gql(CREATE_PROGRAM, { input: { ...programInput('PROG-BAD'), rules: { ...programInput('X').rules, interimProofDueMonth: 2, interimProofDueDay: 30 } } });
+    const badDay = await t.gqlAs('admin', CREATE_PROGRAM, { input: { ...programInput('PROG-BAD'), rules: { ...programInput('X').rules, interimProofDueMonth: 2, interimProofDueDay: 30 } } });
     expect(badDay.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'rules.interimProofDueDay' });
   });
 
   it('updates a project and re-checks its rules', async () => {
-    const created = await t.gql(CREATE_PROJECT, { input: projectInput() });
+    const created = await t.gqlAs('admin', CREATE_PROJECT, { input: projectInput() });
     const id = created.data!.createProject.id;
-    const ok = await t.gql(`mutation($id: ID!, $input: UpdateProjectInput!) { updateProject(id: $id, input: $input) { approvedTotal status } }`, {
+    const ok = await t.gqlAs('admin', `mutation($id: ID!, $input: UpdateProjectInput!) { updateProject(id: $id, input: $input) { approvedTotal status } }`, {
       id,
       input: { approvedTotal: '300000.00', status: 'RUNNING' },
     });
     expect(ok.errors).toBeUndefined();
     expect(ok.data!.updateProject).toEqual({ approvedTotal: '300000.00', status: 'RUNNING' });
-    const bad = await t.gql(`mutation($id: ID!, $input: UpdateProjectInput!) { updateProject(id: $id, input: $input) { id } }`, {
+    const bad = await t.gqlAs('admin', `mutation($id: ID!, $input: UpdateProjectInput!) { updateProject(id: $id, input: $input) { id } }`, {
       id,
       input: { approvalEnd: '2023-01-01' },
     });
     expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'approvalEnd' });
-    const fetched = await t.gql(`query($id: ID!) { project(id: $id) { approvalEnd } }`, { id });
+    const fetched = await t.gqlAs('admin', `query($id: ID!) { project(id: $id) { approvalEnd } }`, { id });
     expect(fetched.data!.project.approvalEnd).toBe('2025-12-31');
   });
 
   it('pages through programmes with cursors', async () => {
-    for (const code of ['PAGE-A', 'PAGE-B', 'PAGE-C']) await t.gql(CREATE_PROGRAM, { input: programInput(code) });
+    for (const code of ['PAGE-A', 'PAGE-B', 'PAGE-C']) await t.gqlAs('admin', CREATE_PROGRAM, { input: programInput(code) });
     const seen: string[] = [];
     let after: string | null = null;
     let total = 0;
     do {
-      const page: any = await t.gql(PROGRAMS, { first: 2, after });
+      const page: any = await t.gqlAs('admin', PROGRAMS, { first: 2, after });
       total = page.data.programs.totalCount;
       seen.push(...page.data.programs.nodes.map((n: { code: string }) => n.code));
       after = page.data.programs.pageInfo.hasNextPage ? page.data.programs.pageInfo.endCursor : null;
@@ -204,9 +204,9 @@ describe('programmes and projects (GraphQL over HTTP, real PostgreSQL)', () => {
   });
 
   it('refuses a page larger than the configured maximum and a forged cursor', async () => {
-    const big = await t.gql(PROGRAMS, { first: 101 });
+    const big = await t.gqlAs('admin', PROGRAMS, { first: 101 });
     expect(big.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
-    const forged = await t.gql(PROGRAMS, { after: 'garbage' });
+    const forged = await t.gqlAs('admin', PROGRAMS, { after: 'garbage' });
     expect(forged.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 });

@@ -7,6 +7,7 @@ import request from 'supertest';
 
 import { AppModule } from '../../src/app.module.js';
 import { type AppConfig, loadConfig } from '../../src/config/app-config.js';
+import { DEMO_USERS } from '../../src/database/seeders/demo-users.js';
 import { freshWorkerDatabase } from './test-database.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
@@ -21,8 +22,15 @@ export interface TestApp {
   http: () => ReturnType<typeof request>;
   /** Sends one GraphQL operation over HTTP, as a client would. */
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  /** Signs in through the `login` mutation and returns the Authorization header for that user. */
+  auth(username: string, password?: string): Promise<Record<string, string>>;
+  /** gql() as a signed-in user (a demo user, or one made with test/factories/users.ts). */
+  gqlAs<T = Record<string, any>>(username: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
 }
+
+/** Passwords of users made by tests (factories use the same). */
+export const TEST_PASSWORD = 'test-password-123';
 
 /** Boots the whole service over HTTP against this worker's fresh copy of the template database. */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
@@ -32,17 +40,33 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const app = moduleRef.createNestApplication({ logger: false });
   await app.init();
   const server = app.getHttpServer();
+  const headers = new Map<string, Record<string, string>>();
+  const gql = async (query: string, variables?: Record<string, unknown>, extra: Record<string, string> = {}) => {
+    const response = await request(server)
+      .post('/graphql')
+      .set({ 'content-type': 'application/json', ...extra })
+      .send({ query, variables });
+    return response.body as GraphQLResponse<any>;
+  };
+  const auth = async (username: string, password?: string) => {
+    const cached = headers.get(username);
+    if (cached) return cached;
+    const secret = password ?? DEMO_USERS.find((u) => u.username === username)?.password ?? TEST_PASSWORD;
+    const result = await gql('mutation($input: LoginInput!) { login(input: $input) { token } }', { input: { username, password: secret } });
+    if (!result.data?.login) throw new Error(`login as ${username} failed: ${JSON.stringify(result.errors)}`);
+    const header = { authorization: `Bearer ${result.data.login.token}` };
+    headers.set(username, header);
+    return header;
+  };
   return {
     app,
     orm: app.get(MikroORM),
     databaseUrl,
     http: () => request(server),
-    async gql(query, variables, headers = {}) {
-      const response = await request(server)
-        .post('/graphql')
-        .set({ 'content-type': 'application/json', ...headers })
-        .send({ query, variables });
-      return response.body as GraphQLResponse<any>;
+    gql,
+    auth,
+    async gqlAs(username, query, variables) {
+      return gql(query, variables, await auth(username));
     },
     close: () => app.close(),
   };

@@ -2,10 +2,15 @@ import type { EntityManager } from '@mikro-orm/core';
 import { Seeder } from '@mikro-orm/seeder';
 import { Decimal } from 'decimal.js';
 
+import { AppUser } from '../../auth/entities/app-user.entity.js';
+import { RoleAssignment } from '../../auth/entities/role-assignment.entity.js';
+import { hashPassword } from '../../auth/passwords.js';
+import { Role } from '../../auth/role.enum.js';
 import { FundingProgram } from '../../programs/entities/funding-program.entity.js';
 import { Project } from '../../programs/entities/project.entity.js';
 import { FinancingType, ProjectStatus } from '../../programs/programs.enums.js';
 import { DEMO_PROGRAM, DEMO_PROJECT } from './demo-data.js';
+import { DEMO_USERS } from './demo-users.js';
 
 /** Loads the Wuppertal demo; run once, on an empty database. */
 export class DemoSeeder extends Seeder {
@@ -17,7 +22,7 @@ export class DemoSeeder extends Seeder {
       lineOverrunPercent: new Decimal(rules.lineOverrunPercent),
       allowedFinancingTypes: rules.allowedFinancingTypes.map((t) => FinancingType[t]),
     });
-    em.create(Project, {
+    const project = em.create(Project, {
       ...DEMO_PROJECT,
       program,
       approvedTotal: new Decimal(DEMO_PROJECT.approvedTotal),
@@ -25,6 +30,15 @@ export class DemoSeeder extends Seeder {
       financingType: FinancingType[DEMO_PROJECT.financingType],
       status: ProjectStatus[DEMO_PROJECT.status],
     });
+    for (const demo of DEMO_USERS) {
+      const user = em.create(AppUser, { username: demo.username, displayName: demo.displayName, passwordHash: await hashPassword(demo.password) });
+      em.create(RoleAssignment, {
+        user,
+        role: Role[demo.role],
+        project: demo.scope === 'project' ? project : null,
+        program: demo.scope === 'program' ? program : null,
+      });
+    }
     await em.flush();
   }
 }

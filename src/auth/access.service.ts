@@ -1,0 +1,76 @@
+import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+
+import { checkId, forbidden, notFound } from '../common/errors/app-error.js';
+import { FundingProgram } from '../programs/entities/funding-program.entity.js';
+import { Project } from '../programs/entities/project.entity.js';
+import type { AuthUser, RoleGrant } from './auth-user.js';
+import { Role } from './role.enum.js';
+
+/**
+ * Row-level access: which projects and programmes a user may touch with which roles. Every list
+ * and lookup of project-owned data puts `projectWhere`/`ownedWhere` into its database query, so
+ * rows of other projects are never loaded, counted or returned.
+ */
+@Injectable()
+export class AccessService {
+  /** Where-condition on `Project` rows on which the user holds one of `roles`. */
+  projectWhere(user: AuthUser, roles: readonly Role[]): FilterQuery<Project> {
+    const grants = this.grants(user, roles);
+    if (grants.some(isGlobal)) return {};
+    const projectIds = grants.flatMap((g) => (g.projectId ? [g.projectId] : []));
+    const programIds = grants.flatMap((g) => (g.programId ? [g.programId] : []));
+    const or: FilterQuery<Project>[] = [];
+    if (projectIds.length) or.push({ id: { $in: projectIds } });
+    if (programIds.length) or.push({ program: { $in: programIds } });
+    return or.length ? { $or: or } : { id: { $in: [] } };
+  }
+
+  /** The same scope for an entity that has a `project` relation (every project-owned table). */
+  ownedWhere(user: AuthUser, roles: readonly Role[]): { project?: FilterQuery<Project> } {
+    const where = this.projectWhere(user, roles);
+    return Object.keys(where).length ? { project: where } : {};
+  }
+
+  /** Where-condition on `FundingProgram` rows the user can see through any of `roles`. */
+  async programWhere(em: EntityManager, user: AuthUser, roles: readonly Role[]): Promise<FilterQuery<FundingProgram>> {
+    const grants = this.grants(user, roles);
+    if (grants.some(isGlobal)) return {};
+    const programIds = new Set(grants.flatMap((g) => (g.programId ? [g.programId] : [])));
+    const projectIds = grants.flatMap((g) => (g.projectId ? [g.projectId] : []));
+    if (projectIds.length) {
+      const projects = await em.find(Project, { id: { $in: projectIds } }, { fields: ['program'] });
+      for (const project of projects) programIds.add(project.program.id);
+    }
+    return { id: { $in: [...programIds] } };
+  }
+
+  /**
+   * Loads a project for an operation that needs one of `roles` on it. A project the user holds no
+   * role on at all is reported as NOT_FOUND (its existence is not revealed); one they can see but
+   * not act on is FORBIDDEN.
+   */
+  async requireProject(em: EntityManager, user: AuthUser, projectId: string, roles: readonly Role[], field = 'projectId'): Promise<Project> {
+    checkId(projectId, field);
+    const project = await em.findOne(Project, { $and: [{ id: projectId }, this.projectWhere(user, roles)] });
+    if (project) return project;
+    const visible = await em.count(Project, { $and: [{ id: projectId }, this.projectWhere(user, Object.values(Role))] });
+    throw visible ? forbidden('Your role on this project does not allow this.') : notFound('Project', projectId);
+  }
+
+  /** Whether the user holds one of `roles` on this project (for field-level rules on loaded rows). */
+  holdsOnProject(user: AuthUser, project: { id: string; programId: string }, roles: readonly Role[]): boolean {
+    return this.grants(user, roles).some((g) => isGlobal(g) || g.projectId === project.id || g.programId === project.programId);
+  }
+
+  /** Whether the user holds one of `roles` globally or on this programme. */
+  holdsOnProgram(user: AuthUser, programId: string, roles: readonly Role[]): boolean {
+    return this.grants(user, roles).some((g) => isGlobal(g) || (g.programId === programId && !g.projectId));
+  }
+
+  private grants(user: AuthUser, roles: readonly Role[]): RoleGrant[] {
+    return user.grants.filter((g) => roles.includes(g.role));
+  }
+}
+
+const isGlobal = (g: RoleGrant) => !g.projectId && !g.programId;

@@ -1,0 +1,49 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import type { Request } from 'express';
+
+import { AppError, forbidden } from '../common/errors/app-error.js';
+import { ALLOW_KEY, PUBLIC } from './allow.decorator.js';
+import type { AuthUser } from './auth-user.js';
+import { AuthService } from './auth.service.js';
+import { Role } from './role.enum.js';
+
+/**
+ * Global guard for every query, mutation and route: reads the bearer token, then applies the
+ * operation's @Allow declaration. No declaration means no access (deny by default).
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = requestOf(context);
+    const allowed = this.reflector.getAllAndOverride<Role[] | typeof PUBLIC | undefined>(ALLOW_KEY, [context.getHandler(), context.getClass()]);
+    const user = await this.userOf(request);
+    if (allowed === PUBLIC) return true;
+    if (!allowed) throw forbidden('This operation is not open to any role.');
+    if (!user) throw new AppError('UNAUTHENTICATED', 'Please sign in first (login mutation, then send the token as "Authorization: Bearer <token>").');
+    if (!user.grants.some((g) => allowed.includes(g.role))) {
+      throw forbidden(`This needs one of the roles ${allowed.join(', ')}.`);
+    }
+    return true;
+  }
+
+  private async userOf(request: Request & { user?: AuthUser }): Promise<AuthUser | undefined> {
+    if (request.user) return request.user;
+    const header = request.headers.authorization;
+    if (!header) return undefined;
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) throw new AppError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <token>".');
+    request.user = await this.auth.authenticate(match[1]);
+    return request.user;
+  }
+}
+
+function requestOf(context: ExecutionContext): Request & { user?: AuthUser } {
+  return context.getType<string>() === 'graphql' ? GqlExecutionContext.create(context).getContext().req : context.switchToHttp().getRequest();
+}
