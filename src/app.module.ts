@@ -6,6 +6,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import type { Request } from 'express';
 import { LoggerModule } from 'nestjs-pino';
 
+import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { createErrorFormatter } from './common/errors/format-error.js';
 import { InputValidationPipe } from './common/errors/validation.js';
@@ -55,6 +56,7 @@ export class AppModule {
             onInternalError: (error) => errorLogger.error(error instanceof Error ? { err: error } : { error }, 'internal error in a GraphQL operation'),
           }),
         }),
+        AuditModule,
         AuthModule,
         ProgramsModule,
       ],

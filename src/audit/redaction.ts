@@ -1,0 +1,13 @@
+/**
+ * Field names whose values never enter an audit diff, a log line or an export: identity and
+ * health data (DOMAIN.md §6). Modules that hold such data add their field names here.
+ */
+export const SENSITIVE_FIELDS = new Set<string>(['password', 'passwordHash', 'token']);
+
+export const REDACTED = '[redacted]';
+
+/** A copy of `values` with every sensitive field replaced by a marker (the fact of a change stays visible). */
+export function redact(values: Record<string, unknown> | null | undefined): Record<string, unknown> | null {
+  if (!values) return null;
+  return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, SENSITIVE_FIELDS.has(key) ? REDACTED : value]));
+}
