@@ -1,0 +1,73 @@
+import type { CategoryRef, Figures, Overview } from './overview.js';
+import type { LoadedOverview, RevisionHeader } from './overview-data.js';
+import { BudgetFiguresModel, BudgetOverviewModel, ProjectBudgetSummaryModel } from './models/budget-overview.model.js';
+import { BudgetRevisionModel } from './models/budget-plan.model.js';
+import { CostCategoryModel } from './models/cost-category.model.js';
+import { BudgetRevision } from './entities/budget-revision.entity.js';
+import { CostCategory } from './entities/cost-category.entity.js';
+
+export function toCostCategoryModel(category: CostCategory | CategoryRef): CostCategoryModel {
+  return { id: category.id, code: category.code, name: category.name, sortOrder: category.sortOrder };
+}
+
+export function toRevisionModel(revision: BudgetRevision | RevisionHeader): BudgetRevisionModel {
+  const isEntity = revision instanceof BudgetRevision;
+  return {
+    id: revision.id,
+    projectId: isEntity ? revision.project.id : revision.projectId,
+    number: revision.number,
+    reason: revision.reason,
+    referenceNumber: revision.referenceNumber,
+    referenceDate: revision.referenceDate,
+    effectiveDate: revision.effectiveDate,
+    authorId: isEntity ? (revision.author?.id ?? null) : revision.authorId,
+    createdAt: revision.createdAt,
+  };
+}
+
+export function toFiguresModel(f: Figures): BudgetFiguresModel {
+  return {
+    fiscalYear: f.fiscalYear,
+    costCategory: f.costCategory ? toCostCategoryModel(f.costCategory) : null,
+    planned: f.planned,
+    drawn: f.drawn,
+    spent: f.spent,
+    committed: f.committed,
+    available: f.available,
+    deviation: f.deviation,
+    deviationPercent: f.deviationPercent,
+    status: f.status,
+  };
+}
+
+export function toOverviewModel(loaded: LoadedOverview, overview: Overview): BudgetOverviewModel {
+  return {
+    projectId: loaded.project.id,
+    asOf: loaded.input.asOf,
+    revision: loaded.revision ? toRevisionModel(loaded.revision) : null,
+    financingType: loaded.input.financingType,
+    lineOverrunPercent: loaded.input.lineOverrunPercent,
+    years: overview.years.map((y) => ({ fiscalYear: y.fiscalYear, instalment: y.instalment, lines: y.lines.map(toFiguresModel), total: toFiguresModel(y.total) })),
+    categories: overview.categories.map(toFiguresModel),
+    total: toFiguresModel(overview.total),
+    status: overview.status,
+    burnRate: { ...overview.burnRate },
+    forecast: { ...overview.forecast },
+    lapsing: { ...overview.lapsing },
+  };
+}
+
+export function toProjectSummaryModel(loaded: LoadedOverview, overview: Overview): ProjectBudgetSummaryModel {
+  return {
+    projectId: loaded.project.id,
+    fileNumber: loaded.project.fileNumber,
+    title: loaded.project.title,
+    grantee: loaded.project.grantee,
+    revisionNumber: loaded.revision?.number ?? null,
+    total: toFiguresModel(overview.total),
+    status: overview.status,
+    burnRate: { ...overview.burnRate },
+    forecast: { ...overview.forecast },
+    lapsing: { ...overview.lapsing },
+  };
+}
