@@ -9,6 +9,8 @@ import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { BudgetModule } from './budget/budget.module.js';
+import { ExpendituresModule } from './expenditures/expenditures.module.js';
+import { IdempotencyModule } from './idempotency/idempotency.module.js';
 import { createErrorFormatter } from './common/errors/format-error.js';
 import { InputValidationPipe } from './common/errors/validation.js';
 import type { GraphQLContext } from './common/graphql/graphql-context.js';
@@ -20,6 +22,7 @@ import { createLoggerOptions } from './logging/logger.options.js';
 import { PlaygroundController } from './playground/playground.controller.js';
 import { localPlaygroundPlugin } from './playground/playground.plugin.js';
 import { ProgramsModule } from './programs/programs.module.js';
+import { TranchesModule } from './tranches/tranches.module.js';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -61,6 +64,9 @@ export class AppModule {
         AuthModule,
         ProgramsModule,
         BudgetModule,
+        IdempotencyModule,
+        TranchesModule,
+        ExpendituresModule,
       ],
       controllers: [HealthController, PlaygroundController],
       providers: [{ provide: APP_PIPE, useClass: InputValidationPipe }],

@@ -1,0 +1,48 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+
+import { Allow } from '../auth/allow.decorator.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentUser } from '../auth/current-user.decorator.js';
+import { RecordExpenditureInput, ReverseExpenditureInput, SetExpenditureStatusInput } from './dto/expenditure.inputs.js';
+import { LedgerArgs } from './dto/ledger.args.js';
+import { LEDGER_READERS, LEDGER_WRITERS, ExpendituresService } from './expenditures.service.js';
+import { LedgerReads } from './ledger-reads.js';
+import { ExpenditureConnection, ExpenditureCorrectionModel, ExpenditureModel } from './models/expenditure.model.js';
+
+@Resolver(() => ExpenditureModel)
+export class ExpendituresResolver {
+  constructor(
+    private readonly service: ExpendituresService,
+    private readonly reads: LedgerReads,
+  ) {}
+
+  @Allow(...LEDGER_READERS)
+  @Query(() => ExpenditureConnection, { description: 'The receipt ledger of a project in payment-date order, filtered, with cursor pagination.' })
+  expenditures(@CurrentUser() user: AuthUser, @Args() args: LedgerArgs) {
+    return this.reads.list(user, args);
+  }
+
+  @Allow(...LEDGER_READERS)
+  @Query(() => ExpenditureModel)
+  expenditure(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string) {
+    return this.reads.byId(user, id);
+  }
+
+  @Allow(...LEDGER_WRITERS)
+  @Mutation(() => ExpenditureModel, { description: 'Books a receipt (append-only).' })
+  recordExpenditure(@CurrentUser() user: AuthUser, @Args('input') input: RecordExpenditureInput) {
+    return this.service.record(user, input);
+  }
+
+  @Allow(...LEDGER_WRITERS)
+  @Mutation(() => ExpenditureCorrectionModel, { description: 'Reverses a booking (Storno) with a reason; with a replacement, books the corrected entry in the same transaction.' })
+  reverseExpenditure(@CurrentUser() user: AuthUser, @Args('input') input: ReverseExpenditureInput) {
+    return this.service.reverse(user, input);
+  }
+
+  @Allow(...LEDGER_WRITERS)
+  @Mutation(() => ExpenditureModel, { description: 'Moves a receipt to checked, included in a proof, or rejected.' })
+  setExpenditureStatus(@CurrentUser() user: AuthUser, @Args('input') input: SetExpenditureStatusInput) {
+    return this.service.setStatus(user, input);
+  }
+}
