@@ -19,7 +19,20 @@ import { ExpenditureState } from './expenditure-state.entity.js';
  * pointing at the original, with a reason) plus a new BOOKING with the same receipt number and the
  * next `revision`. The mutable status lives apart in ExpenditureState.
  */
-@Entity({ tableName: 'expenditure' })
+@Entity({
+  tableName: 'expenditure',
+  // Append-only, enforced by the database whatever the application does (TRUNCATE is refused by a
+  // statement trigger added by hand to the migration: PostgreSQL does not report those to the ORM).
+  triggers: [
+    {
+      name: 'expenditure_append_only',
+      timing: 'before',
+      events: ['update', 'delete'],
+      forEach: 'row',
+      body: "raise exception 'The receipt ledger is append-only: % is refused. Correct a booking by reversing it.', tg_op;",
+    },
+  ],
+})
 @Unique({ name: 'expenditure_receipt_key', properties: ['project', 'receiptNumber', 'kind', 'revision'] })
 @Index({ name: 'expenditure_ledger_order_index', properties: ['project', 'paymentDate', 'id'] })
 @Index({ properties: ['project', 'fiscalYear', 'costCategory'] })

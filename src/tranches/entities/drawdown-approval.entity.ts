@@ -12,7 +12,18 @@ import { Drawdown } from './drawdown.entity.js';
  * The four-eyes decision on a drawdown request: who decided, when, and why. One per drawdown; the
  * database refuses changes to it (trigger in the migration), so the record stays as decided.
  */
-@Entity({ tableName: 'drawdown_approval' })
+@Entity({
+  tableName: 'drawdown_approval',
+  triggers: [
+    {
+      name: 'drawdown_approval_append_only',
+      timing: 'before',
+      events: ['update', 'delete'],
+      forEach: 'row',
+      body: "raise exception 'Approval records are append-only: % is refused.', tg_op;",
+    },
+  ],
+})
 @Unique({ properties: ['project', 'drawdown'] })
 export class DrawdownApproval {
   @PrimaryKey({ type: 'uuid' })

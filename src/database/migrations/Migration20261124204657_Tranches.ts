@@ -4,9 +4,9 @@ import { Migration } from '@mikro-orm/migrations';
 
 import { BASE_RATES_247_BGB } from '../../tranches/base-rates.data.js';
 
-export class Migration20261124203906_Tranches extends Migration {
+export class Migration20261124204657_Tranches extends Migration {
 
-  override name = 'Migration20261124203906_Tranches';
+  override name = 'Migration20261124204657_Tranches';
 
   override up(): void | Promise<void> {
     this.addSql(`create table "base_rate" ("id" uuid not null, "valid_from" date not null, "rate_percent" numeric(5,2) not null, primary key ("id"));`);
@@ -44,6 +44,8 @@ export class Migration20261124203906_Tranches extends Migration {
     this.addSql(`alter table "expenditure" add constraint "expenditure_amounts_check" check ((kind = 'BOOKING' and reversal_of_id is null and gross_amount > 0 and ineligible_amount >= 0 and ineligible_amount <= gross_amount) or (kind = 'REVERSAL' and reversal_of_id is not null and reason is not null and gross_amount < 0));`);
     this.addSql(`alter table "expenditure" add constraint "expenditure_eligible_check" check (eligible_amount = gross_amount - ineligible_amount);`);
     this.addSql(`alter table "expenditure" add constraint "expenditure_kind_check" check ("kind" in ('BOOKING', 'REVERSAL'));`);
+    this.addSql(`create or replace function "expenditure_expenditure_append_only_fn"() returns trigger as \$\$ begin raise exception 'The receipt ledger is append-only: % is refused. Correct a booking by reversing it.', tg_op; end; \$\$ language plpgsql;`);
+    this.addSql(`create trigger "expenditure_append_only" BEFORE UPDATE OR DELETE on "expenditure" for each ROW execute function "expenditure_expenditure_append_only_fn"();`);
 
     this.addSql(`alter table "expenditure_state" add constraint "expenditure_state_project_id_foreign" foreign key ("project_id") references "project" ("id");`);
     this.addSql(`alter table "expenditure_state" add constraint "expenditure_state_expenditure_id_foreign" foreign key ("expenditure_id") references "expenditure" ("id");`);
@@ -66,18 +68,14 @@ export class Migration20261124203906_Tranches extends Migration {
     this.addSql(`alter table "drawdown_approval" add constraint "drawdown_approval_drawdown_id_foreign" foreign key ("drawdown_id") references "drawdown" ("id");`);
     this.addSql(`alter table "drawdown_approval" add constraint "drawdown_approval_decided_by_id_foreign" foreign key ("decided_by_id") references "app_user" ("id");`);
     this.addSql(`alter table "drawdown_approval" add constraint "drawdown_approval_decision_check" check ("decision" in ('APPROVED', 'REJECTED'));`);
+    this.addSql(`create or replace function "drawdown_approval_drawdown_approval_append_only_fn"() returns trigger as \$\$ begin raise exception 'Approval records are append-only: % is refused.', tg_op; end; \$\$ language plpgsql;`);
+    this.addSql(`create trigger "drawdown_approval_append_only" BEFORE UPDATE OR DELETE on "drawdown_approval" for each ROW execute function "drawdown_approval_drawdown_approval_append_only_fn"();`);
 
-    // Added by hand: the receipt ledger and the four-eyes records are append-only. The database
-    // itself refuses UPDATE, DELETE and TRUNCATE, whatever the application does; corrections are
-    // reversal rows (the mutable status lives in expenditure_state).
-    this.addSql(`create function refuse_append_only_change() returns trigger language plpgsql as $$
-      begin
-        raise exception 'The table % is append-only: % is refused. Correct a booking by reversing it.', tg_table_name, tg_op;
-      end $$;`);
-    for (const table of ['expenditure', 'drawdown_approval']) {
-      this.addSql(`create trigger ${table}_append_only before update or delete on "${table}" for each row execute function refuse_append_only_change();`);
-      this.addSql(`create trigger ${table}_no_truncate before truncate on "${table}" for each statement execute function refuse_append_only_change();`);
-    }
+    // Added by hand: TRUNCATE would bypass the row triggers above (generated from the entities),
+    // and PostgreSQL does not list statement-level TRUNCATE triggers where the ORM looks, so these
+    // live here only. They reuse the trigger functions generated above.
+    this.addSql(`create trigger "expenditure_no_truncate" before truncate on "expenditure" for each statement execute function "expenditure_expenditure_append_only_fn"();`);
+    this.addSql(`create trigger "drawdown_approval_no_truncate" before truncate on "drawdown_approval" for each statement execute function "drawdown_approval_drawdown_approval_append_only_fn"();`);
 
     // Added by hand: the published § 247 BGB base rates as dated rows (interest on overdue tranches).
     for (const rate of BASE_RATES_247_BGB) {
@@ -86,7 +84,8 @@ export class Migration20261124203906_Tranches extends Migration {
   }
 
   override down(): void | Promise<void> {
-    this.addSql(`drop function if exists refuse_append_only_change() cascade;`);
+    this.addSql(`drop trigger if exists "expenditure_no_truncate" on "expenditure";`);
+    this.addSql(`drop trigger if exists "drawdown_approval_no_truncate" on "drawdown_approval";`);
     this.addSql(`alter table "expenditure" drop constraint "expenditure_reversal_of_id_foreign";`);
     this.addSql(`alter table "expenditure_state" drop constraint "expenditure_state_expenditure_id_foreign";`);
     this.addSql(`alter table "drawdown" drop constraint "drawdown_relates_to_id_foreign";`);
@@ -95,10 +94,14 @@ export class Migration20261124203906_Tranches extends Migration {
 
     this.addSql(`drop table if exists "base_rate" cascade;`);
     this.addSql(`drop table if exists "idempotency_key" cascade;`);
+    this.addSql(`drop trigger if exists "expenditure_append_only" on "expenditure";`);
+    this.addSql(`drop function if exists "expenditure_expenditure_append_only_fn"();`);
     this.addSql(`drop table if exists "expenditure" cascade;`);
     this.addSql(`drop table if exists "expenditure_state" cascade;`);
     this.addSql(`drop table if exists "drawdown" cascade;`);
     this.addSql(`drop table if exists "drawdown_line" cascade;`);
+    this.addSql(`drop trigger if exists "drawdown_approval_append_only" on "drawdown_approval";`);
+    this.addSql(`drop function if exists "drawdown_approval_drawdown_approval_append_only_fn"();`);
     this.addSql(`drop table if exists "drawdown_approval" cascade;`);
   }
 
