@@ -30,7 +30,7 @@ const RECORD = `mutation($input: RecordExpenditureInput!) { recordExpenditure(in
 await withScratchDatabase(async (url) => {
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false', DB_POOL_MAX: String(process.env.BENCH_POOL ?? 20) });
   const app = await NestFactory.create(AppModule.forRoot(config, url), { logger: false });
-  const orm = app.get(MikroORM);
+  const orm: MikroORM = app.get(MikroORM);
   await prepareDatabase(orm, { seedDemo: true });
   const plan = Object.fromEntries(CATEGORIES.map((c) => [c, '9000000.00']));
   const project = await createFundedProject(orm, { plan: { 2025: plan } });

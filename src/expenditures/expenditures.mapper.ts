@@ -2,8 +2,8 @@ import { Expenditure } from './entities/expenditure.entity.js';
 import { ExpenditureStatus } from './expenditures.enums.js';
 import { ExpenditureModel } from './models/expenditure.model.js';
 
-/** Ledger row (state and cost category loaded) → GraphQL model. */
-export function toExpenditureModel(e: Expenditure, reversedById: string | null): ExpenditureModel {
+/** Ledger row → GraphQL model; state and cost category loaded, or given (a row just booked). */
+export function toExpenditureModel(e: Expenditure, reversedById: string | null, known?: { code: string; status: ExpenditureStatus }): ExpenditureModel {
   return {
     id: e.id,
     projectId: e.project.id,
@@ -16,7 +16,7 @@ export function toExpenditureModel(e: Expenditure, reversedById: string | null):
     payee: e.payee,
     purpose: e.purpose,
     costCategoryId: e.costCategory.id,
-    costCategoryCode: e.costCategory.getEntity().code,
+    costCategoryCode: known?.code ?? e.costCategory.getEntity().code,
     grossAmount: e.grossAmount,
     ineligibleAmount: e.ineligibleAmount,
     eligibleAmount: e.eligibleAmount,
@@ -24,8 +24,8 @@ export function toExpenditureModel(e: Expenditure, reversedById: string | null):
     reversalOfId: e.reversalOf?.id ?? null,
     reversedById,
     reason: e.reason ?? null,
-    status: e.state?.status ?? ExpenditureStatus.RECORDED,
-    statusComment: e.state?.comment ?? null,
+    status: known?.status ?? e.state?.status ?? ExpenditureStatus.RECORDED,
+    statusComment: known ? null : (e.state?.comment ?? null),
     recordedById: e.recordedBy.id,
     createdAt: e.createdAt,
   };

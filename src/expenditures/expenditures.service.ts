@@ -13,7 +13,6 @@ import { fiscalYearOf } from '../common/dates/local-date.js';
 import { roundToCents } from '../common/money/money.js';
 import { IdempotencyService } from '../idempotency/idempotency.service.js';
 import { moneyTransaction } from '../idempotency/money-transaction.js';
-import { FundingProgram } from '../programs/entities/funding-program.entity.js';
 import { Project } from '../programs/entities/project.entity.js';
 import { FinancingType } from '../programs/programs.enums.js';
 import { planLines } from '../tranches/plan-lookup.js';
@@ -21,7 +20,8 @@ import { ExpenditureFieldsInput, RecordExpenditureInput, ReverseExpenditureInput
 import { ExpenditureState } from './entities/expenditure-state.entity.js';
 import { Expenditure } from './entities/expenditure.entity.js';
 import { LedgerReads, spentTotalsSource } from './ledger-reads.js';
-import { expenditureAuditFields } from './expenditures.mapper.js';
+import { expenditureAuditFields, toExpenditureModel } from './expenditures.mapper.js';
+import { ExpenditureModel } from './models/expenditure.model.js';
 import { canMoveTo, EntryKind, ExpenditureStatus } from './expenditures.enums.js';
 import { ExpenditureErrors } from './expenditures.errors.js';
 
@@ -50,17 +50,22 @@ export class ExpendituresService implements OnModuleInit {
     this.totals.register(spentTotalsSource);
   }
 
-  async record(user: AuthUser, input: RecordExpenditureInput) {
+  async record(user: AuthUser, input: RecordExpenditureInput): Promise<ExpenditureModel> {
+    // A fresh booking answers from the rows it just wrote (no extra reads); a replay reads the first result.
+    let booked: ExpenditureModel | undefined;
     const id = await moneyTransaction(this.em, async (em) => {
+      booked = undefined;
       const project = await this.access.requireProject(em, user, input.projectId, LEDGER_WRITERS);
       const limit = await this.checkReceipt(em, project, input.receipt, 'receipt');
       const { idempotencyKey, ...request } = input;
-      const result = await this.idempotency.run(em, { projectId: project.id, key: idempotencyKey, operation: 'recordExpenditure', input: request }, async () => ({
-        id: await this.book(em, user, project, input.receipt, limit, 'receipt'),
-      }));
+      const result = await this.idempotency.run(em, { projectId: project.id, key: idempotencyKey, operation: 'recordExpenditure', input: request }, async () => {
+        const expenditure = await this.book(em, user, project, input.receipt, limit, 'receipt');
+        booked = toExpenditureModel(expenditure, null, { code: limit.code, status: ExpenditureStatus.RECORDED });
+        return { id: expenditure.id };
+      });
       return result.id;
     });
-    return this.reads.byId(user, id);
+    return booked ?? this.reads.byId(user, id);
   }
 
   /** Storno: a reversal row pointing at the booking, with a reason; with `replacement`, the corrected booking too. */
@@ -100,7 +105,7 @@ export class ExpendituresService implements OnModuleInit {
         await flushOrConflict(em, () => ExpenditureErrors.notReversible('it is already reversed'));
         await this.totals.apply(em, { projectId: project.id, fiscalYear: original.fiscalYear, costCategoryId: original.costCategory.id, spent: reversal.eligibleAmount });
         this.audit.record({ entity: 'Expenditure', id: reversal.id, projectId: project.id, before: null, after: expenditureAuditFields(reversal, ExpenditureStatus.RECORDED) });
-        const replacement = input.replacement && limit ? await this.book(em, user, project, input.replacement, limit, 'replacement') : '';
+        const replacement = input.replacement && limit ? (await this.book(em, user, project, input.replacement, limit, 'replacement')).id : '';
         return { reversal: reversal.id, replacement };
       });
     });
@@ -148,15 +153,14 @@ export class ExpendituresService implements OnModuleInit {
     const fiscalYear = fiscalYearOf(receipt.paymentDate);
     const line = (await planLines(em, project.id, fiscalYear)).find((l) => l.costCategoryId === receipt.costCategoryId);
     if (!line) throw ExpenditureErrors.categoryNotInPlan(`${prefix}.costCategoryId`, fiscalYear);
-    const program = await em.findOneOrFail(FundingProgram, project.program.id);
     // ANBest-P 1.2: a line may exceed its plan by the programme's percent (not for fixed amounts);
     // the allowance is a computed share, so it is rounded half up to cents here.
-    const allowance = project.financingType === FinancingType.FIXED_AMOUNT ? new Decimal(0) : roundToCents(line.planned.times(program.lineOverrunPercent).dividedBy(100));
+    const allowance = project.financingType === FinancingType.FIXED_AMOUNT ? new Decimal(0) : roundToCents(line.planned.times(line.lineOverrunPercent).dividedBy(100));
     return { fiscalYear, code: line.code, limit: line.planned.plus(allowance) };
   }
 
   /** Inserts a booking (next revision of its receipt number), its state, and its spent delta; checks the line limit under the totals row lock. */
-  private async book(em: EntityManager, user: AuthUser, project: Project, receipt: ExpenditureFieldsInput, limit: LineLimit, prefix: string): Promise<string> {
+  private async book(em: EntityManager, user: AuthUser, project: Project, receipt: ExpenditureFieldsInput, limit: LineLimit, prefix: string): Promise<Expenditure> {
     const [previous] = await em.execute<{ revision: number; reversed: boolean }[]>(
       `select e.revision, exists (select 1 from expenditure r where r.reversal_of_id = e.id) as reversed
          from expenditure e where e.project_id = ? and e.receipt_number = ? and e.kind = 'BOOKING' order by e.revision desc limit 1`,
@@ -190,7 +194,7 @@ export class ExpendituresService implements OnModuleInit {
     const spent = new Decimal(total.spent);
     if (spent.gt(limit.limit)) throw ExpenditureErrors.overLine(`${prefix}.eligibleAmount`, limit.limit, spent, limit.code, limit.fiscalYear);
     this.audit.record({ entity: 'Expenditure', id: expenditure.id, projectId: project.id, before: null, after: expenditureAuditFields(expenditure, ExpenditureStatus.RECORDED) });
-    return expenditure.id;
+    return expenditure;
   }
 }
 

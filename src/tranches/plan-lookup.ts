@@ -8,6 +8,8 @@ export interface PlanLine {
   name: string;
   sortOrder: number;
   planned: Decimal;
+  /** The programme's allowed overrun of one line, in percent (ANBest-P 1.2). */
+  lineOverrunPercent: Decimal;
 }
 
 /**
@@ -15,16 +17,24 @@ export interface PlanLine {
  * revision (every revision holds the whole plan, DOMAIN.md §2: an Änderungsbescheid replaces it).
  */
 export async function planLines(em: EntityManager, projectId: string, fiscalYear: number): Promise<PlanLine[]> {
-  const rows = await em.execute<{ cost_category_id: string; code: string; name: string; sort_order: number; planned: string }[]>(
-    `select bl.cost_category_id, cc.code, cc.name, cc.sort_order, bl.planned::text as planned
+  const rows = await em.execute<{ cost_category_id: string; code: string; name: string; sort_order: number; planned: string; line_overrun_percent: string }[]>(
+    `select bl.cost_category_id, cc.code, cc.name, cc.sort_order, bl.planned::text as planned, fp.line_overrun_percent::text as line_overrun_percent
        from budget_line bl
        join cost_category cc on cc.id = bl.cost_category_id
+       join funding_program fp on fp.id = cc.program_id
       where bl.project_id = ? and bl.fiscal_year = ?
         and bl.revision_id = (select id from budget_revision where project_id = ? order by number desc limit 1)
       order by cc.sort_order, cc.code`,
     [projectId, fiscalYear, projectId],
   );
-  return rows.map((r) => ({ costCategoryId: r.cost_category_id, code: r.code, name: r.name, sortOrder: r.sort_order, planned: new Decimal(r.planned) }));
+  return rows.map((r) => ({
+    costCategoryId: r.cost_category_id,
+    code: r.code,
+    name: r.name,
+    sortOrder: r.sort_order,
+    planned: new Decimal(r.planned),
+    lineOverrunPercent: new Decimal(r.line_overrun_percent),
+  }));
 }
 
 /**
