@@ -46,7 +46,7 @@ const PROFILE: Record<string, { typical: number; payees: string[]; purposes: str
   B3: { typical: 85, payees: ['Deutsche Bahn AG', 'WSW mobil GmbH', 'Reisekostenabrechnung Mitarbeitende', 'Hotel am Döppersberg'], purposes: ['Dienstreise Netzwerktreffen', 'Fahrkarte Hausbesuch', 'Fortbildung Fachtag', 'Übernachtung Fachkonferenz'], ineligibleShare: 0.05 },
   B4: { typical: 900, payees: ['Druckerei Wuppertal KG', 'Agentur Talblick', 'Westdeutsche Zeitung'], purposes: ['Flyer Teilnehmerinnengewinnung', 'Anzeige Infoveranstaltung', 'Webseite Pflege'] },
   B5: { typical: 1200, payees: ['IT-Systemhaus Tal GmbH', 'Bürobedarf Barmen', 'Software Lizenzen AG'], purposes: ['Notebooks Beratungsteam', 'Lizenz Fallmanagement-Software', 'Drucker und Zubehör'], ineligibleShare: 0.03 },
-  B6: { typical: 28, payees: ['Kita Sonnenschein', 'WSW mobil GmbH', 'Kinderbetreuung Nordstadt e.V.', 'Teilnehmerin (Fahrtkostenerstattung)', 'Familienzentrum Ostersbaum'], purposes: ['Fahrtkosten Teilnehmerin', 'Kinderbetreuung während Maßnahme', 'Arbeitskleidung', 'Prüfungsgebühr'], ineligibleShare: 0.03 },
+  B6: { typical: 40, payees: ['Kita Sonnenschein', 'WSW mobil GmbH', 'Kinderbetreuung Nordstadt e.V.', 'Teilnehmerin (Fahrtkostenerstattung)', 'Familienzentrum Ostersbaum'], purposes: ['Fahrtkosten Teilnehmerin', 'Kinderbetreuung während Maßnahme', 'Arbeitskleidung', 'Prüfungsgebühr'], ineligibleShare: 0.03 },
   B7: { typical: 15000, payees: ['Institut für Arbeitsmarktforschung Köln'], purposes: ['Evaluation Zwischenbericht', 'Evaluation Erhebungswelle'] },
   C: { typical: 5000, payees: ['Möbelhaus Vohwinkel'], purposes: ['Ausstattung Beratungsräume'] },
   D: { typical: 10000, payees: ['Diakonie Wuppertal'], purposes: ['Weiterleitung Projektpartner'] },

@@ -19,7 +19,7 @@ export const DEMO_LEDGER_CUTOFF = '2026-09-30';
 /** Drawn on the last tranche but not spent: the demo's overdue tranche. */
 const OVERDUE_SURPLUS = new Decimal('25000.00');
 const SEED = 20220101;
-const CHUNK = 1000;
+const CHUNK = 20_000;
 
 interface Row {
   id: string;
@@ -67,12 +67,12 @@ export class LedgerSeeder extends Seeder {
     const insert = (table: string, columns: string[], values: unknown[][]) => bulkInsert(em, table, columns, values);
     await insert(
       'expenditure',
-      ['id', 'project_id', 'kind', 'receipt_number', 'revision', 'invoice_date', 'payment_date', 'fiscal_year', 'payee', 'purpose', 'cost_category_id', 'gross_amount', 'ineligible_amount', 'eligible_amount', 'reversal_of_id', 'reason', 'recorded_by_id'],
+      ['id:uuid', 'project_id:uuid', 'kind:text', 'receipt_number:text', 'revision:smallint', 'invoice_date:date', 'payment_date:date', 'fiscal_year:smallint', 'payee:text', 'purpose:text', 'cost_category_id:uuid', 'gross_amount:numeric', 'ineligible_amount:numeric', 'eligible_amount:numeric', 'reversal_of_id:uuid', 'reason:text', 'recorded_by_id:uuid'],
       rows.map((r) => [r.id, project.id, r.kind, r.receipt.receiptNumber, r.revision, r.receipt.invoiceDate, r.receipt.paymentDate, r.receipt.fiscalYear, r.receipt.payee, r.receipt.purpose, categoryId.get(r.receipt.code), formatMoney(r.gross), formatMoney(r.ineligible), formatMoney(r.eligible), r.reversalOf, r.reason, finance.id]),
     );
     await insert(
       'expenditure_state',
-      ['id', 'project_id', 'expenditure_id', 'status', 'comment', 'changed_by_id'],
+      ['id:uuid', 'project_id:uuid', 'expenditure_id:uuid', 'status:text', 'comment:text', 'changed_by_id:uuid'],
       rows.map((r) => [randomUUID(), project.id, r.id, r.status, r.comment, finance.id]),
     );
 
@@ -91,9 +91,13 @@ export class LedgerSeeder extends Seeder {
     const pendingDay: LocalDate = '2026-10-08';
     drawdowns.push([pending, project.id, 2026, tranches.filter((t) => t.fiscalYear === 2026).length + 1, 'TRANCHE', 'REQUESTED', '60000.00', pendingDay, addDays(pendingDay, 27), null, finance.id, '2026-09-30T10:00:00Z']);
     lines.push([randomUUID(), project.id, pending, categoryId.get('A'), '60000.00']);
-    await insert('drawdown', ['id', 'project_id', 'fiscal_year', 'number', 'kind', 'status', 'amount', 'expected_payout_date', 'needed_until', 'payout_date', 'requested_by_id', 'requested_at'], drawdowns);
-    await insert('drawdown_line', ['id', 'project_id', 'drawdown_id', 'cost_category_id', 'amount'], lines);
-    await insert('drawdown_approval', ['id', 'project_id', 'drawdown_id', 'decision', 'decided_by_id', 'comment', 'decided_at'], approvals);
+    await insert(
+      'drawdown',
+      ['id:uuid', 'project_id:uuid', 'fiscal_year:smallint', 'number:int', 'kind:text', 'status:text', 'amount:numeric', 'expected_payout_date:date', 'needed_until:date', 'payout_date:date', 'requested_by_id:uuid', 'requested_at:timestamptz'],
+      drawdowns,
+    );
+    await insert('drawdown_line', ['id:uuid', 'project_id:uuid', 'drawdown_id:uuid', 'cost_category_id:uuid', 'amount:numeric'], lines);
+    await insert('drawdown_approval', ['id:uuid', 'project_id:uuid', 'drawdown_id:uuid', 'decision:text', 'decided_by_id:uuid', 'comment:text', 'decided_at:timestamptz'], approvals);
 
     // The maintained totals, once per (year, category), as the services would have booked them.
     const totals = new BudgetTotals();
@@ -140,11 +144,23 @@ function ledgerRows(receipts: DemoReceipt[]): Row[] {
   return rows;
 }
 
-/** Multi-row INSERTs in chunks (well below PostgreSQL's 65,535 parameters per statement). */
+/**
+ * Bulk INSERT … SELECT FROM unnest(array, array, …): one array literal per column and chunk, so
+ * tens of thousands of rows cost a handful of statements (MikroORM inlines parameters, and one long
+ * literal per column is far cheaper to build and to parse than a value list per row).
+ */
 async function bulkInsert(em: SqlEntityManager, table: string, columns: string[], values: unknown[][]): Promise<void> {
-  const row = `(${columns.map(() => '?').join(', ')})`;
+  const names = columns.map((c) => c.split(':')[0]);
+  const types = columns.map((c) => c.split(':')[1]);
   for (let i = 0; i < values.length; i += CHUNK) {
     const chunk = values.slice(i, i + CHUNK);
-    await em.execute(`insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values ${chunk.map(() => row).join(', ')}`, chunk.flat(), 'run');
+    const arrays = names.map((_, col) => arrayLiteral(chunk.map((row) => row[col])));
+    const unnest = types.map((type) => `?::${type}[]`).join(', ');
+    await em.execute(`insert into "${table}" (${names.map((n) => `"${n}"`).join(', ')}) select * from unnest(${unnest})`, arrays, 'run');
   }
+}
+
+/** A PostgreSQL array literal: every element double-quoted (backslash-escaped), null as NULL. */
+function arrayLiteral(values: unknown[]): string {
+  return `{${values.map((v) => (v === null || v === undefined ? 'NULL' : `"${String(v).replace(/[\\"]/g, (c) => `\\${c}`)}"`)).join(',')}}`;
 }
