@@ -5,7 +5,8 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { RecordExpenditureInput, ReverseExpenditureInput, SetExpenditureStatusInput } from './dto/expenditure.inputs.js';
 import { LedgerArgs } from './dto/ledger.args.js';
-import { LEDGER_READERS, LEDGER_WRITERS, ExpendituresService } from './expenditures.service.js';
+import { MONEY_READERS, MONEY_WRITERS } from '../tranches/money-access.js';
+import { ExpendituresService } from './expenditures.service.js';
 import { LedgerReads } from './ledger-reads.js';
 import { ExpenditureConnection, ExpenditureCorrectionModel, ExpenditureModel } from './models/expenditure.model.js';
 
@@ -16,31 +17,31 @@ export class ExpendituresResolver {
     private readonly reads: LedgerReads,
   ) {}
 
-  @Allow(...LEDGER_READERS)
+  @Allow(...MONEY_READERS)
   @Query(() => ExpenditureConnection, { description: 'The receipt ledger of a project in payment-date order, filtered, with cursor pagination.' })
   expenditures(@CurrentUser() user: AuthUser, @Args() args: LedgerArgs) {
     return this.reads.list(user, args);
   }
 
-  @Allow(...LEDGER_READERS)
+  @Allow(...MONEY_READERS)
   @Query(() => ExpenditureModel)
   expenditure(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string) {
     return this.reads.byId(user, id);
   }
 
-  @Allow(...LEDGER_WRITERS)
+  @Allow(...MONEY_WRITERS)
   @Mutation(() => ExpenditureModel, { description: 'Books a receipt (append-only).' })
   recordExpenditure(@CurrentUser() user: AuthUser, @Args('input') input: RecordExpenditureInput) {
     return this.service.record(user, input);
   }
 
-  @Allow(...LEDGER_WRITERS)
+  @Allow(...MONEY_WRITERS)
   @Mutation(() => ExpenditureCorrectionModel, { description: 'Reverses a booking (Storno) with a reason; with a replacement, books the corrected entry in the same transaction.' })
   reverseExpenditure(@CurrentUser() user: AuthUser, @Args('input') input: ReverseExpenditureInput) {
     return this.service.reverse(user, input);
   }
 
-  @Allow(...LEDGER_WRITERS)
+  @Allow(...MONEY_WRITERS)
   @Mutation(() => ExpenditureModel, { description: 'Moves a receipt to checked, included in a proof, or rejected.' })
   setExpenditureStatus(@CurrentUser() user: AuthUser, @Args('input') input: SetExpenditureStatusInput) {
     return this.service.setStatus(user, input);

@@ -7,7 +7,6 @@ import { AuditTrail } from '../audit/audit-trail.js';
 import { AccessService } from '../auth/access.service.js';
 import { AppUser } from '../auth/entities/app-user.entity.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import { Role } from '../auth/role.enum.js';
 import { BudgetTotals } from '../budget/budget-totals.js';
 import { fiscalYearOf } from '../common/dates/local-date.js';
 import { roundToCents } from '../common/money/money.js';
@@ -15,6 +14,7 @@ import { IdempotencyService } from '../idempotency/idempotency.service.js';
 import { moneyTransaction } from '../idempotency/money-transaction.js';
 import { Project } from '../programs/entities/project.entity.js';
 import { FinancingType } from '../programs/programs.enums.js';
+import { MONEY_READERS, MONEY_WRITERS } from '../tranches/money-access.js';
 import { planLines } from '../tranches/plan-lookup.js';
 import { ExpenditureFieldsInput, RecordExpenditureInput, ReverseExpenditureInput, SetExpenditureStatusInput } from './dto/expenditure.inputs.js';
 import { ExpenditureState } from './entities/expenditure-state.entity.js';
@@ -25,9 +25,6 @@ import { ExpenditureModel } from './models/expenditure.model.js';
 import { canMoveTo, EntryKind, ExpenditureStatus } from './expenditures.enums.js';
 import { ExpenditureErrors } from './expenditures.errors.js';
 
-/** FINANCE of the project books, reverses and moves receipts through their statuses. */
-export const LEDGER_WRITERS = [Role.FINANCE];
-export const LEDGER_READERS = [Role.FINANCE, Role.ADMIN, Role.AUDITOR, Role.ANALYST, Role.GRANTOR];
 
 /**
  * The receipt ledger (Belegliste): append-only bookings and reversals. Each booking adds its
@@ -55,7 +52,7 @@ export class ExpendituresService implements OnModuleInit {
     let booked: ExpenditureModel | undefined;
     const id = await moneyTransaction(this.em, async (em) => {
       booked = undefined;
-      const project = await this.access.requireProject(em, user, input.projectId, LEDGER_WRITERS);
+      const project = await this.access.requireProject(em, user, input.projectId, MONEY_WRITERS);
       const limit = await this.checkReceipt(em, project, input.receipt, 'receipt');
       const { idempotencyKey, ...request } = input;
       const result = await this.idempotency.run(em, { projectId: project.id, key: idempotencyKey, operation: 'recordExpenditure', input: request }, async () => {
@@ -71,9 +68,9 @@ export class ExpendituresService implements OnModuleInit {
   /** Storno: a reversal row pointing at the booking, with a reason; with `replacement`, the corrected booking too. */
   async reverse(user: AuthUser, input: ReverseExpenditureInput) {
     const ids = await moneyTransaction(this.em, async (em) => {
-      const visible = await em.findOne(Expenditure, { $and: [{ id: input.expenditureId }, this.access.ownedWhere(user, LEDGER_READERS)] }, { fields: ['id', 'project'] });
+      const visible = await em.findOne(Expenditure, { $and: [{ id: input.expenditureId }, this.access.ownedWhere(user, MONEY_READERS)] }, { fields: ['id', 'project'] });
       if (!visible) throw ExpenditureErrors.notFound(input.expenditureId);
-      const project = await this.access.requireProject(em, user, visible.project.id, LEDGER_WRITERS);
+      const project = await this.access.requireProject(em, user, visible.project.id, MONEY_WRITERS);
       const limit = input.replacement ? await this.checkReceipt(em, project, input.replacement, 'replacement') : null;
       const { idempotencyKey, ...request } = input;
       return this.idempotency.run(em, { projectId: project.id, key: idempotencyKey, operation: 'reverseExpenditure', input: request }, async () => {
@@ -115,9 +112,9 @@ export class ExpendituresService implements OnModuleInit {
   /** recorded → checked → included in a proof; recorded/checked → rejected (then it no longer counts as spent). */
   async setStatus(user: AuthUser, input: SetExpenditureStatusInput) {
     await moneyTransaction(this.em, async (em) => {
-      const visible = await em.findOne(Expenditure, { $and: [{ id: input.expenditureId }, this.access.ownedWhere(user, LEDGER_READERS)] });
+      const visible = await em.findOne(Expenditure, { $and: [{ id: input.expenditureId }, this.access.ownedWhere(user, MONEY_READERS)] });
       if (!visible) throw ExpenditureErrors.notFound(input.expenditureId);
-      const project = await this.access.requireProject(em, user, visible.project.id, LEDGER_WRITERS);
+      const project = await this.access.requireProject(em, user, visible.project.id, MONEY_WRITERS);
       const state = await em.findOneOrFail(ExpenditureState, { expenditure: visible.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       if (!canMoveTo(state.status, input.status)) throw ExpenditureErrors.statusNotAllowed(state.status, input.status);
       if (input.status === ExpenditureStatus.REJECTED) {

@@ -5,18 +5,17 @@ import { Decimal } from 'decimal.js';
 
 import { AccessService } from '../auth/access.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import { Role } from '../auth/role.enum.js';
 import type { BudgetTotalsSource } from '../budget/budget-totals.js';
 import { checkId } from '../common/errors/app-error.js';
 import { afterCursor, checkPageSize, decodeCursor, toConnection } from '../common/pagination/keyset.js';
 import { type AppConfig, APP_CONFIG } from '../config/app-config.js';
+import { MONEY_READERS } from '../tranches/money-access.js';
 import { LedgerArgs } from './dto/ledger.args.js';
 import { Expenditure } from './entities/expenditure.entity.js';
 import { toExpenditureModel } from './expenditures.mapper.js';
 import { ExpenditureErrors } from './expenditures.errors.js';
 import { ExpenditureModel } from './models/expenditure.model.js';
 
-const READERS = [Role.FINANCE, Role.ADMIN, Role.AUDITOR, Role.ANALYST, Role.GRANTOR];
 /** Ledger order: payment date (ANBest-P: it orders the receipt list), then id as the tie-breaker. */
 const LEDGER_KEY = ['paymentDate', 'id'] as const;
 
@@ -46,7 +45,7 @@ export class LedgerReads {
   async list(user: AuthUser, args: LedgerArgs) {
     const em = this.em.fork();
     checkPageSize(args.first, this.config.maxPageSize);
-    const project = await this.access.requireProject(em, user, args.projectId, READERS);
+    const project = await this.access.requireProject(em, user, args.projectId, MONEY_READERS);
     const where = ledgerWhere(project.id, args);
     const pageWhere = args.after ? { $and: [where, afterCursor(decodeCursor(args.after, LEDGER_KEY), LEDGER_KEY)] } : where;
     const [rows, totalCount] = await Promise.all([
@@ -60,7 +59,7 @@ export class LedgerReads {
   async byId(user: AuthUser, id: string): Promise<ExpenditureModel> {
     const em = this.em.fork();
     checkId(id);
-    const row = await em.findOne(Expenditure, { $and: [{ id }, this.access.ownedWhere(user, READERS)] }, { populate: ['state', 'costCategory'] });
+    const row = await em.findOne(Expenditure, { $and: [{ id }, this.access.ownedWhere(user, MONEY_READERS)] }, { populate: ['state', 'costCategory'] });
     if (!row) throw ExpenditureErrors.notFound(id);
     const reversedBy = await this.reversalsOf(em, [row.id]);
     return toExpenditureModel(row, reversedBy.get(row.id) ?? null);

@@ -4,7 +4,6 @@ import { Decimal } from 'decimal.js';
 
 import { AccessService } from '../auth/access.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import { Role } from '../auth/role.enum.js';
 import type { BudgetTotalsSource } from '../budget/budget-totals.js';
 import { checkId } from '../common/errors/app-error.js';
 import { todayUtc, type LocalDate } from '../common/dates/local-date.js';
@@ -15,13 +14,12 @@ import { DrawdownArgs, DrawdownRoomArgs, DrawdownsArgs } from './dto/drawdown.ar
 import { DrawdownApproval } from './entities/drawdown-approval.entity.js';
 import { Drawdown } from './entities/drawdown.entity.js';
 import { DrawdownModel, DrawdownRoomModel } from './models/drawdown.model.js';
+import { MONEY_READERS } from './money-access.js';
 import { instalmentOf, planLines } from './plan-lookup.js';
 import { trancheUses } from './tranche-use.js';
 import { toDrawdownModel } from './tranches.mapper.js';
 import { CLAIMING_STATUSES, PAID_STATUSES } from './tranches.enums.js';
 import { TrancheErrors } from './tranches.errors.js';
-
-const READERS = [Role.FINANCE, Role.ADMIN, Role.AUDITOR, Role.ANALYST, Role.GRANTOR];
 
 /** The drawn figures of the budget overview, recomputed from the raw drawdown rows (for BudgetTotals.check). */
 export const drawnTotalsSource: BudgetTotalsSource = {
@@ -47,7 +45,7 @@ export class DrawdownReads {
 
   async list(user: AuthUser, args: DrawdownsArgs): Promise<DrawdownModel[]> {
     const em = this.em.fork();
-    const project = await this.access.requireProject(em, user, args.projectId, READERS);
+    const project = await this.access.requireProject(em, user, args.projectId, MONEY_READERS);
     const where = args.fiscalYear ? { project, fiscalYear: args.fiscalYear } : { project };
     const drawdowns = await em.find(Drawdown, where, { populate: ['lines.costCategory'], orderBy: { fiscalYear: 'asc', number: 'asc' } });
     return this.toModels(em, project.id, project.program.id, drawdowns, args.asOf ?? todayUtc());
@@ -56,9 +54,9 @@ export class DrawdownReads {
   async byId(user: AuthUser, id: string, asOf: LocalDate = todayUtc()): Promise<DrawdownModel> {
     const em = this.em.fork();
     checkId(id);
-    const drawdown = await em.findOne(Drawdown, { $and: [{ id }, this.access.ownedWhere(user, READERS)] }, { populate: ['lines.costCategory'] });
+    const drawdown = await em.findOne(Drawdown, { $and: [{ id }, this.access.ownedWhere(user, MONEY_READERS)] }, { populate: ['lines.costCategory'] });
     if (!drawdown) throw TrancheErrors.drawdownNotFound(id);
-    const project = await this.access.requireProject(em, user, drawdown.project.id, READERS);
+    const project = await this.access.requireProject(em, user, drawdown.project.id, MONEY_READERS);
     const [model] = await this.toModels(em, project.id, project.program.id, [drawdown], asOf);
     return model;
   }
@@ -70,7 +68,7 @@ export class DrawdownReads {
   /** The year's instalment against what is claimed, overall and per cost category of the plan. */
   async room(user: AuthUser, args: DrawdownRoomArgs): Promise<DrawdownRoomModel> {
     const em = this.em.fork();
-    const project = await this.access.requireProject(em, user, args.projectId, READERS);
+    const project = await this.access.requireProject(em, user, args.projectId, MONEY_READERS);
     const [instalment, lines, byStatus, byCategory] = await Promise.all([
       instalmentOf(em, project.id, args.fiscalYear),
       planLines(em, project.id, args.fiscalYear),

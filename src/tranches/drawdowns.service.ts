@@ -21,16 +21,12 @@ import { DecideDrawdownInput, DisburseDrawdownInput, DrawdownLineInput, RecordRe
 import { DrawdownApproval } from './entities/drawdown-approval.entity.js';
 import { DrawdownLine } from './entities/drawdown-line.entity.js';
 import { Drawdown } from './entities/drawdown.entity.js';
+import { DRAWDOWN_APPROVERS, MONEY_READERS, MONEY_WRITERS } from './money-access.js';
 import { lockInstalment, planLines } from './plan-lookup.js';
 import { drawdownAuditFields } from './tranches.mapper.js';
 import { ApprovalDecision, CLAIMING_STATUSES, DrawdownKind, PAID_STATUSES } from './tranches.enums.js';
 import { TrancheErrors } from './tranches.errors.js';
 
-/** FINANCE of the project requests, records payouts and repayments. */
-export const DRAWDOWN_WRITERS = [Role.FINANCE];
-/** Four eyes: another FINANCE user of the project, an ADMIN, or the programme's GRANTOR (the Fachstelle that pays out) decides. */
-export const DRAWDOWN_APPROVERS = [Role.FINANCE, Role.ADMIN, Role.GRANTOR];
-export const DRAWDOWN_READERS = [Role.FINANCE, Role.ADMIN, Role.AUDITOR, Role.ANALYST, Role.GRANTOR];
 
 /**
  * Drawdowns (Mittelabrufe): request, four-eyes decision, payout, repayment. Every money mutation
@@ -64,7 +60,7 @@ export class DrawdownsService implements OnModuleInit {
 
   private async create(user: AuthUser, input: RequestDrawdownInput, status: DrawdownStatus, operation: string) {
     const id = await moneyTransaction(this.em, async (em) => {
-      const project = await this.access.requireProject(em, user, input.projectId, DRAWDOWN_WRITERS);
+      const project = await this.access.requireProject(em, user, input.projectId, MONEY_WRITERS);
       const program = await em.findOneOrFail(FundingProgram, project.program.id);
       checkRequestDates(project, program, input);
       const fiscalYear = fiscalYearOf(input.expectedPayoutDate);
@@ -100,7 +96,7 @@ export class DrawdownsService implements OnModuleInit {
   /** PLANNED → REQUESTED, with the same limit check as a new request. */
   async submit(user: AuthUser, input: SubmitDrawdownInput) {
     await moneyTransaction(this.em, async (em) => {
-      const { drawdown, project } = await this.lockDrawdown(em, user, input.drawdownId, DRAWDOWN_WRITERS);
+      const { drawdown, project } = await this.lockDrawdown(em, user, input.drawdownId, MONEY_WRITERS);
       await this.idempotency.run(em, { projectId: project.id, key: input.idempotencyKey, operation: 'submitDrawdown', input: { drawdownId: drawdown.id } }, async () => {
         const before = drawdownAuditFields(drawdown);
         const to = transition(drawdown, DrawdownAction.REQUEST, 'submitted');
@@ -147,7 +143,7 @@ export class DrawdownsService implements OnModuleInit {
   /** APPROVED → DISBURSED: the money arrived. Books the drawn figures of the budget overview in the same transaction. */
   async disburse(user: AuthUser, input: DisburseDrawdownInput) {
     await moneyTransaction(this.em, async (em) => {
-      const { drawdown, project } = await this.lockDrawdown(em, user, input.drawdownId, DRAWDOWN_WRITERS);
+      const { drawdown, project } = await this.lockDrawdown(em, user, input.drawdownId, MONEY_WRITERS);
       const { idempotencyKey, ...request } = input;
       await this.idempotency.run(em, { projectId: project.id, key: idempotencyKey, operation: 'disburseDrawdown', input: request }, async () => {
         const to = transition(drawdown, DrawdownAction.DISBURSE, 'disbursed');
@@ -168,7 +164,7 @@ export class DrawdownsService implements OnModuleInit {
   /** A negative tranche: money going back (repayment) or claimed back (reclaim), with a reason. */
   async recordRepayment(user: AuthUser, input: RecordRepaymentInput) {
     const id = await moneyTransaction(this.em, async (em) => {
-      const project = await this.access.requireProject(em, user, input.projectId, DRAWDOWN_WRITERS);
+      const project = await this.access.requireProject(em, user, input.projectId, MONEY_WRITERS);
       if (input.paymentDate < project.approvalStart) throw TrancheErrors.payoutOutsidePeriod('paymentDate', project.approvalStart, project.approvalEnd);
       if (!input.reason.trim()) throw TrancheErrors.reasonRequired();
       const fiscalYear = fiscalYearOf(input.paymentDate);
@@ -219,7 +215,7 @@ export class DrawdownsService implements OnModuleInit {
 
   /** The drawdown (NOT_FOUND when invisible), checked for `roles` on its project and locked for this transaction. */
   private async lockDrawdown(em: EntityManager, user: AuthUser, id: string, roles: Role[]): Promise<{ drawdown: Drawdown; project: Project }> {
-    const visible = await em.findOne(Drawdown, { $and: [{ id }, this.access.ownedWhere(user, DRAWDOWN_READERS)] }, { fields: ['id', 'project'] });
+    const visible = await em.findOne(Drawdown, { $and: [{ id }, this.access.ownedWhere(user, MONEY_READERS)] }, { fields: ['id', 'project'] });
     if (!visible) throw TrancheErrors.drawdownNotFound(id);
     const project = await this.access.requireProject(em, user, visible.project.id, roles);
     const drawdown = await em.findOneOrFail(Drawdown, id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true, populate: ['lines'] });

@@ -4,7 +4,8 @@ import { Allow } from '../auth/allow.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { DrawdownReads } from './drawdown-reads.js';
-import { DRAWDOWN_APPROVERS, DRAWDOWN_READERS, DRAWDOWN_WRITERS, DrawdownsService } from './drawdowns.service.js';
+import { DrawdownsService } from './drawdowns.service.js';
+import { DRAWDOWN_APPROVERS, MONEY_READERS, MONEY_WRITERS } from './money-access.js';
 import { DrawdownArgs, DrawdownRoomArgs, DrawdownsArgs } from './dto/drawdown.args.js';
 import { DecideDrawdownInput, DisburseDrawdownInput, RecordRepaymentInput, RequestDrawdownInput, SubmitDrawdownInput } from './dto/drawdown.inputs.js';
 import { DrawdownModel, DrawdownRoomModel } from './models/drawdown.model.js';
@@ -16,37 +17,37 @@ export class TranchesResolver {
     private readonly reads: DrawdownReads,
   ) {}
 
-  @Allow(...DRAWDOWN_READERS)
+  @Allow(...MONEY_READERS)
   @Query(() => [DrawdownModel], { description: 'Drawdowns of a project (optionally one fiscal year) with status, use and interest as of a day.' })
   drawdowns(@CurrentUser() user: AuthUser, @Args() args: DrawdownsArgs) {
     return this.reads.list(user, args);
   }
 
-  @Allow(...DRAWDOWN_READERS)
+  @Allow(...MONEY_READERS)
   @Query(() => DrawdownModel)
   drawdown(@CurrentUser() user: AuthUser, @Args() args: DrawdownArgs) {
     return this.reads.one(user, args);
   }
 
-  @Allow(...DRAWDOWN_READERS)
+  @Allow(...MONEY_READERS)
   @Query(() => DrawdownRoomModel, { description: 'What can I draw now: the fiscal year\'s instalment against what is requested, approved or disbursed, per cost category.' })
   drawdownRoom(@CurrentUser() user: AuthUser, @Args() args: DrawdownRoomArgs) {
     return this.reads.room(user, args);
   }
 
-  @Allow(...DRAWDOWN_WRITERS)
+  @Allow(...MONEY_WRITERS)
   @Mutation(() => DrawdownModel, { description: 'Prepares a drawdown (PLANNED); it claims nothing until submitted.' })
   planDrawdown(@CurrentUser() user: AuthUser, @Args('input') input: RequestDrawdownInput) {
     return this.service.plan(user, input);
   }
 
-  @Allow(...DRAWDOWN_WRITERS)
+  @Allow(...MONEY_WRITERS)
   @Mutation(() => DrawdownModel, { description: 'Requests a tranche (REQUESTED); refused beyond the year\'s instalment or the horizon.' })
   requestDrawdown(@CurrentUser() user: AuthUser, @Args('input') input: RequestDrawdownInput) {
     return this.service.request(user, input);
   }
 
-  @Allow(...DRAWDOWN_WRITERS)
+  @Allow(...MONEY_WRITERS)
   @Mutation(() => DrawdownModel, { description: 'Sends a planned drawdown as a request.' })
   submitDrawdown(@CurrentUser() user: AuthUser, @Args('input') input: SubmitDrawdownInput) {
     return this.service.submit(user, input);
@@ -64,13 +65,13 @@ export class TranchesResolver {
     return this.service.reject(user, input);
   }
 
-  @Allow(...DRAWDOWN_WRITERS)
+  @Allow(...MONEY_WRITERS)
   @Mutation(() => DrawdownModel, { description: 'Records the payout of an approved tranche.' })
   disburseDrawdown(@CurrentUser() user: AuthUser, @Args('input') input: DisburseDrawdownInput) {
     return this.service.disburse(user, input);
   }
 
-  @Allow(...DRAWDOWN_WRITERS)
+  @Allow(...MONEY_WRITERS)
   @Mutation(() => DrawdownModel, { description: 'Records money going back (repayment or reclaim) as a negative tranche with a reason.' })
   recordRepayment(@CurrentUser() user: AuthUser, @Args('input') input: RecordRepaymentInput) {
     return this.service.recordRepayment(user, input);
