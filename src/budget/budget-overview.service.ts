@@ -17,6 +17,8 @@ import { BudgetOverviewModel, ProgramBudgetOverviewModel } from './models/budget
 import { BudgetTotalsCheckModel } from './models/budget-totals-check.model.js';
 import { computeOverview, sumFigures } from './overview.js';
 import { loadOverviews } from './overview-data.js';
+import { loadAggregatedOverviews } from './program-overview-data.js';
+import { summarizeAggregated } from './project-summary.js';
 
 export const PROGRAM_OVERVIEW_ROLES = [Role.GRANTOR, Role.AUDITOR, Role.ADMIN];
 export const TOTALS_CHECKERS = [Role.AUDITOR, Role.ADMIN, Role.FINANCE];
@@ -43,8 +45,8 @@ export class BudgetOverviewService {
     const projects = await this.em.find(Project, where, { fields: ['id'] });
     if (projects.length === 0) await this.explainEmpty(user, programId);
     const asOf = args.asOf ?? todayUtc();
-    const loaded = await loadOverviews(this.em, projects.map((p) => p.id), asOf);
-    const summaries = loaded.map((l) => toProjectSummaryModel(l, computeOverview(l.input)));
+    const loaded = await loadAggregatedOverviews(this.em, projects.map((p) => p.id), asOf);
+    const summaries = loaded.map((l) => toProjectSummaryModel(l, summarizeAggregated(l.input)));
     return { programId, asOf, projects: summaries, total: toFiguresModel(sumFigures(summaries.map((s) => ({ ...s.total, costCategory: null })))) };
   }
 
