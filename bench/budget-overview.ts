@@ -1,12 +1,16 @@
 import 'reflect-metadata';
 
 import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 
 import { MikroORM } from '@mikro-orm/postgresql';
 import { NestFactory } from '@nestjs/core';
+import { Decimal } from 'decimal.js';
 
 import { AppModule } from '../src/app.module.js';
+import { BudgetTotals } from '../src/budget/budget-totals.js';
 import { loadConfig } from '../src/config/app-config.js';
 import { prepareDatabase } from '../src/database/prepare-database.js';
 import { DEMO_USERS } from '../src/database/seeders/demo-users.js';
@@ -27,7 +31,7 @@ const PROJECT_QUERY = `query($p: ID!) { budgetOverview(projectId: $p) { projectI
   years { fiscalYear instalment lines { ${FIGURES} } total { ${FIGURES} } } categories { ${FIGURES} } total { ${FIGURES} }
   burnRate { overallPerMonth recentPerMonth monthsElapsed recentMonths } forecast { monthsRemaining spentAtEnd projectedRemainder }
   lapsing { fiscalYear instalment drawn spent projectedDrawn atRisk } } }`;
-const PROGRAM_QUERY = `query($id: ID!) { programOverview(programId: $id) { programId projects { projectId fileNumber revisionNumber status
+const PROGRAM_QUERY = `query($id: ID!, $asOf: LocalDate) { programOverview(programId: $id, asOf: $asOf) { programId projects { projectId fileNumber revisionNumber status
   total { planned drawn spent committed available deviation deviationPercent status } burnRate { overallPerMonth recentPerMonth }
   forecast { spentAtEnd projectedRemainder } lapsing { atRisk } } total { planned spent status } } }`;
 
@@ -68,17 +72,48 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
 }
 
-async function measure(name: string, calls: number, send: () => Promise<unknown>): Promise<void> {
+/** CPU seconds (user + system) used so far by the PostgreSQL server: the postmaster and all its backends. */
+function postgresCpuSeconds(postmasterPid: number): number {
+  const tick = 100; // USER_HZ on Linux
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ');
+      const [ppid, utime, stime] = [Number(fields[1]), Number(fields[11]), Number(fields[12])];
+      if (Number(entry) === postmasterPid || ppid === postmasterPid) total += (utime + stime) / tick;
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return total;
+}
+
+/**
+ * Wall-clock latency per call (what a client sees, including waiting for a CPU on a shared
+ * machine) and CPU time per call of the app and PostgreSQL together (what a call costs on an
+ * otherwise idle machine: one request runs on one core at a time).
+ */
+async function measure(name: string, calls: number, postmasterPid: number, send: () => Promise<unknown>): Promise<void> {
   for (let i = 0; i < WARMUP; i++) await send();
   const times: number[] = [];
+  const appCpu = process.cpuUsage();
+  const pgCpu = postgresCpuSeconds(postmasterPid);
   for (let i = 0; i < calls; i++) {
     const start = performance.now();
     await send();
     times.push(performance.now() - start);
   }
+  const app = process.cpuUsage(appCpu);
+  const appMs = (app.user + app.system) / 1000 / calls;
+  const pgMs = ((postgresCpuSeconds(postmasterPid) - pgCpu) * 1000) / calls;
+  const cpuPerCall = `${(appMs + pgMs).toFixed(1)} ms (app ${appMs.toFixed(1)}, PostgreSQL ${pgMs.toFixed(1)})`;
   times.sort((a, b) => a - b);
   const f = (ms: number) => `${ms.toFixed(1)} ms`;
-  console.log(`${name.padEnd(48)} n=${calls}  p50 ${f(percentile(times, 0.5))}  p95 ${f(percentile(times, 0.95))}  p99 ${f(percentile(times, 0.99))}  max ${f(times[times.length - 1])}`);
+  console.log(
+    `${name.padEnd(40)} n=${calls}  p50 ${f(percentile(times, 0.5))}  p95 ${f(percentile(times, 0.95))}  p99 ${f(percentile(times, 0.99))}  max ${f(times[times.length - 1])}` +
+      `  | CPU per call ${cpuPerCall}  | load average ${loadavg()[0].toFixed(2)}`,
+  );
 }
 
 await withScratchDatabase(async (url) => {
@@ -114,12 +149,32 @@ await withScratchDatabase(async (url) => {
     return (await post({ query: 'mutation($i: LoginInput!) { login(input: $i) { token } }', variables: { i: { username, password } } })).login.token as string;
   };
   const [finance, grantor] = [await login('finance'), await login('grantor')];
+  const [{ data_directory: dataDir }] = await connection.execute('show data_directory');
+  const postmasterPid = Number(readFileSync(`${dataDir}/postmaster.pid`, 'utf8').split('\n')[0]);
 
   const overview = await post({ query: PROJECT_QUERY, variables: { p: counts.demo } }, finance);
   const program = await post({ query: PROGRAM_QUERY, variables: { id: counts.program } }, grantor);
   console.log(`demo overview total planned ${overview.budgetOverview.total.planned}, spent ${overview.budgetOverview.total.spent}; programme overview lists ${program.programOverview.projects.length} projects, planned ${program.programOverview.total.planned}`);
 
-  await measure('budgetOverview (1 project, full query)', PROJECT_CALLS, () => post({ query: PROJECT_QUERY, variables: { p: counts.demo } }, finance));
-  await measure(`programOverview (${counts.projects} projects)`, PROGRAM_CALLS, () => post({ query: PROGRAM_QUERY, variables: { id: counts.program } }, grantor));
+  await measure('budgetOverview (1 project, full query)', PROJECT_CALLS, postmasterPid, () => post({ query: PROJECT_QUERY, variables: { p: counts.demo } }, finance));
+  // Warm: nothing changed since the last call, so every project's summary comes from the validated cache.
+  await measure(`programOverview, warm (${counts.projects} projects)`, PROGRAM_CALLS, postmasterPid, () => post({ query: PROGRAM_QUERY, variables: { id: counts.program } }, grantor));
+  // Cold: a new date on every call, so every project is recomputed from the database.
+  let day = 0;
+  const nextDate = () => new Date(Date.UTC(2026, 0, 1 + (day++ % 330))).toISOString().slice(0, 10);
+  await measure(`programOverview, cold (${counts.projects} projects)`, PROGRAM_CALLS, postmasterPid, () => post({ query: PROGRAM_QUERY, variables: { id: counts.program, asOf: nextDate() } }, grantor));
+  // Under bookings: 20 of the 400 projects book between two calls, so those are recomputed.
+  const cells = await connection.execute("select project_id, fiscal_year, cost_category_id from budget_total where fiscal_year = 2026 order by random() limit 2000");
+  let booked = 0;
+  const totals = app.get(BudgetTotals);
+  await measure(`programOverview, 20 projects booked per call`, PROGRAM_CALLS, postmasterPid, async () => {
+    await orm.em.fork().transactional(async (em) => {
+      for (let i = 0; i < 20; i++) {
+        const cell = cells[booked++ % cells.length];
+        await totals.apply(em, { projectId: cell.project_id, fiscalYear: cell.fiscal_year, costCategoryId: cell.cost_category_id, spent: new Decimal('12.34') });
+      }
+    });
+    return post({ query: PROGRAM_QUERY, variables: { id: counts.program } }, grantor);
+  });
   await app.close();
 });

@@ -1,6 +1,6 @@
 import type { CategoryRef, Figures, Overview } from './overview.js';
 import type { LoadedOverview, RevisionHeader } from './overview-data.js';
-import type { LoadedSummary } from './program-overview-data.js';
+import type { ProgramProjectHeader } from './program-overview-data.js';
 import type { ProjectSummary } from './project-summary.js';
 import { BudgetFiguresModel, BudgetOverviewModel, ProjectBudgetSummaryModel } from './models/budget-overview.model.js';
 import { BudgetRevisionModel } from './models/budget-plan.model.js';
@@ -59,7 +59,7 @@ export function toOverviewModel(loaded: LoadedOverview, overview: Overview): Bud
   };
 }
 
-export function toProjectSummaryModel(loaded: LoadedSummary, overview: ProjectSummary): ProjectBudgetSummaryModel {
+export function toProjectSummaryModel(loaded: ProgramProjectHeader, overview: ProjectSummary): ProjectBudgetSummaryModel {
   return {
     projectId: loaded.project.id,
     fileNumber: loaded.project.fileNumber,

@@ -82,8 +82,7 @@ export function computeOverview(input: OverviewInput): Overview {
   const thisYear = yearViews.find((y) => y.fiscalYear === asOfYear);
   const summary = summarize(input, {
     total: projectAmounts,
-    categoryStatuses,
-    yearStatuses: yearViews.map((y) => y.total.status),
+    groupStatuses: [...categoryStatuses, ...yearViews.map((y) => y.total.status)],
     thisYear: thisYear && { instalment: thisYear.instalment, drawn: thisYear.total.drawn, spent: thisYear.total.spent },
   });
   return { years: yearViews, categories, ...summary };

@@ -5,7 +5,7 @@ import { ZERO } from '../common/money/money.js';
 import { FinancingType } from '../programs/programs.enums.js';
 import { OverrunStatus } from './budget.enums.js';
 import { burnRate, type BurnRate, forecast, type Forecast, lapsingRisk, type LapsingRisk, periodClock } from './burn-rate.js';
-import { addInto, type Amounts, figures, type Figures, zeroAmounts } from './figures.js';
+import { type Amounts, figures, type Figures } from './figures.js';
 import { overrunStatuses, worstStatus } from './overrun-rule.js';
 
 /** The project terms and the date every overview is computed for. */
@@ -28,8 +28,8 @@ export interface ProjectSummary {
 
 export interface SummaryParts {
   total: Amounts;
-  categoryStatuses: readonly OverrunStatus[];
-  yearStatuses: readonly OverrunStatus[];
+  /** Statuses of the overrun rule in each group of sibling lines (each fiscal year; the categories over the period). */
+  groupStatuses: readonly OverrunStatus[];
   /** The fiscal year of `asOf`, when the plan or the totals have it. */
   thisYear?: { instalment: Decimal; drawn: Decimal; spent: Decimal };
 }
@@ -41,7 +41,7 @@ export function summarize(terms: SummaryTerms, parts: SummaryParts): ProjectSumm
   const { total } = parts;
   // The plan total is binding (ANBest-P 1.2): spending beyond it always needs a revision.
   const totalOverrun = !isExempt(terms) && total.spent.gt(total.planned);
-  const status = worstStatus([...(totalOverrun ? [OverrunStatus.NEEDS_REVISION] : []), ...parts.categoryStatuses, ...parts.yearStatuses]);
+  const status = worstStatus([...(totalOverrun ? [OverrunStatus.NEEDS_REVISION] : []), ...parts.groupStatuses]);
   const clock = periodClock(terms.approvalStart, terms.approvalEnd, terms.asOf);
   const spentThisYear = parts.thisYear?.spent ?? ZERO;
   return {
@@ -54,34 +54,29 @@ export function summarize(terms: SummaryTerms, parts: SummaryParts): ProjectSumm
 }
 
 /**
- * What the database aggregates for the programme view: sums per fiscal year (with the savings of
- * the year's cells under plan), sums per category, and only the cells over plan. The overrun rule
- * needs nothing else: within a group, the cells under plan count only through their savings.
+ * A group of sibling lines (the cells of one fiscal year, or the categories over the period) with
+ * at least one line over plan. The overrun rule needs nothing more: the lines under plan count
+ * only through the sum of their savings. Groups without an overrun are all OK.
  */
-export interface AggregatedProject extends SummaryTerms {
-  years: readonly (Amounts & { fiscalYear: number; savings: Decimal })[];
-  categories: readonly Amounts[];
-  overruns: readonly { fiscalYear: number; planned: Decimal; spent: Decimal }[];
-  instalmentThisYear: Decimal;
+export interface OverrunGroup {
+  savings: Decimal;
+  overruns: readonly { planned: Decimal; spent: Decimal }[];
 }
 
-/** The same summary as `computeOverview` gives, from aggregated rows (programme view: no per-cell rows). */
+/** What the database aggregates for the programme view, per project. */
+export interface AggregatedProject extends SummaryTerms {
+  total: Amounts;
+  thisYear: { instalment: Decimal; drawn: Decimal; spent: Decimal };
+  overrunGroups: readonly OverrunGroup[];
+}
+
+/** The same summary as `computeOverview` gives, from aggregates (programme view: no per-cell rows). */
 export function summarizeAggregated(input: AggregatedProject): ProjectSummary {
   const exempt = isExempt(input);
-  const total = zeroAmounts();
-  const yearStatuses = input.years.map((year) => {
-    addInto(total, year);
-    const overrunCells = input.overruns.filter((c) => c.fiscalYear === year.fiscalYear).map((c) => ({ planned: c.planned, actual: c.spent }));
-    // One stand-in line for all cells under plan: it contributes exactly their savings and is itself OK.
-    return worstStatus(overrunStatuses([...overrunCells, { planned: year.savings, actual: ZERO }], input.lineOverrunPercent, exempt));
+  const groupStatuses = input.overrunGroups.map((group) => {
+    const lines = group.overruns.map((c) => ({ planned: c.planned, actual: c.spent }));
+    // One stand-in line for all lines under plan: it contributes exactly their savings and is itself OK.
+    return worstStatus(overrunStatuses([...lines, { planned: group.savings, actual: ZERO }], input.lineOverrunPercent, exempt));
   });
-  const categoryStatuses = overrunStatuses(input.categories.map((c) => ({ planned: c.planned, actual: c.spent })), input.lineOverrunPercent, exempt);
-  const clockYear = Number(input.asOf.slice(0, 4));
-  const year = input.years.find((y) => y.fiscalYear === clockYear);
-  return summarize(input, {
-    total,
-    categoryStatuses,
-    yearStatuses,
-    thisYear: { instalment: input.instalmentThisYear, drawn: year?.drawn ?? ZERO, spent: year?.spent ?? ZERO },
-  });
+  return summarize(input, { total: input.total, groupStatuses, thisYear: input.thisYear });
 }
