@@ -1,3 +1,4 @@
+import { IsolationLevel } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 
@@ -17,6 +18,9 @@ import { BudgetOverviewModel, ProgramBudgetOverviewModel } from './models/budget
 import { BudgetTotalsCheckModel } from './models/budget-totals-check.model.js';
 import { computeOverview, sumFigures } from './overview.js';
 import { loadOverviews } from './overview-data.js';
+import { loadAggregates, loadProgramHeaders } from './program-overview-data.js';
+import { ProjectSummaryCache } from './summary-cache.js';
+import { summarizeAggregated } from './project-summary.js';
 
 export const PROGRAM_OVERVIEW_ROLES = [Role.GRANTOR, Role.AUDITOR, Role.ADMIN];
 export const TOTALS_CHECKERS = [Role.AUDITOR, Role.ADMIN, Role.FINANCE];
@@ -28,6 +32,7 @@ export class BudgetOverviewService {
     private readonly em: EntityManager,
     private readonly access: AccessService,
     private readonly totals: BudgetTotals,
+    private readonly cache: ProjectSummaryCache,
   ) {}
 
   async overview(user: AuthUser, args: BudgetOverviewArgs): Promise<BudgetOverviewModel> {
@@ -43,8 +48,21 @@ export class BudgetOverviewService {
     const projects = await this.em.find(Project, where, { fields: ['id'] });
     if (projects.length === 0) await this.explainEmpty(user, programId);
     const asOf = args.asOf ?? todayUtc();
-    const loaded = await loadOverviews(this.em, projects.map((p) => p.id), asOf);
-    const summaries = loaded.map((l) => toProjectSummaryModel(l, computeOverview(l.input)));
+    const summaries = await this.em.transactional(
+      async (tx) => {
+        const headers = await loadProgramHeaders(tx, projects.map((p) => p.id), asOf);
+        const inputs = await loadAggregates(tx, headers.filter((h) => !this.cache.get(h.project.id, h.cacheKey)), asOf);
+        return headers.map((header) => {
+          let summary = this.cache.get(header.project.id, header.cacheKey);
+          if (!summary) {
+            summary = summarizeAggregated(inputs.get(header.project.id)!);
+            this.cache.set(header.project.id, header.cacheKey, summary);
+          }
+          return toProjectSummaryModel(header, summary);
+        });
+      },
+      { isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true },
+    );
     return { programId, asOf, projects: summaries, total: toFiguresModel(sumFigures(summaries.map((s) => ({ ...s.total, costCategory: null })))) };
   }
 

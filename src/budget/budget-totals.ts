@@ -75,6 +75,7 @@ export class BudgetTotals {
          drawn = budget_total.drawn + excluded.drawn,
          spent = budget_total.spent + excluded.spent,
          committed = budget_total.committed + excluded.committed,
+         version = budget_total.version + 1,
          updated_at = now()`,
       [randomUUID(), delta.projectId, delta.fiscalYear, delta.costCategoryId, ...amounts],
       'run',

@@ -1,5 +1,7 @@
 import type { CategoryRef, Figures, Overview } from './overview.js';
 import type { LoadedOverview, RevisionHeader } from './overview-data.js';
+import type { ProgramProjectHeader } from './program-overview-data.js';
+import type { ProjectSummary } from './project-summary.js';
 import { BudgetFiguresModel, BudgetOverviewModel, ProjectBudgetSummaryModel } from './models/budget-overview.model.js';
 import { BudgetRevisionModel } from './models/budget-plan.model.js';
 import { CostCategoryModel } from './models/cost-category.model.js';
@@ -57,13 +59,13 @@ export function toOverviewModel(loaded: LoadedOverview, overview: Overview): Bud
   };
 }
 
-export function toProjectSummaryModel(loaded: LoadedOverview, overview: Overview): ProjectBudgetSummaryModel {
+export function toProjectSummaryModel(loaded: ProgramProjectHeader, overview: ProjectSummary): ProjectBudgetSummaryModel {
   return {
     projectId: loaded.project.id,
     fileNumber: loaded.project.fileNumber,
     title: loaded.project.title,
     grantee: loaded.project.grantee,
-    revisionNumber: loaded.revision?.number ?? null,
+    revisionNumber: loaded.revisionNumber,
     total: toFiguresModel(overview.total),
     status: overview.status,
     burnRate: { ...overview.burnRate },

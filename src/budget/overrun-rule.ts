@@ -25,8 +25,9 @@ export function overrunStatuses(lines: readonly PlanVersusActual[], percent: Dec
   const covered = overruns.lte(savings);
   return lines.map(({ planned, actual }) => {
     if (actual.lte(planned)) return OverrunStatus.OK;
-    const allowed = planned.times(percent).dividedBy(100);
-    return covered && actual.minus(planned).lte(allowed) ? OverrunStatus.WITHIN_TOLERANCE : OverrunStatus.NEEDS_REVISION;
+    // overrun ≤ planned × percent / 100, compared without dividing
+    const withinPercent = actual.minus(planned).times(100).lte(planned.times(percent));
+    return covered && withinPercent ? OverrunStatus.WITHIN_TOLERANCE : OverrunStatus.NEEDS_REVISION;
   });
 }
 

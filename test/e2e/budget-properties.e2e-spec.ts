@@ -9,6 +9,9 @@ import { CREATE_PLAN, demoIds, type PlanInput, planRowCounts, REVISE_PLAN } from
 import { createUser } from '../factories/users.js';
 import { createTestApp, type TestApp } from '../setup/test-app.js';
 
+const SUMMARY = `status total { planned drawn spent committed available deviation deviationPercent status }
+  burnRate { overallPerMonth recentPerMonth monthsElapsed recentMonths } forecast { monthsRemaining spentAtEnd projectedRemainder }
+  lapsing { fiscalYear instalment drawn spent projectedDrawn atRisk }`;
 const CODES = ['A', 'B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7', 'C', 'D', 'E'];
 const FIRST_YEAR = 2024;
 const MAX_YEARS = 4;
@@ -151,10 +154,17 @@ describe('budget properties over random plans and revisions (fast-check, real da
              coalesce((select sum(spent) from budget_total b where b.project_id = y.project_id and b.fiscal_year = y.fiscal_year), 0)::numeric(14,2)::text as spent,
              coalesce((select sum(drawn) from budget_total b where b.project_id = y.project_id and b.fiscal_year = y.fiscal_year), 0)::numeric(14,2)::text as drawn
         from (select distinct fiscal_year, project_id from annual_instalment where project_id = '${project.id}') y order by y.fiscal_year`);
-    const overview = (await t.gqlAs('finance-pbt', `query($p: ID!) { budgetOverview(projectId: $p, asOf: "${FIRST_YEAR}-06-30") { total { planned spent drawn } years { fiscalYear total { planned spent drawn } } } }`, { p: project.id })).data!.budgetOverview;
+    const asOf = `${FIRST_YEAR + project.years - 1}-06-30`;
+    const overview = (await t.gqlAs('finance-pbt', `query($p: ID!) { budgetOverview(projectId: $p, asOf: "${asOf}") { ${SUMMARY} years { fiscalYear total { planned spent drawn } } } }`, { p: project.id })).data!.budgetOverview;
     expect(overview.years.map((y: any) => ({ fiscal_year: y.fiscalYear, ...y.total }))).toEqual(perYear.map((r: any) => ({ fiscal_year: r.fiscal_year, planned: r.planned, spent: r.spent, drawn: r.drawn })));
     const sum = (f: string) => eur(perYear.reduce((a: bigint, r: any) => a + BigInt(r[f].replace('.', '')), 0n));
-    expect(overview.total).toEqual({ planned: sum('planned'), spent: sum('spent'), drawn: sum('drawn') });
+    expect(overview.total).toMatchObject({ planned: sum('planned'), spent: sum('spent'), drawn: sum('drawn') });
+
+    // The programme view computes from aggregates in SQL; it must show exactly the same figures.
+    const program = (await t.gqlAs('admin', `query($id: ID!) { programOverview(programId: $id, asOf: "${asOf}") { projects { projectId ${SUMMARY} } } }`, { id: programId })).data!.programOverview;
+    const { years: _years, ...summary } = overview;
+    const { projectId: _id, ...entry } = program.projects.find((p: any) => p.projectId === project.id);
+    expect(entry).toEqual(summary);
     expect(overview.total.planned).toBe(revisions[revisions.length - 1].lines);
   }
 

@@ -240,6 +240,21 @@ describe('budget: financing plan, revisions and overview', () => {
       expect(demo.lapsing.atRisk).toBe(own.lapsing.atRisk);
     });
 
+    it('reflects a booking and a revision made after it was last read', async () => {
+      const read = async () => (await t.gqlAs('grantor', PROGRAM, { id: programId, asOf: '2026-11-24' })).data!.programOverview.projects.find((p: any) => p.projectId === projectId);
+      const before = await read();
+      await t.orm.em.fork().transactional(async (em) => {
+        const [category] = await em.execute('select id from cost_category where program_id = ? and code = ?', [programId, 'B3']);
+        await t.app.get(BudgetTotals).apply(em, { projectId, fiscalYear: 2022, costCategoryId: category.id, spent: new Decimal('1.23') });
+      });
+      const after = await read();
+      expect(new Decimal(after.total.spent).minus(before.total.spent).toFixed(2)).toBe('1.23');
+      const latest = (await t.gqlAs('finance', READ_PLAN, { projectId })).data!.budgetPlan.revision.number;
+      const revised = await t.gqlAs('finance', REVISE_PLAN, { input: { ...moveBetweenYears(demoRevisionInput(projectId), 'B7', 2026, 2027, '10.00'), baseRevision: latest } });
+      expect(revised.errors).toBeUndefined();
+      expect((await read()).revisionNumber).toBe(latest + 1);
+    });
+
     it('answers in the same number of statements for 2 or 6 projects (no query per project)', async () => {
       const count = async () => {
         const connection = t.orm.em.getConnection();

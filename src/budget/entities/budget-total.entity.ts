@@ -41,6 +41,10 @@ export class BudgetTotal {
   @Property({ type: MoneyType, defaultRaw: '0' })
   committed: Opt<Decimal> = new Decimal(0);
 
+  /** Raised by every change: the sum over a project's rows tells a reader whether anything changed since it last looked. */
+  @Property({ type: 'bigint', defaultRaw: '1' })
+  version: Opt<string> = '1';
+
   @Property({ type: 'datetime', defaultRaw: 'now()', onUpdate: () => new Date() })
   updatedAt: Opt<Date> = new Date();
 }

@@ -1,5 +1,5 @@
-import { Migration20261124204657_Tranches } from './Migration20261124204657_Tranches.js';
-import { Migration20261124203006_Budget } from './Migration20261124203006_Budget.js';
+import { Migration20261124210127_Tranches } from './Migration20261124210127_Tranches.js';
+import { Migration20261124205542_Budget } from './Migration20261124205542_Budget.js';
 import { Migration20261124202423_Auth } from './Migration20261124202423_Auth.js';
 import { Migration20261124201529_Initial } from './Migration20261124201529_Initial.js';
 import type { MigrationObject } from '@mikro-orm/core';
@@ -11,6 +11,6 @@ import type { MigrationObject } from '@mikro-orm/core';
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261124201529_Initial', class: Migration20261124201529_Initial },
   { name: 'Migration20261124202423_Auth', class: Migration20261124202423_Auth },
-  { name: 'Migration20261124203006_Budget', class: Migration20261124203006_Budget },
-  { name: 'Migration20261124204657_Tranches', class: Migration20261124204657_Tranches },
+  { name: 'Migration20261124205542_Budget', class: Migration20261124205542_Budget },
+  { name: 'Migration20261124210127_Tranches', class: Migration20261124210127_Tranches },
 ];

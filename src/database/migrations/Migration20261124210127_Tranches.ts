@@ -4,9 +4,9 @@ import { Migration } from '@mikro-orm/migrations';
 
 import { BASE_RATES_247_BGB } from '../../tranches/base-rates.data.js';
 
-export class Migration20261124204657_Tranches extends Migration {
+export class Migration20261124210127_Tranches extends Migration {
 
-  override name = 'Migration20261124204657_Tranches';
+  override name = 'Migration20261124210127_Tranches';
 
   override up(): void | Promise<void> {
     this.addSql(`create table "base_rate" ("id" uuid not null, "valid_from" date not null, "rate_percent" numeric(5,2) not null, primary key ("id"));`);

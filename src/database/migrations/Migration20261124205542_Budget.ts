@@ -1,14 +1,14 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261124203006_Budget extends Migration {
+export class Migration20261124205542_Budget extends Migration {
 
-  override name = 'Migration20261124203006_Budget';
+  override name = 'Migration20261124205542_Budget';
 
   override up(): void | Promise<void> {
     this.addSql(`create table "cost_category" ("id" uuid not null, "program_id" uuid not null, "code" varchar(10) not null, "name" text not null, "sort_order" smallint not null, primary key ("id"));`);
     this.addSql(`alter table "cost_category" add constraint "cost_category_program_id_code_unique" unique ("program_id", "code");`);
 
-    this.addSql(`create table "budget_total" ("id" uuid not null, "project_id" uuid not null, "fiscal_year" smallint not null, "cost_category_id" uuid not null, "drawn" numeric(14,2) not null default 0, "spent" numeric(14,2) not null default 0, "committed" numeric(14,2) not null default 0, "updated_at" timestamptz not null default now(), primary key ("id"));`);
+    this.addSql(`create table "budget_total" ("id" uuid not null, "project_id" uuid not null, "fiscal_year" smallint not null, "cost_category_id" uuid not null, "drawn" numeric(14,2) not null default 0, "spent" numeric(14,2) not null default 0, "committed" numeric(14,2) not null default 0, "version" bigint not null default 1, "updated_at" timestamptz not null default now(), primary key ("id"));`);
     this.addSql(`alter table "budget_total" add constraint "budget_total_key" unique ("project_id", "fiscal_year", "cost_category_id");`);
 
     this.addSql(`create table "budget_revision" ("id" uuid not null, "project_id" uuid not null, "number" int not null, "reason" text not null, "reference_number" varchar(100) not null, "reference_date" date not null, "effective_date" date not null, "author_id" uuid null, "created_at" timestamptz not null default now(), primary key ("id"));`);
