@@ -92,6 +92,19 @@ describe('drawdowns (GraphQL over HTTP, real PostgreSQL)', () => {
     expect(byAnalyst.errors![0].extensions!.code).toBe('FORBIDDEN');
   });
 
+  it('refuses a rejection without a reason, an unknown drawdown, and one of a project the user has no role on', async () => {
+    const id = (await request()).data!.requestDrawdown.id;
+    const noReason = await t.gqlAs('grantor', REJECT, { input: { drawdownId: id } });
+    expect(noReason.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'comment' });
+    const unknown = await t.gqlAs('grantor', APPROVE, { input: { drawdownId: '00000000-0000-4000-8000-000000000000' } });
+    expect(unknown.errors![0].extensions!.code).toBe('NOT_FOUND');
+    const other = await createFundedProject(t.orm, { plan: { 2024: { A: '1000.00' } } });
+    const hidden = await t.gqlAs(other.finance, APPROVE, { input: { drawdownId: id } });
+    expect(hidden.errors![0].extensions!.code).toBe('NOT_FOUND');
+    const [row] = await t.orm.em.fork().execute('select status from drawdown where id = ?', [id]);
+    expect(row.status).toBe('REQUESTED');
+  });
+
   it('refuses to disburse an unapproved request or a different amount', async () => {
     const id = (await request()).data!.requestDrawdown.id;
     const early = await t.gqlAs(p.finance, DISBURSE, { input: { idempotencyKey: key(), drawdownId: id, payoutDate: '2024-03-04', amount: '12500.50' } });

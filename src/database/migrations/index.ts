@@ -1,4 +1,4 @@
-import { Migration20261124210127_Tranches } from './Migration20261124210127_Tranches.js';
+import { Migration20261124210329_Tranches } from './Migration20261124210329_Tranches.js';
 import { Migration20261124205542_Budget } from './Migration20261124205542_Budget.js';
 import { Migration20261124202423_Auth } from './Migration20261124202423_Auth.js';
 import { Migration20261124201529_Initial } from './Migration20261124201529_Initial.js';
@@ -12,5 +12,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261124201529_Initial', class: Migration20261124201529_Initial },
   { name: 'Migration20261124202423_Auth', class: Migration20261124202423_Auth },
   { name: 'Migration20261124205542_Budget', class: Migration20261124205542_Budget },
-  { name: 'Migration20261124210127_Tranches', class: Migration20261124210127_Tranches },
+  { name: 'Migration20261124210329_Tranches', class: Migration20261124210329_Tranches },
 ];

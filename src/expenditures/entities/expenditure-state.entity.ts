@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import type { Opt, Ref } from '@mikro-orm/core';
-import { Entity, Enum, Index, ManyToOne, OneToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Entity, Enum, Index, ManyToOne, OneToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 
 import { AppUser } from '../../auth/entities/app-user.entity.js';
 import { Project } from '../../programs/entities/project.entity.js';
@@ -15,6 +15,7 @@ import { Expenditure } from './expenditure.entity.js';
  */
 @Entity({ tableName: 'expenditure_state' })
 @Index({ properties: ['project', 'status'] })
+@Unique({ properties: ['project', 'expenditure'] })
 export class ExpenditureState {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();

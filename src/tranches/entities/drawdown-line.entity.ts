@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import type { Ref } from '@mikro-orm/core';
-import { Check, Entity, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { Check, Entity, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Decimal } from 'decimal.js';
 
 import { CostCategory } from '../../budget/entities/cost-category.entity.js';
@@ -21,7 +21,9 @@ export class DrawdownLine {
   @ManyToOne(() => Project, { ref: true })
   project: Ref<Project>;
 
+  /** Indexed for loading the lines of a page of drawdowns. */
   @ManyToOne(() => Drawdown, { ref: true })
+  @Index()
   drawdown: Ref<Drawdown>;
 
   @ManyToOne(() => CostCategory, { ref: true })

@@ -4,9 +4,9 @@ import { Migration } from '@mikro-orm/migrations';
 
 import { BASE_RATES_247_BGB } from '../../tranches/base-rates.data.js';
 
-export class Migration20261124210127_Tranches extends Migration {
+export class Migration20261124210329_Tranches extends Migration {
 
-  override name = 'Migration20261124210127_Tranches';
+  override name = 'Migration20261124210329_Tranches';
 
   override up(): void | Promise<void> {
     this.addSql(`create table "base_rate" ("id" uuid not null, "valid_from" date not null, "rate_percent" numeric(5,2) not null, primary key ("id"));`);
@@ -24,12 +24,14 @@ export class Migration20261124210127_Tranches extends Migration {
     this.addSql(`create table "expenditure_state" ("id" uuid not null, "project_id" uuid not null, "expenditure_id" uuid not null, "status" text not null, "comment" text null, "changed_by_id" uuid not null, "changed_at" timestamptz not null default now(), primary key ("id"));`);
     this.addSql(`alter table "expenditure_state" add constraint "expenditure_state_expenditure_id_unique" unique ("expenditure_id");`);
     this.addSql(`create index "expenditure_state_project_id_status_index" on "expenditure_state" ("project_id", "status");`);
+    this.addSql(`alter table "expenditure_state" add constraint "expenditure_state_project_id_expenditure_id_unique" unique ("project_id", "expenditure_id");`);
 
     this.addSql(`create table "drawdown" ("id" uuid not null, "project_id" uuid not null, "fiscal_year" smallint not null, "number" int not null, "kind" text not null, "status" text not null, "amount" numeric(14,2) not null, "expected_payout_date" date null, "needed_until" date null, "payout_date" date null, "reason" text null, "relates_to_id" uuid null, "requested_by_id" uuid not null, "requested_at" timestamptz null, "created_at" timestamptz not null default now(), primary key ("id"));`);
     this.addSql(`create index "drawdown_project_id_status_index" on "drawdown" ("project_id", "status");`);
     this.addSql(`alter table "drawdown" add constraint "drawdown_project_id_fiscal_year_number_unique" unique ("project_id", "fiscal_year", "number");`);
 
     this.addSql(`create table "drawdown_line" ("id" uuid not null, "project_id" uuid not null, "drawdown_id" uuid not null, "cost_category_id" uuid not null, "amount" numeric(14,2) not null, primary key ("id"));`);
+    this.addSql(`create index "drawdown_line_drawdown_id_index" on "drawdown_line" ("drawdown_id");`);
     this.addSql(`alter table "drawdown_line" add constraint "drawdown_line_project_id_drawdown_id_cost_category_id_unique" unique ("project_id", "drawdown_id", "cost_category_id");`);
 
     this.addSql(`create table "drawdown_approval" ("id" uuid not null, "project_id" uuid not null, "drawdown_id" uuid not null, "decision" text not null, "decided_by_id" uuid not null, "comment" text null, "decided_at" timestamptz not null default now(), primary key ("id"));`);
