@@ -19,7 +19,7 @@ import { TEST_PASSWORD } from '../test/setup/test-app.js';
 /**
  * `npm run bench:bookings`: receipts booked per second by 32 concurrent writers through GraphQL
  * over HTTP, and their latency percentiles. A scratch embedded PostgreSQL with the demo (about
- * 30,000 receipts already in the ledger) and a fresh project whose plan has room for every booking;
+ * 23,000 receipts already in the ledger) and a fresh project whose plan has room for every booking;
  * writers book into six cost categories of one year, so bookings of a category queue on its
  * totals row as they would in production. The writers run in a child process (bench/bookings-client.mjs),
  * so the load generator does not share the server's event loop. Not part of `npm test`.
