@@ -1,6 +1,5 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { Decimal } from 'decimal.js';
 
 import { AuditTrail } from '../audit/audit-trail.js';
 import { AccessService } from '../auth/access.service.js';
@@ -166,15 +165,16 @@ function toPlanModel(plan: StoredPlan): BudgetPlanModel {
   const lines = plan.content.lines
     .map((l) => ({ costCategory: toCostCategoryModel(byCode.get(l.costCategory)!), fiscalYear: l.fiscalYear, planned: l.planned }))
     .sort((a, b) => a.fiscalYear - b.fiscalYear || a.costCategory.sortOrder - b.costCategory.sortOrder);
-  const byYear = <T extends { fiscalYear: number }>(rows: T[]) => [...rows].sort((a, b) => a.fiscalYear - b.fiscalYear);
+  const instalments = [...plan.content.instalments].sort((a, b) => a.fiscalYear - b.fiscalYear);
+  const fundingSources = [...plan.content.fundingSources].sort((a, b) => a.fiscalYear - b.fiscalYear || a.kind.localeCompare(b.kind));
   return {
     projectId: plan.revision.project.id,
     revision: toRevisionModel(plan.revision),
     lines,
-    instalments: byYear(plan.content.instalments),
-    fundingSources: byYear(plan.content.fundingSources).sort((a, b) => a.fiscalYear - b.fiscalYear || a.kind.localeCompare(b.kind)),
+    instalments,
+    fundingSources,
     plannedTotal: sumMoney(lines.map((l) => l.planned)),
-    fundingTotal: sumMoney(plan.content.fundingSources.map((s) => s.amount)),
-    instalmentTotal: sumMoney(plan.content.instalments.map((i): Decimal => i.amount)),
+    fundingTotal: sumMoney(fundingSources.map((s) => s.amount)),
+    instalmentTotal: sumMoney(instalments.map((i) => i.amount)),
   };
 }
