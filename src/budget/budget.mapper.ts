@@ -2,7 +2,7 @@ import type { CategoryRef, Figures, Overview } from './overview.js';
 import type { LoadedOverview, RevisionHeader } from './overview-data.js';
 import type { ProgramProjectHeader } from './program-overview-data.js';
 import type { ProjectSummary } from './project-summary.js';
-import { BudgetFiguresModel, BudgetOverviewModel, ProjectBudgetSummaryModel } from './models/budget-overview.model.js';
+import { BudgetFiguresModel, BudgetOverviewModel, BudgetSummaryFields, ProjectBudgetSummaryModel } from './models/budget-overview.model.js';
 import { BudgetRevisionModel } from './models/budget-plan.model.js';
 import { CostCategoryModel } from './models/cost-category.model.js';
 import { BudgetRevision } from './entities/budget-revision.entity.js';
@@ -42,8 +42,19 @@ export function toFiguresModel(f: Figures): BudgetFiguresModel {
   };
 }
 
+function toSummaryFields(summary: ProjectSummary): BudgetSummaryFields {
+  return {
+    total: toFiguresModel(summary.total),
+    status: summary.status,
+    burnRate: { ...summary.burnRate },
+    forecast: { ...summary.forecast },
+    lapsing: { ...summary.lapsing },
+  };
+}
+
 export function toOverviewModel(loaded: LoadedOverview, overview: Overview): BudgetOverviewModel {
   return {
+    ...toSummaryFields(overview),
     projectId: loaded.project.id,
     asOf: loaded.input.asOf,
     revision: loaded.revision ? toRevisionModel(loaded.revision) : null,
@@ -51,25 +62,16 @@ export function toOverviewModel(loaded: LoadedOverview, overview: Overview): Bud
     lineOverrunPercent: loaded.input.lineOverrunPercent,
     years: overview.years.map((y) => ({ fiscalYear: y.fiscalYear, instalment: y.instalment, lines: y.lines.map(toFiguresModel), total: toFiguresModel(y.total) })),
     categories: overview.categories.map(toFiguresModel),
-    total: toFiguresModel(overview.total),
-    status: overview.status,
-    burnRate: { ...overview.burnRate },
-    forecast: { ...overview.forecast },
-    lapsing: { ...overview.lapsing },
   };
 }
 
-export function toProjectSummaryModel(loaded: ProgramProjectHeader, overview: ProjectSummary): ProjectBudgetSummaryModel {
+export function toProjectSummaryModel(header: ProgramProjectHeader, summary: ProjectSummary): ProjectBudgetSummaryModel {
   return {
-    projectId: loaded.project.id,
-    fileNumber: loaded.project.fileNumber,
-    title: loaded.project.title,
-    grantee: loaded.project.grantee,
-    revisionNumber: loaded.revisionNumber,
-    total: toFiguresModel(overview.total),
-    status: overview.status,
-    burnRate: { ...overview.burnRate },
-    forecast: { ...overview.forecast },
-    lapsing: { ...overview.lapsing },
+    ...toSummaryFields(summary),
+    projectId: header.project.id,
+    fileNumber: header.project.fileNumber,
+    title: header.project.title,
+    grantee: header.project.grantee,
+    revisionNumber: header.revisionNumber,
   };
 }

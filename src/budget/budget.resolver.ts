@@ -3,11 +3,12 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow } from '../auth/allow.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
-import { ALL_ROLES } from '../auth/role.enum.js';
+import { ALL_ROLES, Role } from '../auth/role.enum.js';
 import { BudgetOverviewService, PROGRAM_OVERVIEW_ROLES, TOTALS_CHECKERS } from './budget-overview.service.js';
 import { BudgetService, PLAN_READERS, PLAN_WRITERS } from './budget.service.js';
 import { BudgetOverviewArgs, BudgetPlanArgs, ProgramOverviewArgs } from './dto/budget.args.js';
 import { CreateBudgetPlanInput, ReviseBudgetPlanInput } from './dto/budget-plan.inputs.js';
+import { CreateCostCategoryInput } from './dto/cost-category.input.js';
 import { BudgetOverviewModel, ProgramBudgetOverviewModel } from './models/budget-overview.model.js';
 import { BudgetPlanModel, BudgetRevisionModel } from './models/budget-plan.model.js';
 import { BudgetTotalsCheckModel } from './models/budget-totals-check.model.js';
@@ -24,6 +25,12 @@ export class BudgetResolver {
   @Query(() => [CostCategoryModel], { description: 'The cost categories (Ausgabepositionen) of a programme, in plan order.' })
   costCategories(@CurrentUser() user: AuthUser, @Args('programId', { type: () => ID }) programId: string) {
     return this.plans.costCategories(user, programId);
+  }
+
+  @Allow(Role.ADMIN)
+  @Mutation(() => CostCategoryModel, { description: 'Adds a cost category to a programme (administrators of the programme).' })
+  createCostCategory(@CurrentUser() user: AuthUser, @Args('input') input: CreateCostCategoryInput) {
+    return this.plans.createCostCategory(user, input);
   }
 
   @Allow(...PLAN_READERS)

@@ -1,13 +1,12 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { Decimal } from 'decimal.js';
 
 import { AuditTrail } from '../audit/audit-trail.js';
 import { AccessService } from '../auth/access.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { ALL_ROLES, Role } from '../auth/role.enum.js';
 import { AppUser } from '../auth/entities/app-user.entity.js';
-import { checkId } from '../common/errors/app-error.js';
+import { checkId, forbidden } from '../common/errors/app-error.js';
 import { sumMoney } from '../common/money/money.js';
 import { FundingProgram } from '../programs/entities/funding-program.entity.js';
 import { Project } from '../programs/entities/project.entity.js';
@@ -15,6 +14,7 @@ import { BudgetErrors } from './budget.errors.js';
 import { toCostCategoryModel, toRevisionModel } from './budget.mapper.js';
 import { BudgetPlanArgs } from './dto/budget.args.js';
 import { CreateBudgetPlanInput, PlanContentInput, ReviseBudgetPlanInput } from './dto/budget-plan.inputs.js';
+import { CreateCostCategoryInput } from './dto/cost-category.input.js';
 import { AnnualInstalment } from './entities/annual-instalment.entity.js';
 import { BudgetLine } from './entities/budget-line.entity.js';
 import { BudgetRevision } from './entities/budget-revision.entity.js';
@@ -50,6 +50,23 @@ export class BudgetService {
     if (!visible) throw BudgetErrors.programNotFound(programId);
     const categories = await this.em.find(CostCategory, { program: programId }, { orderBy: { sortOrder: 'asc', code: 'asc' } });
     return categories.map(toCostCategoryModel);
+  }
+
+  /** An administrator of the programme (or a global one) adds a cost category; codes are unique per programme. */
+  async createCostCategory(user: AuthUser, input: CreateCostCategoryInput) {
+    return this.em.transactional(async (em) => {
+      const visible = await em.count(FundingProgram, { $and: [{ id: input.programId }, await this.access.programWhere(em, user, ALL_ROLES)] });
+      if (!visible) throw BudgetErrors.programNotFound(input.programId);
+      if (!this.access.holdsOnProgram(user, input.programId, [Role.ADMIN])) throw forbidden('Only an administrator of the programme can add cost categories.');
+      await em.execute('select id from funding_program where id = ? for update', [input.programId]);
+      const existing = await em.find(CostCategory, { program: input.programId });
+      if (existing.some((c) => c.code === input.code)) throw BudgetErrors.categoryCodeTaken(input.code);
+      const sortOrder = input.sortOrder ?? Math.max(-1, ...existing.map((c) => c.sortOrder)) + 1;
+      const category = em.create(CostCategory, { program: input.programId, code: input.code, name: input.name, sortOrder });
+      await em.flush();
+      this.audit.record({ entity: 'CostCategory', id: category.id, before: null, after: { programId: input.programId, code: category.code, name: category.name, sortOrder } });
+      return toCostCategoryModel(category);
+    });
   }
 
   async revisions(user: AuthUser, projectId: string) {
@@ -99,10 +116,10 @@ export class BudgetService {
     });
   }
 
+  /** Locks the project row first, so the grant terms read next are the latest and stay so until commit. */
   private async lockProject(em: EntityManager, user: AuthUser, projectId: string): Promise<Project> {
-    const project = await this.access.requireProject(em, user, projectId, PLAN_WRITERS);
-    await em.execute('select id from project where id = ? for update', [project.id]);
-    return project;
+    await em.execute('select id from project where id = ? for update', [checkId(projectId, 'projectId')]);
+    return this.access.requireProject(em, user, projectId, PLAN_WRITERS);
   }
 
   private latestRevision(em: EntityManager, project: Project) {
@@ -166,15 +183,16 @@ function toPlanModel(plan: StoredPlan): BudgetPlanModel {
   const lines = plan.content.lines
     .map((l) => ({ costCategory: toCostCategoryModel(byCode.get(l.costCategory)!), fiscalYear: l.fiscalYear, planned: l.planned }))
     .sort((a, b) => a.fiscalYear - b.fiscalYear || a.costCategory.sortOrder - b.costCategory.sortOrder);
-  const byYear = <T extends { fiscalYear: number }>(rows: T[]) => [...rows].sort((a, b) => a.fiscalYear - b.fiscalYear);
+  const instalments = [...plan.content.instalments].sort((a, b) => a.fiscalYear - b.fiscalYear);
+  const fundingSources = [...plan.content.fundingSources].sort((a, b) => a.fiscalYear - b.fiscalYear || a.kind.localeCompare(b.kind));
   return {
     projectId: plan.revision.project.id,
     revision: toRevisionModel(plan.revision),
     lines,
-    instalments: byYear(plan.content.instalments),
-    fundingSources: byYear(plan.content.fundingSources).sort((a, b) => a.fiscalYear - b.fiscalYear || a.kind.localeCompare(b.kind)),
+    instalments,
+    fundingSources,
     plannedTotal: sumMoney(lines.map((l) => l.planned)),
-    fundingTotal: sumMoney(plan.content.fundingSources.map((s) => s.amount)),
-    instalmentTotal: sumMoney(plan.content.instalments.map((i): Decimal => i.amount)),
+    fundingTotal: sumMoney(fundingSources.map((s) => s.amount)),
+    instalmentTotal: sumMoney(instalments.map((i) => i.amount)),
   };
 }

@@ -23,36 +23,42 @@ const money = (value: unknown) => new Decimal(value as string);
 
 /**
  * The cells of each project: the plan lines of the revision in force joined with the maintained
- * totals, one row per fiscal year × cost category. Parameters: project ids, asOf, project ids.
+ * totals, one row per fiscal year × cost category. Parameters: project ids, asOf. The ids are
+ * joined as a table: a long IN list is searched linearly for every row.
  */
 const CELLS = `
-  plan as (
-    select distinct on (project_id) id, project_id from budget_revision
-     where project_id in (?) and effective_date <= ? order by project_id, number desc
+  ids as (
+    select unnest(array[?]::uuid[]) as id
+  ), plan as (
+    select distinct on (r.project_id) r.id, r.project_id from budget_revision r join ids on ids.id = r.project_id
+     where r.effective_date <= ? order by r.project_id, r.number desc
   ), cells as materialized (
     select coalesce(l.project_id, t.project_id) as project_id, coalesce(l.fiscal_year, t.fiscal_year) as fiscal_year,
            coalesce(l.cost_category_id, t.cost_category_id) as cost_category_id, coalesce(l.planned, 0) as planned,
            coalesce(t.drawn, 0) as drawn, coalesce(t.spent, 0) as spent, coalesce(t.committed, 0) as committed
       from (select l.project_id, l.fiscal_year, l.cost_category_id, l.planned
               from budget_line l join plan on l.project_id = plan.project_id and l.revision_id = plan.id) l
-      full join (select project_id, fiscal_year, cost_category_id, drawn, spent, committed from budget_total where project_id in (?)) t
+      full join (select t.project_id, t.fiscal_year, t.cost_category_id, t.drawn, t.spent, t.committed from budget_total t join ids on ids.id = t.project_id) t
         on t.project_id = l.project_id and t.fiscal_year = l.fiscal_year and t.cost_category_id = l.cost_category_id
+  ), years as (
+    select project_id, fiscal_year, sum(planned) as planned, sum(drawn) as drawn, sum(spent) as spent, sum(committed) as committed,
+           sum(greatest(planned - spent, 0)) as savings, bool_or(spent > planned) as over_plan
+      from cells group by project_id, fiscal_year
   ), categories as (
     select project_id, cost_category_id, sum(planned) as planned, sum(spent) as spent from cells group by project_id, cost_category_id
   )`;
 
 /**
  * P: project sums and this year's drawn and spent. Y/K: savings of each year / of the categories,
- * only where some line is over plan; X/Z: the cells / categories over plan. Parameter: this fiscal year.
+ * only where some line is over plan; X/Z: the cells / categories over plan. Parameter: this fiscal year twice.
  */
 const AGGREGATES = `
   select 'P' as kind, project_id, null::smallint as fiscal_year, sum(planned)::text as planned, sum(drawn)::text as drawn, sum(spent)::text as spent,
-         sum(committed)::text as committed, sum(case when fiscal_year = ? then drawn else 0 end)::text as year_drawn,
-         sum(case when fiscal_year = ? then spent else 0 end)::text as year_spent, null as savings
-    from cells group by project_id
+         sum(committed)::text as committed, coalesce(sum(drawn) filter (where fiscal_year = ?), 0)::text as year_drawn,
+         coalesce(sum(spent) filter (where fiscal_year = ?), 0)::text as year_spent, null as savings
+    from years group by project_id
   union all
-  select 'Y', project_id, fiscal_year, null, null, null, null, null, null, sum(greatest(planned - spent, 0))::text
-    from cells group by project_id, fiscal_year having bool_or(spent > planned)
+  select 'Y', project_id, fiscal_year, null, null, null, null, null, null, savings::text from years where over_plan
   union all
   select 'X', project_id, fiscal_year, planned::text, null, spent::text, null, null, null, null from cells where spent > planned
   union all
@@ -108,7 +114,7 @@ export async function loadAggregates(tx: EntityManager, headers: readonly Progra
   if (headers.length === 0) return new Map();
   const ids = headers.map((h) => h.project.id);
   const year = fiscalYearOf(asOf);
-  const rows = await tx.execute<Row[]>(`with ${CELLS} ${AGGREGATES}`, [ids, asOf, ids, year, year]);
+  const rows = await tx.execute<Row[]>(`with ${CELLS} ${AGGREGATES}`, [ids, asOf, year, year]);
   return assemble(headers, rows);
 }
 

@@ -226,6 +226,42 @@ describe('budget: financing plan, revisions and overview', () => {
     });
   });
 
+  it('a new programme defines its own cost categories; fixed-amount financing is exempt from the overrun rule', async () => {
+    const program = await t.gqlAs('admin', `mutation($input: CreateFundingProgramInput!) { createProgram(input: $input) { id } }`, {
+      input: { code: 'FEST-2024', name: 'Festbetrag', legalBasis: '§ 44 BHO', grantor: 'BMAS', rules: { drawdownHorizonDays: 42, lineOverrunPercent: '20.00', interimProofDueMonth: 4, interimProofDueDay: 30, finalProofDueMonths: 6, allowedFinancingTypes: ['FIXED_AMOUNT'] } },
+    });
+    const newProgramId = program.data!.createProgram.id;
+    const project = await t.gqlAs('admin', `mutation($input: CreateProjectInput!) { createProject(input: $input) { id } }`, {
+      input: { programId: newProgramId, fileNumber: 'FB-1', title: 'Festbetrag', grantee: 'Jobcenter', approvalStart: '2024-01-01', approvalEnd: '2024-12-31', approvedTotal: '1000.00', financingType: 'FIXED_AMOUNT', fundingRate: '100.00' },
+    });
+    const id = project.data!.createProject.id;
+    const plan = {
+      projectId: id, referenceNumber: 'ZB FB-1', referenceDate: '2023-12-01', effectiveDate: '2024-01-01',
+      lines: [{ costCategory: 'X1', fiscalYear: 2024, planned: '600.00' }, { costCategory: 'X2', fiscalYear: 2024, planned: '400.00' }],
+      instalments: [{ fiscalYear: 2024, amount: '1000.00' }],
+      fundingSources: [{ kind: 'FEDERAL_GRANT', fiscalYear: 2024, amount: '1000.00' }],
+    };
+    const unknown = await t.gqlAs('admin', CREATE_PLAN, { input: plan });
+    expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'lines.0.costCategory' });
+
+    const CREATE_CATEGORY = `mutation($input: CreateCostCategoryInput!) { createCostCategory(input: $input) { id code sortOrder } }`;
+    expect((await t.gqlAs('finance', CREATE_CATEGORY, { input: { programId: newProgramId, code: 'X1', name: 'Eins' } })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const x1 = await t.gqlAs('admin', CREATE_CATEGORY, { input: { programId: newProgramId, code: 'X1', name: 'Eins' } });
+    const x2 = await t.gqlAs('admin', CREATE_CATEGORY, { input: { programId: newProgramId, code: 'X2', name: 'Zwei' } });
+    expect([x1.data!.createCostCategory.sortOrder, x2.data!.createCostCategory.sortOrder]).toEqual([0, 1]);
+    expect((await t.gqlAs('admin', CREATE_CATEGORY, { input: { programId: newProgramId, code: 'X1', name: 'Again' } })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'code' });
+    expect((await t.gqlAs('admin', CREATE_CATEGORY, { input: { programId: newProgramId, code: 'x 1', name: 'Bad' } })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'code' });
+
+    expect((await t.gqlAs('admin', CREATE_PLAN, { input: plan })).errors).toBeUndefined();
+    await t.orm.em.fork().transactional((em) =>
+      t.app.get(BudgetTotals).apply(em, { projectId: id, fiscalYear: 2024, costCategoryId: x1.data!.createCostCategory.id, spent: new Decimal('900.00') }),
+    );
+    const overview = (await t.gqlAs('admin', OVERVIEW, { projectId: id, asOf: '2024-06-30' })).data!.budgetOverview;
+    expect(overview.financingType).toBe('FIXED_AMOUNT');
+    expect(overview.years[0].lines[0]).toMatchObject({ costCategory: { code: 'X1' }, deviation: '300.00', deviationPercent: '50.00', status: 'OK' });
+    expect(overview.status).toBe('OK');
+  });
+
   describe('programme overview', () => {
     const PROGRAM = `query($id: ID!, $asOf: LocalDate) { programOverview(programId: $id, asOf: $asOf) { programId projects { projectId fileNumber revisionNumber status total { ${FIGURES} } burnRate { overallPerMonth } forecast { spentAtEnd projectedRemainder } lapsing { atRisk } } total { planned spent status } } }`;
 

@@ -106,8 +106,27 @@ export class LapsingRiskModel {
   atRisk: Decimal;
 }
 
+/** The project-level figures shown both in a project's overview and in the programme overview. */
+@ObjectType({ isAbstract: true })
+export abstract class BudgetSummaryFields {
+  @Field(() => BudgetFiguresModel)
+  total: BudgetFiguresModel;
+
+  @Field(() => OverrunStatus, { description: 'The most severe status of any year, category or the total.' })
+  status: OverrunStatus;
+
+  @Field(() => BurnRateModel)
+  burnRate: BurnRateModel;
+
+  @Field(() => BudgetForecastModel)
+  forecast: BudgetForecastModel;
+
+  @Field(() => LapsingRiskModel)
+  lapsing: LapsingRiskModel;
+}
+
 @ObjectType('BudgetOverview', { description: 'Plan against actual of one project as of a date, from maintained totals.' })
-export class BudgetOverviewModel {
+export class BudgetOverviewModel extends BudgetSummaryFields {
   @Field(() => ID)
   projectId: string;
 
@@ -128,25 +147,10 @@ export class BudgetOverviewModel {
 
   @Field(() => [BudgetFiguresModel], { description: 'Per cost category over the whole period.' })
   categories: BudgetFiguresModel[];
-
-  @Field(() => BudgetFiguresModel)
-  total: BudgetFiguresModel;
-
-  @Field(() => OverrunStatus, { description: 'The most severe status of any year, category or the total.' })
-  status: OverrunStatus;
-
-  @Field(() => BurnRateModel)
-  burnRate: BurnRateModel;
-
-  @Field(() => BudgetForecastModel)
-  forecast: BudgetForecastModel;
-
-  @Field(() => LapsingRiskModel)
-  lapsing: LapsingRiskModel;
 }
 
 @ObjectType('ProjectBudgetSummary', { description: 'One project in the programme overview: the same figures as its budget overview.' })
-export class ProjectBudgetSummaryModel {
+export class ProjectBudgetSummaryModel extends BudgetSummaryFields {
   @Field(() => ID)
   projectId: string;
 
@@ -161,21 +165,6 @@ export class ProjectBudgetSummaryModel {
 
   @Field(() => Int, { nullable: true, description: 'Number of the revision in force; null without a plan.' })
   revisionNumber: number | null;
-
-  @Field(() => BudgetFiguresModel)
-  total: BudgetFiguresModel;
-
-  @Field(() => OverrunStatus)
-  status: OverrunStatus;
-
-  @Field(() => BurnRateModel)
-  burnRate: BurnRateModel;
-
-  @Field(() => BudgetForecastModel)
-  forecast: BudgetForecastModel;
-
-  @Field(() => LapsingRiskModel)
-  lapsing: LapsingRiskModel;
 }
 
 @ObjectType('ProgramBudgetOverview', { description: 'The grantor\'s view: every visible project of a programme side by side.' })
