@@ -49,6 +49,17 @@ describe('the receipt ledger (GraphQL over HTTP, real PostgreSQL)', () => {
     expect(await spent('B6')).toBe(spentBefore);
   });
 
+  it('books a receipt once per idempotency key; the same key with other input is a CONFLICT', async () => {
+    const input = { idempotencyKey: key(), projectId: p.projectId, receipt: receipt(p.category.B6, { grossAmount: '12.34', eligibleAmount: '12.34' }) };
+    const first = await t.gqlAs(p.finance, RECORD, { input });
+    const again = await t.gqlAs(p.finance, RECORD, { input });
+    expect(again.data!.recordExpenditure.id).toBe(first.data!.recordExpenditure.id);
+    const before = await rows();
+    const other = await t.gqlAs(p.finance, RECORD, { input: { ...input, receipt: { ...input.receipt, grossAmount: '12.35', eligibleAmount: '12.35' } } });
+    expect(other.errors![0].extensions!.code).toBe('CONFLICT');
+    expect(await rows()).toBe(before);
+  });
+
   it('keeps receipt numbers unique per project among live bookings', async () => {
     await record({ receiptNumber: 'RN-1' });
     const again = await record({ receiptNumber: 'RN-1' });
