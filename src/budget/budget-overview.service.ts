@@ -51,9 +51,11 @@ export class BudgetOverviewService {
     const summaries = await this.em.transactional(
       async (tx) => {
         const headers = await loadProgramHeaders(tx, projects.map((p) => p.id), asOf);
-        const inputs = await loadAggregates(tx, headers.filter((h) => !this.cache.get(h.project.id, h.cacheKey)), asOf);
-        return headers.map((header) => {
-          let summary = this.cache.get(header.project.id, header.cacheKey);
+        // Looked up once: a concurrent request may replace an entry while this one queries.
+        const cached = headers.map((h) => this.cache.get(h.project.id, h.cacheKey));
+        const inputs = await loadAggregates(tx, headers.filter((_, i) => !cached[i]), asOf);
+        return headers.map((header, i) => {
+          let summary = cached[i];
           if (!summary) {
             summary = summarizeAggregated(inputs.get(header.project.id)!);
             this.cache.set(header.project.id, header.cacheKey, summary);
@@ -63,7 +65,7 @@ export class BudgetOverviewService {
       },
       { isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true },
     );
-    return { programId, asOf, projects: summaries, total: toFiguresModel(sumFigures(summaries.map((s) => ({ ...s.total, costCategory: null })))) };
+    return { programId, asOf, projects: summaries, total: toFiguresModel(sumFigures(summaries.map((s) => s.total))) };
   }
 
   async checkTotals(user: AuthUser, projectId: string): Promise<BudgetTotalsCheckModel> {

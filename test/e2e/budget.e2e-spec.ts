@@ -291,6 +291,17 @@ describe('budget: financing plan, revisions and overview', () => {
       expect((await read()).revisionNumber).toBe(latest + 1);
     });
 
+    it('answers parallel requests for different dates each with its own figures', async () => {
+      const dates = ['2023-03-01', '2026-11-24', '2024-05-14', '2025-12-31'];
+      const alone = await Promise.all(dates.map(async (asOf) => (await t.gqlAs('grantor', PROGRAM, { id: programId, asOf })).data!.programOverview));
+      const together = await Promise.all([...dates, ...dates, ...dates].map((asOf) => t.gqlAs('grantor', PROGRAM, { id: programId, asOf })));
+      together.forEach((result, i) => {
+        expect(result.errors).toBeUndefined();
+        expect(result.data!.programOverview).toEqual(alone[i % dates.length]);
+      });
+      expect(alone[0].projects.find((p: any) => p.projectId === projectId).revisionNumber).toBe(0);
+    });
+
     it('answers in the same number of statements for 2 or 6 projects (no query per project)', async () => {
       const count = async () => {
         const connection = t.orm.em.getConnection();
