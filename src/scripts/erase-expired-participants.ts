@@ -25,9 +25,10 @@ try {
     return eraseIdentities(em, due, ErasureReason.RETENTION_EXPIRED, new Date());
   });
   const erased = changes.filter((c) => c.entity === 'Participant');
-  const byProject = Object.groupBy(erased, (c) => c.projectId ?? 'none');
-  for (const [projectId, rows] of Object.entries(byProject)) {
-    console.log(JSON.stringify({ event: 'participant_identities_erased', reason: ErasureReason.RETENTION_EXPIRED, asOf: today, projectId, count: rows!.length, pseudonyms: rows!.map((r) => r.after!.pseudonym) }));
+  const byProject = new Map<string, unknown[]>();
+  for (const change of erased) byProject.set(change.projectId ?? 'none', [...(byProject.get(change.projectId ?? 'none') ?? []), change.after?.pseudonym]);
+  for (const [projectId, pseudonyms] of byProject) {
+    console.log(JSON.stringify({ event: 'participant_identities_erased', reason: ErasureReason.RETENTION_EXPIRED, asOf: today, projectId, count: pseudonyms.length, pseudonyms }));
   }
   console.log(JSON.stringify({ event: 'erase_expired_done', asOf: today, erased: erased.length }));
 } finally {
