@@ -125,7 +125,7 @@ export class RegisterParticipantInput {
   @IsOptional()
   @ValidateNested()
   @Type(() => ParticipantHealthInput)
-  health?: ParticipantHealthInput | null;
+  health?: ParticipantHealthInput;
 
   @Field(() => Gender)
   @IsEnum(Gender)
@@ -156,11 +156,11 @@ export class RegisterParticipantInput {
   @IsOptional()
   @ValidateNested()
   @Type(() => EntryDataInput)
-  entryData?: EntryDataInput | null;
+  entryData?: EntryDataInput;
 
   @Field(() => EligibilityOverrideInput, { nullable: true, description: 'Only a case worker\'s written justification lets an ineligible person in.' })
   @IsOptional()
   @ValidateNested()
   @Type(() => EligibilityOverrideInput)
-  eligibilityOverride?: EligibilityOverrideInput | null;
+  eligibilityOverride?: EligibilityOverrideInput;
 }
