@@ -188,7 +188,7 @@ describe('measures, enrolments, exits and outcomes (GraphQL over HTTP)', () => {
     const logger = t.orm.config.getLogger();
     const logQuery = logger.logQuery;
     const statements: string[] = [];
-    logger.logQuery = (context) => statements.push(context.query);
+    logger.logQuery = (context) => statements.push(context.query ?? '');
     const query = `query($projectId: ID!, $first: Int) {
       participants(projectId: $projectId, first: $first) {
         nodes { pseudonym identity { lastName } participations { startDate measure { title provider } } outcomes { timing labourStatus } }

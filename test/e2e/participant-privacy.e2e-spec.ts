@@ -14,26 +14,39 @@ const IDENTITIES = `query($projectId: ID!, $after: String) {
   }
 }`;
 
-/** Everything written to stdout/stderr through fs (pino's sonic-boom) or process streams while `work` runs. */
-async function captureOutput<T>(work: () => Promise<T>): Promise<{ result: T; output: string }> {
+/**
+ * Captures (and keeps off the terminal) everything written to stdout/stderr, through fs (pino's
+ * sonic-boom) or the process streams, from `start()` until `stop()`.
+ */
+function outputCapture() {
   const chunks: string[] = [];
-  const grab = (fd: unknown, data: unknown) => {
-    if (fd === 1 || fd === 2) chunks.push(Buffer.isBuffer(data) ? data.toString('utf8') : String(data));
-  };
   const { writeSync, write } = fs;
   const { write: outWrite } = process.stdout;
   const { write: errWrite } = process.stderr;
-  fs.writeSync = ((fd: number, data: unknown, ...rest: unknown[]) => (grab(fd, data), (writeSync as any)(fd, data, ...rest))) as typeof fs.writeSync;
-  fs.write = ((fd: number, data: unknown, ...rest: unknown[]) => (grab(fd, data), (write as any)(fd, data, ...rest))) as typeof fs.write;
-  process.stdout.write = ((data: unknown, ...rest: unknown[]) => (chunks.push(String(data)), (outWrite as any).call(process.stdout, data, ...rest))) as typeof process.stdout.write;
-  process.stderr.write = ((data: unknown, ...rest: unknown[]) => (chunks.push(String(data)), (errWrite as any).call(process.stderr, data, ...rest))) as typeof process.stderr.write;
-  try {
-    return { result: await work(), output: chunks.join('') };
-  } finally {
-    Object.assign(fs, { writeSync, write });
-    process.stdout.write = outWrite;
-    process.stderr.write = errWrite;
-  }
+  const text = (data: unknown) => (Buffer.isBuffer(data) ? data.toString('utf8') : String(data));
+  return {
+    output: () => chunks.join(''),
+    start() {
+      fs.writeSync = ((fd: number, data: unknown, ...rest: unknown[]) => {
+        if (fd !== 1 && fd !== 2) return (writeSync as any)(fd, data, ...rest);
+        chunks.push(text(data));
+        return Buffer.byteLength(text(data));
+      }) as typeof fs.writeSync;
+      fs.write = ((fd: number, data: unknown, ...rest: unknown[]) => {
+        if (fd !== 1 && fd !== 2) return (write as any)(fd, data, ...rest);
+        chunks.push(text(data));
+        const callback = rest.find((r) => typeof r === 'function') as ((e: null, n: number) => void) | undefined;
+        callback?.(null, Buffer.byteLength(text(data)));
+      }) as typeof fs.write;
+      process.stdout.write = ((data: unknown) => (chunks.push(text(data)), true)) as typeof process.stdout.write;
+      process.stderr.write = ((data: unknown) => (chunks.push(text(data)), true)) as typeof process.stderr.write;
+    },
+    stop() {
+      Object.assign(fs, { writeSync, write });
+      process.stdout.write = outWrite;
+      process.stderr.write = errWrite;
+    },
+  };
 }
 
 async function allIdentities(t: TestApp, projectId: string) {
@@ -52,8 +65,10 @@ describe('participant privacy: no identity in logs or audit, erasure keeps stati
   let t: TestApp;
   let projectId: string;
   const audit: AuditChange[] = [];
+  const capture = outputCapture();
 
   beforeAll(async () => {
+    capture.start();
     // Full logging, to have something to scan: HTTP request lines and internal errors.
     t = await createTestApp({ LOG_LEVEL: 'trace' });
     projectId = await demoProjectId(t);
@@ -64,23 +79,27 @@ describe('participant privacy: no identity in logs or audit, erasure keeps stati
       record(change);
     };
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    capture.stop();
+  });
 
   it('never writes identity or health data to a log line, the SQL log or an audit change', async () => {
     // Every statement with its parameters, as MikroORM's query logger would print them with debug on.
     const logger = t.orm.config.getLogger();
     const sql: string[] = [];
     const logQuery = logger.logQuery;
-    logger.logQuery = (context) => sql.push(`${context.query} ${JSON.stringify(context.params ?? [])}`);
+    logger.logQuery = (context) => sql.push(`${context.query ?? ""} ${JSON.stringify(context.params ?? [])}`);
     const unique = { firstName: 'Wilhelmine', lastName: 'Zauberkraut', socialInsuranceNumber: '53 010185 Z 777', email: 'wilhelmine.zauberkraut@example.org' };
-    const { output, result: demo } = await captureOutput(async () => {
+    const demo = await (async () => {
       const created = await register(t, projectId, {}, unique);
       await t.gqlAs('caseworker', `mutation($id: ID!) { recordEntryData(id: $id, input: { monthsOnBenefits: 30 }) { id } }`, { id: created.id });
       await t.gqlAs('caseworker', REGISTER, { input: registration(projectId, {}, unique) }); // duplicate: refused, message must not echo the name
       await t.gqlAs('caseworker', REGISTER, { input: registration(projectId, { gender: 'MALE' }, { ...unique, firstName: 'Wilhelm' }) }); // not eligible
       await t.gqlAs('caseworker', `mutation($id: ID!) { eraseParticipantIdentity(id: $id, input: { requestReceivedOn: "2026-01-05", verification: "Personalausweis vorgelegt" }) { id } }`, { id: created.id });
       return allIdentities(t, projectId);
-    });
+    })();
+    const output = capture.output();
     logger.logQuery = logQuery;
 
     const demoNames = demo.filter((p) => p.identity).flatMap((p) => [p.identity.lastName, p.identity.socialInsuranceNumber, p.identity.email]);
