@@ -99,7 +99,7 @@ export class ParticipantsService {
     return this.em.transactional(async (em) => {
       const participant = await requireParticipant(em, this.access, user, id, PARTICIPANT_WRITERS, { lock: true });
       if (participant.identityErasedAt) throw ParticipantErrors.erased();
-      checkConsents(input, today, 'entryData');
+      checkConsents(input, today, '');
       const before = participantSnapshot(participant);
       em.assign(participant, Object.fromEntries(Object.entries(entryFields(input)).filter(([, v]) => v !== undefined)));
       await em.flush();
@@ -255,9 +255,11 @@ function checkRegistration(input: RegisterParticipantInput, project: Project, to
   if (input.entryData) checkConsents(input.entryData, today, 'entryData');
 }
 
+/** `prefix` is where the entry data sits in the mutation's input ('' when it is the input). */
 function checkConsents(input: EntryDataInput, today: LocalDate, prefix: string): void {
-  if (input.monitoringConsentOn && input.monitoringConsentOn > today) throw ParticipantErrors.consentInFuture(`${prefix}.monitoringConsentOn`);
-  if (input.evaluationConsentOn && input.evaluationConsentOn > today) throw ParticipantErrors.consentInFuture(`${prefix}.evaluationConsentOn`);
+  const field = (name: string) => (prefix ? `${prefix}.${name}` : name);
+  if (input.monitoringConsentOn && input.monitoringConsentOn > today) throw ParticipantErrors.consentInFuture(field('monitoringConsentOn'));
+  if (input.evaluationConsentOn && input.evaluationConsentOn > today) throw ParticipantErrors.consentInFuture(field('evaluationConsentOn'));
 }
 
 function entryFields(input: EntryDataInput | null | undefined) {

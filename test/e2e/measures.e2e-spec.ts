@@ -88,6 +88,20 @@ describe('measures, enrolments, exits and outcomes (GraphQL over HTTP)', () => {
     expect(occupancy.data!.measure.occupancy).toEqual({ occupied: 2, free: 0, totalParticipations: 3 });
   });
 
+  it('changes a measure only as far as its enrolments allow', async () => {
+    const measure = await createMeasure({ capacity: 3 });
+    const [a, b] = [await register(t, projectId), await register(t, projectId)];
+    await enrol(a.id, measure.id, '2024-03-01');
+    await enrol(b.id, measure.id, '2024-04-01');
+    const update = (input: Record<string, unknown>, user = 'finance') =>
+      t.gqlAs(user, `mutation($id: ID!, $input: UpdateMeasureInput!) { updateMeasure(id: $id, input: $input) { capacity costPerPlace startDate endDate } }`, { id: measure.id, input });
+    expect((await update({ capacity: 1 })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'capacity' });
+    expect((await update({ startDate: '2024-03-15' })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'startDate' });
+    expect((await update({ endDate: '2023-12-31' })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'endDate' });
+    expect((await update({ capacity: 2 }, 'caseworker')).errors![0].extensions!.code).toBe('FORBIDDEN');
+    expect((await update({ capacity: 2, costPerPlace: '999.99' })).data!.updateMeasure).toEqual({ capacity: 2, costPerPlace: '999.99', startDate: '2024-01-01', endDate: '2025-12-31' });
+  });
+
   it('lets exactly 3 of 20 concurrent enrolments take the last 3 places', async () => {
     const measure = await createMeasure({ capacity: 5 });
     const people = [];
