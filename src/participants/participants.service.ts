@@ -5,7 +5,6 @@ import { AuditTrail } from '../audit/audit-trail.js';
 import { AccessService } from '../auth/access.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { addDays, type LocalDate } from '../common/dates/local-date.js';
-import { checkId } from '../common/errors/app-error.js';
 import { paginate } from '../common/pagination/paginate.js';
 import { type AppConfig, APP_CONFIG } from '../config/app-config.js';
 import { Outcome } from '../measures/entities/outcome.entity.js';
@@ -137,7 +136,7 @@ export class ParticipantsService {
     });
   }
 
-  async list(user: AuthUser, args: ParticipantsArgs): Promise<ReturnType<typeof paginate<Participant, ParticipantModel>>> {
+  async list(user: AuthUser, args: ParticipantsArgs) {
     const project = await this.access.requireProject(this.em, user, args.projectId, PSEUDONYMOUS_READERS);
     const where = {
       project: project.id,
@@ -213,7 +212,7 @@ export class ParticipantsService {
     const project = await this.access.requireProject(this.em, user, projectId, PSEUDONYMOUS_READERS);
     const rules = await rulesOf(this.em, project);
     const rows = await this.em.getConnection().execute<StatisticsRow[]>(
-      `select p.gender, p.track, p.status, p.birth_year as "birthYear", to_char(p.entry_date, 'YYYY-MM-DD') as "entryDate",
+      `select p.gender, p.track, p.birth_year as "birthYear", to_char(p.entry_date, 'YYYY-MM-DD') as "entryDate",
               p.labour_status_at_entry as "labourStatusAtEntry", p.education_level as "educationLevel", o.labour_status as "outcomeAtExit"
          from participant p left join outcome o on o.participant_id = p.id and o.project_id = p.project_id and o.timing = 'AT_EXIT'
         where p.project_id = ?`,
@@ -246,7 +245,6 @@ export async function rulesOf(em: EntityManager, project: Project): Promise<Part
 }
 
 function checkRegistration(input: RegisterParticipantInput, project: Project, today: LocalDate): void {
-  checkId(input.projectId, 'projectId');
   if (input.entryDate < project.approvalStart || input.entryDate > project.approvalEnd) throw ParticipantErrors.entryOutsideProject();
   if (input.entryDate > addDays(today, MAX_DAYS_AHEAD)) throw ParticipantErrors.entryInFuture();
   if (input.identity.dateOfBirth >= input.entryDate) throw ParticipantErrors.bornAfterEntry();

@@ -3,7 +3,6 @@ import { type StatisticsRow, tallyParticipants } from './statistics.js';
 const row = (overrides: Partial<StatisticsRow> = {}): StatisticsRow => ({
   gender: 'FEMALE',
   track: 'WOMEN_REENTRY',
-  status: 'ACTIVE',
   birthYear: 1985,
   entryDate: '2024-01-01',
   labourStatusAtEntry: 'UNEMPLOYED',
