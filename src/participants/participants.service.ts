@@ -10,7 +10,7 @@ import { type AppConfig, APP_CONFIG } from '../config/app-config.js';
 import { Outcome } from '../measures/entities/outcome.entity.js';
 import { Participation } from '../measures/entities/participation.entity.js';
 import { Project } from '../programs/entities/project.entity.js';
-import { EntryDataInput, ParticipantHealthInput, RegisterParticipantInput } from './dto/register-participant.input.js';
+import { EntryDataInput, ParticipantHealthInput, ParticipantIdentityInput, RegisterParticipantInput, UpdateIdentityInput } from './dto/register-participant.input.js';
 import { ExitParticipantInput, ParticipantsArgs } from './dto/participant.inputs.js';
 import { checkEligibility } from './eligibility.js';
 import { type HealthData, type IdentityData, ParticipantIdentity } from './entities/participant-identity.entity.js';
@@ -80,13 +80,7 @@ export class ParticipantsService {
         healthCipher: input.health ? this.vault.sealHealth(participant.id, healthData(input.health)) : null,
         ...hashes,
       });
-      try {
-        await em.flush();
-      } catch (error) {
-        // A concurrent registration of the same person won the race for the unique hash.
-        if (error instanceof UniqueConstraintViolationException && /participant_identity_/.test(error.message)) throw ParticipantErrors.duplicate(null);
-        throw error;
-      }
+      await flushIdentity(em);
       this.audit.record({ entity: 'Participant', id: participant.id, projectId: project.id, before: null, after: participantSnapshot(participant) });
       this.audit.record({ entity: 'ParticipantIdentity', id: participant.id, projectId: project.id, before: null, after: { identityState: 'recorded', healthState: input.health ? 'recorded' : 'none' } });
       return toParticipantModel(participant, project.program.id);
@@ -103,6 +97,34 @@ export class ParticipantsService {
       em.assign(participant, Object.fromEntries(Object.entries(entryFields(input)).filter(([, v]) => v !== undefined)));
       await em.flush();
       this.audit.record({ entity: 'Participant', id, projectId: participant.project.id, before, after: participantSnapshot(participant) });
+      return toParticipantModel(participant, participant.project.getEntity().program.id);
+    });
+  }
+
+  /**
+   * Replaces identity and health data (corrections, a new address). The registration's eligibility
+   * decision stands; a changed date of birth updates the birth year.
+   */
+  async updateIdentity(user: AuthUser, id: string, input: UpdateIdentityInput): Promise<ParticipantModel> {
+    return this.em.transactional(async (em) => {
+      const participant = await requireParticipant(em, this.access, user, id, PARTICIPANT_WRITERS, { lock: true });
+      if (participant.identityErasedAt) throw ParticipantErrors.erased();
+      if (input.identity.dateOfBirth >= participant.entryDate) throw ParticipantErrors.bornAfterEntry();
+      if (input.health?.disabilityDegree != null && input.health.disabilityDegree % 10 !== 0) throw ParticipantErrors.disabilityDegreeStep();
+      const hashes = this.hashesOf(input.identity);
+      await this.refuseDuplicate(em, participant.project.id, hashes, participant.id);
+      const row = await em.findOneOrFail(ParticipantIdentity, { participant });
+      const before = participantSnapshot(participant);
+      em.assign(row, {
+        identityCipher: this.vault.sealIdentity(participant.id, identityData(input.identity)),
+        healthCipher: input.health ? this.vault.sealHealth(participant.id, healthData(input.health)) : null,
+        ...hashes,
+      });
+      participant.birthYear = Number(input.identity.dateOfBirth.slice(0, 4));
+      await flushIdentity(em);
+      const projectId = participant.project.id;
+      this.audit.record({ entity: 'ParticipantIdentity', id, projectId, before: { identityState: 'held' }, after: { identityState: 'replaced', healthState: input.health ? 'recorded' : 'none' } });
+      if (before.birthYear !== participant.birthYear) this.audit.record({ entity: 'Participant', id, projectId, before, after: participantSnapshot(participant) });
       return toParticipantModel(participant, participant.project.getEntity().program.id);
     });
   }
@@ -221,7 +243,7 @@ export class ParticipantsService {
     return { total: rows.length, minCellSize: rules.minCellSize, cells: tallyParticipants(rows, rules.minCellSize, !canReadIdentity(user, project.id)) };
   }
 
-  private hashesOf(identity: RegisterParticipantInput['identity']) {
+  private hashesOf(identity: ParticipantIdentityInput) {
     return {
       nameDobHash: this.vault.hasher.nameAndBirthDate(identity.firstName, identity.lastName, identity.dateOfBirth),
       socialInsuranceHash: identity.socialInsuranceNumber ? this.vault.hasher.socialInsuranceNumber(identity.socialInsuranceNumber) : null,
@@ -229,11 +251,25 @@ export class ParticipantsService {
   }
 
   /** The friendly check before the insert; the unique indexes decide races between concurrent registrations. */
-  private async refuseDuplicate(em: EntityManager, projectId: string, hashes: { nameDobHash: string; socialInsuranceHash: string | null }) {
+  private async refuseDuplicate(em: EntityManager, projectId: string, hashes: { nameDobHash: string; socialInsuranceHash: string | null }, self?: string) {
     const or: object[] = [{ nameDobHash: hashes.nameDobHash }];
     if (hashes.socialInsuranceHash) or.push({ socialInsuranceHash: hashes.socialInsuranceHash });
-    const existing = await em.findOne(ParticipantIdentity, { project: projectId, $or: or }, { populate: ['participant'] });
+    const existing = await em.findOne(
+      ParticipantIdentity,
+      { project: projectId, $or: or, ...(self ? { participant: { $ne: self } } : {}) },
+      { populate: ['participant'] },
+    );
     if (existing) throw ParticipantErrors.duplicate(existing.participant.getEntity().pseudonym);
+  }
+}
+
+/** Flushes identity rows; a concurrent write of the same person's hashes surfaces as the duplicate error. */
+async function flushIdentity(em: EntityManager): Promise<void> {
+  try {
+    await em.flush();
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException && /participant_identity_/.test(error.message)) throw ParticipantErrors.duplicate(null);
+    throw error;
   }
 }
 
@@ -270,7 +306,7 @@ function entryFields(input: EntryDataInput | null | undefined) {
   };
 }
 
-function identityData(input: RegisterParticipantInput['identity']): IdentityData {
+function identityData(input: ParticipantIdentityInput): IdentityData {
   return {
     firstName: input.firstName.trim(),
     lastName: input.lastName.trim(),

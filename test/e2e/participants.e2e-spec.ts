@@ -75,6 +75,21 @@ describe('participants: registration, eligibility, duplicates, identity access (
     expect((await t.gqlAs('caseworker', REGISTER, { input: sameNumber })).errors![0].extensions!.code).toBe('CONFLICT');
   });
 
+  it('corrects identity and health, re-encrypted; refuses a change that would duplicate another participant', async () => {
+    const other = registration(projectId, {}, { firstName: 'Gisela', lastName: 'Vorhanden', dateOfBirth: '1970-07-07', socialInsuranceNumber: null });
+    expect((await t.gqlAs('caseworker', REGISTER, { input: other })).errors).toBeUndefined();
+    const { id } = await register(t, projectId);
+    const mutation = `mutation($id: ID!, $input: UpdateIdentityInput!) { updateParticipantIdentity(id: $id, input: $input) { birthYear identity { lastName address dateOfBirth } health { hasDisability } } }`;
+    const identity = { firstName: 'Korrigiert', lastName: 'Neuname', dateOfBirth: '1981-05-05', address: 'Neue Straße 2, 42105 Wuppertal' };
+    const done = await t.gqlAs('caseworker', mutation, { id, input: { identity } });
+    expect(done.errors).toBeUndefined();
+    expect(done.data!.updateParticipantIdentity).toEqual({ birthYear: 1981, identity: { lastName: 'Neuname', address: identity.address, dateOfBirth: '1981-05-05' }, health: null });
+    const clash = await t.gqlAs('caseworker', mutation, { id, input: { identity: { firstName: 'Gisela', lastName: 'Vorhanden', dateOfBirth: '1970-07-07' } } });
+    expect(clash.errors![0].extensions).toMatchObject({ code: 'CONFLICT', field: 'identity' });
+    expect((await t.gqlAs('caseworker', mutation, { id, input: { identity: { ...identity, firstName: '' } } })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'identity.firstName' });
+    expect((await t.gqlAs('auditor', mutation, { id, input: { identity } })).errors![0].extensions!.code).toBe('FORBIDDEN');
+  });
+
   it('holds the duplicate check when ten registrations of one person race', async () => {
     const input = registration(projectId, {}, { firstName: 'Rennkandidatin', lastName: 'Parallel', dateOfBirth: '1990-01-01' });
     const results = await Promise.all(Array.from({ length: 10 }, () => t.gqlAs('caseworker', REGISTER, { input })));

@@ -110,12 +110,9 @@ export class EligibilityOverrideInput {
   justification: string;
 }
 
-@InputType()
-export class RegisterParticipantInput {
-  @Field(() => ID)
-  @IsUUID()
-  projectId: string;
-
+/** Identity and health together, as registration and correction both send them. */
+@InputType({ description: 'The complete identity and health data; on correction it replaces what is stored (health omitted: none).' })
+export class UpdateIdentityInput {
   @Field(() => ParticipantIdentityInput)
   @ValidateNested()
   @Type(() => ParticipantIdentityInput)
@@ -126,6 +123,13 @@ export class RegisterParticipantInput {
   @ValidateNested()
   @Type(() => ParticipantHealthInput)
   health?: ParticipantHealthInput;
+}
+
+@InputType()
+export class RegisterParticipantInput extends UpdateIdentityInput {
+  @Field(() => ID)
+  @IsUUID()
+  projectId: string;
 
   @Field(() => Gender)
   @IsEnum(Gender)
