@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { jwtVerify, SignJWT } from 'jose';
 
+import { AuditTrail } from '../audit/audit-trail.js';
 import { AppError } from '../common/errors/app-error.js';
 import { type AppConfig, APP_CONFIG } from '../config/app-config.js';
 import type { AuthUser, RoleGrant } from './auth-user.js';
@@ -20,6 +21,7 @@ export class AuthService {
   constructor(
     private readonly em: EntityManager,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditTrail,
   ) {
     this.secret = new TextEncoder().encode(config.jwt.secret);
   }
@@ -30,6 +32,7 @@ export class AuthService {
     const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
     if (!user || !user.passwordHash || !ok) throw unauthenticated('Username or password is wrong.');
     const expiresAt = new Date(Date.now() + this.config.jwt.ttlMinutes * 60_000);
+    this.audit.record({ entity: 'AppUser', id: user.id, before: null, after: { signedIn: user.username } });
     const token = await new SignJWT({ username: user.username })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(user.id)
