@@ -34,12 +34,7 @@ export class AuthGuard implements CanActivate {
   }
 
   private async userOf(request: Request & { user?: AuthUser }): Promise<AuthUser | undefined> {
-    if (request.user) return request.user;
-    const header = request.headers.authorization;
-    if (!header) return undefined;
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) throw new AppError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <token>".');
-    request.user = await this.auth.authenticate(match[1]);
+    request.user ??= await this.auth.userFromHeader(request.headers.authorization);
     return request.user;
   }
 }

@@ -8,6 +8,7 @@ import { type AppConfig, APP_CONFIG } from '../config/app-config.js';
 import type { AuthUser, RoleGrant } from './auth-user.js';
 import { AppUser } from './entities/app-user.entity.js';
 import { RoleAssignment } from './entities/role-assignment.entity.js';
+import { LoginThrottle } from './login-throttle.js';
 import { DUMMY_HASH, verifyPassword } from './passwords.js';
 
 const ISSUER = 'funding-program-tracker';
@@ -22,15 +23,22 @@ export class AuthService {
     private readonly em: EntityManager,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditTrail,
+    private readonly throttle: LoginThrottle,
   ) {
     this.secret = new TextEncoder().encode(config.jwt.secret);
   }
 
-  /** A signed, expiring token for a correct username and password; one vague error otherwise. */
-  async login(username: string, password: string): Promise<{ token: string; expiresAt: Date; user: AuthUser }> {
-    const user = await this.em.fork().findOne(AppUser, { username: username.trim().toLowerCase(), active: true });
+  /** A signed, expiring token for a correct username and password; one vague error otherwise. Rate-limited per IP and per username. */
+  async login(username: string, password: string, ip = 'unknown'): Promise<{ token: string; expiresAt: Date; user: AuthUser }> {
+    const name = username.trim().toLowerCase();
+    this.throttle.check(ip, name);
+    const user = await this.em.fork().findOne(AppUser, { username: name, active: true });
     const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
-    if (!user || !user.passwordHash || !ok) throw unauthenticated('Username or password is wrong.');
+    if (!user || !user.passwordHash || !ok) {
+      this.throttle.failed(name);
+      throw unauthenticated('Username or password is wrong.');
+    }
+    this.throttle.succeeded(name);
     const expiresAt = new Date(Date.now() + this.config.jwt.ttlMinutes * 60_000);
     this.audit.record({ entity: 'AppUser', id: user.id, before: null, after: { signedIn: user.username } });
     const token = await new SignJWT({ username: user.username })
@@ -41,6 +49,14 @@ export class AuthService {
       .setExpirationTime(expiresAt)
       .sign(this.secret);
     return { token, expiresAt, user: await this.loadUser(user.id) };
+  }
+
+  /** The user of an `Authorization` header: undefined without one, UNAUTHENTICATED for a malformed or bad one. */
+  async userFromHeader(header: string | undefined): Promise<AuthUser | undefined> {
+    if (!header) return undefined;
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>".');
+    return this.authenticate(match[1]);
   }
 
   /** The user behind an `Authorization: Bearer` token; UNAUTHENTICATED for a bad, expired or forged one. */

@@ -1,14 +1,18 @@
 import type { Opt } from '@mikro-orm/core';
-import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Entity, Enum, Index, PrimaryKey, Property, Trigger } from '@mikro-orm/decorators/legacy';
 
 import { AuditOutcome } from '../audit-outcome.enum.js';
 
+const REFUSE_CHANGE = "raise exception 'audit_event is append-only: % is not allowed', tg_op using errcode = 'insufficient_privilege'";
+
 /**
- * One mutation attempt, append-only: the database refuses UPDATE, DELETE and TRUNCATE on this
- * table (trigger in Migration…_AuditTrail). User and project are plain ids, not foreign keys, so
- * that no later change elsewhere can ever require touching an audit row.
+ * One mutation attempt, append-only: the database itself refuses UPDATE, DELETE and TRUNCATE on
+ * this table (the triggers below, created by the AuditTrail migration), whatever the application
+ * or anyone with its credentials tries. User and project are plain ids, not foreign keys, so that
+ * no later change elsewhere can ever require touching an audit row.
  */
 @Entity({ tableName: 'audit_event' })
+@Trigger({ name: 'no_update_delete', timing: 'before', events: ['update', 'delete'], forEach: 'row', body: REFUSE_CHANGE })
 @Index({ properties: ['projectId', 'id'] })
 @Index({ properties: ['occurredAt'] })
 export class AuditEvent {

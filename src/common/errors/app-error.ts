@@ -1,7 +1,23 @@
 import { GraphQLError } from 'graphql';
 
 /** The error codes a client can rely on in `extensions.code`. */
-export type AppErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'UNAUTHENTICATED';
+export type AppErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'FORBIDDEN'
+  | 'UNAUTHENTICATED'
+  // Refusals of the hardened endpoint (src/security/): each limit has its own code.
+  | 'RATE_LIMITED'
+  | 'QUERY_TOO_DEEP'
+  | 'QUERY_TOO_COMPLEX'
+  | 'TOO_MANY_ALIASES'
+  | 'TOO_MANY_DIRECTIVES'
+  | 'TOO_MANY_TOKENS'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'BATCHING_DISABLED'
+  | 'CSRF_BLOCKED'
+  | 'INTROSPECTION_REQUIRES_SIGN_IN';
 
 /**
  * An error meant for the person at the other end: a clerk-readable message, a stable code and,
