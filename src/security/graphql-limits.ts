@@ -21,7 +21,7 @@ export function documentLimits(limits: GraphQLLimits, production: boolean): Docu
   const reject = (code: AppErrorCode, explain: string) => ({
     propagateOnRejection: false,
     exposeLimits: true,
-    onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(new AppError(code, `${error.message} ${explain}`))],
+    onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(new AppError(code, `${error.message.replace(/^Syntax Error: /, '')} ${explain}`))],
   });
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth, flattenFragments: true, ...reject('QUERY_TOO_DEEP', 'Ask for less nested data (limit: GRAPHQL_MAX_DEPTH).') },

@@ -7,7 +7,11 @@ type Formatter = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFo
 
 /** Refusals Apollo and graphql-js raise themselves, given their own codes here. */
 const BUILT_IN_REFUSALS: { test: (f: GraphQLFormattedError) => boolean; code: string; message?: string }[] = [
-  { test: (f) => /Document contains more than \d+ tokens/.test(f.message), code: 'TOO_MANY_TOKENS' },
+  {
+    test: (f) => /Document contains more th(?:an|at) \d+ tokens/.test(f.message),
+    code: 'TOO_MANY_TOKENS',
+    message: 'The document has too many tokens; send a shorter query (limit: GRAPHQL_MAX_TOKENS).',
+  },
   {
     test: (f) => f.extensions?.code === 'BAD_REQUEST' && /Cross-Site Request Forgery/i.test(f.message),
     code: 'CSRF_BLOCKED',
