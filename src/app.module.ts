@@ -22,6 +22,7 @@ import { ProgramsModule } from './programs/programs.module.js';
 import { documentLimits } from './security/graphql-limits.js';
 import { withSecurityCodes } from './security/security-errors.js';
 import { SecurityModule } from './security/security.module.js';
+import { UsersModule } from './users/users.module.js';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -71,6 +72,7 @@ export class AppModule {
         AuditModule,
         AuthModule,
         SecurityModule,
+        UsersModule,
         ProgramsModule,
       ],
       controllers: [HealthController, PlaygroundController],
