@@ -26,9 +26,14 @@ export class AuthGuard implements CanActivate {
     const user = await this.userOf(request);
     if (allowed === PUBLIC) return true;
     if (!allowed) throw forbidden('This operation is not open to any role.');
-    if (!user) throw new AppError('UNAUTHENTICATED', 'Please sign in first (login mutation, then send the token as "Authorization: Bearer <token>").');
+    if (!user) {
+      throw new AppError('UNAUTHENTICATED', 'Please sign in first (login mutation, then send the token as "Authorization: Bearer <token>").', undefined, {
+        requiredRoles: allowed,
+      });
+    }
     if (!user.grants.some((g) => allowed.includes(g.role))) {
-      throw forbidden(`This needs one of the roles ${allowed.join(', ')}.`);
+      // requiredRoles tells a refusal by role declaration apart from a service's own FORBIDDEN.
+      throw new AppError('FORBIDDEN', `This needs one of the roles ${allowed.join(', ')}.`, undefined, { requiredRoles: allowed });
     }
     return true;
   }
