@@ -6,12 +6,13 @@ import { AuthGuard } from './auth.guard.js';
 import { AuthResolver } from './auth.resolver.js';
 import { AuthService } from './auth.service.js';
 import { LoginThrottle } from './login-throttle.js';
+import { OidcService } from './oidc.service.js';
 import { OperationRegistry } from './operation-registry.js';
 
 @Global()
 @Module({
   imports: [DiscoveryModule],
-  providers: [AuthService, AccessService, AuthResolver, OperationRegistry, LoginThrottle, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, AccessService, AuthResolver, OperationRegistry, LoginThrottle, OidcService, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService, AccessService, OperationRegistry],
 })
 export class AuthModule {}

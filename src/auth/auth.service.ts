@@ -9,6 +9,7 @@ import type { AuthUser, RoleGrant } from './auth-user.js';
 import { AppUser } from './entities/app-user.entity.js';
 import { RoleAssignment } from './entities/role-assignment.entity.js';
 import { LoginThrottle } from './login-throttle.js';
+import { OidcService } from './oidc.service.js';
 import { DUMMY_HASH, verifyPassword } from './passwords.js';
 
 const ISSUER = 'funding-program-tracker';
@@ -24,6 +25,7 @@ export class AuthService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditTrail,
     private readonly throttle: LoginThrottle,
+    private readonly oidc: OidcService,
   ) {
     this.secret = new TextEncoder().encode(config.jwt.secret);
   }
@@ -61,6 +63,7 @@ export class AuthService {
 
   /** The user behind an `Authorization: Bearer` token; UNAUTHENTICATED for a bad, expired or forged one. */
   async authenticate(token: string): Promise<AuthUser> {
+    if (this.oidc.isProviderToken(token)) return this.oidc.authenticate(token, async (userId) => (await this.loadUser(userId)).grants);
     let subject: string | undefined;
     try {
       const { payload } = await jwtVerify(token, this.secret, { issuer: ISSUER, algorithms: ['HS256'] });
