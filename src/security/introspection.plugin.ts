@@ -21,7 +21,10 @@ export class IntrospectionGatePlugin implements ApolloServerPlugin<GraphQLContex
         const { req } = contextValue;
         req.user ??= await this.auth.userFromHeader(req.headers.authorization);
         if (!req.user) {
-          throw new AppError('INTROSPECTION_REQUIRES_SIGN_IN', 'Sign in to read the schema (introspection is open to signed-in users only).');
+          // extensions.http sets the status Apollo answers with (401, not 500 for an error in a plugin).
+          throw new AppError('INTROSPECTION_REQUIRES_SIGN_IN', 'Sign in to read the schema (introspection is open to signed-in users only).', undefined, {
+            http: { status: 401 },
+          });
         }
       },
     };

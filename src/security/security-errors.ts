@@ -32,7 +32,8 @@ export function withSecurityCodes(format: Formatter): Formatter {
   return (formatted, error) => {
     const own = [error, (error as GraphQLError | undefined)?.originalError].find((e): e is AppError => e instanceof AppError);
     if (own && !(error instanceof AppError)) {
-      return { message: own.message, path: formatted.path, locations: formatted.locations, extensions: { ...own.extensions } };
+      const { http: _status, ...extensions } = own.extensions;
+      return { message: own.message, path: formatted.path, locations: formatted.locations, extensions };
     }
     const refusal = BUILT_IN_REFUSALS.find((r) => r.test(formatted));
     if (refusal) return { message: refusal.message ?? formatted.message, locations: formatted.locations, extensions: { code: refusal.code } };
