@@ -31,7 +31,7 @@ const BUILT_IN_REFUSALS: { test: (f: GraphQLFormattedError) => boolean; code: st
 export function withSecurityCodes(format: Formatter): Formatter {
   return (formatted, error) => {
     const own = [error, (error as GraphQLError | undefined)?.originalError].find((e): e is AppError => e instanceof AppError);
-    if (own && !(error instanceof AppError)) {
+    if (own) {
       const { http: _status, ...extensions } = own.extensions;
       return { message: own.message, path: formatted.path, locations: formatted.locations, extensions };
     }
