@@ -1,4 +1,5 @@
 import type { AuthUser } from '../auth/auth-user.js';
+import { isId } from '../common/errors/app-error.js';
 import type { AuditChange } from './audit-trail.js';
 import { AuditOutcome } from './audit-outcome.enum.js';
 import type { AuditedChange, AuditEvent } from './entities/audit-event.entity.js';
@@ -59,15 +60,13 @@ function who({ operation, user, allowedRoles }: AuditAttempt) {
   };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** `name:value` for every argument called `id` or `…Id` that holds a well-formed id (nested inputs included). */
 export function idsInArgs(args: Record<string, unknown> | undefined): string[] {
   const found: string[] = [];
   const walk = (value: unknown, depth: number) => {
     if (!value || typeof value !== 'object' || depth > 3) return;
     for (const [key, field] of Object.entries(value)) {
-      if ((key === 'id' || key.endsWith('Id')) && typeof field === 'string' && UUID.test(field)) found.push(`${key}:${field}`);
+      if ((key === 'id' || key.endsWith('Id')) && typeof field === 'string' && isId(field)) found.push(`${key}:${field}`);
       else if (typeof field === 'object') walk(field, depth + 1);
     }
   };

@@ -19,12 +19,16 @@ export class IntrospectionGatePlugin implements ApolloServerPlugin<GraphQLContex
       didResolveOperation: async ({ document, contextValue }) => {
         if (!introspects(document)) return;
         const { req } = contextValue;
-        req.user ??= await this.auth.userFromHeader(req.headers.authorization);
+        // extensions.http sets the status Apollo answers with: 401, not the 500 it gives an error thrown in a plugin.
+        const unauthorized = { http: { status: 401 } };
+        try {
+          req.user ??= await this.auth.userFromHeader(req.headers.authorization);
+        } catch (error) {
+          if (error instanceof AppError) throw new AppError(error.code, error.message, undefined, unauthorized);
+          throw error;
+        }
         if (!req.user) {
-          // extensions.http sets the status Apollo answers with (401, not 500 for an error in a plugin).
-          throw new AppError('INTROSPECTION_REQUIRES_SIGN_IN', 'Sign in to read the schema (introspection is open to signed-in users only).', undefined, {
-            http: { status: 401 },
-          });
+          throw new AppError('INTROSPECTION_REQUIRES_SIGN_IN', 'Sign in to read the schema (introspection is open to signed-in users only).', undefined, unauthorized);
         }
       },
     };

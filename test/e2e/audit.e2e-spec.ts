@@ -74,6 +74,16 @@ describe('audit trail (GraphQL over HTTP, real PostgreSQL)', () => {
     ]);
   });
 
+  it('writes exactly one event per mutation under parallel requests, each diff matching a committed change', async () => {
+    const before = await eventCount();
+    const titles = Array.from({ length: 12 }, (_, i) => `Parallel ${i}`);
+    const results = await Promise.all(titles.map((title) => t.gqlAs('admin', UPDATE_PROJECT, { id: projectId, input: { title } })));
+    expect(results.every((r) => r.errors === undefined)).toBe(true);
+    expect(await eventCount()).toBe(before + titles.length);
+    const events = await sql(`select changes from audit_event where operation = 'updateProject' and outcome = 'SUCCESS' order by id desc limit ?`, [titles.length]);
+    expect(events.map((e: { changes: { after: { title: string } }[] }) => e.changes[0].after.title).sort()).toEqual([...titles].sort());
+  });
+
   it('the database refuses UPDATE, DELETE and TRUNCATE on the audit table', async () => {
     const count = await eventCount();
     await expect(sql(`update audit_event set operation = 'forged'`)).rejects.toThrow(/append-only/);
@@ -87,7 +97,10 @@ describe('audit trail (GraphQL over HTTP, real PostgreSQL)', () => {
     const result = await t.gqlAs('auditor', EVENTS, { filter: { operation: 'updateProject' }, first: 1 });
     expect(result.errors).toBeUndefined();
     const page = result.data!.auditEvents;
-    expect(page.totalCount).toBe(1); // only the successful update carries the project; failures name ids, not a project
+    // Successful updates carry the project; failures name the ids they were given, not a project.
+    const expected = await sql(`select count(*) as n from audit_event where operation = 'updateProject' and project_id = ?`, [projectId]);
+    expect(page.totalCount).toBe(Number(expected[0].n));
+    expect(page.totalCount).toBeGreaterThan(1);
     expect(page.nodes[0]).toMatchObject({ operation: 'updateProject', outcome: 'SUCCESS', projectId });
     const all = await t.gqlAs('auditor', EVENTS, { first: 100 });
     expect(all.data!.auditEvents.nodes.every((e: { projectId: string }) => e.projectId === projectId)).toBe(true);

@@ -119,6 +119,12 @@ const CASES: HostileCase[] = [
   },
   { name: 'introspection without signing in', code: 'INTROSPECTION_REQUIRES_SIGN_IN', status: 401, send: (t) => post(t, { query: '{ __schema { types { name } } }' }, {}) },
   {
+    name: 'introspection with a forged token',
+    code: 'UNAUTHENTICATED',
+    status: 401,
+    send: (t) => post(t, { query: '{ __type(name: "Project") { fields { name } } }' }, { authorization: 'Bearer forged.token.here' }),
+  },
+  {
     name: 'a page larger than GRAPHQL_MAX_PAGE_SIZE',
     code: 'BAD_USER_INPUT',
     send: (t) => asAdmin(t, { query: '{ projects(first: 101) { totalCount } }' }),

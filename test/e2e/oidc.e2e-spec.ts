@@ -65,6 +65,15 @@ describe('OpenID Connect sign-in (JWKS served locally)', () => {
     expect(jwksHits).toBeGreaterThanOrEqual(1);
   });
 
+  it('provisions exactly one user when a new person sends many requests at once', async () => {
+    const jwt = await token({ preferred_username: 'parallel.person', roles: [`ANALYST@project:${projectId}`] }, { sub: 'parallel-subject' });
+    const results = await Promise.all(Array.from({ length: 10 }, () => asToken(jwt, ME)));
+    expect(results.every((r) => r.errors === undefined)).toBe(true);
+    expect(new Set(results.map((r) => r.data!.me.id)).size).toBe(1);
+    const rows = await t.orm.em.fork().getConnection().execute(`select count(*) as n from app_user where external_subject = ?`, [`${ISSUER}|parallel-subject`]);
+    expect(rows[0].n).toBe('1');
+  });
+
   it('scopes the provider user by the claimed project like any other user', async () => {
     const jwt = await token({ preferred_username: 'j.doe', roles: [`AUDITOR@project:${projectId}`] });
     const projects = await asToken(jwt, '{ projects { totalCount nodes { id } } auditEvents(first: 1) { totalCount } }');

@@ -45,6 +45,9 @@ export const forbidden = (message = 'You are not allowed to do this.') => new Ap
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Whether a string is a well-formed id (UUID). */
+export const isId = (value: string): boolean => UUID.test(value);
+
 /** Ids are UUIDs; anything else is refused before it reaches the database's uuid cast. */
 export function checkId(id: string, field = 'id'): string {
   if (!UUID.test(id)) throw badInput(field, `"${id.slice(0, 40)}" is not a valid id.`);
