@@ -81,7 +81,7 @@ describe('audit trail (GraphQL over HTTP, real PostgreSQL)', () => {
     expect(results.every((r) => r.errors === undefined)).toBe(true);
     expect(await eventCount()).toBe(before + titles.length);
     const events = await sql(`select changes from audit_event where operation = 'updateProject' and outcome = 'SUCCESS' order by id desc limit ?`, [titles.length]);
-    expect(events.map((e: { changes: { after: { title: string } }[] }) => e.changes[0].after.title).sort()).toEqual([...titles].sort());
+    expect(events.map((e) => (e.changes as { after: { title: string } }[])[0].after.title).sort()).toEqual([...titles].sort());
   });
 
   it('the database refuses UPDATE, DELETE and TRUNCATE on the audit table', async () => {
