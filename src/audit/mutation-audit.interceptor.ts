@@ -43,7 +43,8 @@ export class MutationAuditInterceptor implements NestInterceptor {
           // next.handle() binds the resolver to the async context it is called in: inside this
           // transaction and this audit scope.
           const result = await auditScope.run(scope, () => lastValueFrom(next.handle(), { defaultValue: undefined }));
-          const attemptInfo = { operation: info.fieldName, user: req.user, allowedRoles: Array.isArray(allowed) ? allowed : undefined, args };
+          const user = req.user ?? (scope.actor && { ...scope.actor, grants: [] });
+          const attemptInfo = { operation: info.fieldName, user, allowedRoles: Array.isArray(allowed) ? allowed : undefined, args };
           em.create(AuditEvent, successEvent(attemptInfo, scope.changes));
           return result;
         },

@@ -42,7 +42,8 @@ export class AuthService {
     }
     this.throttle.succeeded(name);
     const expiresAt = new Date(Date.now() + this.config.jwt.ttlMinutes * 60_000);
-    this.audit.record({ entity: 'AppUser', id: user.id, before: null, after: { signedIn: user.username } });
+    this.audit.identify(user);
+    this.audit.record({ entity: 'AppUser', id: user.id, before: null, after: { signedIn: true } });
     const token = await new SignJWT({ username: user.username })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(user.id)

@@ -62,6 +62,11 @@ describe('audit trail (GraphQL over HTTP, real PostgreSQL)', () => {
     expect(await lastEvent()).toMatchObject({ operation: 'updateProject', outcome: 'DENIED', error_code: 'FORBIDDEN', username: 'finance', roles: [] });
   });
 
+  it('names the user in the event of a successful sign-in', async () => {
+    await t.gql('mutation { login(input: { username: "grantor", password: "demo-grantor-2026" }) { token } }');
+    expect(await lastEvent()).toMatchObject({ operation: 'login', outcome: 'SUCCESS', username: 'grantor', roles: [] });
+  });
+
   it('logs an anonymous attempt and a failed sign-in', async () => {
     const before = await eventCount();
     await t.gql(UPDATE_PROJECT, { id: projectId, input: { title: 'x' } });
