@@ -1,6 +1,6 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
-import { DynamicModule, Global, Logger, Module } from '@nestjs/common';
+import { DynamicModule, Global, Logger, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Request } from 'express';
@@ -14,6 +14,7 @@ import type { GraphQLContext } from './common/graphql/graphql-context.js';
 import { LoaderRegistry } from './common/graphql/loader-registry.js';
 import { type AppConfig, APP_CONFIG } from './config/app-config.js';
 import { createOrmConfig } from './database/mikro-orm.config.js';
+import { graphqlReadTargetMiddleware } from './database/read-preference.js';
 import { HealthController } from './health/health.controller.js';
 import { createLoggerOptions } from './logging/logger.options.js';
 import { PlaygroundController } from './playground/playground.controller.js';
@@ -35,7 +36,11 @@ class ConfigModule {
 }
 
 @Module({})
-export class AppModule {
+export class AppModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(graphqlReadTargetMiddleware).forRoutes(GRAPHQL_PATH);
+  }
+
   /** The whole service for a given configuration and database URL (main.ts, tests and scripts). */
   static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
     const errorLogger = new Logger('GraphQL');
@@ -45,7 +50,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(createLoggerOptions(config)),
-        MikroOrmModule.forRoot(createOrmConfig({ url: databaseUrl, poolMax: config.dbPoolMax })),
+        MikroOrmModule.forRoot(createOrmConfig({ url: databaseUrl, replicaUrls: config.replicaUrls, poolMax: config.dbPoolMax })),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           path: GRAPHQL_PATH,

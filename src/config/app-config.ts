@@ -8,6 +8,11 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }).optional(),
+  DATABASE_REPLICA_URLS: z
+    .string()
+    .transform((v) => v.split(',').map((u) => u.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ protocol: /^postgres(ql)?$/, error: 'must be comma-separated postgres:// URLs' })))
+    .default([]),
   EMBEDDED_PG_DIR: z.string().min(1).default('.data/postgres'),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
@@ -41,6 +46,7 @@ export type AppConfig = {
   port: number;
   host: string;
   databaseUrl?: string;
+  replicaUrls: string[];
   embeddedPg: { dir: string; port: number };
   dbPoolMax: number;
   seedDemo: boolean;
@@ -85,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    replicaUrls: e.DATABASE_REPLICA_URLS,
     embeddedPg: { dir: e.EMBEDDED_PG_DIR, port: e.EMBEDDED_PG_PORT },
     dbPoolMax: e.DB_POOL_MAX,
     seedDemo: e.SEED_DEMO,
