@@ -20,6 +20,10 @@ import { createLoggerOptions } from './logging/logger.options.js';
 import { PlaygroundController } from './playground/playground.controller.js';
 import { localPlaygroundPlugin } from './playground/playground.plugin.js';
 import { ProgramsModule } from './programs/programs.module.js';
+import { documentLimits } from './security/graphql-limits.js';
+import { withSecurityCodes } from './security/security-errors.js';
+import { SecurityModule } from './security/security.module.js';
+import { UsersModule } from './users/users.module.js';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -40,6 +44,7 @@ export class AppModule implements NestModule {
   /** The whole service for a given configuration and database URL (main.ts, tests and scripts). */
   static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
     const errorLogger = new Logger('GraphQL');
+    const limits = documentLimits(config.limits, config.env === 'production');
     return {
       module: AppModule,
       imports: [
@@ -52,17 +57,27 @@ export class AppModule implements NestModule {
           autoSchemaFile: true,
           sortSchema: true,
           graphiql: false,
+          // Open to signed-in users only (IntrospectionGatePlugin).
           introspection: true,
           includeStacktraceInErrorResponses: false,
-          plugins: config.playground ? [localPlaygroundPlugin(GRAPHQL_PATH)] : [],
+          // OWASP GraphQL cheat sheet: explicit even where Apollo's default already agrees.
+          csrfPrevention: true,
+          allowBatchedHttpRequests: false,
+          validationRules: limits.validationRules,
+          parseOptions: limits.parseOptions,
+          plugins: [...limits.plugins, ...(config.playground ? [localPlaygroundPlugin(GRAPHQL_PATH)] : [])],
           context: ({ req }: { req: Request }): GraphQLContext => ({ req, loaders: new LoaderRegistry() }),
-          formatError: createErrorFormatter({
-            maskInternalErrors: config.env === 'production',
-            onInternalError: (error) => errorLogger.error(error instanceof Error ? { err: error } : { error }, 'internal error in a GraphQL operation'),
-          }),
+          formatError: withSecurityCodes(
+            createErrorFormatter({
+              maskInternalErrors: config.env === 'production',
+              onInternalError: (error) => errorLogger.error(error instanceof Error ? { err: error } : { error }, 'internal error in a GraphQL operation'),
+            }),
+          ),
         }),
         AuditModule,
         AuthModule,
+        SecurityModule,
+        UsersModule,
         ProgramsModule,
       ],
       controllers: [HealthController, PlaygroundController],

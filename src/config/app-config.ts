@@ -22,6 +22,20 @@ const envSchema = z.object({
   GRAPHQL_MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(10_000).default(100),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   JWT_TTL_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(480),
+  OIDC_ISSUER: z.url({ error: 'must be the issuer URL of the OpenID Connect provider' }).optional(),
+  OIDC_JWKS_URL: z.url({ protocol: /^https?$/, error: 'must be the http(s) URL of the provider\'s JWKS' }).optional(),
+  OIDC_AUDIENCE: z.string().min(1).optional(),
+  OIDC_ROLE_CLAIM: z.string().min(1).default('roles'),
+  OIDC_USERNAME_CLAIM: z.string().min(1).default('preferred_username'),
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(100).default(10),
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(10).max(1_000_000).default(5000),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(15),
+  GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).max(1_000_000).default(10_000),
+  GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(20),
+  HTTP_BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10_240).default(100),
+  LOGIN_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).max(100_000).default(30),
+  LOGIN_RATE_LIMIT_PER_USER: z.coerce.number().int().min(1).max(1000).default(5),
+  LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
 });
 
 /** Development and tests only; production refuses to start without its own JWT_SECRET. */
@@ -40,7 +54,21 @@ export type AppConfig = {
   logLevel: string;
   maxPageSize: number;
   jwt: { secret: string; ttlMinutes: number };
+  /** External OpenID Connect provider whose tokens are accepted as well (absent: local sign-in only). */
+  oidc?: { issuer: string; jwksUrl: string; audience?: string; roleClaim: string; usernameClaim: string };
+  limits: GraphQLLimits;
+  loginRateLimit: { perIp: number; perUser: number; windowSeconds: number };
 };
+
+/** The hardened endpoint's limits (OWASP GraphQL cheat sheet); each has its own variable. */
+export interface GraphQLLimits {
+  maxDepth: number;
+  maxCost: number;
+  maxAliases: number;
+  maxTokens: number;
+  maxDirectives: number;
+  bodyLimitKb: number;
+}
 
 export class ConfigError extends Error {}
 
@@ -55,6 +83,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (e.NODE_ENV === 'production' && !e.JWT_SECRET) {
     throw new ConfigError('Invalid configuration:\n  JWT_SECRET: required in production (at least 32 random characters)');
   }
+  if (Boolean(e.OIDC_ISSUER) !== Boolean(e.OIDC_JWKS_URL)) {
+    throw new ConfigError('Invalid configuration:\n  OIDC_ISSUER, OIDC_JWKS_URL: give both to accept OpenID Connect tokens, or neither');
+  }
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -68,6 +99,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     maxPageSize: e.GRAPHQL_MAX_PAGE_SIZE,
     jwt: { secret: e.JWT_SECRET ?? DEV_JWT_SECRET, ttlMinutes: e.JWT_TTL_MINUTES },
+    oidc:
+      e.OIDC_ISSUER && e.OIDC_JWKS_URL
+        ? { issuer: e.OIDC_ISSUER, jwksUrl: e.OIDC_JWKS_URL, audience: e.OIDC_AUDIENCE, roleClaim: e.OIDC_ROLE_CLAIM, usernameClaim: e.OIDC_USERNAME_CLAIM }
+        : undefined,
+    limits: {
+      maxDepth: e.GRAPHQL_MAX_DEPTH,
+      maxCost: e.GRAPHQL_MAX_COST,
+      maxAliases: e.GRAPHQL_MAX_ALIASES,
+      maxTokens: e.GRAPHQL_MAX_TOKENS,
+      maxDirectives: e.GRAPHQL_MAX_DIRECTIVES,
+      bodyLimitKb: e.HTTP_BODY_LIMIT_KB,
+    },
+    loginRateLimit: { perIp: e.LOGIN_RATE_LIMIT_PER_IP, perUser: e.LOGIN_RATE_LIMIT_PER_USER, windowSeconds: e.LOGIN_RATE_WINDOW_SECONDS },
   };
 }
 

@@ -2,12 +2,14 @@ import 'reflect-metadata';
 
 import type { INestApplication } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 
 import { AppModule } from '../../src/app.module.js';
 import { type AppConfig, loadConfig } from '../../src/config/app-config.js';
 import { DEMO_USERS } from '../../src/database/seeders/demo-users.js';
+import { applyHttpLimits } from '../../src/security/http-limits.js';
 import { freshWorkerDatabase } from './test-database.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
@@ -37,7 +39,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const databaseUrl = await freshWorkerDatabase();
   const config: AppConfig = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false', ...env });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config, databaseUrl)] }).compile();
-  const app = moduleRef.createNestApplication({ logger: false });
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
+  applyHttpLimits(app, config.limits);
   await app.init();
   const server = app.getHttpServer();
   const headers = new Map<string, Record<string, string>>();
