@@ -2,6 +2,8 @@ import 'reflect-metadata';
 
 import { MikroORM } from '@mikro-orm/postgresql';
 
+import { successEvent } from '../audit/audit-event.factory.js';
+import { AuditEvent } from '../audit/entities/audit-event.entity.js';
 import { todayUtc } from '../common/dates/local-date.js';
 import { loadConfig } from '../config/app-config.js';
 import { openDatabase } from '../database/database.js';
@@ -22,7 +24,13 @@ const orm = await MikroORM.init(createOrmConfig({ url: database.url }));
 try {
   const changes = await orm.em.fork().transactional(async (em) => {
     const due = await em.find(Participant, { retainUntil: { $lt: today }, identityErasedAt: null }, { orderBy: { project: 'asc', pseudonym: 'asc' } });
-    return eraseIdentities(em, due, ErasureReason.RETENTION_EXPIRED, new Date());
+    const erasedChanges = await eraseIdentities(em, due, ErasureReason.RETENTION_EXPIRED, new Date());
+    // One audit event per project, in the same transaction, like a mutation's (redacted, no user).
+    for (const projectId of new Set(erasedChanges.map((c) => c.projectId))) {
+      em.create(AuditEvent, successEvent({ operation: 'participants:erase-expired' }, erasedChanges.filter((c) => c.projectId === projectId)));
+    }
+    await em.flush();
+    return erasedChanges;
   });
   const erased = changes.filter((c) => c.entity === 'Participant');
   const byProject = new Map<string, unknown[]>();
