@@ -19,6 +19,8 @@ import { HealthController } from './health/health.controller.js';
 import { createLoggerOptions } from './logging/logger.options.js';
 import { PlaygroundController } from './playground/playground.controller.js';
 import { localPlaygroundPlugin } from './playground/playground.plugin.js';
+import { MeasuresModule } from './measures/measures.module.js';
+import { ParticipantsModule } from './participants/participants.module.js';
 import { ProgramsModule } from './programs/programs.module.js';
 import { documentLimits } from './security/graphql-limits.js';
 import { withSecurityCodes } from './security/security-errors.js';
@@ -79,6 +81,8 @@ export class AppModule implements NestModule {
         SecurityModule,
         UsersModule,
         ProgramsModule,
+        ParticipantsModule,
+        MeasuresModule,
       ],
       controllers: [HealthController, PlaygroundController],
       providers: [{ provide: APP_PIPE, useClass: InputValidationPipe }],

@@ -2,6 +2,14 @@ import { z } from 'zod';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
+/** A 32-byte key written as base64 (`openssl rand -base64 32`). */
+function base64Key(name: string) {
+  return z
+    .string()
+    .refine((v) => /^[A-Za-z0-9+/]+={0,2}$/.test(v) && Buffer.from(v, 'base64').length === 32, `${name} must be 32 random bytes in base64`)
+    .transform((v) => Buffer.from(v, 'base64'));
+}
+
 /** Every environment variable the service reads, with its default. The README lists the same. */
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -36,10 +44,15 @@ const envSchema = z.object({
   LOGIN_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).max(100_000).default(30),
   LOGIN_RATE_LIMIT_PER_USER: z.coerce.number().int().min(1).max(1000).default(5),
   LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+  DATA_ENCRYPTION_KEY: base64Key('DATA_ENCRYPTION_KEY').optional(),
+  IDENTITY_HASH_KEY: base64Key('IDENTITY_HASH_KEY').optional(),
 });
 
 /** Development and tests only; production refuses to start without its own JWT_SECRET. */
 const DEV_JWT_SECRET = 'development-only-secret-do-not-use-in-production';
+/** Development and tests only, like DEV_JWT_SECRET: production refuses to start without its own keys. */
+export const DEV_ENCRYPTION_KEY = Buffer.from('development-only-data-key-32-byt', 'utf8');
+export const DEV_HASH_KEY = Buffer.from('development-only-hash-key-32-byt', 'utf8');
 
 export type AppConfig = {
   env: 'development' | 'production' | 'test';
@@ -58,6 +71,8 @@ export type AppConfig = {
   oidc?: { issuer: string; jwksUrl: string; audience?: string; roleClaim: string; usernameClaim: string };
   limits: GraphQLLimits;
   loginRateLimit: { perIp: number; perUser: number; windowSeconds: number };
+  /** Participant identity and health data: AES-256-GCM key and the HMAC key for duplicate checks (DOMAIN.md §6). */
+  dataProtection: { encryptionKey: Buffer; hashKey: Buffer };
 };
 
 /** The hardened endpoint's limits (OWASP GraphQL cheat sheet); each has its own variable. */
@@ -80,8 +95,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
-  if (e.NODE_ENV === 'production' && !e.JWT_SECRET) {
-    throw new ConfigError('Invalid configuration:\n  JWT_SECRET: required in production (at least 32 random characters)');
+  const missing = [
+    ...(e.JWT_SECRET ? [] : ['  JWT_SECRET: required in production (at least 32 random characters)']),
+    ...(e.DATA_ENCRYPTION_KEY ? [] : ['  DATA_ENCRYPTION_KEY: required in production (32 random bytes in base64)']),
+    ...(e.IDENTITY_HASH_KEY ? [] : ['  IDENTITY_HASH_KEY: required in production (32 random bytes in base64)']),
+  ];
+  if (e.NODE_ENV === 'production' && missing.length) {
+    throw new ConfigError(`Invalid configuration:\n${missing.join('\n')}`);
   }
   if (Boolean(e.OIDC_ISSUER) !== Boolean(e.OIDC_JWKS_URL)) {
     throw new ConfigError('Invalid configuration:\n  OIDC_ISSUER, OIDC_JWKS_URL: give both to accept OpenID Connect tokens, or neither');
@@ -112,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       bodyLimitKb: e.HTTP_BODY_LIMIT_KB,
     },
     loginRateLimit: { perIp: e.LOGIN_RATE_LIMIT_PER_IP, perUser: e.LOGIN_RATE_LIMIT_PER_USER, windowSeconds: e.LOGIN_RATE_WINDOW_SECONDS },
+    dataProtection: { encryptionKey: e.DATA_ENCRYPTION_KEY ?? DEV_ENCRYPTION_KEY, hashKey: e.IDENTITY_HASH_KEY ?? DEV_HASH_KEY },
   };
 }
 

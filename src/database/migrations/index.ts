@@ -1,3 +1,4 @@
+import { Migration20261124204836_Participants } from './Migration20261124204836_Participants.js';
 import { Migration20261124203523_AuditTrail } from './Migration20261124203523_AuditTrail.js';
 import { Migration20261124202423_Auth } from './Migration20261124202423_Auth.js';
 import { Migration20261124201529_Initial } from './Migration20261124201529_Initial.js';
@@ -11,4 +12,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261124201529_Initial', class: Migration20261124201529_Initial },
   { name: 'Migration20261124202423_Auth', class: Migration20261124202423_Auth },
   { name: 'Migration20261124203523_AuditTrail', class: Migration20261124203523_AuditTrail },
+  { name: 'Migration20261124204836_Participants', class: Migration20261124204836_Participants },
 ];

@@ -11,6 +11,7 @@ import { Project } from '../../programs/entities/project.entity.js';
 import { FinancingType, ProjectStatus } from '../../programs/programs.enums.js';
 import { DEMO_PROGRAM, DEMO_PROJECT } from './demo-data.js';
 import { DEMO_USERS } from './demo-users.js';
+import { ParticipantsSeeder } from './participants.seeder.js';
 
 /** Loads the Wuppertal demo; run once, on an empty database. */
 export class DemoSeeder extends Seeder {
@@ -40,5 +41,6 @@ export class DemoSeeder extends Seeder {
       });
     }
     await em.flush();
+    await this.call(em, [ParticipantsSeeder]);
   }
 }
