@@ -43,7 +43,7 @@ export class LedgerReads {
   ) {}
 
   async list(user: AuthUser, args: LedgerArgs) {
-    const em = this.em.fork();
+    const em = this.em.fork({ keepTransactionContext: true });
     checkPageSize(args.first, this.config.maxPageSize);
     const project = await this.access.requireProject(em, user, args.projectId, MONEY_READERS);
     const where = ledgerWhere(project.id, args);
@@ -57,7 +57,7 @@ export class LedgerReads {
   }
 
   async byId(user: AuthUser, id: string): Promise<ExpenditureModel> {
-    const em = this.em.fork();
+    const em = this.em.fork({ keepTransactionContext: true });
     checkId(id);
     const row = await em.findOne(Expenditure, { $and: [{ id }, this.access.ownedWhere(user, MONEY_READERS)] }, { populate: ['state', 'costCategory'] });
     if (!row) throw ExpenditureErrors.notFound(id);

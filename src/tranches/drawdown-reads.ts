@@ -44,7 +44,7 @@ export class DrawdownReads {
   ) {}
 
   async list(user: AuthUser, args: DrawdownsArgs): Promise<DrawdownModel[]> {
-    const em = this.em.fork();
+    const em = this.em.fork({ keepTransactionContext: true });
     const project = await this.access.requireProject(em, user, args.projectId, MONEY_READERS);
     const where = args.fiscalYear ? { project, fiscalYear: args.fiscalYear } : { project };
     const drawdowns = await em.find(Drawdown, where, { populate: ['lines.costCategory'], orderBy: { fiscalYear: 'asc', number: 'asc' } });
@@ -52,7 +52,7 @@ export class DrawdownReads {
   }
 
   async byId(user: AuthUser, id: string, asOf: LocalDate = todayUtc()): Promise<DrawdownModel> {
-    const em = this.em.fork();
+    const em = this.em.fork({ keepTransactionContext: true });
     checkId(id);
     const drawdown = await em.findOne(Drawdown, { $and: [{ id }, this.access.ownedWhere(user, MONEY_READERS)] }, { populate: ['lines.costCategory'] });
     if (!drawdown) throw TrancheErrors.drawdownNotFound(id);
@@ -67,7 +67,7 @@ export class DrawdownReads {
 
   /** The year's instalment against what is claimed, overall and per cost category of the plan. */
   async room(user: AuthUser, args: DrawdownRoomArgs): Promise<DrawdownRoomModel> {
-    const em = this.em.fork();
+    const em = this.em.fork({ keepTransactionContext: true });
     const project = await this.access.requireProject(em, user, args.projectId, MONEY_READERS);
     const [instalment, lines, byStatus, byCategory] = await Promise.all([
       instalmentOf(em, project.id, args.fiscalYear),
