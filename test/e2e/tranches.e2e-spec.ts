@@ -49,6 +49,12 @@ describe('drawdowns (GraphQL over HTTP, real PostgreSQL)', () => {
 
     const check = await t.gqlAs(p.auditor, TOTALS_CHECK, { projectId: p.projectId });
     expect(check.data!.budgetTotalsCheck.differences).toEqual([]);
+
+    // Every step left one audit event with the changes the service reported.
+    const AUDIT = `query($filter: AuditEventFilter) { auditEvents(filter: $filter, first: 50) { nodes { operation outcome changes { entity id after } } } }`;
+    const events = await t.gqlAs(p.auditor, AUDIT, { filter: { projectId: p.projectId, entity: 'Drawdown' } });
+    const ours = events.data!.auditEvents.nodes.filter((e: { changes: { id: string }[] }) => e.changes.some((c) => c.id === drawdown.id));
+    expect(ours.map((e: { operation: string }) => e.operation).sort()).toEqual(['approveDrawdown', 'disburseDrawdown', 'requestDrawdown']);
   });
 
   it('refuses self-approval (four eyes) and keeps the request as it was', async () => {
