@@ -25,4 +25,33 @@ describe('loadConfig', () => {
   it('accepts a postgres URL', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u:p@localhost:5432/db' }).databaseUrl).toBe('postgres://u:p@localhost:5432/db');
   });
+
+  it('requires its own data-protection keys in production and validates them as 32 bytes of base64', () => {
+    const jwt = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) };
+    expect(() => loadConfig(jwt)).toThrow(/DATA_ENCRYPTION_KEY: required in production[\s\S]*IDENTITY_HASH_KEY: required/);
+    expect(() => loadConfig({ DATA_ENCRYPTION_KEY: Buffer.alloc(16).toString('base64') })).toThrow(/DATA_ENCRYPTION_KEY must be 32 random bytes/);
+    const key = Buffer.alloc(32, 3).toString('base64');
+    const config = loadConfig({ ...jwt, DATA_ENCRYPTION_KEY: key, IDENTITY_HASH_KEY: key });
+    expect(config.dataProtection.encryptionKey.equals(Buffer.alloc(32, 3))).toBe(true);
+    expect(loadConfig({}).dataProtection.encryptionKey).toHaveLength(32);
+  });
+});
+
+describe('loadConfig: OIDC and limits', () => {
+  it('needs both OIDC_ISSUER and OIDC_JWKS_URL or neither', () => {
+    expect(() => loadConfig({ OIDC_ISSUER: 'https://idp.example' })).toThrow(/OIDC_ISSUER, OIDC_JWKS_URL/);
+    expect(loadConfig({}).oidc).toBeUndefined();
+    expect(loadConfig({ OIDC_ISSUER: 'https://idp.example', OIDC_JWKS_URL: 'https://idp.example/jwks' }).oidc).toEqual({
+      issuer: 'https://idp.example',
+      jwksUrl: 'https://idp.example/jwks',
+      audience: undefined,
+      roleClaim: 'roles',
+      usernameClaim: 'preferred_username',
+    });
+  });
+
+  it('validates each limit', () => {
+    expect(() => loadConfig({ GRAPHQL_MAX_DEPTH: '1', LOGIN_RATE_LIMIT_PER_IP: '0' })).toThrow(/GRAPHQL_MAX_DEPTH[\s\S]*LOGIN_RATE_LIMIT_PER_IP/);
+    expect(loadConfig({ GRAPHQL_MAX_ALIASES: '3' }).limits.maxAliases).toBe(3);
+  });
 });

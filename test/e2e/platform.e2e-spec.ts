@@ -52,6 +52,14 @@ describe('platform: schema, migrations, health, playground', () => {
     }
   });
 
+  it('has a sign-in box that sends the token from the login mutation with every request', async () => {
+    const page = await t.http().get('/graphql').set('accept', 'text/html');
+    expect(page.text).toContain('<form id="signin"');
+    expect(page.text).toContain('login(input: $input) { token');
+    expect(page.text).toContain("Authorization: 'Bearer ' + token");
+    expect(page.text).not.toMatch(/https?:\/\//);
+  });
+
   it('answers an unknown playground asset with 404', async () => {
     expect((await t.http().get('/playground/assets/..%2F..%2Fpackage.json')).status).toBe(404);
   });

@@ -1,0 +1,173 @@
+import { addDays, addMonths, type LocalDate } from '../common/dates/local-date.js';
+
+/**
+ * The counting rules of the outcome indicators (DOMAIN.md §8), as pure functions over plain
+ * records, so each rule can be checked against a hand-built data set. The participants module maps
+ * its rows to these shapes.
+ */
+export type Gender = 'FEMALE' | 'MALE' | 'DIVERSE';
+export type EntryStatus = 'UNEMPLOYED' | 'LONG_TERM_UNEMPLOYED' | 'INACTIVE' | 'EMPLOYED';
+export type Education = 'ISCED_0_2' | 'ISCED_3_4' | 'ISCED_5_8';
+export type LabourStatus =
+  | 'JOB_SEARCHING'
+  | 'IN_EDUCATION_OR_TRAINING'
+  | 'QUALIFICATION_GAINED'
+  | 'EMPLOYED_SOCIAL_INSURANCE'
+  | 'MARGINAL_JOB'
+  | 'SELF_EMPLOYED'
+  | 'INACTIVE'
+  | 'UNKNOWN';
+
+export interface CountedParticipant {
+  id: string;
+  gender: Gender;
+  birthYear: number;
+  entryDate: LocalDate;
+  exitDate?: LocalDate | null;
+  entryStatus: EntryStatus;
+  education: Education;
+  track: string;
+  /** Restricted (special category); only counted, never shown per person. */
+  hasDisability?: boolean;
+  dropout?: boolean;
+}
+
+export interface Observation {
+  participantId: string;
+  observedOn: LocalDate;
+  /** When the observation was planned: at exit, or 6 / 12 months after. */
+  timing: 'AT_EXIT' | 'MONTHS_6' | 'MONTHS_12';
+  status: LabourStatus;
+  benefitReceiptEnded?: boolean;
+  /** The job is a publicly funded § 16i SGB II job (does not count as an integration). */
+  publiclyFunded16i?: boolean;
+  /** The training is a fully qualifying vocational training (counts as an integration). */
+  fullyQualifyingTraining?: boolean;
+}
+
+export interface Period {
+  from: LocalDate;
+  to: LocalDate;
+}
+
+const inPeriod = (date: LocalDate | null | undefined, p: Period) => !!date && date >= p.from && date <= p.to;
+
+/** Age at a date from the birth year only (the working record holds no birth date). */
+export function ageAt(birthYear: number, date: LocalDate): number {
+  return Number(date.slice(0, 4)) - birthYear;
+}
+
+export type AgeBand = 'UNDER_30' | 'FROM_30_TO_54' | 'FROM_55';
+
+export function ageBand(birthYear: number, date: LocalDate): AgeBand {
+  const age = ageAt(birthYear, date);
+  return age < 30 ? 'UNDER_30' : age >= 55 ? 'FROM_55' : 'FROM_30_TO_54';
+}
+
+/** Output indicators are counted at entry: who entered in the period and had the attribute then. */
+export const OUTPUT_RULES: Record<string, (p: CountedParticipant) => boolean> = {
+  PARTICIPANTS: () => true,
+  UNEMPLOYED: (p) => p.entryStatus === 'UNEMPLOYED' || p.entryStatus === 'LONG_TERM_UNEMPLOYED',
+  LONG_TERM_UNEMPLOYED: (p) => p.entryStatus === 'LONG_TERM_UNEMPLOYED',
+  INACTIVE: (p) => p.entryStatus === 'INACTIVE',
+  EMPLOYED: (p) => p.entryStatus === 'EMPLOYED',
+  UNDER_30: (p) => ageBand(p.birthYear, p.entryDate) === 'UNDER_30',
+  FROM_55: (p) => ageBand(p.birthYear, p.entryDate) === 'FROM_55',
+  ISCED_0_2: (p) => p.education === 'ISCED_0_2',
+  ISCED_3_4: (p) => p.education === 'ISCED_3_4',
+  ISCED_5_8: (p) => p.education === 'ISCED_5_8',
+  WITH_DISABILITY: (p) => p.hasDisability === true,
+};
+
+export function countOutputs(rule: keyof typeof OUTPUT_RULES, participants: CountedParticipant[], period: Period): CountedParticipant[] {
+  return participants.filter((p) => inPeriod(p.entryDate, period) && OUTPUT_RULES[rule](p));
+}
+
+/** The status a participant had on leaving: the LAST observation at exit made within 28 days of exit. */
+export function statusOnLeaving(participant: CountedParticipant, observations: Observation[]): LabourStatus | undefined {
+  if (!participant.exitDate) return undefined;
+  const deadline = addDays(participant.exitDate, 28);
+  const inWindow = observations
+    .filter((o) => o.participantId === participant.id && o.timing === 'AT_EXIT' && o.observedOn >= participant.exitDate! && o.observedOn <= deadline)
+    .sort((a, b) => a.observedOn.localeCompare(b.observedOn));
+  return inWindow.at(-1)?.status;
+}
+
+const EMPLOYED_STATUSES: LabourStatus[] = ['EMPLOYED_SOCIAL_INSURANCE', 'MARGINAL_JOB', 'SELF_EMPLOYED'];
+
+/**
+ * Immediate results, counted among those who left in the period. Because only the last status
+ * counts, a person is in at most one of them: job-searching and in employment exclude each other.
+ */
+export const IMMEDIATE_RESULT_RULES: Record<string, (status: LabourStatus) => boolean> = {
+  JOB_SEARCHING_ON_LEAVING: (s) => s === 'JOB_SEARCHING',
+  IN_EDUCATION_ON_LEAVING: (s) => s === 'IN_EDUCATION_OR_TRAINING',
+  QUALIFICATION_ON_LEAVING: (s) => s === 'QUALIFICATION_GAINED',
+  EMPLOYED_ON_LEAVING: (s) => EMPLOYED_STATUSES.includes(s),
+};
+
+export function countImmediateResults(rule: keyof typeof IMMEDIATE_RESULT_RULES, participants: CountedParticipant[], observations: Observation[], period: Period): CountedParticipant[] {
+  return participants.filter((p) => {
+    if (!inPeriod(p.exitDate, period)) return false;
+    const status = statusOnLeaving(p, observations);
+    return status !== undefined && IMMEDIATE_RESULT_RULES[rule](status);
+  });
+}
+
+/** The status six months after exit: the last 6-month observation (counted in the period the 6 months end). */
+export function statusAfterSixMonths(participant: CountedParticipant, observations: Observation[]): LabourStatus | undefined {
+  const matching = observations
+    .filter((o) => o.participantId === participant.id && o.timing === 'MONTHS_6')
+    .sort((a, b) => a.observedOn.localeCompare(b.observedOn));
+  return matching.at(-1)?.status;
+}
+
+const RANK: Record<LabourStatus, number> = {
+  UNKNOWN: 0,
+  INACTIVE: 1,
+  JOB_SEARCHING: 2,
+  IN_EDUCATION_OR_TRAINING: 3,
+  QUALIFICATION_GAINED: 3,
+  MARGINAL_JOB: 4,
+  SELF_EMPLOYED: 5,
+  EMPLOYED_SOCIAL_INSURANCE: 5,
+};
+const ENTRY_RANK: Record<EntryStatus, number> = { INACTIVE: 1, LONG_TERM_UNEMPLOYED: 2, UNEMPLOYED: 2, EMPLOYED: 4 };
+
+/** Longer-term results, 6 months after exit; the period is the one in which those 6 months end. */
+export function countLongerTermResults(rule: 'EMPLOYED_AFTER_6_MONTHS' | 'BETTER_SITUATION_AFTER_6_MONTHS', participants: CountedParticipant[], observations: Observation[], period: Period): CountedParticipant[] {
+  return participants.filter((p) => {
+    if (!p.exitDate || !inPeriod(addMonths(p.exitDate, 6), period)) return false;
+    const status = statusAfterSixMonths(p, observations);
+    if (!status) return false;
+    return rule === 'EMPLOYED_AFTER_6_MONTHS' ? EMPLOYED_STATUSES.includes(status) : RANK[status] > ENTRY_RANK[p.entryStatus];
+  });
+}
+
+/**
+ * Integrations (programme-specific): a job subject to social insurance or a fully qualifying
+ * vocational training. Publicly funded § 16i jobs do not count, and a person counts at most once
+ * per calendar month. Returns one entry per counted (person, month).
+ */
+export function countIntegrations(observations: Observation[], period: Period): { participantId: string; month: string }[] {
+  const counted = new Map<string, { participantId: string; month: string }>();
+  for (const o of [...observations].sort((a, b) => a.observedOn.localeCompare(b.observedOn))) {
+    if (!inPeriod(o.observedOn, period)) continue;
+    const job = o.status === 'EMPLOYED_SOCIAL_INSURANCE' && !o.publiclyFunded16i;
+    const training = o.status === 'IN_EDUCATION_OR_TRAINING' && o.fullyQualifyingTraining === true;
+    if (!job && !training) continue;
+    const month = o.observedOn.slice(0, 7);
+    counted.set(`${o.participantId}|${month}`, { participantId: o.participantId, month });
+  }
+  return [...counted.values()];
+}
+
+/** Persons whose benefit receipt ended, by any observation in the period (each person once). */
+export function countBenefitReceiptEnded(observations: Observation[], period: Period): string[] {
+  return [...new Set(observations.filter((o) => o.benefitReceiptEnded && inPeriod(o.observedOn, period)).map((o) => o.participantId))];
+}
+
+/** Dropouts: participants who left early (exit marked as dropout) in the period. */
+export function countDropouts(participants: CountedParticipant[], period: Period): CountedParticipant[] {
+  return participants.filter((p) => p.dropout === true && inPeriod(p.exitDate, period));
+}
