@@ -43,6 +43,7 @@ export class DemoSeeder extends Seeder {
       });
     }
     await em.flush();
-    await this.call(em, [BudgetSeeder, LedgerSeeder, ParticipantsSeeder]);
+    await this.call(em, [ParticipantsSeeder]);
+    await this.call(em, [BudgetSeeder, LedgerSeeder]);
   }
 }
