@@ -29,6 +29,9 @@ describe('money invariants under concurrency (parallel requests, real PostgreSQL
     expect(refused).toHaveLength(25);
     for (const r of refused) expect(r.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'lines' });
     expect(await claimed(2024)).toEqual({ n: '7', total: '70000.00' });
+    // A refused request rolls back its idempotency key with everything else.
+    const [keys] = await t.orm.em.fork().execute<{ n: string }[]>('select count(*) as n from idempotency_key where project_id = ?', [p.projectId]);
+    expect(keys.n).toBe('7');
     expect(booked.map((r) => r.data!.requestDrawdown.number).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     const room = await t.gqlAs(p.finance, ROOM, { projectId: p.projectId, fiscalYear: 2024 });
     expect(room.data!.drawdownRoom).toMatchObject({ requested: '70000.00', available: '0.00' });
