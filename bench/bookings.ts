@@ -32,7 +32,9 @@ const CATEGORIES = ['A', 'B1', 'B3', 'B4', 'B5', 'B6'];
 const execFileAsync = promisify(execFile);
 
 await withScratchDatabase(async (url) => {
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false', DB_POOL_MAX: String(process.env.BENCH_POOL ?? 20) });
+  // The service's own pool size (DB_POOL_MAX, default 10) unless BENCH_POOL says otherwise.
+  const pool = process.env.BENCH_POOL ?? process.env.DB_POOL_MAX;
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false', ...(pool ? { DB_POOL_MAX: pool } : {}) });
   const app = await NestFactory.create(AppModule.forRoot(config, url), { logger: false });
   const orm: MikroORM = app.get(MikroORM);
   await prepareDatabase(orm, { seedDemo: true });
