@@ -171,10 +171,10 @@ export class DrawdownsService implements OnModuleInit {
       const lines = await checkLines(em, project.id, fiscalYear, input.lines);
       const { idempotencyKey, ...request } = input;
       const result = await this.idempotency.run(em, { projectId: project.id, key: idempotencyKey, operation: 'recordRepayment', input: request }, async () => {
-        if (input.relatesToDrawdownId) {
-          const related = await em.count(Drawdown, { id: input.relatesToDrawdownId, project, kind: DrawdownKind.TRANCHE, status: { $in: PAID_STATUSES } });
-          if (!related) throw TrancheErrors.relatedNotPaid();
-        }
+        const related = input.relatesToDrawdownId
+          ? await em.findOne(Drawdown, { id: input.relatesToDrawdownId, project, kind: DrawdownKind.TRANCHE, status: { $in: PAID_STATUSES } }, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['lines'] })
+          : null;
+        if (input.relatesToDrawdownId && !related) throw TrancheErrors.relatedNotPaid();
         if (!(await lockInstalment(em, project.id, fiscalYear))) throw TrancheErrors.noInstalment(fiscalYear);
         const drawn = await drawnByCategory(em, project.id, fiscalYear);
         for (const line of lines) {
@@ -198,6 +198,15 @@ export class DrawdownsService implements OnModuleInit {
         await em.flush();
         await this.bookDrawn(em, drawdown);
         this.audit.record({ entity: 'Drawdown', id: drawdown.id, projectId: project.id, before: null, after: drawdownAuditFields(drawdown) });
+        // DOMAIN.md §5: a tranche whose unused money the grantee pays back is REPAID (a reclaim
+        // only records the claim; the tranche keeps its state).
+        const repaid = related && input.kind === DrawdownKind.REPAYMENT ? nextStatus(related.status, DrawdownAction.REPAY) : undefined;
+        if (related && repaid) {
+          const before = drawdownAuditFields(related);
+          related.status = repaid;
+          await em.flush();
+          this.audit.record({ entity: 'Drawdown', id: related.id, projectId: project.id, before, after: drawdownAuditFields(related) });
+        }
         return { id: drawdown.id };
       });
       return result.id;

@@ -132,12 +132,23 @@ describe('drawdowns (GraphQL over HTTP, real PostgreSQL)', () => {
     expect(tranche).toMatchObject({ status: 'OVERDUE', use: { useDeadline: '2025-02-13', unused: '30000.00', overdueDays: 29, interestOwed: '173.28' } });
   });
 
-  it('books a repayment as a negative tranche with a reason and nets the drawn total', async () => {
+  it('books a repayment as a negative tranche with a reason, marks the tranche REPAID and nets the drawn total', async () => {
+    const [tranche] = (await t.gqlAs(p.finance, DRAWDOWNS, { projectId: p.projectId, fiscalYear: 2025 })).data!.drawdowns;
     const repaid = await t.gqlAs(p.finance, REPAY, {
-      input: { idempotencyKey: key(), projectId: p.projectId, kind: 'REPAYMENT', paymentDate: '2025-03-20', reason: 'Nicht rechtzeitig verbraucht', lines: [{ costCategoryId: p.category.A, amount: '5000.00' }] },
+      input: {
+        idempotencyKey: key(),
+        projectId: p.projectId,
+        kind: 'REPAYMENT',
+        paymentDate: '2025-03-20',
+        reason: 'Nicht rechtzeitig verbraucht',
+        relatesToDrawdownId: tranche.id,
+        lines: [{ costCategoryId: p.category.A, amount: '5000.00' }],
+      },
     });
     expect(repaid.errors).toBeUndefined();
     expect(repaid.data!.recordRepayment).toMatchObject({ kind: 'REPAYMENT', amount: '-5000.00', reason: 'Nicht rechtzeitig verbraucht' });
+    const after = (await t.gqlAs(p.finance, DRAWDOWNS, { projectId: p.projectId, fiscalYear: 2025 })).data!.drawdowns;
+    expect(after.find((d: { id: string }) => d.id === tranche.id).status).toBe('REPAID');
     const tooMuch = await t.gqlAs(p.finance, REPAY, {
       input: { idempotencyKey: key(), projectId: p.projectId, kind: 'RECLAIM', paymentDate: '2025-03-21', reason: 'x', lines: [{ costCategoryId: p.category.A, amount: '25000.01' }] },
     });
