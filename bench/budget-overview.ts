@@ -117,7 +117,15 @@ async function measure(name: string, calls: number, postmasterPid: number, send:
 }
 
 await withScratchDatabase(async (url) => {
-  const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'silent', SEED_DEMO: 'false', PLAYGROUND: 'false' });
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    IDENTITY_HASH_KEY: randomBytes(32).toString('base64'),
+    LOG_LEVEL: 'silent',
+    SEED_DEMO: 'false',
+    PLAYGROUND: 'false',
+  });
   const app = await NestFactory.create(AppModule.forRoot(config, url), { logger: false });
   const orm: MikroORM = app.get(MikroORM);
   await prepareDatabase(orm, { seedDemo: true });

@@ -158,6 +158,16 @@ describe('budget: financing plan, revisions and overview', () => {
     expect(overview.total.planned).toBe('10000000.00');
     const asOfEarlier = (await t.gqlAs('grantor', OVERVIEW, { projectId, asOf: '2024-05-14' })).data!.budgetOverview;
     expect(asOfEarlier.revision.number).toBe(1);
+
+    // The audit trail holds one event for the mutation with the revision and exactly the changed rows.
+    const audit = await t.gqlAs('admin', `query($f: AuditEventFilter) { auditEvents(filter: $f, first: 100) { nodes { operation outcome changes { entity before after } } } }`, {
+      f: { projectId, operation: 'reviseBudgetPlan' },
+    });
+    const parse = (v: string | null) => (v === null ? null : JSON.parse(v));
+    const events = audit.data!.auditEvents.nodes.map((e: any) => ({ ...e, changes: e.changes.map((c: any) => ({ entity: c.entity, before: parse(c.before), after: parse(c.after) })) }));
+    const event = events.find((e: any) => e.outcome === 'SUCCESS' && e.changes.some((c: any) => c.entity === 'BudgetRevision' && c.after.number === 2));
+    expect(event.changes.map((c: any) => c.entity).sort()).toEqual(['AnnualInstalment', 'AnnualInstalment', 'BudgetLine', 'BudgetLine', 'BudgetRevision', 'FundingSource', 'FundingSource']);
+    expect(event.changes.find((c: any) => c.entity === 'BudgetLine' && c.after.fiscalYear === 2026)).toMatchObject({ before: { planned: '1010000.00' }, after: { planned: '960000.00' } });
   });
 
   it('of concurrent revisions based on the same revision exactly one wins', async () => {
