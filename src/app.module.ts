@@ -8,6 +8,7 @@ import { LoggerModule } from 'nestjs-pino';
 
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { BudgetModule } from './budget/budget.module.js';
 import { createErrorFormatter } from './common/errors/format-error.js';
 import { InputValidationPipe } from './common/errors/validation.js';
 import type { GraphQLContext } from './common/graphql/graphql-context.js';
@@ -83,6 +84,7 @@ export class AppModule implements NestModule {
         ProgramsModule,
         ParticipantsModule,
         MeasuresModule,
+        BudgetModule,
       ],
       controllers: [HealthController, PlaygroundController],
       providers: [{ provide: APP_PIPE, useClass: InputValidationPipe }],

@@ -1,6 +1,7 @@
 import { AuditEvent } from '../audit/entities/audit-event.entity.js';
 import { AppUser } from '../auth/entities/app-user.entity.js';
 import { RoleAssignment } from '../auth/entities/role-assignment.entity.js';
+import { BUDGET_ENTITIES } from '../budget/entities/index.js';
 import { Measure } from '../measures/entities/measure.entity.js';
 import { Outcome } from '../measures/entities/outcome.entity.js';
 import { Participation } from '../measures/entities/participation.entity.js';
@@ -23,4 +24,5 @@ export const ENTITIES = [
   Measure,
   Participation,
   Outcome,
+  ...BUDGET_ENTITIES,
 ];

@@ -9,6 +9,7 @@ import { Role } from '../../auth/role.enum.js';
 import { FundingProgram } from '../../programs/entities/funding-program.entity.js';
 import { Project } from '../../programs/entities/project.entity.js';
 import { FinancingType, ProjectStatus } from '../../programs/programs.enums.js';
+import { BudgetSeeder } from './budget.seeder.js';
 import { DEMO_PROGRAM, DEMO_PROJECT } from './demo-data.js';
 import { DEMO_USERS } from './demo-users.js';
 import { ParticipantsSeeder } from './participants.seeder.js';
@@ -42,5 +43,6 @@ export class DemoSeeder extends Seeder {
     }
     await em.flush();
     await this.call(em, [ParticipantsSeeder]);
+    await this.call(em, [BudgetSeeder]);
   }
 }
