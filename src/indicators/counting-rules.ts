@@ -24,8 +24,9 @@ export interface CountedParticipant {
   birthYear: number;
   entryDate: LocalDate;
   exitDate?: LocalDate | null;
-  entryStatus: EntryStatus;
-  education: Education;
+  /** Null while the entry data are not yet recorded (the person then counts in no status indicator). */
+  entryStatus: EntryStatus | null;
+  education: Education | null;
   track: string;
   /** Restricted (special category); only counted, never shown per person. */
   hasDisability?: boolean;
@@ -140,7 +141,8 @@ export function countLongerTermResults(rule: 'EMPLOYED_AFTER_6_MONTHS' | 'BETTER
     if (!p.exitDate || !inPeriod(addMonths(p.exitDate, 6), period)) return false;
     const status = statusAfterSixMonths(p, observations);
     if (!status) return false;
-    return rule === 'EMPLOYED_AFTER_6_MONTHS' ? EMPLOYED_STATUSES.includes(status) : RANK[status] > ENTRY_RANK[p.entryStatus];
+    if (rule === 'EMPLOYED_AFTER_6_MONTHS') return EMPLOYED_STATUSES.includes(status);
+    return p.entryStatus !== null && RANK[status] > ENTRY_RANK[p.entryStatus];
   });
 }
 
@@ -171,3 +173,57 @@ export function countBenefitReceiptEnded(observations: Observation[], period: Pe
 export function countDropouts(participants: CountedParticipant[], period: Period): CountedParticipant[] {
   return participants.filter((p) => p.dropout === true && inPeriod(p.exitDate, period));
 }
+
+/** Leavers: everyone who left in the period (the denominator of the shares on leaving). */
+export function countLeavers(participants: CountedParticipant[], period: Period): CountedParticipant[] {
+  return participants.filter((p) => inPeriod(p.exitDate, period));
+}
+
+/** The track whose integrations into fully qualifying training count as "training places reached". */
+export const YOUTH_TRACK = 'YOUTH_TRAINING';
+
+/**
+ * Training places reached (youth track): persons of the youth track with an integration into a
+ * fully qualifying vocational training in the period, each person once.
+ */
+export function countTrainingPlacesReached(participants: CountedParticipant[], observations: Observation[], period: Period): string[] {
+  const youth = new Set(participants.filter((p) => p.track === YOUTH_TRACK).map((p) => p.id));
+  const training = observations.filter((o) => o.status === 'IN_EDUCATION_OR_TRAINING' && o.fullyQualifyingTraining === true && youth.has(o.participantId));
+  return [...new Set(countIntegrations(training, period).map((i) => i.participantId))];
+}
+
+/**
+ * Every computed indicator's rule by name: the persons it counts in a period, one entry per
+ * counted case (a person appears once per month for integrations, once otherwise). Indicator
+ * definitions refer to these names.
+ */
+export interface RuleInput {
+  participants: CountedParticipant[];
+  observations: Observation[];
+}
+
+type RuleFn = (input: RuleInput, period: Period) => CountedParticipant[];
+
+const byIds = (input: RuleInput, ids: string[]): CountedParticipant[] => {
+  const byId = new Map(input.participants.map((p) => [p.id, p]));
+  return ids.flatMap((id) => {
+    const p = byId.get(id);
+    return p ? [p] : [];
+  });
+};
+
+export const COMPUTED_RULES: Record<string, RuleFn> = {
+  ...Object.fromEntries(Object.keys(OUTPUT_RULES).map((rule) => [rule, (i: RuleInput, p: Period) => countOutputs(rule, i.participants, p)])),
+  ...Object.fromEntries(
+    Object.keys(IMMEDIATE_RESULT_RULES).map((rule) => [rule, (i: RuleInput, p: Period) => countImmediateResults(rule, i.participants, i.observations, p)]),
+  ),
+  EMPLOYED_AFTER_6_MONTHS: (i, p) => countLongerTermResults('EMPLOYED_AFTER_6_MONTHS', i.participants, i.observations, p),
+  BETTER_SITUATION_AFTER_6_MONTHS: (i, p) => countLongerTermResults('BETTER_SITUATION_AFTER_6_MONTHS', i.participants, i.observations, p),
+  INTEGRATIONS: (i, p) => byIds(i, countIntegrations(i.observations, p).map((c) => c.participantId)),
+  BENEFIT_RECEIPT_ENDED: (i, p) => byIds(i, countBenefitReceiptEnded(i.observations, p)),
+  TRAINING_PLACES_REACHED: (i, p) => byIds(i, countTrainingPlacesReached(i.participants, i.observations, p)),
+  DROPOUTS: (i, p) => countDropouts(i.participants, p),
+  LEAVERS: (i, p) => countLeavers(i.participants, p),
+};
+
+export const COMPUTED_RULE_NAMES = Object.keys(COMPUTED_RULES);
