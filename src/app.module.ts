@@ -18,6 +18,8 @@ import { HealthController } from './health/health.controller.js';
 import { createLoggerOptions } from './logging/logger.options.js';
 import { PlaygroundController } from './playground/playground.controller.js';
 import { localPlaygroundPlugin } from './playground/playground.plugin.js';
+import { MeasuresModule } from './measures/measures.module.js';
+import { ParticipantsModule } from './participants/participants.module.js';
 import { ProgramsModule } from './programs/programs.module.js';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -59,6 +61,8 @@ export class AppModule {
         AuditModule,
         AuthModule,
         ProgramsModule,
+        ParticipantsModule,
+        MeasuresModule,
       ],
       controllers: [HealthController, PlaygroundController],
       providers: [{ provide: APP_PIPE, useClass: InputValidationPipe }],

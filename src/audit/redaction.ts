@@ -2,7 +2,29 @@
  * Field names whose values never enter an audit diff, a log line or an export: identity and
  * health data (DOMAIN.md §6). Modules that hold such data add their field names here.
  */
-export const SENSITIVE_FIELDS = new Set<string>(['password', 'passwordHash', 'token']);
+export const SENSITIVE_FIELDS = new Set<string>([
+  'password',
+  'passwordHash',
+  'token',
+  // Participant identity and health (src/participants): never reported, listed as a second line of defence.
+  'identity',
+  'health',
+  'firstName',
+  'lastName',
+  'dateOfBirth',
+  'address',
+  'socialInsuranceNumber',
+  'benefitUnitNumber',
+  'phone',
+  'email',
+  'hasDisability',
+  'disabilityDegree',
+  'healthRestrictions',
+  'identityCipher',
+  'healthCipher',
+  'nameDobHash',
+  'socialInsuranceHash',
+]);
 
 export const REDACTED = '[redacted]';
 

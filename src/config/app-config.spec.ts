@@ -25,4 +25,14 @@ describe('loadConfig', () => {
   it('accepts a postgres URL', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u:p@localhost:5432/db' }).databaseUrl).toBe('postgres://u:p@localhost:5432/db');
   });
+
+  it('requires its own data-protection keys in production and validates them as 32 bytes of base64', () => {
+    const jwt = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) };
+    expect(() => loadConfig(jwt)).toThrow(/DATA_ENCRYPTION_KEY: required in production[\s\S]*IDENTITY_HASH_KEY: required/);
+    expect(() => loadConfig({ DATA_ENCRYPTION_KEY: Buffer.alloc(16).toString('base64') })).toThrow(/DATA_ENCRYPTION_KEY must be 32 random bytes/);
+    const key = Buffer.alloc(32, 3).toString('base64');
+    const config = loadConfig({ ...jwt, DATA_ENCRYPTION_KEY: key, IDENTITY_HASH_KEY: key });
+    expect(config.dataProtection.encryptionKey.equals(Buffer.alloc(32, 3))).toBe(true);
+    expect(loadConfig({}).dataProtection.encryptionKey).toHaveLength(32);
+  });
 });

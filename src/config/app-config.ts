@@ -2,6 +2,14 @@ import { z } from 'zod';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
+/** A 32-byte key written as base64 (`openssl rand -base64 32`). */
+function base64Key(name: string) {
+  return z
+    .string()
+    .refine((v) => /^[A-Za-z0-9+/]+={0,2}$/.test(v) && Buffer.from(v, 'base64').length === 32, `${name} must be 32 random bytes in base64`)
+    .transform((v) => Buffer.from(v, 'base64'));
+}
+
 /** Every environment variable the service reads, with its default. The README lists the same. */
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -17,10 +25,15 @@ const envSchema = z.object({
   GRAPHQL_MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(10_000).default(100),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   JWT_TTL_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(480),
+  DATA_ENCRYPTION_KEY: base64Key('DATA_ENCRYPTION_KEY').optional(),
+  IDENTITY_HASH_KEY: base64Key('IDENTITY_HASH_KEY').optional(),
 });
 
 /** Development and tests only; production refuses to start without its own JWT_SECRET. */
 const DEV_JWT_SECRET = 'development-only-secret-do-not-use-in-production';
+/** Development and tests only, like DEV_JWT_SECRET: production refuses to start without its own keys. */
+const DEV_ENCRYPTION_KEY = Buffer.from('development-only-data-key-32-byt', 'utf8');
+const DEV_HASH_KEY = Buffer.from('development-only-hash-key-32-byt', 'utf8');
 
 export type AppConfig = {
   env: 'development' | 'production' | 'test';
@@ -34,6 +47,8 @@ export type AppConfig = {
   logLevel: string;
   maxPageSize: number;
   jwt: { secret: string; ttlMinutes: number };
+  /** Participant identity and health data: AES-256-GCM key and the HMAC key for duplicate checks (DOMAIN.md §6). */
+  dataProtection: { encryptionKey: Buffer; hashKey: Buffer };
 };
 
 export class ConfigError extends Error {}
@@ -46,8 +61,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
-  if (e.NODE_ENV === 'production' && !e.JWT_SECRET) {
-    throw new ConfigError('Invalid configuration:\n  JWT_SECRET: required in production (at least 32 random characters)');
+  const missing = [
+    ...(e.JWT_SECRET ? [] : ['  JWT_SECRET: required in production (at least 32 random characters)']),
+    ...(e.DATA_ENCRYPTION_KEY ? [] : ['  DATA_ENCRYPTION_KEY: required in production (32 random bytes in base64)']),
+    ...(e.IDENTITY_HASH_KEY ? [] : ['  IDENTITY_HASH_KEY: required in production (32 random bytes in base64)']),
+  ];
+  if (e.NODE_ENV === 'production' && missing.length) {
+    throw new ConfigError(`Invalid configuration:\n${missing.join('\n')}`);
   }
   return {
     env: e.NODE_ENV,
@@ -61,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     maxPageSize: e.GRAPHQL_MAX_PAGE_SIZE,
     jwt: { secret: e.JWT_SECRET ?? DEV_JWT_SECRET, ttlMinutes: e.JWT_TTL_MINUTES },
+    dataProtection: { encryptionKey: e.DATA_ENCRYPTION_KEY ?? DEV_ENCRYPTION_KEY, hashKey: e.IDENTITY_HASH_KEY ?? DEV_HASH_KEY },
   };
 }
 

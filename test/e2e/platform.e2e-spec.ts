@@ -61,7 +61,12 @@ describe('production mode', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await createTestApp({ NODE_ENV: 'production', JWT_SECRET: 'a-production-like-secret-of-sufficient-length' });
+    t = await createTestApp({
+      NODE_ENV: 'production',
+      JWT_SECRET: 'a-production-like-secret-of-sufficient-length',
+      DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+      IDENTITY_HASH_KEY: Buffer.alloc(32, 9).toString('base64'),
+    });
   });
   afterAll(() => t.close());
 

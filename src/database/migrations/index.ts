@@ -1,3 +1,4 @@
+import { Migration20261124203052_Participants } from './Migration20261124203052_Participants.js';
 import { Migration20261124202423_Auth } from './Migration20261124202423_Auth.js';
 import { Migration20261124201529_Initial } from './Migration20261124201529_Initial.js';
 import type { MigrationObject } from '@mikro-orm/core';
@@ -9,4 +10,5 @@ import type { MigrationObject } from '@mikro-orm/core';
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261124201529_Initial', class: Migration20261124201529_Initial },
   { name: 'Migration20261124202423_Auth', class: Migration20261124202423_Auth },
+  { name: 'Migration20261124203052_Participants', class: Migration20261124203052_Participants },
 ];

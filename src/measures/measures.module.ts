@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+
+import { MeasuresResolver, ParticipantMeasuresResolver, ParticipationResolver } from './measures.resolver.js';
+import { MeasuresService } from './measures.service.js';
+import { ParticipationsService } from './participations.service.js';
+
+@Module({
+  providers: [MeasuresService, ParticipationsService, MeasuresResolver, ParticipantMeasuresResolver, ParticipationResolver],
+  exports: [MeasuresService, ParticipationsService],
+})
+export class MeasuresModule {}

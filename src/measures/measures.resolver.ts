@@ -1,0 +1,117 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+
+import { Allow } from '../auth/allow.decorator.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentUser } from '../auth/current-user.decorator.js';
+import { ALL_ROLES, Role } from '../auth/role.enum.js';
+import { type LocalDate, todayUtc } from '../common/dates/local-date.js';
+import { LocalDateScalar } from '../common/dates/local-date.scalar.js';
+import { groupByKeys } from '../common/graphql/loader-registry.js';
+import type { GraphQLContext } from '../common/graphql/graphql-context.js';
+import { ParticipantModel } from '../participants/models/participant.model.js';
+import { PSEUDONYMOUS_READERS } from '../participants/participants.access.js';
+import { CreateMeasureInput, EndParticipationInput, EnrolInput, MeasuresArgs, RecordOutcomeInput, UpdateMeasureInput } from './dto/measure.inputs.js';
+import { MEASURE_MANAGERS, MeasuresService } from './measures.service.js';
+import { MeasureConnection, MeasureModel, MeasureOccupancyModel, OutcomeModel, ParticipationModel } from './models/measure.model.js';
+import { ParticipationsService } from './participations.service.js';
+
+@Resolver(() => MeasureModel)
+export class MeasuresResolver {
+  constructor(
+    private readonly measureService: MeasuresService,
+    private readonly participationService: ParticipationsService,
+  ) {}
+
+  @Allow(...ALL_ROLES)
+  @Query(() => MeasureConnection, { description: 'Measures of a project, ordered by start date.' })
+  measures(@CurrentUser() user: AuthUser, @Args() args: MeasuresArgs) {
+    return this.measureService.list(user, args);
+  }
+
+  @Allow(...ALL_ROLES)
+  @Query(() => MeasureModel)
+  measure(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string) {
+    return this.measureService.get(user, id);
+  }
+
+  @Allow(...MEASURE_MANAGERS)
+  @Mutation(() => MeasureModel)
+  createMeasure(@CurrentUser() user: AuthUser, @Args('input') input: CreateMeasureInput) {
+    return this.measureService.create(user, input);
+  }
+
+  @Allow(...MEASURE_MANAGERS)
+  @Mutation(() => MeasureModel)
+  updateMeasure(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateMeasureInput) {
+    return this.measureService.update(user, id, input);
+  }
+
+  @Allow(Role.CASE_WORKER)
+  @Mutation(() => ParticipationModel, { description: 'Enrols a participant in a measure; refused when the measure is full in that period.' })
+  enrolParticipant(@CurrentUser() user: AuthUser, @Args('input') input: EnrolInput) {
+    return this.participationService.enrol(user, input, todayUtc());
+  }
+
+  @Allow(Role.CASE_WORKER)
+  @Mutation(() => ParticipationModel)
+  endParticipation(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string, @Args('input') input: EndParticipationInput) {
+    return this.participationService.end(user, id, input, todayUtc());
+  }
+
+  @Allow(Role.CASE_WORKER)
+  @Mutation(() => OutcomeModel)
+  recordOutcome(@CurrentUser() user: AuthUser, @Args('input') input: RecordOutcomeInput) {
+    return this.participationService.recordOutcome(user, input, todayUtc());
+  }
+
+  @ResolveField(() => MeasureOccupancyModel, { description: 'Places taken on a day (today when omitted).' })
+  occupancy(@Parent() measure: MeasureModel, @Context() ctx: GraphQLContext, @Args('asOf', { type: () => LocalDateScalar, nullable: true }) asOf?: LocalDate) {
+    const day = asOf ?? todayUtc();
+    return ctx.loaders.get<MeasureModel, MeasureOccupancyModel>(`measureOccupancy:${day}`, (measures) => this.measureService.occupancies(measures, day)).load(measure);
+  }
+
+  @ResolveField(() => [ParticipationModel], { description: 'Participations in this measure; for readers of participant data only (empty otherwise).' })
+  participations(@Parent() measure: MeasureModel, @Context() ctx: GraphQLContext) {
+    const user = ctx.req.user as AuthUser;
+    return ctx.loaders
+      .get<string, ParticipationModel[]>('participationsByMeasure', async (ids) =>
+        groupByKeys(ids, await this.participationService.participationsOfMeasures(user, ids, PSEUDONYMOUS_READERS), (p) => p.measureId),
+      )
+      .load(measure.id);
+  }
+}
+
+/** Participant.participations and Participant.outcomes: one query per level, whatever the page size. */
+@Resolver(() => ParticipantModel)
+export class ParticipantMeasuresResolver {
+  constructor(private readonly participationService: ParticipationsService) {}
+
+  @ResolveField(() => [ParticipationModel], { description: 'Enrolments in measures, by start date.' })
+  participations(@Parent() participant: ParticipantModel, @Context() ctx: GraphQLContext) {
+    return ctx.loaders
+      .get<string, ParticipationModel[]>('participationsByParticipant', async (ids) => groupByKeys(ids, await this.participationService.participationsOf(ids), (p) => p.participantId))
+      .load(participant.id);
+  }
+
+  @ResolveField(() => [OutcomeModel], { description: 'Observations at exit, 6 and 12 months after.' })
+  outcomes(@Parent() participant: ParticipantModel, @Context() ctx: GraphQLContext) {
+    return ctx.loaders
+      .get<string, OutcomeModel[]>('outcomesByParticipant', async (ids) => groupByKeys(ids, await this.participationService.outcomesOf(ids), (o) => o.participantId))
+      .load(participant.id);
+  }
+}
+
+@Resolver(() => ParticipationModel)
+export class ParticipationResolver {
+  constructor(private readonly measures: MeasuresService) {}
+
+  @ResolveField(() => MeasureModel)
+  measure(@Parent() participation: ParticipationModel, @Context() ctx: GraphQLContext) {
+    return ctx.loaders
+      .get<string, MeasureModel>('measureById', async (ids) => {
+        const byId = new Map((await this.measures.byIds(ids)).map((m) => [m.id, m]));
+        return ids.map((id) => byId.get(id)!);
+      })
+      .load(participation.measureId);
+  }
+}

@@ -1,0 +1,144 @@
+import { EntityManager, LockMode, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+
+import { AuditTrail } from '../audit/audit-trail.js';
+import { AccessService } from '../auth/access.service.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { ALL_ROLES } from '../auth/role.enum.js';
+import { addDays, type LocalDate } from '../common/dates/local-date.js';
+import { checkId, forbidden } from '../common/errors/app-error.js';
+import { outcomeWindow } from '../participants/lifecycle.js';
+import { PARTICIPANT_WRITERS, requireParticipant } from '../participants/participants.access.js';
+import { ParticipantStatus } from '../participants/participants.enums.js';
+import { ParticipantErrors } from '../participants/participants.errors.js';
+import { participantSnapshot } from '../participants/participants.mapper.js';
+import { rulesOf } from '../participants/participants.service.js';
+import { EndParticipationInput, EnrolInput, RecordOutcomeInput } from './dto/measure.inputs.js';
+import { Measure } from './entities/measure.entity.js';
+import { Outcome } from './entities/outcome.entity.js';
+import { Participation } from './entities/participation.entity.js';
+import { OutcomeTiming } from './measures.enums.js';
+import { MeasureErrors } from './measures.errors.js';
+import { toOutcomeModel, toParticipationModel } from './measures.mapper.js';
+import { OutcomeModel, ParticipationModel } from './models/measure.model.js';
+import { overlaps, peakOccupancy } from './occupancy.js';
+
+/** Enrolments can be prepared ahead, but not arbitrarily far. */
+const MAX_DAYS_AHEAD = 90;
+
+/** Enrolments in measures, their end, and the outcomes observed after the exit. Case workers write. */
+@Injectable()
+export class ParticipationsService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly access: AccessService,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  /**
+   * Enrols a participant. The measure row is locked for the transaction, so concurrent enrolments
+   * in one measure queue up and the capacity and overlap checks see every earlier enrolment.
+   */
+  async enrol(user: AuthUser, input: EnrolInput, today: LocalDate): Promise<ParticipationModel> {
+    checkId(input.measureId, 'measureId');
+    return this.em.transactional(async (em) => {
+      const participant = await requireParticipant(em, this.access, user, input.participantId, PARTICIPANT_WRITERS, { lock: true, field: 'participantId' });
+      const measure = await em.findOne(Measure, { id: input.measureId, project: participant.project.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!measure) throw MeasureErrors.measureNotFound(input.measureId);
+      if (participant.identityErasedAt) throw ParticipantErrors.erased();
+      if (participant.exitDate) throw ParticipantErrors.alreadyExited();
+      if (measure.track !== participant.track) throw MeasureErrors.trackMismatch(measure.track, participant.track);
+      if (input.startDate < participant.entryDate) throw MeasureErrors.startBeforeEntry();
+      if (input.startDate < measure.startDate || input.startDate > measure.endDate) throw MeasureErrors.startOutsideMeasure();
+      if (input.startDate > addDays(today, MAX_DAYS_AHEAD)) throw MeasureErrors.startTooFarAhead();
+
+      const wanted = { start: input.startDate, end: measure.endDate };
+      const existing = await em.find(Participation, { measure });
+      const periodOf = (p: Participation) => ({ start: p.startDate, end: p.endDate ?? measure.endDate });
+      if (existing.some((p) => p.participant.id === participant.id && overlaps(periodOf(p), wanted))) throw MeasureErrors.alreadyEnrolled();
+      if (peakOccupancy(existing.map(periodOf), wanted) >= measure.capacity) throw MeasureErrors.full(measure.capacity);
+
+      const participation = em.create(Participation, { project: measure.project, measure, participant, startDate: input.startDate });
+      const before = participantSnapshot(participant);
+      if (participant.status === ParticipantStatus.ELIGIBLE || participant.status === ParticipantStatus.ENROLLED) {
+        participant.status = input.startDate <= today ? ParticipantStatus.ACTIVE : ParticipantStatus.ENROLLED;
+      }
+      await em.flush();
+      const projectId = measure.project.id;
+      this.audit.record({ entity: 'Participation', id: participation.id, projectId, before: null, after: snapshot(participation) });
+      if (before.status !== participant.status) this.audit.record({ entity: 'Participant', id: participant.id, projectId, before, after: participantSnapshot(participant) });
+      return toParticipationModel(participation);
+    });
+  }
+
+  /** Ends a participation (the participant stays in the project; see exitParticipant for leaving it). */
+  async end(user: AuthUser, id: string, input: EndParticipationInput, today: LocalDate): Promise<ParticipationModel> {
+    checkId(id);
+    return this.em.transactional(async (em) => {
+      const participation = await em.findOne(Participation, { $and: [{ id }, this.access.ownedWhere(user, PARTICIPANT_WRITERS)] }, { populate: ['measure'] });
+      if (!participation) {
+        const visible = await em.count(Participation, { $and: [{ id }, this.access.ownedWhere(user, ALL_ROLES)] });
+        throw visible ? forbidden('Your role on this project does not allow this.') : MeasureErrors.participationNotFound(id);
+      }
+      await em.lock(participation, LockMode.PESSIMISTIC_WRITE);
+      if (participation.endDate) throw MeasureErrors.participationEnded();
+      if (input.endDate < participation.startDate) throw MeasureErrors.endBeforeStart();
+      if (input.endDate > participation.measure.getEntity().endDate) throw MeasureErrors.endAfterMeasure();
+      if (input.endDate > today) throw ParticipantErrors.dateInFuture('endDate');
+      const before = snapshot(participation);
+      em.assign(participation, { endDate: input.endDate, exitReason: input.exitReason });
+      await em.flush();
+      this.audit.record({ entity: 'Participation', id, projectId: participation.project.id, before, after: snapshot(participation) });
+      return toParticipationModel(participation);
+    });
+  }
+
+  /** Records an outcome inside its window after the exit; a 6- or 12-month one marks the participant FOLLOWED_UP. */
+  async recordOutcome(user: AuthUser, input: RecordOutcomeInput, today: LocalDate): Promise<OutcomeModel> {
+    return this.em.transactional(async (em) => {
+      const participant = await requireParticipant(em, this.access, user, input.participantId, PARTICIPANT_WRITERS, { lock: true, field: 'participantId' });
+      if (!participant.exitDate) throw MeasureErrors.notExited();
+      const rules = await rulesOf(em, participant.project.getEntity());
+      const window = outcomeWindow(input.timing, participant.exitDate, rules.exitDataDueDays);
+      if (input.observedOn < window.from || input.observedOn > window.to) throw MeasureErrors.outsideWindow(window.from, window.to);
+      if (input.observedOn > today) throw ParticipantErrors.dateInFuture('observedOn');
+      if (await em.count(Outcome, { participant, timing: input.timing })) throw MeasureErrors.outcomeRecorded(input.timing);
+      const { participantId: _participantId, ...fields } = input;
+      const outcome = em.create(Outcome, { ...fields, project: participant.project, participant });
+      const before = participantSnapshot(participant);
+      if (input.timing !== OutcomeTiming.AT_EXIT && participant.status === ParticipantStatus.EXITED) participant.status = ParticipantStatus.FOLLOWED_UP;
+      try {
+        await em.flush();
+      } catch (error) {
+        if (error instanceof UniqueConstraintViolationException) throw MeasureErrors.outcomeRecorded(input.timing);
+        throw error;
+      }
+      const projectId = participant.project.id;
+      this.audit.record({ entity: 'Outcome', id: outcome.id, projectId, before: null, after: { ...toOutcomeModel(outcome) } });
+      if (before.status !== participant.status) this.audit.record({ entity: 'Participant', id: participant.id, projectId, before, after: participantSnapshot(participant) });
+      return toOutcomeModel(outcome);
+    });
+  }
+
+  /** Participations of many participants in one query (for the per-request loader). */
+  async participationsOf(participantIds: readonly string[]): Promise<ParticipationModel[]> {
+    const rows = await this.em.find(Participation, { participant: { $in: [...participantIds] } }, { orderBy: { startDate: 'asc', id: 'asc' } });
+    return rows.map(toParticipationModel);
+  }
+
+  async outcomesOf(participantIds: readonly string[]): Promise<OutcomeModel[]> {
+    const rows = await this.em.find(Outcome, { participant: { $in: [...participantIds] } }, { orderBy: { observedOn: 'asc', id: 'asc' } });
+    return rows.map(toOutcomeModel);
+  }
+
+  /** Participations of many measures in one query, restricted to readers of participant data. */
+  async participationsOfMeasures(user: AuthUser, measureIds: readonly string[], roles: Parameters<AccessService['ownedWhere']>[1]): Promise<ParticipationModel[]> {
+    const rows = await this.em.find(Participation, { $and: [{ measure: { $in: [...measureIds] } }, this.access.ownedWhere(user, roles)] }, { orderBy: { startDate: 'asc', id: 'asc' } });
+    return rows.map(toParticipationModel);
+  }
+}
+
+function snapshot(p: Participation): Record<string, unknown> {
+  return { ...toParticipationModel(p) };
+}
+

@@ -1,0 +1,78 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+
+import { AuditTrail } from '../audit/audit-trail.js';
+import { AccessService } from '../auth/access.service.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { ALL_ROLES, Role } from '../auth/role.enum.js';
+import { checkId } from '../common/errors/app-error.js';
+import { FundingProgram } from '../programs/entities/funding-program.entity.js';
+import { EligibilityRuleInput, ParticipantRulesInput } from './dto/participant-rules.input.js';
+import type { EligibilityRule } from './eligibility.js';
+import { ParticipantRules } from './entities/participant-rules.entity.js';
+import { ParticipantRulesModel } from './models/participant-rules.model.js';
+import { ParticipantErrors } from './participants.errors.js';
+import { toParticipantRulesModel } from './participants.mapper.js';
+
+/** A programme's participant rules (eligibility, retention, deadlines), kept as data. */
+@Injectable()
+export class ParticipantRulesService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly access: AccessService,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async get(user: AuthUser, programId: string): Promise<ParticipantRulesModel | null> {
+    checkId(programId, 'programId');
+    const visible = await this.em.count(FundingProgram, { $and: [{ id: programId }, await this.access.programWhere(this.em, user, ALL_ROLES)] });
+    if (!visible) throw ParticipantErrors.programNotFound(programId);
+    const rules = await this.em.findOne(ParticipantRules, { program: programId });
+    return rules ? toParticipantRulesModel(rules) : null;
+  }
+
+  /** Only an administrator of the programme (or a global one) sets them; replaces the whole rule set. */
+  async set(user: AuthUser, input: ParticipantRulesInput): Promise<ParticipantRulesModel> {
+    const eligibility = input.eligibility.map(toRule);
+    return this.em.transactional(async (em) => {
+      const program = await em.findOne(FundingProgram, { $and: [{ id: input.programId }, await this.access.programWhere(em, user, ALL_ROLES)] });
+      if (!program) throw ParticipantErrors.programNotFound(input.programId);
+      if (!this.access.holdsOnProgram(user, program.id, [Role.ADMIN])) throw ParticipantErrors.rulesForbidden();
+      const existing = await em.findOne(ParticipantRules, { program });
+      const before = existing ? toParticipantRulesModel(existing) : null;
+      const values = {
+        eligibility,
+        retentionMonthsAfterExit: input.retentionMonthsAfterExit,
+        entryDataDueDays: input.entryDataDueDays,
+        exitDataDueDays: input.exitDataDueDays,
+        minCellSize: input.minCellSize,
+      };
+      const rules = existing ? em.assign(existing, values) : em.create(ParticipantRules, { program, ...values });
+      await em.flush();
+      const after = toParticipantRulesModel(rules);
+      this.audit.record({ entity: 'ParticipantRules', id: rules.id, before: before as never, after: after as never });
+      return after;
+    });
+  }
+}
+
+function toRule(input: EligibilityRuleInput, index: number, all: EligibilityRuleInput[]): EligibilityRule {
+  if (all.findIndex((r) => r.code === input.code) !== index) throw ParticipantErrors.ruleInvalid(index, `The rule code ${input.code} is used twice.`);
+  const base = { code: input.code, ...(input.tracks?.length ? { tracks: input.tracks } : {}) };
+  switch (input.kind) {
+    case 'GENDER_IN':
+      if (!input.genders?.length) throw ParticipantErrors.ruleInvalid(index, `Rule ${input.code}: GENDER_IN needs at least one gender.`);
+      return { ...base, kind: 'GENDER_IN', genders: input.genders };
+    case 'AGE_AT_ENTRY':
+      if (input.minAge == null || input.maxAge == null || input.minAge > input.maxAge) {
+        throw ParticipantErrors.ruleInvalid(index, `Rule ${input.code}: AGE_AT_ENTRY needs minAge and maxAge with minAge ≤ maxAge.`);
+      }
+      return { ...base, kind: 'AGE_AT_ENTRY', min: input.minAge, max: input.maxAge };
+    case 'LIVES_ALONE':
+      return { ...base, kind: 'LIVES_ALONE' };
+    case 'RECEIVES_SGB2_BENEFITS':
+      return { ...base, kind: 'RECEIVES_SGB2_BENEFITS' };
+    default:
+      throw ParticipantErrors.ruleInvalid(index, `Unknown rule kind ${String(input.kind satisfies never)}.`);
+  }
+}

@@ -1,0 +1,51 @@
+import { type EntityManager, LockMode } from '@mikro-orm/postgresql';
+
+import type { AccessService } from '../auth/access.service.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { ALL_ROLES, Role } from '../auth/role.enum.js';
+import { checkId, forbidden } from '../common/errors/app-error.js';
+import { Participant } from './entities/participant.entity.js';
+import { ParticipantErrors } from './participants.errors.js';
+
+/**
+ * Who sees what of participants (DOMAIN.md §6):
+ * - the pseudonymous record: case workers, analysts, auditors, the grantor and administrators of
+ *   the project (FINANCE has no need for person-level data and is left out);
+ * - writes (register, entry data, exit, enrolment, outcomes, erasure on request): case workers;
+ * - identity and health: case workers holding the role on that very project, nobody else (not a
+ *   global administrator, not a programme-wide grant);
+ * - the written override justification: those case workers and the project's auditors.
+ */
+export const PSEUDONYMOUS_READERS = [Role.ADMIN, Role.CASE_WORKER, Role.ANALYST, Role.AUDITOR, Role.GRANTOR];
+export const PARTICIPANT_WRITERS = [Role.CASE_WORKER];
+
+export function canReadIdentity(user: AuthUser, projectId: string): boolean {
+  return user.grants.some((g) => g.role === Role.CASE_WORKER && g.projectId === projectId);
+}
+
+export function canReadJustification(user: AuthUser, projectId: string): boolean {
+  return canReadIdentity(user, projectId) || user.grants.some((g) => g.role === Role.AUDITOR && g.projectId === projectId);
+}
+
+/**
+ * Loads a participant for an operation needing one of `roles` on its project (project populated).
+ * Invisible participants are NOT_FOUND; visible ones the role does not allow are FORBIDDEN.
+ */
+export async function requireParticipant(
+  em: EntityManager,
+  access: AccessService,
+  user: AuthUser,
+  id: string,
+  roles: readonly Role[],
+  options: { lock?: boolean; field?: string } = {},
+): Promise<Participant> {
+  checkId(id, options.field ?? 'id');
+  const participant = await em.findOne(Participant, { $and: [{ id }, access.ownedWhere(user, roles)] }, { populate: ['project'] });
+  if (participant) {
+    // Serialises concurrent changes of one participant (exit vs. enrolment, two exits).
+    if (options.lock) await em.lock(participant, LockMode.PESSIMISTIC_WRITE);
+    return participant;
+  }
+  const visible = await em.count(Participant, { $and: [{ id }, access.ownedWhere(user, ALL_ROLES)] });
+  throw visible ? forbidden('Your role on this project does not allow this.') : ParticipantErrors.participantNotFound(id);
+}

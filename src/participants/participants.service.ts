@@ -1,0 +1,288 @@
+import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { Inject, Injectable } from '@nestjs/common';
+
+import { AuditTrail } from '../audit/audit-trail.js';
+import { AccessService } from '../auth/access.service.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { addDays, type LocalDate } from '../common/dates/local-date.js';
+import { checkId } from '../common/errors/app-error.js';
+import { paginate } from '../common/pagination/paginate.js';
+import { type AppConfig, APP_CONFIG } from '../config/app-config.js';
+import { Outcome } from '../measures/entities/outcome.entity.js';
+import { Participation } from '../measures/entities/participation.entity.js';
+import { Project } from '../programs/entities/project.entity.js';
+import { EntryDataInput, ParticipantHealthInput, RegisterParticipantInput } from './dto/register-participant.input.js';
+import { ExitParticipantInput, ParticipantsArgs } from './dto/participant.inputs.js';
+import { checkEligibility } from './eligibility.js';
+import { type HealthData, type IdentityData, ParticipantIdentity } from './entities/participant-identity.entity.js';
+import { ParticipantRules } from './entities/participant-rules.entity.js';
+import { Participant } from './entities/participant.entity.js';
+import { IdentityVault } from './identity-vault.js';
+import { type FollowUpTiming, overdueFor, retainUntilFor } from './lifecycle.js';
+import { ParticipantIdentityModel, ParticipantHealthModel, ParticipantModel } from './models/participant.model.js';
+import { OverdueItemModel, ParticipantStatisticsModel } from './models/participant-results.model.js';
+import { canReadIdentity, PARTICIPANT_WRITERS, PSEUDONYMOUS_READERS, requireParticipant } from './participants.access.js';
+import { ParticipantErrors } from './participants.errors.js';
+import { participantSnapshot, toParticipantModel } from './participants.mapper.js';
+import { ParticipantStatus } from './participants.enums.js';
+import { newPseudonym } from './pseudonym.js';
+import { type StatisticsRow, tallyParticipants } from './statistics.js';
+
+const PARTICIPANT_ORDER = ['entryDate', 'id'] as const;
+/** Registrations may be prepared ahead of the entry, but not arbitrarily far. */
+const MAX_DAYS_AHEAD = 90;
+
+/** Participants: registration with eligibility and duplicate check, entry data, exit, views. */
+@Injectable()
+export class ParticipantsService {
+  constructor(
+    private readonly em: EntityManager,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly access: AccessService,
+    private readonly vault: IdentityVault,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  /**
+   * Registers an eligible person (status ELIGIBLE). Failed eligibility rules refuse the
+   * registration, all of them named, unless the case worker gives a written justification.
+   */
+  async register(user: AuthUser, input: RegisterParticipantInput, today: LocalDate): Promise<ParticipantModel> {
+    return this.em.transactional(async (em) => {
+      const project = await this.access.requireProject(em, user, input.projectId, PARTICIPANT_WRITERS);
+      const rules = await rulesOf(em, project);
+      checkRegistration(input, project, today);
+      const failed = checkEligibility(rules.eligibility, { ...input, dateOfBirth: input.identity.dateOfBirth });
+      if (failed.length && !input.eligibilityOverride) throw ParticipantErrors.notEligible(failed);
+
+      const hashes = this.hashesOf(input.identity);
+      await this.refuseDuplicate(em, project.id, hashes);
+      const participant = em.create(Participant, {
+        project,
+        pseudonym: newPseudonym(),
+        birthYear: Number(input.identity.dateOfBirth.slice(0, 4)),
+        gender: input.gender,
+        entryDate: input.entryDate,
+        track: input.track,
+        livesAlone: input.livesAlone,
+        childrenInHousehold: input.childrenInHousehold,
+        receivesSgb2Benefits: input.receivesSgb2Benefits,
+        ...entryFields(input.entryData),
+        status: ParticipantStatus.ELIGIBLE,
+        overriddenRules: failed.length ? failed.map((f) => f.code) : null,
+        overrideJustification: failed.length ? input.eligibilityOverride!.justification : null,
+        overrideBy: failed.length ? user.id : null,
+        retainUntil: retainUntilFor(rules, null, project.approvalEnd),
+      });
+      em.create(ParticipantIdentity, {
+        participant,
+        project,
+        identityCipher: this.vault.sealIdentity(participant.id, identityData(input.identity)),
+        healthCipher: input.health ? this.vault.sealHealth(participant.id, healthData(input.health)) : null,
+        ...hashes,
+      });
+      try {
+        await em.flush();
+      } catch (error) {
+        // A concurrent registration of the same person won the race for the unique hash.
+        if (error instanceof UniqueConstraintViolationException && /participant_identity_/.test(error.message)) throw ParticipantErrors.duplicate(null);
+        throw error;
+      }
+      this.audit.record({ entity: 'Participant', id: participant.id, projectId: project.id, before: null, after: participantSnapshot(participant) });
+      this.audit.record({ entity: 'ParticipantIdentity', id: participant.id, projectId: project.id, before: null, after: { identityState: 'recorded', healthState: input.health ? 'recorded' : 'none' } });
+      return toParticipantModel(participant, project.program.id);
+    });
+  }
+
+  /** Completes or corrects the entry data (labour status, education, benefits, consents). */
+  async recordEntryData(user: AuthUser, id: string, input: EntryDataInput, today: LocalDate): Promise<ParticipantModel> {
+    return this.em.transactional(async (em) => {
+      const participant = await requireParticipant(em, this.access, user, id, PARTICIPANT_WRITERS, { lock: true });
+      if (participant.identityErasedAt) throw ParticipantErrors.erased();
+      checkConsents(input, today, 'entryData');
+      const before = participantSnapshot(participant);
+      em.assign(participant, Object.fromEntries(Object.entries(entryFields(input)).filter(([, v]) => v !== undefined)));
+      await em.flush();
+      this.audit.record({ entity: 'Participant', id, projectId: participant.project.id, before, after: participantSnapshot(participant) });
+      return toParticipantModel(participant, participant.project.getEntity().program.id);
+    });
+  }
+
+  /** Records the exit from the project; open participations end on the same day for the same reason. */
+  async exit(user: AuthUser, id: string, input: ExitParticipantInput, today: LocalDate): Promise<ParticipantModel> {
+    return this.em.transactional(async (em) => {
+      const participant = await requireParticipant(em, this.access, user, id, PARTICIPANT_WRITERS, { lock: true });
+      if (participant.identityErasedAt) throw ParticipantErrors.erased();
+      if (participant.exitDate) throw ParticipantErrors.alreadyExited();
+      if (input.exitDate > today) throw ParticipantErrors.dateInFuture('exitDate');
+      if (input.exitDate < participant.entryDate) throw ParticipantErrors.exitBeforeEntry();
+      const project = participant.project.getEntity();
+      const rules = await rulesOf(em, project);
+      const open = await em.find(Participation, { participant, endDate: null });
+      if (open.some((p) => p.startDate > input.exitDate)) throw ParticipantErrors.exitBeforeParticipation();
+      const before = participantSnapshot(participant);
+      for (const participation of open) {
+        em.assign(participation, { endDate: input.exitDate, exitReason: input.exitReason });
+        this.audit.record({ entity: 'Participation', id: participation.id, projectId: project.id, before: { endDate: null, exitReason: null }, after: { endDate: input.exitDate, exitReason: input.exitReason } });
+      }
+      em.assign(participant, {
+        exitDate: input.exitDate,
+        exitReason: input.exitReason,
+        status: ParticipantStatus.EXITED,
+        retainUntil: retainUntilFor(rules, input.exitDate, project.approvalEnd),
+      });
+      await em.flush();
+      this.audit.record({ entity: 'Participant', id, projectId: project.id, before, after: participantSnapshot(participant) });
+      return toParticipantModel(participant, project.program.id);
+    });
+  }
+
+  async list(user: AuthUser, args: ParticipantsArgs): Promise<ReturnType<typeof paginate<Participant, ParticipantModel>>> {
+    const project = await this.access.requireProject(this.em, user, args.projectId, PSEUDONYMOUS_READERS);
+    const where = {
+      project: project.id,
+      ...(args.status ? { status: args.status } : {}),
+      ...(args.track ? { track: args.track } : {}),
+      ...(args.gender ? { gender: args.gender } : {}),
+      ...(args.pseudonym ? { pseudonym: args.pseudonym } : {}),
+      ...(args.entryFrom || args.entryTo ? { entryDate: { ...(args.entryFrom ? { $gte: args.entryFrom } : {}), ...(args.entryTo ? { $lte: args.entryTo } : {}) } } : {}),
+    };
+    const programId = project.program.id;
+    return paginate(this.em, Participant, { where, key: PARTICIPANT_ORDER, args, maxPageSize: this.config.maxPageSize, toNode: (p) => toParticipantModel(p, programId) });
+  }
+
+  async get(user: AuthUser, id: string): Promise<ParticipantModel> {
+    const participant = await requireParticipant(this.em, this.access, user, id, PSEUDONYMOUS_READERS);
+    return toParticipantModel(participant, participant.project.getEntity().program.id);
+  }
+
+  /**
+   * Identity of many participants at once (one query), for the per-request loader. The caller has
+   * checked canReadIdentity for each participant's project; erased identities come back as null.
+   */
+  async identitiesOf(participantIds: readonly string[]): Promise<Map<string, ParticipantIdentity>> {
+    const rows = await this.em.find(ParticipantIdentity, { participant: { $in: [...participantIds] } });
+    return new Map(rows.map((row) => [row.participant.id, row]));
+  }
+
+  /** Access is checked before anything is loaded, so no ciphertext is fetched for a reader who may not see it. */
+  async readIdentity(user: AuthUser, participant: ParticipantModel, load: () => Promise<ParticipantIdentity | undefined>): Promise<ParticipantIdentityModel | null> {
+    if (!canReadIdentity(user, participant.projectId)) throw ParticipantErrors.identityForbidden();
+    const row = participant.identityErasedAt ? undefined : await load();
+    return row ? this.vault.openIdentity(participant.id, row.identityCipher) : null;
+  }
+
+  async readHealth(user: AuthUser, participant: ParticipantModel, load: () => Promise<ParticipantIdentity | undefined>): Promise<ParticipantHealthModel | null> {
+    if (!canReadIdentity(user, participant.projectId)) throw ParticipantErrors.identityForbidden();
+    const row = participant.identityErasedAt ? undefined : await load();
+    return row?.healthCipher ? this.vault.openHealth(participant.id, row.healthCipher) : null;
+  }
+
+  /** Entry data, exit data and follow-ups not recorded by their deadline on `asOf`. */
+  async overdue(user: AuthUser, projectId: string, asOf: LocalDate): Promise<OverdueItemModel[]> {
+    const project = await this.access.requireProject(this.em, user, projectId, PSEUDONYMOUS_READERS);
+    const rules = await rulesOf(this.em, project);
+    const candidates = await this.em.find(
+      Participant,
+      {
+        project,
+        identityErasedAt: null,
+        $or: [{ labourStatusAtEntry: null }, { monthsOnBenefits: null }, { educationLevel: null }, { monitoringConsentOn: null }, { exitDate: { $ne: null } }],
+      },
+      { orderBy: { entryDate: 'asc', id: 'asc' } },
+    );
+    const outcomes = await this.em.find(Outcome, { project, participant: { $in: candidates.filter((c) => c.exitDate).map((c) => c.id) } }, { fields: ['participant', 'timing'] });
+    const timings = new Map<string, Set<FollowUpTiming>>();
+    for (const o of outcomes) timings.set(o.participant.id, (timings.get(o.participant.id) ?? new Set()).add(o.timing));
+    return candidates.flatMap((p) =>
+      overdueFor(
+        {
+          entryDate: p.entryDate,
+          entryDataComplete: !!p.labourStatusAtEntry && p.monthsOnBenefits != null && !!p.educationLevel && !!p.monitoringConsentOn,
+          exitDate: p.exitDate ?? null,
+          recordedTimings: timings.get(p.id) ?? new Set(),
+        },
+        rules,
+        asOf,
+      ).map((entry) => ({ ...entry, participant: toParticipantModel(p, project.program.id) })),
+    );
+  }
+
+  /** Pseudonymous counts; small cells lose their count for everyone but the project's case workers. */
+  async statistics(user: AuthUser, projectId: string): Promise<ParticipantStatisticsModel> {
+    const project = await this.access.requireProject(this.em, user, projectId, PSEUDONYMOUS_READERS);
+    const rules = await rulesOf(this.em, project);
+    const rows = await this.em.getConnection().execute<StatisticsRow[]>(
+      `select p.gender, p.track, p.status, p.birth_year as "birthYear", to_char(p.entry_date, 'YYYY-MM-DD') as "entryDate",
+              p.labour_status_at_entry as "labourStatusAtEntry", p.education_level as "educationLevel", o.labour_status as "outcomeAtExit"
+         from participant p left join outcome o on o.participant_id = p.id and o.project_id = p.project_id and o.timing = 'AT_EXIT'
+        where p.project_id = ?`,
+      [project.id],
+    );
+    return { total: rows.length, minCellSize: rules.minCellSize, cells: tallyParticipants(rows, rules.minCellSize, !canReadIdentity(user, project.id)) };
+  }
+
+  private hashesOf(identity: RegisterParticipantInput['identity']) {
+    return {
+      nameDobHash: this.vault.hasher.nameAndBirthDate(identity.firstName, identity.lastName, identity.dateOfBirth),
+      socialInsuranceHash: identity.socialInsuranceNumber ? this.vault.hasher.socialInsuranceNumber(identity.socialInsuranceNumber) : null,
+    };
+  }
+
+  /** The friendly check before the insert; the unique indexes decide races between concurrent registrations. */
+  private async refuseDuplicate(em: EntityManager, projectId: string, hashes: { nameDobHash: string; socialInsuranceHash: string | null }) {
+    const or: object[] = [{ nameDobHash: hashes.nameDobHash }];
+    if (hashes.socialInsuranceHash) or.push({ socialInsuranceHash: hashes.socialInsuranceHash });
+    const existing = await em.findOne(ParticipantIdentity, { project: projectId, $or: or }, { populate: ['participant'] });
+    if (existing) throw ParticipantErrors.duplicate(existing.participant.getEntity().pseudonym);
+  }
+}
+
+/** The programme's participant rules; a project whose programme has none cannot register anyone. */
+export async function rulesOf(em: EntityManager, project: Project): Promise<ParticipantRules> {
+  const rules = await em.findOne(ParticipantRules, { program: project.program.id });
+  if (!rules) throw ParticipantErrors.noRules();
+  return rules;
+}
+
+function checkRegistration(input: RegisterParticipantInput, project: Project, today: LocalDate): void {
+  checkId(input.projectId, 'projectId');
+  if (input.entryDate < project.approvalStart || input.entryDate > project.approvalEnd) throw ParticipantErrors.entryOutsideProject();
+  if (input.entryDate > addDays(today, MAX_DAYS_AHEAD)) throw ParticipantErrors.entryInFuture();
+  if (input.identity.dateOfBirth >= input.entryDate) throw ParticipantErrors.bornAfterEntry();
+  if (input.identity.dateOfBirth < '1900-01-01') throw ParticipantErrors.bornTooEarly();
+  if (input.health?.disabilityDegree != null && input.health.disabilityDegree % 10 !== 0) throw ParticipantErrors.disabilityDegreeStep();
+  if (input.entryData) checkConsents(input.entryData, today, 'entryData');
+}
+
+function checkConsents(input: EntryDataInput, today: LocalDate, prefix: string): void {
+  if (input.monitoringConsentOn && input.monitoringConsentOn > today) throw ParticipantErrors.consentInFuture(`${prefix}.monitoringConsentOn`);
+  if (input.evaluationConsentOn && input.evaluationConsentOn > today) throw ParticipantErrors.consentInFuture(`${prefix}.evaluationConsentOn`);
+}
+
+function entryFields(input: EntryDataInput | null | undefined) {
+  return {
+    labourStatusAtEntry: input?.labourStatusAtEntry,
+    monthsOnBenefits: input?.monthsOnBenefits,
+    educationLevel: input?.educationLevel,
+    monitoringConsentOn: input?.monitoringConsentOn,
+    evaluationConsentOn: input?.evaluationConsentOn,
+  };
+}
+
+function identityData(input: RegisterParticipantInput['identity']): IdentityData {
+  return {
+    firstName: input.firstName.trim(),
+    lastName: input.lastName.trim(),
+    dateOfBirth: input.dateOfBirth,
+    address: input.address ?? null,
+    socialInsuranceNumber: input.socialInsuranceNumber ?? null,
+    benefitUnitNumber: input.benefitUnitNumber ?? null,
+    phone: input.phone ?? null,
+    email: input.email ?? null,
+  };
+}
+
+function healthData(input: ParticipantHealthInput): HealthData {
+  return { hasDisability: input.hasDisability ?? null, disabilityDegree: input.disabilityDegree ?? null, healthRestrictions: input.healthRestrictions ?? null };
+}

@@ -1,0 +1,51 @@
+import { ageBandAtEntry } from './lifecycle.js';
+
+export interface StatisticsRow {
+  gender: string;
+  track: string;
+  status: string;
+  birthYear: number;
+  entryDate: string;
+  labourStatusAtEntry: string | null;
+  educationLevel: string | null;
+  /** Labour status of the outcome at exit, when recorded. */
+  outcomeAtExit: string | null;
+}
+
+export interface StatisticsCell {
+  dimension: string;
+  value: string;
+  count: number | null;
+  suppressed: boolean;
+}
+
+const DIMENSIONS: [string, (row: StatisticsRow) => string | null][] = [
+  ['gender', (r) => r.gender],
+  ['track', (r) => r.track],
+  ['status', (r) => r.status],
+  ['ageBand', (r) => ageBandAtEntry(r.birthYear, r.entryDate)],
+  ['labourStatusAtEntry', (r) => r.labourStatusAtEntry],
+  ['educationLevel', (r) => r.educationLevel],
+  ['outcomeAtExit', (r) => r.outcomeAtExit],
+];
+
+/**
+ * Counts persons per value of each dimension, from pseudonymous fields only. Cells with fewer than
+ * `minCellSize` persons (but more than none) are marked suppressed and, when `suppress` is set, lose
+ * their count, so small groups cannot be singled out (DOMAIN.md §6).
+ */
+export function tallyParticipants(rows: readonly StatisticsRow[], minCellSize: number, suppress: boolean): StatisticsCell[] {
+  const cells: StatisticsCell[] = [];
+  for (const [dimension, valueOf] of DIMENSIONS) {
+    const counts = new Map<string, number>();
+    for (const row of rows) {
+      const value = valueOf(row);
+      if (value !== null) counts.set(value, (counts.get(value) ?? 0) + 1);
+    }
+    for (const [value, count] of [...counts].sort(([a], [b]) => a.localeCompare(b))) {
+      const small = count < minCellSize;
+      cells.push({ dimension, value, count: small && suppress ? null : count, suppressed: small });
+    }
+  }
+  return cells;
+}
