@@ -1,5 +1,11 @@
 import { AppUser } from '../auth/entities/app-user.entity.js';
 import { RoleAssignment } from '../auth/entities/role-assignment.entity.js';
+import { IndicatorDefinition } from '../indicators/entities/indicator-definition.entity.js';
+import { IndicatorSettings } from '../indicators/entities/indicator-settings.entity.js';
+import { IndicatorSnapshot } from '../indicators/entities/indicator-snapshot.entity.js';
+import { IndicatorTarget } from '../indicators/entities/indicator-target.entity.js';
+import { IndicatorUpdate } from '../indicators/entities/indicator-update.entity.js';
+import { ReportingPeriod } from '../indicators/entities/reporting-period.entity.js';
 import { Measure } from '../measures/entities/measure.entity.js';
 import { Outcome } from '../measures/entities/outcome.entity.js';
 import { Participation } from '../measures/entities/participation.entity.js';
@@ -10,4 +16,5 @@ import { FundingProgram } from '../programs/entities/funding-program.entity.js';
 import { Project } from '../programs/entities/project.entity.js';
 
 /** Every entity of the service; explicit so that discovery works the same in ESM, jest and the CLI. */
-export const ENTITIES = [FundingProgram, Project, AppUser, RoleAssignment, ParticipantRules, Participant, ParticipantIdentity, Measure, Participation, Outcome];
+export const ENTITIES = [FundingProgram, Project, AppUser, RoleAssignment, ParticipantRules, Participant, ParticipantIdentity, Measure, Participation, Outcome,
+  IndicatorDefinition, IndicatorSettings, IndicatorTarget, IndicatorUpdate, ReportingPeriod, IndicatorSnapshot];

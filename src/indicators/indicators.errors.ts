@@ -18,11 +18,11 @@ export const IndicatorErrors = {
   periodOverlaps: (label: string): AppError => badInput('periodFrom', `The period overlaps the reporting period "${label}".`),
   percentNeedsShare: (): AppError => badInput('denominator', 'A percentage needs its numerator and denominator, and the value must be their share.'),
   valueNegative: (): AppError => badInput('value', 'The value cannot be negative.'),
-  periodLocked: (label: string): AppError => conflict(`The reporting period "${label}" is locked; its figures can no longer change.`),
   updateNotEditable: (status: string): AppError => conflict(`Only a draft or returned update can be changed or submitted; this one is ${status}.`),
   updateNotSubmitted: (status: string): AppError => conflict(`Only a submitted update can be approved or returned; this one is ${status}.`),
   ownApproval: (): AppError => forbidden('You submitted this update; a different person must approve or return it (four eyes).'),
   alreadyLocked: (label: string): AppError => conflict(`The reporting period "${label}" is already locked.`),
   earlierPeriodOpen: (label: string): AppError => conflict(`The earlier reporting period "${label}" must be locked first.`),
+  notProgramAdmin: (): AppError => forbidden('Only an administrator of the programme changes its indicator settings.'),
   notApprover: (): AppError => forbidden('Only the programme\'s grantor or an administrator approves this.'),
 };

@@ -1,3 +1,4 @@
+import { Migration20261124204118_Indicators } from './Migration20261124204118_Indicators.js';
 import { Migration20261124203052_Participants } from './Migration20261124203052_Participants.js';
 import { Migration20261124202423_Auth } from './Migration20261124202423_Auth.js';
 import { Migration20261124201529_Initial } from './Migration20261124201529_Initial.js';
@@ -11,4 +12,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261124201529_Initial', class: Migration20261124201529_Initial },
   { name: 'Migration20261124202423_Auth', class: Migration20261124202423_Auth },
   { name: 'Migration20261124203052_Participants', class: Migration20261124203052_Participants },
+  { name: 'Migration20261124204118_Indicators', class: Migration20261124204118_Indicators },
 ];

@@ -9,6 +9,7 @@ import { Role } from '../../auth/role.enum.js';
 import { FundingProgram } from '../../programs/entities/funding-program.entity.js';
 import { Project } from '../../programs/entities/project.entity.js';
 import { FinancingType, ProjectStatus } from '../../programs/programs.enums.js';
+import { IndicatorsSeeder } from '../../indicators/seeders/indicators.seeder.js';
 import { DEMO_PROGRAM, DEMO_PROJECT } from './demo-data.js';
 import { DEMO_USERS } from './demo-users.js';
 
@@ -40,5 +41,6 @@ export class DemoSeeder extends Seeder {
       });
     }
     await em.flush();
+    await new IndicatorsSeeder().run(em);
   }
 }

@@ -43,11 +43,24 @@ export class IndicatorSnapshot {
   @Property({ type: MoneyType, nullable: true })
   cumulativeValue?: Decimal | null;
 
+  /** Persons behind the figure (TOTAL) or in the cell, for the period and cumulatively. */
+  @Property({ type: 'integer', nullable: true })
+  periodCount?: number | null;
+
+  @Property({ type: 'integer', nullable: true })
+  cumulativeCount?: number | null;
+
   @Property({ type: 'integer', nullable: true })
   numerator?: number | null;
 
   @Property({ type: 'integer', nullable: true })
   denominator?: number | null;
+
+  @Property({ type: 'integer', nullable: true })
+  cumulativeNumerator?: number | null;
+
+  @Property({ type: 'integer', nullable: true })
+  cumulativeDenominator?: number | null;
 
   /** Changes to earlier locked periods reported in this one (TOTAL rows only). */
   @Property({ type: MoneyType, nullable: true })
