@@ -51,6 +51,27 @@ export interface Period {
   to: LocalDate;
 }
 
+/**
+ * A person's observations in date order (stable: same-day observations keep their input order),
+ * indexed once per observation list, so that rules looking up every participant's observations
+ * stay linear in the size of the data rather than quadratic.
+ */
+const observationIndex = new WeakMap<Observation[], Map<string, Observation[]>>();
+
+function observationsOf(participantId: string, observations: Observation[]): Observation[] {
+  let index = observationIndex.get(observations);
+  if (!index) {
+    index = new Map();
+    for (const o of [...observations].sort((a, b) => a.observedOn.localeCompare(b.observedOn))) {
+      const list = index.get(o.participantId);
+      if (list) list.push(o);
+      else index.set(o.participantId, [o]);
+    }
+    observationIndex.set(observations, index);
+  }
+  return index.get(participantId) ?? [];
+}
+
 const inPeriod = (date: LocalDate | null | undefined, p: Period) => !!date && date >= p.from && date <= p.to;
 
 /** Age at a date from the birth year only (the working record holds no birth date). */
@@ -88,9 +109,9 @@ export function countOutputs(rule: keyof typeof OUTPUT_RULES, participants: Coun
 export function statusOnLeaving(participant: CountedParticipant, observations: Observation[]): LabourStatus | undefined {
   if (!participant.exitDate) return undefined;
   const deadline = addDays(participant.exitDate, 28);
-  const inWindow = observations
-    .filter((o) => o.participantId === participant.id && o.timing === 'AT_EXIT' && o.observedOn >= participant.exitDate! && o.observedOn <= deadline)
-    .sort((a, b) => a.observedOn.localeCompare(b.observedOn));
+  const inWindow = observationsOf(participant.id, observations).filter(
+    (o) => o.timing === 'AT_EXIT' && o.observedOn >= participant.exitDate! && o.observedOn <= deadline,
+  );
   return inWindow.at(-1)?.status;
 }
 
@@ -117,10 +138,9 @@ export function countImmediateResults(rule: keyof typeof IMMEDIATE_RESULT_RULES,
 
 /** The status six months after exit: the last 6-month observation (counted in the period the 6 months end). */
 export function statusAfterSixMonths(participant: CountedParticipant, observations: Observation[]): LabourStatus | undefined {
-  const matching = observations
-    .filter((o) => o.participantId === participant.id && o.timing === 'MONTHS_6')
-    .sort((a, b) => a.observedOn.localeCompare(b.observedOn));
-  return matching.at(-1)?.status;
+  return observationsOf(participant.id, observations)
+    .filter((o) => o.timing === 'MONTHS_6')
+    .at(-1)?.status;
 }
 
 const RANK: Record<LabourStatus, number> = {

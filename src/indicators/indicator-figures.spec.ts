@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 
 import type { CountedParticipant, Observation } from './counting-rules.js';
-import { type ApprovedUpdate, computedFigure, type IndicatorSpec, manualFigure, percentOf, projectToEnd } from './indicator-figures.js';
+import { type ApprovedUpdate, computedFigure, type IndicatorSpec, manualFigure, percentOf, projectToEnd, ruleRunner } from './indicator-figures.js';
 import { ActualSource, Disaggregation, IndicatorUnit } from './indicators.enums.js';
 
 const YEAR = { from: '2024-01-01', to: '2024-12-31' };
@@ -39,7 +39,7 @@ describe('indicator figures (pure)', () => {
   const observations = [employed('a', '2024-07-05'), employed('c', '2023-10-01')];
 
   it('counts a rule for the period and cumulatively, with every cell of a breakdown (zero cells and unknown education included)', () => {
-    const f = computedFigure(spec({ rule: 'PARTICIPANTS', disaggregations: [Disaggregation.GENDER, Disaggregation.EDUCATION] }), { participants, observations }, YEAR, SINCE_START);
+    const f = computedFigure(spec({ rule: 'PARTICIPANTS', disaggregations: [Disaggregation.GENDER, Disaggregation.EDUCATION] }), ruleRunner({ participants, observations }), YEAR, SINCE_START);
     expect(f.periodValue.toFixed(2)).toBe('3.00');
     expect(f.cumulativeValue.toFixed(2)).toBe('4.00');
     expect(f.cells.filter((c) => c.dimension === Disaggregation.GENDER)).toEqual([
@@ -52,7 +52,7 @@ describe('indicator figures (pure)', () => {
 
   it('gives a percentage with its numerator and denominator, rounded half up to two decimals', () => {
     // Employed on leaving in 2024: a (of leavers a, b) = 50 %; cumulatively a and c of a, b, c = 66.67 %.
-    const f = computedFigure(spec({ unit: IndicatorUnit.PERCENT, rule: 'EMPLOYED_ON_LEAVING', denominatorRule: 'LEAVERS', cumulative: false }), { participants, observations }, YEAR, SINCE_START);
+    const f = computedFigure(spec({ unit: IndicatorUnit.PERCENT, rule: 'EMPLOYED_ON_LEAVING', denominatorRule: 'LEAVERS', cumulative: false }), ruleRunner({ participants, observations }), YEAR, SINCE_START);
     expect(f).toMatchObject({ numerator: 1, denominator: 2, cumulativeNumerator: 2, cumulativeDenominator: 3 });
     expect(f.periodValue.toFixed(2)).toBe('50.00');
     expect(f.cumulativeValue.toFixed(2)).toBe('66.67');
@@ -60,7 +60,7 @@ describe('indicator figures (pure)', () => {
   });
 
   it('refuses an unknown rule name instead of reporting zero', () => {
-    expect(() => computedFigure(spec({ rule: 'NO_SUCH_RULE' }), { participants, observations }, YEAR, SINCE_START)).toThrow(/unknown counting rule/);
+    expect(() => computedFigure(spec({ rule: 'NO_SUCH_RULE' }), ruleRunner({ participants, observations }), YEAR, SINCE_START)).toThrow(/unknown counting rule/);
   });
 
   const update = (periodTo: string, value: string, decided = '2025-01-10', extra: Partial<ApprovedUpdate> = {}): ApprovedUpdate => ({

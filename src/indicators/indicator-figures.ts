@@ -69,17 +69,34 @@ export function percentOf(numerator: number | Decimal, denominator: number | Dec
   return new Decimal(numerator).times(100).dividedBy(d).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 }
 
-export function computedFigure(spec: IndicatorSpec, input: RuleInput, period: Period, cumulativePeriod: Period): Figure {
-  const rule = COMPUTED_RULES[spec.rule ?? ''];
-  if (!rule) throw new Error(`Indicator ${spec.id} names an unknown counting rule "${spec.rule}".`);
-  const inPeriod = rule(input, period);
-  const upToEnd = rule(input, cumulativePeriod);
+/** Runs counting rules over one data set, each (rule, period) once: indicators share rules (PS01 and PS02 both count integrations). */
+export type RuleRunner = (rule: string, period: Period) => CountedParticipant[];
+
+export function ruleRunner(input: RuleInput): RuleRunner {
+  const cache = new Map<string, CountedParticipant[]>();
+  return (name, period) => {
+    const key = `${name}|${period.from}|${period.to}`;
+    let counted = cache.get(key);
+    if (!counted) {
+      const rule = COMPUTED_RULES[name];
+      if (!rule) throw new Error(`Unknown counting rule "${name}".`);
+      counted = rule(input, period);
+      cache.set(key, counted);
+    }
+    return counted;
+  };
+}
+
+export function computedFigure(spec: IndicatorSpec, run: RuleRunner, period: Period, cumulativePeriod: Period): Figure {
+  if (!spec.rule || !COMPUTED_RULES[spec.rule]) throw new Error(`Indicator ${spec.id} names an unknown counting rule "${spec.rule}".`);
+  const inPeriod = run(spec.rule, period);
+  const upToEnd = run(spec.rule, cumulativePeriod);
   const cells = breakdown(spec.disaggregations, inPeriod, upToEnd);
   if (spec.unit === IndicatorUnit.PERCENT) {
-    const denominatorRule = COMPUTED_RULES[spec.denominatorRule ?? ''];
-    if (!denominatorRule) throw new Error(`Percent indicator ${spec.id} names no denominator rule.`);
-    const denominator = denominatorRule(input, period).length;
-    const cumulativeDenominator = denominatorRule(input, cumulativePeriod).length;
+    const denominatorRule = spec.denominatorRule;
+    if (!denominatorRule || !COMPUTED_RULES[denominatorRule]) throw new Error(`Percent indicator ${spec.id} names no denominator rule.`);
+    const denominator = run(denominatorRule, period).length;
+    const cumulativeDenominator = run(denominatorRule, cumulativePeriod).length;
     return {
       periodValue: percentOf(inPeriod.length, denominator) ?? new Decimal(0),
       cumulativeValue: percentOf(upToEnd.length, cumulativeDenominator) ?? new Decimal(0),

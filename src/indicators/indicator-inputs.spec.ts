@@ -1,27 +1,27 @@
-import { Outcome } from '../measures/entities/outcome.entity.js';
-import { LabourStatus, MeasureType, OutcomeSource, OutcomeTiming } from '../measures/measures.enums.js';
-import { Participant } from '../participants/entities/participant.entity.js';
-import { EducationLevel, ExitReason, Gender, LabourStatusAtEntry, ParticipantStatus, Track } from '../participants/participants.enums.js';
+import { LabourStatus, MeasureType, OutcomeTiming } from '../measures/measures.enums.js';
+import { EducationLevel, ExitReason, Gender, LabourStatusAtEntry, Track } from '../participants/participants.enums.js';
 import { countImmediateResults, countIntegrations } from './counting-rules.js';
-import { type ParticipationRow, toRuleInput } from './indicator-inputs.js';
+import { type OutcomeRow, type ParticipantRow, type ParticipationRow, toRuleInput } from './indicator-inputs.js';
 
-const participant = (id: string, exitDate: string, exitReason: ExitReason): Participant =>
-  Object.assign(new Participant(), {
-    id,
-    pseudonym: `TN-${id}`,
-    birthYear: 1980,
-    gender: Gender.FEMALE,
-    entryDate: '2024-01-15',
-    track: Track.WOMEN_REENTRY,
-    labourStatusAtEntry: LabourStatusAtEntry.UNEMPLOYED,
-    educationLevel: EducationLevel.ISCED_3_4,
-    status: ParticipantStatus.EXITED,
-    exitDate,
-    exitReason,
-  });
+const participant = (id: string, exitDate: string, exitReason: ExitReason): ParticipantRow => ({
+  id,
+  birthYear: 1980,
+  gender: Gender.FEMALE,
+  entryDate: '2024-01-15',
+  track: Track.WOMEN_REENTRY,
+  labourStatusAtEntry: LabourStatusAtEntry.UNEMPLOYED,
+  educationLevel: EducationLevel.ISCED_3_4,
+  exitDate,
+  exitReason,
+});
 
-const outcome = (participantId: string, observedOn: string, labourStatus: LabourStatus, timing = OutcomeTiming.AT_EXIT): Outcome =>
-  Object.assign(new Outcome(), { participant: { id: participantId }, observedOn, labourStatus, timing, benefitReceiptEnded: false, source: OutcomeSource.CASE_FILE });
+const outcome = (participantId: string, observedOn: string, labourStatus: LabourStatus, timing = OutcomeTiming.AT_EXIT): OutcomeRow => ({
+  participantId,
+  observedOn,
+  labourStatus,
+  timing,
+  benefitReceiptEnded: false,
+});
 
 const stay = (participantId: string, measureType: MeasureType, startDate: string, endDate: string | null, exitReason: ExitReason | null): ParticipationRow => ({
   participantId,

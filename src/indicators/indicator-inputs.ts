@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 import type { LocalDate } from '../common/dates/local-date.js';
-import { MeasureType, OutcomeTiming } from '../measures/measures.enums.js';
+import { Measure } from '../measures/entities/measure.entity.js';
+import { LabourStatus, MeasureType, OutcomeTiming } from '../measures/measures.enums.js';
 import { Outcome } from '../measures/entities/outcome.entity.js';
 import { Participation } from '../measures/entities/participation.entity.js';
 import { ParticipantIdentity } from '../participants/entities/participant-identity.entity.js';
@@ -35,10 +36,21 @@ export interface ParticipationRow {
   measureType: MeasureType;
 }
 
+/** The pseudonymous fields the rules need, read as plain rows (no entity hydration: a project has about a thousand participants). */
+export type ParticipantRow = Pick<Participant, 'id' | 'gender' | 'birthYear' | 'entryDate' | 'exitDate' | 'exitReason' | 'labourStatusAtEntry' | 'educationLevel' | 'track'>;
+
+export interface OutcomeRow {
+  participantId: string;
+  timing: OutcomeTiming;
+  observedOn: LocalDate;
+  labourStatus: LabourStatus;
+  benefitReceiptEnded: boolean;
+}
+
 export interface ParticipantRows {
-  participants: Participant[];
+  participants: ParticipantRow[];
   participations: ParticipationRow[];
-  outcomes: Outcome[];
+  outcomes: OutcomeRow[];
   disabled: Set<string>;
 }
 
@@ -48,26 +60,51 @@ const TIMING: Record<OutcomeTiming, Observation['timing']> = {
   [OutcomeTiming.TWELVE_MONTHS]: 'MONTHS_12',
 };
 
+/** A relation column read without hydration comes back as the id (or, depending on the driver mapping, as a reference). */
+const idOf = (value: unknown): string => (typeof value === 'string' ? value : (value as { id: string }).id);
+
 export async function loadParticipantRows(em: EntityManager, projectId: string, vault: IdentityVault): Promise<ParticipantRows> {
-  const [participants, participations, outcomes, health] = await Promise.all([
-    em.find(Participant, { project: projectId }, { orderBy: { entryDate: 'asc', id: 'asc' } }),
-    em.find(Participation, { project: projectId }, { populate: ['measure'], orderBy: { startDate: 'asc', id: 'asc' } }),
-    em.find(Outcome, { project: projectId }, { orderBy: { observedOn: 'asc', id: 'asc' } }),
-    em.find(ParticipantIdentity, { project: projectId, healthCipher: { $ne: null } }, { fields: ['participant', 'healthCipher'] }),
+  const where = { project: projectId };
+  const [participants, participations, measures, outcomes, health] = await Promise.all([
+    em
+      .createQueryBuilder(Participant)
+      .select(['id', 'gender', 'birthYear', 'entryDate', 'exitDate', 'exitReason', 'labourStatusAtEntry', 'educationLevel', 'track'])
+      .where(where)
+      .orderBy({ entryDate: 'asc', id: 'asc' })
+      .execute<ParticipantRow[]>('all', true),
+    em
+      .createQueryBuilder(Participation)
+      .select(['participant', 'measure', 'startDate', 'endDate', 'exitReason'])
+      .where(where)
+      .orderBy({ startDate: 'asc', id: 'asc' })
+      .execute<{ participant: unknown; measure: unknown; startDate: LocalDate; endDate: LocalDate | null; exitReason: ExitReason | null }[]>('all', true),
+    em.createQueryBuilder(Measure).select(['id', 'type']).where(where).execute<{ id: string; type: MeasureType }[]>('all', true),
+    em
+      .createQueryBuilder(Outcome)
+      .select(['participant', 'timing', 'observedOn', 'labourStatus', 'benefitReceiptEnded'])
+      .where(where)
+      .orderBy({ observedOn: 'asc', id: 'asc' })
+      .execute<{ participant: unknown; timing: OutcomeTiming; observedOn: LocalDate; labourStatus: LabourStatus; benefitReceiptEnded: boolean }[]>('all', true),
+    em
+      .createQueryBuilder(ParticipantIdentity)
+      .select(['participant', 'healthCipher'])
+      .where({ ...where, healthCipher: { $ne: null } })
+      .execute<{ participant: unknown; healthCipher: string }[]>('all', true),
   ]);
+  const measureType = new Map(measures.map((m) => [m.id, m.type]));
   const disabled = new Set(
-    health.filter((h) => h.healthCipher && vault.openHealth(h.participant.id, h.healthCipher).hasDisability === true).map((h) => h.participant.id),
+    health.filter((h) => vault.openHealth(idOf(h.participant), h.healthCipher).hasDisability === true).map((h) => idOf(h.participant)),
   );
   return {
     participants,
     participations: participations.map((p) => ({
-      participantId: p.participant.id,
+      participantId: idOf(p.participant),
       startDate: p.startDate,
       endDate: p.endDate ?? null,
       exitReason: p.exitReason ?? null,
-      measureType: p.measure.getEntity().type,
+      measureType: measureType.get(idOf(p.measure))!,
     })),
-    outcomes,
+    outcomes: outcomes.map((o) => ({ participantId: idOf(o.participant), timing: o.timing, observedOn: o.observedOn, labourStatus: o.labourStatus, benefitReceiptEnded: o.benefitReceiptEnded })),
     disabled,
   };
 }
@@ -111,13 +148,13 @@ export function toRuleInput(rows: ParticipantRows): RuleInput {
     return [];
   });
   const fromOutcomes: Observation[] = rows.outcomes.map((o) => ({
-    participantId: o.participant.id,
+    participantId: o.participantId,
     observedOn: o.observedOn,
     timing: TIMING[o.timing],
     status: o.labourStatus,
     benefitReceiptEnded: o.benefitReceiptEnded,
-    publiclyFunded16i: o.labourStatus === 'EMPLOYED_SOCIAL_INSURANCE' && held16i(o.participant.id, o.observedOn),
-    fullyQualifyingTraining: o.labourStatus === 'IN_EDUCATION_OR_TRAINING' && byId.get(o.participant.id)?.exitReason === ExitReason.STARTED_TRAINING,
+    publiclyFunded16i: o.labourStatus === 'EMPLOYED_SOCIAL_INSURANCE' && held16i(o.participantId, o.observedOn),
+    fullyQualifyingTraining: o.labourStatus === 'IN_EDUCATION_OR_TRAINING' && byId.get(o.participantId)?.exitReason === ExitReason.STARTED_TRAINING,
   }));
   // Stable sort by date in the rules keeps exit records before outcomes of the same day.
   return { participants, observations: [...fromExits, ...fromOutcomes] };

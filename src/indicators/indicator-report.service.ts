@@ -13,7 +13,7 @@ import { IndicatorDefinition } from './entities/indicator-definition.entity.js';
 import { IndicatorTarget, WHOLE_PERIOD } from './entities/indicator-target.entity.js';
 import { IndicatorUpdate } from './entities/indicator-update.entity.js';
 import { ReportingPeriod } from './entities/reporting-period.entity.js';
-import { type ApprovedUpdate, computedFigure, manualFigure } from './indicator-figures.js';
+import { type ApprovedUpdate, computedFigure, manualFigure, ruleRunner } from './indicator-figures.js';
 import { loadParticipantRows, toRuleInput } from './indicator-inputs.js';
 import { buildReportRow, type RowTargets } from './indicator-report.builder.js';
 import { readSnapshots, type ReportedFigure } from './indicator-snapshots.js';
@@ -126,12 +126,13 @@ export class IndicatorReportService {
       numerator: u.numerator ?? null,
       denominator: u.denominator ?? null,
     }));
+    const run = ruleRunner(input);
     return (period: Period) => {
       const cumulativePeriod = { from: project.approvalStart, to: period.to };
       return new Map(
         definitions.map((def) => {
           const spec = toIndicatorDefinitionModel(def);
-          const figure = def.source === ActualSource.COMPUTED ? computedFigure(spec, input, period, cumulativePeriod) : manualFigure(spec, approved, period, cumulativePeriod);
+          const figure = def.source === ActualSource.COMPUTED ? computedFigure(spec, run, period, cumulativePeriod) : manualFigure(spec, approved, period, cumulativePeriod);
           return [def.id, figure];
         }),
       );
