@@ -97,6 +97,7 @@ export class ParticipationsService {
   async recordOutcome(user: AuthUser, input: RecordOutcomeInput, today: LocalDate): Promise<OutcomeModel> {
     return this.em.transactional(async (em) => {
       const participant = await requireParticipant(em, this.access, user, input.participantId, PARTICIPANT_WRITERS, { lock: true, field: 'participantId' });
+      if (participant.identityErasedAt) throw ParticipantErrors.erased();
       if (!participant.exitDate) throw MeasureErrors.notExited();
       const rules = await rulesOf(em, participant.project.getEntity());
       const window = outcomeWindow(input.timing, participant.exitDate, rules.exitDataDueDays);

@@ -72,7 +72,8 @@ export async function eraseIdentities(
   const changes: AuditChange[] = [];
   for (const participant of participants) {
     const before = participantSnapshot(participant);
-    em.assign(participant, { identityErasedAt: now, erasureReason: reason, status: ParticipantStatus.ARCHIVED });
+    // The free-text justification may describe the person's circumstances; the rule codes stay.
+    em.assign(participant, { identityErasedAt: now, erasureReason: reason, status: ParticipantStatus.ARCHIVED, overrideJustification: participant.overrideJustification ? '[erased]' : null });
     const projectId = participant.project.id;
     changes.push({ entity: 'Participant', id: participant.id, projectId, before, after: participantSnapshot(participant) });
     changes.push({ entity: 'ParticipantIdentity', id: participant.id, projectId, before: { identityState: 'held' }, after: { identityState: 'erased', reason, ...request } });

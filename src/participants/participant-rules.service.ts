@@ -57,6 +57,8 @@ export class ParticipantRulesService {
 }
 
 function toRule(input: EligibilityRuleInput, index: number, all: EligibilityRuleInput[]): EligibilityRule {
+  // The validation pipe does not descend into lists of inputs; GraphQL has already checked enums and Ints.
+  if (!/^[A-Z][A-Z0-9_]{1,39}$/.test(input.code)) throw ParticipantErrors.ruleInvalid(index, 'A rule code must be 2–40 capitals, digits or underscores.');
   if (all.findIndex((r) => r.code === input.code) !== index) throw ParticipantErrors.ruleInvalid(index, `The rule code ${input.code} is used twice.`);
   const base = { code: input.code, ...(input.tracks?.length ? { tracks: input.tracks } : {}) };
   switch (input.kind) {
@@ -64,7 +66,7 @@ function toRule(input: EligibilityRuleInput, index: number, all: EligibilityRule
       if (!input.genders?.length) throw ParticipantErrors.ruleInvalid(index, `Rule ${input.code}: GENDER_IN needs at least one gender.`);
       return { ...base, kind: 'GENDER_IN', genders: input.genders };
     case 'AGE_AT_ENTRY':
-      if (input.minAge == null || input.maxAge == null || input.minAge > input.maxAge) {
+      if (input.minAge == null || input.maxAge == null || input.minAge < 0 || input.maxAge > 120 || input.minAge > input.maxAge) {
         throw ParticipantErrors.ruleInvalid(index, `Rule ${input.code}: AGE_AT_ENTRY needs minAge and maxAge with minAge ≤ maxAge.`);
       }
       return { ...base, kind: 'AGE_AT_ENTRY', min: input.minAge, max: input.maxAge };

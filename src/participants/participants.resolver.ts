@@ -8,7 +8,7 @@ import { todayUtc } from '../common/dates/local-date.js';
 import type { GraphQLContext } from '../common/graphql/graphql-context.js';
 import { ErasureRequestInput, ExitParticipantInput, ParticipantIdArgs, ParticipantsArgs, ProjectAsOfArgs } from './dto/participant.inputs.js';
 import { ParticipantRulesInput } from './dto/participant-rules.input.js';
-import { EntryDataInput, RegisterParticipantInput } from './dto/register-participant.input.js';
+import { EntryDataInput, RegisterParticipantInput, UpdateIdentityInput } from './dto/register-participant.input.js';
 import type { ParticipantIdentity } from './entities/participant-identity.entity.js';
 import { ErasureResultModel, OverdueItemModel, ParticipantConnection, ParticipantStatisticsModel } from './models/participant-results.model.js';
 import { ParticipantRulesModel } from './models/participant-rules.model.js';
@@ -73,6 +73,12 @@ export class ParticipantsResolver {
   @Mutation(() => ParticipantModel, { description: 'Completes or corrects the entry data; omitted fields stay as they are.' })
   recordEntryData(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string, @Args('input') input: EntryDataInput) {
     return this.service.recordEntryData(user, id, input, todayUtc());
+  }
+
+  @Allow(Role.CASE_WORKER)
+  @Mutation(() => ParticipantModel, { description: 'Corrects identity and health data (stored encrypted); refused when it would duplicate another participant.' })
+  updateParticipantIdentity(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateIdentityInput) {
+    return this.service.updateIdentity(user, id, input);
   }
 
   @Allow(Role.CASE_WORKER)

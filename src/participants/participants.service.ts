@@ -5,13 +5,12 @@ import { AuditTrail } from '../audit/audit-trail.js';
 import { AccessService } from '../auth/access.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { addDays, type LocalDate } from '../common/dates/local-date.js';
-import { checkId } from '../common/errors/app-error.js';
 import { paginate } from '../common/pagination/paginate.js';
 import { type AppConfig, APP_CONFIG } from '../config/app-config.js';
 import { Outcome } from '../measures/entities/outcome.entity.js';
 import { Participation } from '../measures/entities/participation.entity.js';
 import { Project } from '../programs/entities/project.entity.js';
-import { EntryDataInput, ParticipantHealthInput, RegisterParticipantInput } from './dto/register-participant.input.js';
+import { EntryDataInput, ParticipantHealthInput, ParticipantIdentityInput, RegisterParticipantInput, UpdateIdentityInput } from './dto/register-participant.input.js';
 import { ExitParticipantInput, ParticipantsArgs } from './dto/participant.inputs.js';
 import { checkEligibility } from './eligibility.js';
 import { type HealthData, type IdentityData, ParticipantIdentity } from './entities/participant-identity.entity.js';
@@ -81,13 +80,7 @@ export class ParticipantsService {
         healthCipher: input.health ? this.vault.sealHealth(participant.id, healthData(input.health)) : null,
         ...hashes,
       });
-      try {
-        await em.flush();
-      } catch (error) {
-        // A concurrent registration of the same person won the race for the unique hash.
-        if (error instanceof UniqueConstraintViolationException && /participant_identity_/.test(error.message)) throw ParticipantErrors.duplicate(null);
-        throw error;
-      }
+      await flushIdentity(em);
       this.audit.record({ entity: 'Participant', id: participant.id, projectId: project.id, before: null, after: participantSnapshot(participant) });
       this.audit.record({ entity: 'ParticipantIdentity', id: participant.id, projectId: project.id, before: null, after: { identityState: 'recorded', healthState: input.health ? 'recorded' : 'none' } });
       return toParticipantModel(participant, project.program.id);
@@ -99,11 +92,39 @@ export class ParticipantsService {
     return this.em.transactional(async (em) => {
       const participant = await requireParticipant(em, this.access, user, id, PARTICIPANT_WRITERS, { lock: true });
       if (participant.identityErasedAt) throw ParticipantErrors.erased();
-      checkConsents(input, today, 'entryData');
+      checkConsents(input, today, '');
       const before = participantSnapshot(participant);
       em.assign(participant, Object.fromEntries(Object.entries(entryFields(input)).filter(([, v]) => v !== undefined)));
       await em.flush();
       this.audit.record({ entity: 'Participant', id, projectId: participant.project.id, before, after: participantSnapshot(participant) });
+      return toParticipantModel(participant, participant.project.getEntity().program.id);
+    });
+  }
+
+  /**
+   * Replaces identity and health data (corrections, a new address). The registration's eligibility
+   * decision stands; a changed date of birth updates the birth year.
+   */
+  async updateIdentity(user: AuthUser, id: string, input: UpdateIdentityInput): Promise<ParticipantModel> {
+    return this.em.transactional(async (em) => {
+      const participant = await requireParticipant(em, this.access, user, id, PARTICIPANT_WRITERS, { lock: true });
+      if (participant.identityErasedAt) throw ParticipantErrors.erased();
+      if (input.identity.dateOfBirth >= participant.entryDate) throw ParticipantErrors.bornAfterEntry();
+      if (input.health?.disabilityDegree != null && input.health.disabilityDegree % 10 !== 0) throw ParticipantErrors.disabilityDegreeStep();
+      const hashes = this.hashesOf(input.identity);
+      await this.refuseDuplicate(em, participant.project.id, hashes, participant.id);
+      const row = await em.findOneOrFail(ParticipantIdentity, { participant });
+      const before = participantSnapshot(participant);
+      em.assign(row, {
+        identityCipher: this.vault.sealIdentity(participant.id, identityData(input.identity)),
+        healthCipher: input.health ? this.vault.sealHealth(participant.id, healthData(input.health)) : null,
+        ...hashes,
+      });
+      participant.birthYear = Number(input.identity.dateOfBirth.slice(0, 4));
+      await flushIdentity(em);
+      const projectId = participant.project.id;
+      this.audit.record({ entity: 'ParticipantIdentity', id, projectId, before: { identityState: 'held' }, after: { identityState: 'replaced', healthState: input.health ? 'recorded' : 'none' } });
+      if (before.birthYear !== participant.birthYear) this.audit.record({ entity: 'Participant', id, projectId, before, after: participantSnapshot(participant) });
       return toParticipantModel(participant, participant.project.getEntity().program.id);
     });
   }
@@ -137,7 +158,7 @@ export class ParticipantsService {
     });
   }
 
-  async list(user: AuthUser, args: ParticipantsArgs): Promise<ReturnType<typeof paginate<Participant, ParticipantModel>>> {
+  async list(user: AuthUser, args: ParticipantsArgs) {
     const project = await this.access.requireProject(this.em, user, args.projectId, PSEUDONYMOUS_READERS);
     const where = {
       project: project.id,
@@ -213,7 +234,7 @@ export class ParticipantsService {
     const project = await this.access.requireProject(this.em, user, projectId, PSEUDONYMOUS_READERS);
     const rules = await rulesOf(this.em, project);
     const rows = await this.em.getConnection().execute<StatisticsRow[]>(
-      `select p.gender, p.track, p.status, p.birth_year as "birthYear", to_char(p.entry_date, 'YYYY-MM-DD') as "entryDate",
+      `select p.gender, p.track, p.birth_year as "birthYear", to_char(p.entry_date, 'YYYY-MM-DD') as "entryDate",
               p.labour_status_at_entry as "labourStatusAtEntry", p.education_level as "educationLevel", o.labour_status as "outcomeAtExit"
          from participant p left join outcome o on o.participant_id = p.id and o.project_id = p.project_id and o.timing = 'AT_EXIT'
         where p.project_id = ?`,
@@ -222,7 +243,7 @@ export class ParticipantsService {
     return { total: rows.length, minCellSize: rules.minCellSize, cells: tallyParticipants(rows, rules.minCellSize, !canReadIdentity(user, project.id)) };
   }
 
-  private hashesOf(identity: RegisterParticipantInput['identity']) {
+  private hashesOf(identity: ParticipantIdentityInput) {
     return {
       nameDobHash: this.vault.hasher.nameAndBirthDate(identity.firstName, identity.lastName, identity.dateOfBirth),
       socialInsuranceHash: identity.socialInsuranceNumber ? this.vault.hasher.socialInsuranceNumber(identity.socialInsuranceNumber) : null,
@@ -230,11 +251,25 @@ export class ParticipantsService {
   }
 
   /** The friendly check before the insert; the unique indexes decide races between concurrent registrations. */
-  private async refuseDuplicate(em: EntityManager, projectId: string, hashes: { nameDobHash: string; socialInsuranceHash: string | null }) {
+  private async refuseDuplicate(em: EntityManager, projectId: string, hashes: { nameDobHash: string; socialInsuranceHash: string | null }, self?: string) {
     const or: object[] = [{ nameDobHash: hashes.nameDobHash }];
     if (hashes.socialInsuranceHash) or.push({ socialInsuranceHash: hashes.socialInsuranceHash });
-    const existing = await em.findOne(ParticipantIdentity, { project: projectId, $or: or }, { populate: ['participant'] });
+    const existing = await em.findOne(
+      ParticipantIdentity,
+      { project: projectId, $or: or, ...(self ? { participant: { $ne: self } } : {}) },
+      { populate: ['participant'] },
+    );
     if (existing) throw ParticipantErrors.duplicate(existing.participant.getEntity().pseudonym);
+  }
+}
+
+/** Flushes identity rows; a concurrent write of the same person's hashes surfaces as the duplicate error. */
+async function flushIdentity(em: EntityManager): Promise<void> {
+  try {
+    await em.flush();
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException && /participant_identity_/.test(error.message)) throw ParticipantErrors.duplicate(null);
+    throw error;
   }
 }
 
@@ -246,7 +281,6 @@ export async function rulesOf(em: EntityManager, project: Project): Promise<Part
 }
 
 function checkRegistration(input: RegisterParticipantInput, project: Project, today: LocalDate): void {
-  checkId(input.projectId, 'projectId');
   if (input.entryDate < project.approvalStart || input.entryDate > project.approvalEnd) throw ParticipantErrors.entryOutsideProject();
   if (input.entryDate > addDays(today, MAX_DAYS_AHEAD)) throw ParticipantErrors.entryInFuture();
   if (input.identity.dateOfBirth >= input.entryDate) throw ParticipantErrors.bornAfterEntry();
@@ -255,9 +289,11 @@ function checkRegistration(input: RegisterParticipantInput, project: Project, to
   if (input.entryData) checkConsents(input.entryData, today, 'entryData');
 }
 
+/** `prefix` is where the entry data sits in the mutation's input ('' when it is the input). */
 function checkConsents(input: EntryDataInput, today: LocalDate, prefix: string): void {
-  if (input.monitoringConsentOn && input.monitoringConsentOn > today) throw ParticipantErrors.consentInFuture(`${prefix}.monitoringConsentOn`);
-  if (input.evaluationConsentOn && input.evaluationConsentOn > today) throw ParticipantErrors.consentInFuture(`${prefix}.evaluationConsentOn`);
+  const field = (name: string) => (prefix ? `${prefix}.${name}` : name);
+  if (input.monitoringConsentOn && input.monitoringConsentOn > today) throw ParticipantErrors.consentInFuture(field('monitoringConsentOn'));
+  if (input.evaluationConsentOn && input.evaluationConsentOn > today) throw ParticipantErrors.consentInFuture(field('evaluationConsentOn'));
 }
 
 function entryFields(input: EntryDataInput | null | undefined) {
@@ -270,7 +306,7 @@ function entryFields(input: EntryDataInput | null | undefined) {
   };
 }
 
-function identityData(input: RegisterParticipantInput['identity']): IdentityData {
+function identityData(input: ParticipantIdentityInput): IdentityData {
   return {
     firstName: input.firstName.trim(),
     lastName: input.lastName.trim(),

@@ -3,7 +3,6 @@ import { ageBandAtEntry } from './lifecycle.js';
 export interface StatisticsRow {
   gender: string;
   track: string;
-  status: string;
   birthYear: number;
   entryDate: string;
   labourStatusAtEntry: string | null;
@@ -22,7 +21,6 @@ export interface StatisticsCell {
 const DIMENSIONS: [string, (row: StatisticsRow) => string | null][] = [
   ['gender', (r) => r.gender],
   ['track', (r) => r.track],
-  ['status', (r) => r.status],
   ['ageBand', (r) => ageBandAtEntry(r.birthYear, r.entryDate)],
   ['labourStatusAtEntry', (r) => r.labourStatusAtEntry],
   ['educationLevel', (r) => r.educationLevel],
@@ -30,7 +28,9 @@ const DIMENSIONS: [string, (row: StatisticsRow) => string | null][] = [
 ];
 
 /**
- * Counts persons per value of each dimension, from pseudonymous fields only. Cells with fewer than
+ * Counts persons per value of each dimension, from pseudonymous fields only: characteristics at
+ * entry and the outcome at exit (DOMAIN.md §8), not the workflow status, so erasure (which
+ * archives a record) leaves every figure as it was. Cells with fewer than
  * `minCellSize` persons (but more than none) are marked suppressed and, when `suppress` is set, lose
  * their count, so small groups cannot be singled out (DOMAIN.md §6).
  */

@@ -12,6 +12,7 @@ import { FinancingType, ProjectStatus } from '../../programs/programs.enums.js';
 import { IndicatorsSeeder } from '../../indicators/seeders/indicators.seeder.js';
 import { DEMO_PROGRAM, DEMO_PROJECT } from './demo-data.js';
 import { DEMO_USERS } from './demo-users.js';
+import { ParticipantsSeeder } from './participants.seeder.js';
 
 /** Loads the Wuppertal demo; run once, on an empty database. */
 export class DemoSeeder extends Seeder {
@@ -41,6 +42,7 @@ export class DemoSeeder extends Seeder {
       });
     }
     await em.flush();
-    await new IndicatorsSeeder().run(em);
+    await this.call(em, [ParticipantsSeeder]);
+    await this.call(em, [IndicatorsSeeder]);
   }
 }

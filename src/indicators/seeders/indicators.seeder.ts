@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { Seeder } from '@mikro-orm/seeder';
 import { Decimal } from 'decimal.js';
 
 import { AppUser } from '../../auth/entities/app-user.entity.js';
@@ -38,7 +39,7 @@ const DEMO_TARGETS: Record<string, { baseline?: string; milestone: string; targe
   PS08: { milestone: '60000.00', target: '150000.00' },
 };
 
-export class IndicatorsSeeder {
+export class IndicatorsSeeder extends Seeder {
   async run(em: EntityManager): Promise<void> {
     const program = await em.findOneOrFail(FundingProgram, { code: DEMO_PROGRAM.code });
     const project = await em.findOneOrFail(Project, { program, fileNumber: DEMO_PROJECT.fileNumber });

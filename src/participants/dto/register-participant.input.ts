@@ -110,12 +110,9 @@ export class EligibilityOverrideInput {
   justification: string;
 }
 
-@InputType()
-export class RegisterParticipantInput {
-  @Field(() => ID)
-  @IsUUID()
-  projectId: string;
-
+/** Identity and health together, as registration and correction both send them. */
+@InputType({ description: 'The complete identity and health data; on correction it replaces what is stored (health omitted: none).' })
+export class UpdateIdentityInput {
   @Field(() => ParticipantIdentityInput)
   @ValidateNested()
   @Type(() => ParticipantIdentityInput)
@@ -125,7 +122,14 @@ export class RegisterParticipantInput {
   @IsOptional()
   @ValidateNested()
   @Type(() => ParticipantHealthInput)
-  health?: ParticipantHealthInput | null;
+  health?: ParticipantHealthInput;
+}
+
+@InputType()
+export class RegisterParticipantInput extends UpdateIdentityInput {
+  @Field(() => ID)
+  @IsUUID()
+  projectId: string;
 
   @Field(() => Gender)
   @IsEnum(Gender)
@@ -156,11 +160,11 @@ export class RegisterParticipantInput {
   @IsOptional()
   @ValidateNested()
   @Type(() => EntryDataInput)
-  entryData?: EntryDataInput | null;
+  entryData?: EntryDataInput;
 
   @Field(() => EligibilityOverrideInput, { nullable: true, description: 'Only a case worker\'s written justification lets an ineligible person in.' })
   @IsOptional()
   @ValidateNested()
   @Type(() => EligibilityOverrideInput)
-  eligibilityOverride?: EligibilityOverrideInput | null;
+  eligibilityOverride?: EligibilityOverrideInput;
 }

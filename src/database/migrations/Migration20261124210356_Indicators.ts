@@ -1,8 +1,8 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261124204118_Indicators extends Migration {
+export class Migration20261124210356_Indicators extends Migration {
 
-  override name = 'Migration20261124204118_Indicators';
+  override name = 'Migration20261124210356_Indicators';
 
   override up(): void | Promise<void> {
     this.addSql(`create table "indicator_definition" ("id" uuid not null, "program_id" uuid not null, "code" varchar(20) not null, "name" text not null, "unit" text not null, "kind" text not null, "source" text not null, "rule" varchar(60) null, "denominator_rule" varchar(60) null, "cumulative" boolean not null, "disaggregations" text[] not null, "data_source" text not null, "sort_order" smallint not null, "created_at" timestamptz not null default now(), primary key ("id"));`);
@@ -68,7 +68,6 @@ export class Migration20261124204118_Indicators extends Migration {
     this.addSql(`drop table if exists "indicator_target" cascade;`);
     this.addSql(`drop table if exists "reporting_period" cascade;`);
     this.addSql(`drop table if exists "indicator_snapshot" cascade;`);
-
   }
 
 }

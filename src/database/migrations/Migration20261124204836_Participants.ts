@@ -1,8 +1,8 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261124203052_Participants extends Migration {
+export class Migration20261124204836_Participants extends Migration {
 
-  override name = 'Migration20261124203052_Participants';
+  override name = 'Migration20261124204836_Participants';
 
   override up(): void | Promise<void> {
     this.addSql(`create table "participant_rules" ("id" uuid not null, "program_id" uuid not null, "eligibility" jsonb not null, "retention_months_after_exit" int not null, "entry_data_due_days" int not null default 28, "exit_data_due_days" int not null default 28, "min_cell_size" int not null default 5, "updated_at" timestamptz not null default now(), primary key ("id"));`);
@@ -37,7 +37,7 @@ export class Migration20261124203052_Participants extends Migration {
 
     this.addSql(`alter table "participant" add constraint "participant_project_id_foreign" foreign key ("project_id") references "project" ("id");`);
     this.addSql(`alter table "participant" add constraint "participant_exit_check" check ((exit_date is null) = (exit_reason is null) and (exit_date is null or exit_date >= entry_date));`);
-    this.addSql(`alter table "participant" add constraint "participant_numbers_check" check (months_on_benefits >= 0 and children_in_household >= 0 and birth_year between 1900 and 2100);`);
+    this.addSql(`alter table "participant" add constraint "participant_numbers_check" check (months_on_benefits >= 0 and children_in_household >= 0 and birth_year >= 1900 and birth_year <= 2100);`);
     this.addSql(`alter table "participant" add constraint "participant_gender_check" check ("gender" in ('FEMALE', 'MALE', 'DIVERSE'));`);
     this.addSql(`alter table "participant" add constraint "participant_track_check" check ("track" in ('WOMEN_REENTRY', 'YOUTH_TRAINING'));`);
     this.addSql(`alter table "participant" add constraint "participant_labour_status_at_entry_check" check ("labour_status_at_entry" in ('UNEMPLOYED', 'LONG_TERM_UNEMPLOYED', 'INACTIVE', 'EMPLOYED'));`);
