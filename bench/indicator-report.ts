@@ -122,8 +122,11 @@ async function measure(name: string, send: () => Promise<unknown>): Promise<void
 }
 
 await withScratchDatabase(async (url) => {
-  const key = () => randomBytes(32).toString('base64');
-  const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex'), DATA_ENCRYPTION_KEY: key(), IDENTITY_HASH_KEY: key(), LOG_LEVEL: 'silent', SEED_DEMO: 'false', PLAYGROUND: 'false' });
+  // The participants demo seeder encrypts with the keys in the environment, so the service must get the same ones.
+  process.env.DATA_ENCRYPTION_KEY ??= randomBytes(32).toString('base64');
+  process.env.IDENTITY_HASH_KEY ??= randomBytes(32).toString('base64');
+  const env = { DATA_ENCRYPTION_KEY: process.env.DATA_ENCRYPTION_KEY, IDENTITY_HASH_KEY: process.env.IDENTITY_HASH_KEY };
+  const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex'), ...env, LOG_LEVEL: 'silent', SEED_DEMO: 'false', PLAYGROUND: 'false' });
   const app = await NestFactory.create(AppModule.forRoot(config, url), { logger: false });
   const orm: MikroORM = app.get(MikroORM);
   await prepareDatabase(orm, { seedDemo: true });

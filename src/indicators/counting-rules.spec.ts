@@ -158,3 +158,21 @@ describe('counting rules added for the indicator catalogue', () => {
     expect(COMPUTED_RULE_NAMES).toEqual(expect.arrayContaining(['PARTICIPANTS', 'EMPLOYED_ON_LEAVING', 'INTEGRATIONS', 'BENEFIT_RECEIPT_ENDED', 'TRAINING_PLACES_REACHED', 'DROPOUTS', 'LEAVERS']));
   });
 });
+
+describe('integrated on leaving (the numerator of the integration rate)', () => {
+  it('counts a leaver once when the status on leaving is a job subject to social insurance (not § 16i) or a fully qualifying training', () => {
+    const YEAR = { from: '2024-01-01', to: '2024-12-31' };
+    const leaver = (id: string): CountedParticipant => ({ id, gender: 'FEMALE', birthYear: 1980, entryDate: '2024-01-10', exitDate: '2024-06-30', entryStatus: 'UNEMPLOYED', education: 'ISCED_3_4', track: 'WOMEN_REENTRY' });
+    const at = (participantId: string, observedOn: string, status: Observation['status'], extra: Partial<Observation> = {}): Observation => ({ participantId, observedOn, timing: 'AT_EXIT', status, ...extra });
+    const people = ['job', 'twice', 'late', 'funded', 'marginal'].map(leaver);
+    const observations = [
+      at('job', '2024-07-01', 'EMPLOYED_SOCIAL_INSURANCE'),
+      at('twice', '2024-07-01', 'EMPLOYED_SOCIAL_INSURANCE'),
+      at('twice', '2024-07-20', 'EMPLOYED_SOCIAL_INSURANCE'),
+      at('late', '2024-08-15', 'EMPLOYED_SOCIAL_INSURANCE'), // 46 days after exit
+      at('funded', '2024-07-01', 'EMPLOYED_SOCIAL_INSURANCE', { publiclyFunded16i: true }),
+      at('marginal', '2024-07-01', 'MARGINAL_JOB'),
+    ];
+    expect(COMPUTED_RULES.INTEGRATED_ON_LEAVING({ participants: people, observations }, YEAR).map((p) => p.id)).toEqual(['job', 'twice']);
+  });
+});

@@ -107,12 +107,17 @@ export function countOutputs(rule: keyof typeof OUTPUT_RULES, participants: Coun
 
 /** The status a participant had on leaving: the LAST observation at exit made within 28 days of exit. */
 export function statusOnLeaving(participant: CountedParticipant, observations: Observation[]): LabourStatus | undefined {
+  return observationOnLeaving(participant, observations)?.status;
+}
+
+/** The observation that gives the status on leaving (see statusOnLeaving). */
+export function observationOnLeaving(participant: CountedParticipant, observations: Observation[]): Observation | undefined {
   if (!participant.exitDate) return undefined;
   const deadline = addDays(participant.exitDate, 28);
   const inWindow = observationsOf(participant.id, observations).filter(
     (o) => o.timing === 'AT_EXIT' && o.observedOn >= participant.exitDate! && o.observedOn <= deadline,
   );
-  return inWindow.at(-1)?.status;
+  return inWindow.at(-1);
 }
 
 const EMPLOYED_STATUSES: LabourStatus[] = ['EMPLOYED_SOCIAL_INSURANCE', 'MARGINAL_JOB', 'SELF_EMPLOYED'];
@@ -171,13 +176,18 @@ export function countLongerTermResults(rule: 'EMPLOYED_AFTER_6_MONTHS' | 'BETTER
  * vocational training. Publicly funded § 16i jobs do not count, and a person counts at most once
  * per calendar month. Returns one entry per counted (person, month).
  */
+/** A job subject to social insurance that is not a § 16i job, or a fully qualifying vocational training. */
+export function isIntegration(o: Observation): boolean {
+  const job = o.status === 'EMPLOYED_SOCIAL_INSURANCE' && !o.publiclyFunded16i;
+  const training = o.status === 'IN_EDUCATION_OR_TRAINING' && o.fullyQualifyingTraining === true;
+  return job || training;
+}
+
 export function countIntegrations(observations: Observation[], period: Period): { participantId: string; month: string }[] {
   const counted = new Map<string, { participantId: string; month: string }>();
   for (const o of [...observations].sort((a, b) => a.observedOn.localeCompare(b.observedOn))) {
     if (!inPeriod(o.observedOn, period)) continue;
-    const job = o.status === 'EMPLOYED_SOCIAL_INSURANCE' && !o.publiclyFunded16i;
-    const training = o.status === 'IN_EDUCATION_OR_TRAINING' && o.fullyQualifyingTraining === true;
-    if (!job && !training) continue;
+    if (!isIntegration(o)) continue;
     const month = o.observedOn.slice(0, 7);
     counted.set(`${o.participantId}|${month}`, { participantId: o.participantId, month });
   }
@@ -197,6 +207,18 @@ export function countDropouts(participants: CountedParticipant[], period: Period
 /** Leavers: everyone who left in the period (the denominator of the shares on leaving). */
 export function countLeavers(participants: CountedParticipant[], period: Period): CountedParticipant[] {
   return participants.filter((p) => inPeriod(p.exitDate, period));
+}
+
+/**
+ * Leavers integrated on leaving: their status on leaving (last observation within 28 days of
+ * exit) is an integration. Each person at most once, so it can be set against the leavers.
+ */
+export function countIntegratedOnLeaving(participants: CountedParticipant[], observations: Observation[], period: Period): CountedParticipant[] {
+  return participants.filter((p) => {
+    if (!inPeriod(p.exitDate, period)) return false;
+    const o = observationOnLeaving(p, observations);
+    return o !== undefined && isIntegration(o);
+  });
 }
 
 /** The track whose integrations into fully qualifying training count as "training places reached". */
@@ -244,6 +266,7 @@ export const COMPUTED_RULES: Record<string, RuleFn> = {
   TRAINING_PLACES_REACHED: (i, p) => byIds(i, countTrainingPlacesReached(i.participants, i.observations, p)),
   DROPOUTS: (i, p) => countDropouts(i.participants, p),
   LEAVERS: (i, p) => countLeavers(i.participants, p),
+  INTEGRATED_ON_LEAVING: (i, p) => countIntegratedOnLeaving(i.participants, i.observations, p),
 };
 
 export const COMPUTED_RULE_NAMES = Object.keys(COMPUTED_RULES);

@@ -69,11 +69,11 @@ export const DEMO_CATALOGUE: CatalogueEntry[] = [
   result('PS01', 'Integrationen in sozialversicherungspflichtige Beschäftigung oder vollqualifizierende Ausbildung', 'INTEGRATIONS', IndicatorKind.PROGRAMME_SPECIFIC, 'Verbleibsdaten; höchstens eine Integration je Person und Monat, ohne § 16i SGB II'),
   {
     code: 'PS02',
-    name: 'Integrationsquote (Integrationen je Austritt)',
+    name: 'Integrationsquote (Anteil der Austritte mit Integration bei Austritt)',
     unit: IndicatorUnit.PERCENT,
     kind: IndicatorKind.PROGRAMME_SPECIFIC,
     source: ActualSource.COMPUTED,
-    rule: 'INTEGRATIONS',
+    rule: 'INTEGRATED_ON_LEAVING',
     denominatorRule: 'LEAVERS',
     cumulative: false,
     disaggregations: [Disaggregation.GENDER, Disaggregation.TRACK],

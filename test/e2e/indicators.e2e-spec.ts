@@ -155,8 +155,8 @@ describe('outcome indicators (GraphQL over HTTP, real PostgreSQL, hand-built dat
     const r = await report('ind-auditor');
     // P1 July, P2 August, P3 September, P4 May (two job starts, once) and June, P5 none (§ 16i), P7 August (training) = 6.
     expect(rowOf(r, 'PS01').periodActual).toBe('6.00');
-    // Integration rate: 6 integrations / 7 leavers (P1–P7) = 85.71 %, with numerator and denominator.
-    expect(rowOf(r, 'PS02')).toMatchObject({ unit: 'PERCENT', periodActual: '85.71', numerator: 6, denominator: 7 });
+    // Integration rate: leavers whose status on leaving is an integration (P1, P4, P7; not P5's § 16i job) of 7 leavers = 42.86 %.
+    expect(rowOf(r, 'PS02')).toMatchObject({ unit: 'PERCENT', periodActual: '42.86', numerator: 3, denominator: 7 });
     expect(rowOf(r, 'PS03').periodActual).toBe('2.00'); // benefit receipt ended: P1, P4
     expect(rowOf(r, 'PS04').periodActual).toBe('1.00'); // training place: P7
     expect(rowOf(r, 'PS05').periodActual).toBe('1.00'); // dropout: P6
@@ -175,7 +175,8 @@ describe('outcome indicators (GraphQL over HTTP, real PostgreSQL, hand-built dat
     ]);
     // A total of 2 persons is withheld, and so is everything it could be recovered from.
     expect(rowOf(analyst, 'EECO03')).toMatchObject({ periodActual: null, cumulativeActual: null, attainmentPercent: null, projectedActual: null, suppressed: true });
-    expect(rowOf(analyst, 'PS02')).toMatchObject({ periodActual: '85.71', numerator: 6, denominator: 7 });
+    // A share of 3 persons is withheld with its numerator and denominator.
+    expect(rowOf(analyst, 'PS02')).toMatchObject({ periodActual: null, numerator: null, denominator: null, suppressed: true });
 
     const auditor = await report('ind-auditor');
     expect(cells(rowOf(auditor, 'EECO01'), 'GENDER')).toEqual({ FEMALE: 7, MALE: 1, DIVERSE: 0 });
