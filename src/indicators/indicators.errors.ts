@@ -24,5 +24,11 @@ export const IndicatorErrors = {
   alreadyLocked: (label: string): AppError => conflict(`The reporting period "${label}" is already locked.`),
   earlierPeriodOpen: (label: string): AppError => conflict(`The earlier reporting period "${label}" must be locked first.`),
   notProgramAdmin: (): AppError => forbidden('Only an administrator of the programme changes its indicator settings.'),
+  codeTaken: (code: string): AppError => badInput('code', `The programme already has an indicator with the code "${code}".`),
+  unknownRule: (field: string, rule: string): AppError => badInput(field, `There is no counting rule "${rule}".`),
+  ruleMissing: (): AppError => badInput('rule', 'A computed indicator names its counting rule.'),
+  ruleOnManual: (): AppError => badInput('rule', 'A manual indicator has no counting rule.'),
+  denominatorMissing: (): AppError => badInput('denominatorRule', 'A computed percentage names the counting rule of its denominator.'),
+  denominatorNotPercent: (): AppError => badInput('denominatorRule', 'Only a percentage has a denominator.'),
   notApprover: (): AppError => forbidden('Only the programme\'s grantor or an administrator approves this.'),
 };

@@ -5,6 +5,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { ALL_ROLES, Role } from '../auth/role.enum.js';
 import {
+  CreateIndicatorDefinitionInput,
   CreateIndicatorUpdateInput,
   CreateReportingPeriodInput,
   IndicatorReportArgs,
@@ -39,6 +40,12 @@ export class IndicatorsResolver {
   @Query(() => [IndicatorDefinitionModel], { description: 'The indicator catalogue of a programme, in report order.' })
   indicatorCatalogue(@CurrentUser() user: AuthUser, @Args('programId', { type: () => ID }) programId: string) {
     return this.indicators.catalogue(user, programId);
+  }
+
+  @Allow(Role.ADMIN)
+  @Mutation(() => IndicatorDefinitionModel, { description: 'Adds an indicator to a programme\'s catalogue (programme administrators).' })
+  createIndicatorDefinition(@CurrentUser() user: AuthUser, @Args('input') input: CreateIndicatorDefinitionInput) {
+    return this.indicators.createDefinition(user, input);
   }
 
   @Allow(Role.ADMIN)

@@ -10,12 +10,13 @@ import { checkId } from '../common/errors/app-error.js';
 import { fiscalYearOf } from '../common/dates/local-date.js';
 import { FundingProgram } from '../programs/entities/funding-program.entity.js';
 import type { Project } from '../programs/entities/project.entity.js';
-import { SetIndicatorSettingsInput, SetIndicatorTargetsInput } from './dto/indicator.inputs.js';
+import { CreateIndicatorDefinitionInput, SetIndicatorSettingsInput, SetIndicatorTargetsInput } from './dto/indicator.inputs.js';
+import { COMPUTED_RULES } from './counting-rules.js';
 import { IndicatorDefinition } from './entities/indicator-definition.entity.js';
 import { DEFAULT_MIN_CELL_SIZE, IndicatorSettings } from './entities/indicator-settings.entity.js';
 import { IndicatorTarget, WHOLE_PERIOD } from './entities/indicator-target.entity.js';
 import { INDICATOR_MANAGERS, INDICATOR_READERS } from './indicators.access.js';
-import { IndicatorUnit } from './indicators.enums.js';
+import { ActualSource, IndicatorUnit } from './indicators.enums.js';
 import { IndicatorErrors } from './indicators.errors.js';
 import { targetSnapshot, toIndicatorDefinitionModel, toIndicatorTargetsModel } from './indicators.mapper.js';
 
@@ -38,13 +39,40 @@ export class IndicatorsService {
     return rows.map(toIndicatorDefinitionModel);
   }
 
+  /** A global administrator or an administrator of the programme extends its catalogue. */
+  async createDefinition(user: AuthUser, input: CreateIndicatorDefinitionInput) {
+    checkDefinition(input);
+    return this.em.transactional(async (em) => {
+      const program = await this.adminProgram(em, user, input.programId);
+      if (await em.count(IndicatorDefinition, { program, code: input.code })) throw IndicatorErrors.codeTaken(input.code);
+      const last = await em.findOne(IndicatorDefinition, { program }, { orderBy: { sortOrder: 'desc' } });
+      const { programId: _programId, ...fields } = input;
+      const definition = em.create(IndicatorDefinition, { ...fields, program, rule: input.rule ?? null, denominatorRule: input.denominatorRule ?? null, sortOrder: (last?.sortOrder ?? 0) + 1 });
+      try {
+        await em.flush();
+      } catch (error) {
+        if (error instanceof UniqueConstraintViolationException) throw IndicatorErrors.codeTaken(input.code);
+        throw error;
+      }
+      const model = toIndicatorDefinitionModel(definition);
+      this.audit.record({ entity: 'IndicatorDefinition', id: definition.id, before: null, after: { ...model } });
+      return model;
+    });
+  }
+
+  private async adminProgram(em: EntityManager, user: AuthUser, programId: string): Promise<FundingProgram> {
+    checkId(programId, 'programId');
+    const where = await this.access.programWhere(em, user, ALL_ROLES);
+    const program = await em.findOne(FundingProgram, { $and: [{ id: programId }, where] });
+    if (!program) throw IndicatorErrors.programNotFound(programId);
+    if (!this.access.holdsOnProgram(user, program.id, [Role.ADMIN])) throw IndicatorErrors.notProgramAdmin();
+    return program;
+  }
+
   /** A global administrator or an administrator of the programme sets its small-cell threshold. */
   async setSettings(user: AuthUser, input: SetIndicatorSettingsInput) {
     return this.em.transactional(async (em) => {
-      const where = await this.access.programWhere(em, user, ALL_ROLES);
-      const program = await em.findOne(FundingProgram, { $and: [{ id: input.programId }, where] });
-      if (!program) throw IndicatorErrors.programNotFound(input.programId);
-      if (!this.access.holdsOnProgram(user, program.id, [Role.ADMIN])) throw IndicatorErrors.notProgramAdmin();
+      const program = await this.adminProgram(em, user, input.programId);
       await em.getConnection().execute(
         'insert into indicator_settings (id, program_id, min_cell_size, updated_at) values (gen_random_uuid(), ?, ?, now()) on conflict (program_id) do nothing',
         [program.id, DEFAULT_MIN_CELL_SIZE],
@@ -109,6 +137,20 @@ export class IndicatorsService {
     if (indicator.program.id !== project.program.id) throw IndicatorErrors.indicatorOfOtherProgramme();
     return indicator;
   }
+}
+
+function checkDefinition(input: CreateIndicatorDefinitionInput): void {
+  if (input.source === ActualSource.MANUAL) {
+    if (input.rule) throw IndicatorErrors.ruleOnManual();
+    if (input.denominatorRule) throw IndicatorErrors.denominatorNotPercent();
+    return;
+  }
+  if (!input.rule) throw IndicatorErrors.ruleMissing();
+  if (!COMPUTED_RULES[input.rule]) throw IndicatorErrors.unknownRule('rule', input.rule);
+  if (input.unit === IndicatorUnit.PERCENT) {
+    if (!input.denominatorRule) throw IndicatorErrors.denominatorMissing();
+    if (!COMPUTED_RULES[input.denominatorRule]) throw IndicatorErrors.unknownRule('denominatorRule', input.denominatorRule);
+  } else if (input.denominatorRule) throw IndicatorErrors.denominatorNotPercent();
 }
 
 function checkTargets(input: SetIndicatorTargetsInput, unit: IndicatorUnit, project: Project): void {

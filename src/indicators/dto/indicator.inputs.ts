@@ -1,11 +1,12 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsBoolean, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Decimal } from 'decimal.js';
 
 import type { LocalDate } from '../../common/dates/local-date.js';
 import { LocalDateScalar } from '../../common/dates/local-date.scalar.js';
 import { DecimalScalar } from '../../common/money/decimal.scalar.js';
+import { ActualSource, Disaggregation, IndicatorKind, IndicatorUnit } from '../indicators.enums.js';
 
 @InputType()
 export class IndicatorYearTargetInput {
@@ -154,4 +155,61 @@ export class SetIndicatorSettingsInput {
   @Min(1)
   @Max(100)
   minCellSize: number;
+}
+
+@InputType()
+export class CreateIndicatorDefinitionInput {
+  @Field(() => ID)
+  @IsUUID()
+  programId: string;
+
+  @Field(() => String, { description: 'ESF Plus code (e.g. EECO02) or a programme code; unique in the programme.' })
+  @IsString()
+  @Matches(/^[A-Z0-9][A-Z0-9_-]{1,19}$/, { message: 'code must be 2–20 capitals, digits, dashes or underscores' })
+  code: string;
+
+  @Field(() => String)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  name: string;
+
+  @Field(() => IndicatorUnit)
+  @IsEnum(IndicatorUnit)
+  unit: IndicatorUnit;
+
+  @Field(() => IndicatorKind)
+  @IsEnum(IndicatorKind)
+  kind: IndicatorKind;
+
+  @Field(() => ActualSource)
+  @IsEnum(ActualSource)
+  source: ActualSource;
+
+  @Field(() => String, { nullable: true, description: 'COMPUTED: the counting rule (for PERCENT the numerator), e.g. EMPLOYED_ON_LEAVING.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
+  rule?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'COMPUTED PERCENT: the counting rule of the denominator, e.g. LEAVERS.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
+  denominatorRule?: string | null;
+
+  @Field(() => Boolean)
+  @IsBoolean()
+  cumulative: boolean;
+
+  @Field(() => [Disaggregation], { defaultValue: [] })
+  @ArrayUnique()
+  @IsEnum(Disaggregation, { each: true })
+  disaggregations: Disaggregation[] = [];
+
+  @Field(() => String, { description: 'Datenquelle as printed in the report.' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  dataSource: string;
 }
