@@ -285,6 +285,16 @@ describe('outcome indicators (GraphQL over HTTP, real PostgreSQL, hand-built dat
     expect(rowOf(next, 'EECO03').lateCorrection).toBe('0.00');
     // The analyst sees no correction of a single person.
     expect(rowOf(await report('ind-analyst', Y2025), 'EECO01').lateCorrection).toBeNull();
+
+    // A manual update for 2024 approved after the lock (two approvers at once: exactly one decides) is a late correction too.
+    const late = await t.gqlAs('ind-finance', CREATE_UPDATE, { input: { projectId, indicatorId: indicator.PS06, periodFrom: '2024-10-01', periodTo: '2024-12-31', value: '4' } });
+    const lateId = late.data!.createIndicatorUpdate.id;
+    await t.gqlAs('ind-finance', SUBMIT, { id: lateId });
+    const decisions = await Promise.all([t.gqlAs('grantor', APPROVE, { id: lateId }), t.gqlAs('ind-admin', APPROVE, { id: lateId })]);
+    expect(decisions.filter((d) => d.data?.approveIndicatorUpdate?.status === 'APPROVED')).toHaveLength(1);
+    expect(decisions.filter((d) => d.errors?.[0].extensions?.code === 'CONFLICT')).toHaveLength(1);
+    expect(rowOf(await report('ind-auditor'), 'PS06').periodActual).toBe('11.00');
+    expect(rowOf(await report('ind-auditor', Y2025), 'PS06')).toMatchObject({ periodActual: '0.00', lateCorrection: '4.00', cumulativeActual: '15.00' });
   });
 
   it('refuses periods outside the approval period and readers without a role', async () => {
