@@ -1,6 +1,6 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
-import { DynamicModule, Global, Logger, Module } from '@nestjs/common';
+import { DynamicModule, Global, Logger, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Request } from 'express';
@@ -14,6 +14,7 @@ import type { GraphQLContext } from './common/graphql/graphql-context.js';
 import { LoaderRegistry } from './common/graphql/loader-registry.js';
 import { type AppConfig, APP_CONFIG } from './config/app-config.js';
 import { createOrmConfig } from './database/mikro-orm.config.js';
+import { graphqlReadTargetMiddleware } from './database/read-preference.js';
 import { HealthController } from './health/health.controller.js';
 import { createLoggerOptions } from './logging/logger.options.js';
 import { PlaygroundController } from './playground/playground.controller.js';
@@ -22,6 +23,10 @@ import { IndicatorsModule } from './indicators/indicators.module.js';
 import { MeasuresModule } from './measures/measures.module.js';
 import { ParticipantsModule } from './participants/participants.module.js';
 import { ProgramsModule } from './programs/programs.module.js';
+import { documentLimits } from './security/graphql-limits.js';
+import { withSecurityCodes } from './security/security-errors.js';
+import { SecurityModule } from './security/security.module.js';
+import { UsersModule } from './users/users.module.js';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -34,33 +39,48 @@ class ConfigModule {
 }
 
 @Module({})
-export class AppModule {
+export class AppModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(graphqlReadTargetMiddleware).forRoutes(GRAPHQL_PATH);
+  }
+
   /** The whole service for a given configuration and database URL (main.ts, tests and scripts). */
   static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
     const errorLogger = new Logger('GraphQL');
+    const limits = documentLimits(config.limits, config.env === 'production');
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(createLoggerOptions(config)),
-        MikroOrmModule.forRoot(createOrmConfig({ url: databaseUrl, poolMax: config.dbPoolMax })),
+        MikroOrmModule.forRoot(createOrmConfig({ url: databaseUrl, replicaUrls: config.replicaUrls, poolMax: config.dbPoolMax })),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           path: GRAPHQL_PATH,
           autoSchemaFile: true,
           sortSchema: true,
           graphiql: false,
+          // Open to signed-in users only (IntrospectionGatePlugin).
           introspection: true,
           includeStacktraceInErrorResponses: false,
-          plugins: config.playground ? [localPlaygroundPlugin(GRAPHQL_PATH)] : [],
+          // OWASP GraphQL cheat sheet: explicit even where Apollo's default already agrees.
+          csrfPrevention: true,
+          allowBatchedHttpRequests: false,
+          validationRules: limits.validationRules,
+          parseOptions: limits.parseOptions,
+          plugins: [...limits.plugins, ...(config.playground ? [localPlaygroundPlugin(GRAPHQL_PATH)] : [])],
           context: ({ req }: { req: Request }): GraphQLContext => ({ req, loaders: new LoaderRegistry() }),
-          formatError: createErrorFormatter({
-            maskInternalErrors: config.env === 'production',
-            onInternalError: (error) => errorLogger.error(error instanceof Error ? { err: error } : { error }, 'internal error in a GraphQL operation'),
-          }),
+          formatError: withSecurityCodes(
+            createErrorFormatter({
+              maskInternalErrors: config.env === 'production',
+              onInternalError: (error) => errorLogger.error(error instanceof Error ? { err: error } : { error }, 'internal error in a GraphQL operation'),
+            }),
+          ),
         }),
         AuditModule,
         AuthModule,
+        SecurityModule,
+        UsersModule,
         ProgramsModule,
         ParticipantsModule,
         MeasuresModule,

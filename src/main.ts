@@ -2,6 +2,7 @@ import 'reflect-metadata';
 
 import { MikroORM } from '@mikro-orm/postgresql';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import pino from 'pino';
 
@@ -9,6 +10,7 @@ import { AppModule } from './app.module.js';
 import { ConfigError, loadConfig } from './config/app-config.js';
 import { openDatabase } from './database/database.js';
 import { prepareDatabase } from './database/prepare-database.js';
+import { applyHttpLimits } from './security/http-limits.js';
 
 async function main(): Promise<void> {
   let config;
@@ -30,8 +32,9 @@ async function main(): Promise<void> {
   );
   bootLog.info({ embedded: database.embedded }, database.embedded ? `embedded PostgreSQL started (data in ${config.embeddedPg.dir})` : 'using DATABASE_URL');
 
-  const app = await NestFactory.create(AppModule.forRoot(config, database.url), { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database.url), { bufferLogs: true });
   app.useLogger(app.get(Logger));
+  applyHttpLimits(app, config.limits);
   const prepared = await prepareDatabase(app.get(MikroORM), { seedDemo: config.seedDemo });
   bootLog.info(prepared, 'database ready');
 

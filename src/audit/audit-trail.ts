@@ -16,6 +16,8 @@ export interface AuditChange {
 
 export interface AuditScope {
   changes: AuditChange[];
+  /** Who acted, when the request was not signed in (set by `login` for the user signing in). */
+  actor?: { id: string; username: string };
 }
 
 /** Holds the changes of the mutation running in this async context (set up by the audit interceptor). */
@@ -30,5 +32,11 @@ export const auditScope = new AsyncLocalStorage<AuditScope>();
 export class AuditTrail {
   record(change: AuditChange): void {
     auditScope.getStore()?.changes.push(change);
+  }
+
+  /** Names the acting user of an operation open to anonymous callers (sign-in). */
+  identify(actor: { id: string; username: string }): void {
+    const scope = auditScope.getStore();
+    if (scope) scope.actor = { id: actor.id, username: actor.username };
   }
 }

@@ -26,20 +26,20 @@ export class AuthGuard implements CanActivate {
     const user = await this.userOf(request);
     if (allowed === PUBLIC) return true;
     if (!allowed) throw forbidden('This operation is not open to any role.');
-    if (!user) throw new AppError('UNAUTHENTICATED', 'Please sign in first (login mutation, then send the token as "Authorization: Bearer <token>").');
+    if (!user) {
+      throw new AppError('UNAUTHENTICATED', 'Please sign in first (login mutation, then send the token as "Authorization: Bearer <token>").', undefined, {
+        requiredRoles: allowed,
+      });
+    }
     if (!user.grants.some((g) => allowed.includes(g.role))) {
-      throw forbidden(`This needs one of the roles ${allowed.join(', ')}.`);
+      // requiredRoles tells a refusal by role declaration apart from a service's own FORBIDDEN.
+      throw new AppError('FORBIDDEN', `This needs one of the roles ${allowed.join(', ')}.`, undefined, { requiredRoles: allowed });
     }
     return true;
   }
 
   private async userOf(request: Request & { user?: AuthUser }): Promise<AuthUser | undefined> {
-    if (request.user) return request.user;
-    const header = request.headers.authorization;
-    if (!header) return undefined;
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) throw new AppError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <token>".');
-    request.user = await this.auth.authenticate(match[1]);
+    request.user ??= await this.auth.userFromHeader(request.headers.authorization);
     return request.user;
   }
 }

@@ -1,8 +1,9 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 
 import { Allow, Public } from './allow.decorator.js';
 import type { AuthUser } from './auth-user.js';
 import { AuthService } from './auth.service.js';
+import type { GraphQLContext } from '../common/graphql/graphql-context.js';
 import { CurrentUser } from './current-user.decorator.js';
 import { LoginInput } from './dto/login.input.js';
 import { MeModel, SessionModel } from './models/session.model.js';
@@ -14,8 +15,8 @@ export class AuthResolver {
 
   @Public()
   @Mutation(() => SessionModel, { description: 'Sign in with username and password; returns a bearer token.' })
-  login(@Args('input') input: LoginInput) {
-    return this.auth.login(input.username, input.password);
+  login(@Args('input') input: LoginInput, @Context() ctx: GraphQLContext) {
+    return this.auth.login(input.username, input.password, ctx.req.ip);
   }
 
   @Allow(...ALL_ROLES)

@@ -36,3 +36,22 @@ describe('loadConfig', () => {
     expect(loadConfig({}).dataProtection.encryptionKey).toHaveLength(32);
   });
 });
+
+describe('loadConfig: OIDC and limits', () => {
+  it('needs both OIDC_ISSUER and OIDC_JWKS_URL or neither', () => {
+    expect(() => loadConfig({ OIDC_ISSUER: 'https://idp.example' })).toThrow(/OIDC_ISSUER, OIDC_JWKS_URL/);
+    expect(loadConfig({}).oidc).toBeUndefined();
+    expect(loadConfig({ OIDC_ISSUER: 'https://idp.example', OIDC_JWKS_URL: 'https://idp.example/jwks' }).oidc).toEqual({
+      issuer: 'https://idp.example',
+      jwksUrl: 'https://idp.example/jwks',
+      audience: undefined,
+      roleClaim: 'roles',
+      usernameClaim: 'preferred_username',
+    });
+  });
+
+  it('validates each limit', () => {
+    expect(() => loadConfig({ GRAPHQL_MAX_DEPTH: '1', LOGIN_RATE_LIMIT_PER_IP: '0' })).toThrow(/GRAPHQL_MAX_DEPTH[\s\S]*LOGIN_RATE_LIMIT_PER_IP/);
+    expect(loadConfig({ GRAPHQL_MAX_ALIASES: '3' }).limits.maxAliases).toBe(3);
+  });
+});

@@ -16,6 +16,11 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }).optional(),
+  DATABASE_REPLICA_URLS: z
+    .string()
+    .transform((v) => v.split(',').map((u) => u.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ protocol: /^postgres(ql)?$/, error: 'must be comma-separated postgres:// URLs' })))
+    .default([]),
   EMBEDDED_PG_DIR: z.string().min(1).default('.data/postgres'),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
@@ -25,6 +30,20 @@ const envSchema = z.object({
   GRAPHQL_MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(10_000).default(100),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   JWT_TTL_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(480),
+  OIDC_ISSUER: z.url({ error: 'must be the issuer URL of the OpenID Connect provider' }).optional(),
+  OIDC_JWKS_URL: z.url({ protocol: /^https?$/, error: 'must be the http(s) URL of the provider\'s JWKS' }).optional(),
+  OIDC_AUDIENCE: z.string().min(1).optional(),
+  OIDC_ROLE_CLAIM: z.string().min(1).default('roles'),
+  OIDC_USERNAME_CLAIM: z.string().min(1).default('preferred_username'),
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(100).default(10),
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(10).max(1_000_000).default(5000),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(15),
+  GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).max(1_000_000).default(10_000),
+  GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(20),
+  HTTP_BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10_240).default(100),
+  LOGIN_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).max(100_000).default(30),
+  LOGIN_RATE_LIMIT_PER_USER: z.coerce.number().int().min(1).max(1000).default(5),
+  LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
   DATA_ENCRYPTION_KEY: base64Key('DATA_ENCRYPTION_KEY').optional(),
   IDENTITY_HASH_KEY: base64Key('IDENTITY_HASH_KEY').optional(),
 });
@@ -32,14 +51,15 @@ const envSchema = z.object({
 /** Development and tests only; production refuses to start without its own JWT_SECRET. */
 const DEV_JWT_SECRET = 'development-only-secret-do-not-use-in-production';
 /** Development and tests only, like DEV_JWT_SECRET: production refuses to start without its own keys. */
-const DEV_ENCRYPTION_KEY = Buffer.from('development-only-data-key-32-byt', 'utf8');
-const DEV_HASH_KEY = Buffer.from('development-only-hash-key-32-byt', 'utf8');
+export const DEV_ENCRYPTION_KEY = Buffer.from('development-only-data-key-32-byt', 'utf8');
+export const DEV_HASH_KEY = Buffer.from('development-only-hash-key-32-byt', 'utf8');
 
 export type AppConfig = {
   env: 'development' | 'production' | 'test';
   port: number;
   host: string;
   databaseUrl?: string;
+  replicaUrls: string[];
   embeddedPg: { dir: string; port: number };
   dbPoolMax: number;
   seedDemo: boolean;
@@ -47,9 +67,23 @@ export type AppConfig = {
   logLevel: string;
   maxPageSize: number;
   jwt: { secret: string; ttlMinutes: number };
+  /** External OpenID Connect provider whose tokens are accepted as well (absent: local sign-in only). */
+  oidc?: { issuer: string; jwksUrl: string; audience?: string; roleClaim: string; usernameClaim: string };
+  limits: GraphQLLimits;
+  loginRateLimit: { perIp: number; perUser: number; windowSeconds: number };
   /** Participant identity and health data: AES-256-GCM key and the HMAC key for duplicate checks (DOMAIN.md §6). */
   dataProtection: { encryptionKey: Buffer; hashKey: Buffer };
 };
+
+/** The hardened endpoint's limits (OWASP GraphQL cheat sheet); each has its own variable. */
+export interface GraphQLLimits {
+  maxDepth: number;
+  maxCost: number;
+  maxAliases: number;
+  maxTokens: number;
+  maxDirectives: number;
+  bodyLimitKb: number;
+}
 
 export class ConfigError extends Error {}
 
@@ -69,11 +103,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (e.NODE_ENV === 'production' && missing.length) {
     throw new ConfigError(`Invalid configuration:\n${missing.join('\n')}`);
   }
+  if (Boolean(e.OIDC_ISSUER) !== Boolean(e.OIDC_JWKS_URL)) {
+    throw new ConfigError('Invalid configuration:\n  OIDC_ISSUER, OIDC_JWKS_URL: give both to accept OpenID Connect tokens, or neither');
+  }
   return {
     env: e.NODE_ENV,
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    replicaUrls: e.DATABASE_REPLICA_URLS,
     embeddedPg: { dir: e.EMBEDDED_PG_DIR, port: e.EMBEDDED_PG_PORT },
     dbPoolMax: e.DB_POOL_MAX,
     seedDemo: e.SEED_DEMO,
@@ -81,6 +119,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     maxPageSize: e.GRAPHQL_MAX_PAGE_SIZE,
     jwt: { secret: e.JWT_SECRET ?? DEV_JWT_SECRET, ttlMinutes: e.JWT_TTL_MINUTES },
+    oidc:
+      e.OIDC_ISSUER && e.OIDC_JWKS_URL
+        ? { issuer: e.OIDC_ISSUER, jwksUrl: e.OIDC_JWKS_URL, audience: e.OIDC_AUDIENCE, roleClaim: e.OIDC_ROLE_CLAIM, usernameClaim: e.OIDC_USERNAME_CLAIM }
+        : undefined,
+    limits: {
+      maxDepth: e.GRAPHQL_MAX_DEPTH,
+      maxCost: e.GRAPHQL_MAX_COST,
+      maxAliases: e.GRAPHQL_MAX_ALIASES,
+      maxTokens: e.GRAPHQL_MAX_TOKENS,
+      maxDirectives: e.GRAPHQL_MAX_DIRECTIVES,
+      bodyLimitKb: e.HTTP_BODY_LIMIT_KB,
+    },
+    loginRateLimit: { perIp: e.LOGIN_RATE_LIMIT_PER_IP, perUser: e.LOGIN_RATE_LIMIT_PER_USER, windowSeconds: e.LOGIN_RATE_WINDOW_SECONDS },
     dataProtection: { encryptionKey: e.DATA_ENCRYPTION_KEY ?? DEV_ENCRYPTION_KEY, hashKey: e.IDENTITY_HASH_KEY ?? DEV_HASH_KEY },
   };
 }

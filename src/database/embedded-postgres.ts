@@ -13,12 +13,15 @@ export interface EmbeddedPostgresOptions {
   port?: number;
   /** Trade durability for speed (tests only). */
   fastUnsafe?: boolean;
+  /** Further server settings, e.g. ['-c', 'wal_level=replica']. */
+  extraFlags?: string[];
   log?: (message: string) => void;
   /** For events an operator should see (a leftover server was stopped). */
   warn?: (message: string) => void;
 }
 
 export interface RunningDatabase {
+  port: number;
   /** URL of the maintenance database `postgres`; use `urlFor` for another. */
   url: string;
   urlFor(database: string): string;
@@ -54,6 +57,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       '-c', 'unix_socket_directories=',
       '-c', 'max_connections=200',
       ...(options.fastUnsafe ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
+      ...(options.extraFlags ?? []),
     ],
     onLog: (message) => log(message.trim()),
     onError: (error) => log(`embedded postgres: ${String(error)}`),
@@ -68,6 +72,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const urlFor = (database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
   let stopped = false;
   return {
+    port,
     url: urlFor('postgres'),
     urlFor,
     async stop() {

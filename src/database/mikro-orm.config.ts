@@ -3,18 +3,23 @@ import { defineConfig } from '@mikro-orm/postgresql';
 import { SeedManager } from '@mikro-orm/seeder';
 
 import { ENTITIES } from './entities.js';
+import { ReadPreferenceDriver } from './read-preference.js';
 import { MIGRATIONS } from './migrations/index.js';
 
 export interface OrmConfigOptions {
   url: string;
+  /** Streaming replicas for read-only GraphQL queries (see read-preference.ts). */
+  replicaUrls?: string[];
   poolMax?: number;
   debug?: boolean;
 }
 
 /** The one MikroORM configuration, used by the app, the tests and the scripts alike. */
-export function createOrmConfig({ url, poolMax = 10, debug = false }: OrmConfigOptions) {
+export function createOrmConfig({ url, replicaUrls = [], poolMax = 10, debug = false }: OrmConfigOptions) {
   return defineConfig({
     clientUrl: url,
+    driver: ReadPreferenceDriver,
+    replicas: replicaUrls.map((clientUrl, i) => ({ name: `replica-${i + 1}`, clientUrl })),
     entities: ENTITIES,
     extensions: [Migrator, SeedManager],
     pool: { min: 0, max: poolMax },

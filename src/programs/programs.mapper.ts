@@ -40,3 +40,14 @@ export function toProjectModel(project: Project): ProjectModel {
     updatedAt: project.updatedAt,
   };
 }
+
+/** Audited values of a programme (the audit trail stores them as JSON, amounts as exact strings). */
+export function programAuditValues(program: FundingProgram): Record<string, unknown> {
+  const { createdAt: _c, updatedAt: _u, ...values } = toFundingProgramModel(program);
+  return { ...values, rules: { ...values.rules, lineOverrunPercent: program.lineOverrunPercent.toFixed(2) } };
+}
+
+export function projectAuditValues(project: Project): Record<string, unknown> {
+  const { createdAt: _c, updatedAt: _u, ...values } = toProjectModel(project);
+  return { ...values, approvedTotal: project.approvedTotal.toFixed(2), fundingRate: project.fundingRate.toFixed(2) };
+}

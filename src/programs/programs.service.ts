@@ -2,6 +2,7 @@ import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/po
 import { Inject, Injectable } from '@nestjs/common';
 import { Decimal } from 'decimal.js';
 
+import { AuditTrail } from '../audit/audit-trail.js';
 import { AccessService } from '../auth/access.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { ALL_ROLES, Role } from '../auth/role.enum.js';
@@ -15,7 +16,7 @@ import { CreateFundingProgramInput, ProgramRulesInput, UpdateFundingProgramInput
 import { CreateProjectInput, UpdateProjectInput } from './dto/project.inputs.js';
 import { FinancingType } from './programs.enums.js';
 import { ProgramErrors } from './programs.errors.js';
-import { toFundingProgramModel, toProjectModel } from './programs.mapper.js';
+import { programAuditValues, projectAuditValues, toFundingProgramModel, toProjectModel } from './programs.mapper.js';
 
 const PROGRAM_ORDER = ['code', 'id'] as const;
 const PROJECT_ORDER = ['fileNumber', 'id'] as const;
@@ -27,6 +28,7 @@ export class ProgramsService {
     private readonly em: EntityManager,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly access: AccessService,
+    private readonly audit: AuditTrail,
   ) {}
 
   /** Programmes in which the user holds any role (all of them for a global admin). */
@@ -55,6 +57,7 @@ export class ProgramsService {
         ...input.rules,
       });
       await flushUnique(em, () => ProgramErrors.programCodeTaken(input.code));
+      this.audit.record({ entity: 'FundingProgram', id: program.id, before: null, after: programAuditValues(program) });
       return toFundingProgramModel(program);
     });
   }
@@ -63,9 +66,12 @@ export class ProgramsService {
     return this.em.transactional(async (em) => {
       const program = await this.findProgram(em, user, id);
       this.requireProgramAdmin(user, program.id);
+      const before = programAuditValues(program);
       const { rules, ...fields } = input;
       em.assign(program, stripUndefined({ ...fields, ...rules }));
       checkRules(program);
+      await em.flush();
+      this.audit.record({ entity: 'FundingProgram', id: program.id, before, after: programAuditValues(program) });
       return toFundingProgramModel(program);
     });
   }
@@ -104,6 +110,7 @@ export class ProgramsService {
       const { programId: _programId, ...terms } = input;
       const project = em.create(Project, { ...terms, program });
       await flushUnique(em, () => ProgramErrors.fileNumberTaken(input.fileNumber));
+      this.audit.record({ entity: 'Project', id: project.id, projectId: project.id, before: null, after: projectAuditValues(project) });
       return toProjectModel(project);
     });
   }
@@ -113,6 +120,7 @@ export class ProgramsService {
       const project = await this.access.requireProject(em, user, id, ALL_ROLES, 'id');
       this.requireProgramAdmin(user, project.program.id);
       const program = await em.findOneOrFail(FundingProgram, project.program.id);
+      const before = projectAuditValues(project);
       em.assign(project, stripUndefined(input));
       checkProject(project, program);
       if (input.fileNumber !== undefined) {
@@ -120,6 +128,7 @@ export class ProgramsService {
         if (clash) throw ProgramErrors.fileNumberTaken(input.fileNumber);
       }
       await flushUnique(em, () => ProgramErrors.fileNumberTaken(project.fileNumber));
+      this.audit.record({ entity: 'Project', id: project.id, projectId: project.id, before, after: projectAuditValues(project) });
       return toProjectModel(project);
     });
   }

@@ -86,6 +86,11 @@ describe('measures, enrolments, exits and outcomes (GraphQL over HTTP)', () => {
 
     const occupancy = await t.gqlAs('analyst', `query($id: ID!) { measure(id: $id) { occupancy(asOf: "2024-04-15") { occupied free totalParticipations } } }`, { id: measure.id });
     expect(occupancy.data!.measure.occupancy).toEqual({ occupied: 2, free: 0, totalParticipations: 3 });
+
+    // Who is enrolled is participant data: finance sees the measure, not its participants.
+    const enrolled = `query($id: ID!) { measure(id: $id) { title participations { participantId } } }`;
+    expect((await t.gqlAs('analyst', enrolled, { id: measure.id })).data!.measure.participations).toHaveLength(3);
+    expect((await t.gqlAs('finance', enrolled, { id: measure.id })).data!.measure.participations).toEqual([]);
   });
 
   it('changes a measure only as far as its enrolments allow', async () => {

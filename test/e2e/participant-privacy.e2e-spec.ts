@@ -107,7 +107,9 @@ describe('participant privacy: no identity in logs or audit, erasure keeps stati
     expect(needles.length).toBeGreaterThan(200);
     expect(output).toMatch(/"req":\{"id":/); // the log really was captured
     expect(sql.join('\n')).toMatch(/insert into "participant_identity"/);
-    const haystacks = { logs: output, sql: sql.join('\n'), audit: JSON.stringify(audit) };
+    const auditRows = await t.orm.em.fork().getConnection().execute('select * from audit_event');
+    expect(auditRows.map((r) => r.operation)).toEqual(expect.arrayContaining(['registerParticipant', 'recordEntryData', 'eraseParticipantIdentity']));
+    const haystacks = { logs: output, sql: sql.join('\n'), reportedChanges: JSON.stringify(audit), auditTable: JSON.stringify(auditRows) };
     for (const [where, text] of Object.entries(haystacks)) {
       const leaked = needles.filter((needle) => text.includes(needle));
       expect({ where, leaked }).toEqual({ where, leaked: [] });
@@ -162,6 +164,9 @@ describe('participant privacy: no identity in logs or audit, erasure keeps stati
     expect(done.erased).toBeGreaterThan(100);
     expect(await count(t, 'participant_identity')).toBe(0);
     expect(await count(t, 'participant')).toBe(participants);
+    const events = await t.orm.em.fork().getConnection().execute(`select * from audit_event where operation = 'participants:erase-expired'`);
+    expect(events).toHaveLength(1);
+    expect(events[0].entity_ids.length).toBe(2 * done.erased);
     expect((await t.gqlAs('analyst', STATISTICS, { projectId })).data).toEqual(before.data);
   });
 });

@@ -52,6 +52,14 @@ describe('platform: schema, migrations, health, playground', () => {
     }
   });
 
+  it('has a sign-in box that sends the token from the login mutation with every request', async () => {
+    const page = await t.http().get('/graphql').set('accept', 'text/html');
+    expect(page.text).toContain('<form id="signin"');
+    expect(page.text).toContain('login(input: $input) { token');
+    expect(page.text).toContain("Authorization: 'Bearer ' + token");
+    expect(page.text).not.toMatch(/https?:\/\//);
+  });
+
   it('answers an unknown playground asset with 404', async () => {
     expect((await t.http().get('/playground/assets/..%2F..%2Fpackage.json')).status).toBe(404);
   });
@@ -61,12 +69,7 @@ describe('production mode', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await createTestApp({
-      NODE_ENV: 'production',
-      JWT_SECRET: 'a-production-like-secret-of-sufficient-length',
-      DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
-      IDENTITY_HASH_KEY: Buffer.alloc(32, 9).toString('base64'),
-    });
+    t = await createTestApp({ NODE_ENV: 'production', JWT_SECRET: 'a-production-like-secret-of-sufficient-length' });
   });
   afterAll(() => t.close());
 

@@ -2,10 +2,12 @@ import { randomInt } from 'node:crypto';
 
 import type { TestApp } from '../setup/test-app.js';
 
+let serialNumber = 0;
+
 /** A unique, eligible woman for the demo project's women's track; override any field. */
 export function registration(projectId: string, overrides: Record<string, unknown> = {}, identity: Record<string, unknown> = {}) {
-  const n = randomInt(100, 999);
-  const serial = String(randomInt(0, 999)).padStart(3, '0');
+  // Unique within a test file (each file gets its own database); the demo's numbers start with 10–65.
+  const serial = String(++serialNumber % 1000).padStart(3, '0');
   return {
     projectId,
     identity: {
@@ -13,7 +15,7 @@ export function registration(projectId: string, overrides: Record<string, unknow
       lastName: 'Beispielfrau',
       dateOfBirth: `1980-0${randomInt(1, 9)}-1${randomInt(0, 9)}`,
       address: 'Musterweg 1, 42103 Wuppertal',
-      socialInsuranceNumber: `${n % 90 + 10} 150380 B ${serial}`,
+      socialInsuranceNumber: `${70 + Math.floor(serialNumber / 1000)} 150380 B ${serial}`,
       benefitUnitNumber: '36702//1234567',
       phone: '0202 123456',
       email: 'testa@example.org',

@@ -2,12 +2,14 @@ import 'reflect-metadata';
 
 import type { INestApplication } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 
 import { AppModule } from '../../src/app.module.js';
-import { type AppConfig, loadConfig } from '../../src/config/app-config.js';
+import { type AppConfig, DEV_ENCRYPTION_KEY, DEV_HASH_KEY, loadConfig } from '../../src/config/app-config.js';
 import { DEMO_USERS } from '../../src/database/seeders/demo-users.js';
+import { applyHttpLimits } from '../../src/security/http-limits.js';
 import { freshWorkerDatabase } from './test-database.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
@@ -35,9 +37,13 @@ export const TEST_PASSWORD = 'test-password-123';
 /** Boots the whole service over HTTP against this worker's fresh copy of the template database. */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const databaseUrl = await freshWorkerDatabase();
-  const config: AppConfig = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false', ...env });
+  // The template's demo identities are encrypted with the development keys; a production-mode
+  // test app gets the same keys so that it can read them (production itself must set its own).
+  const keys = { DATA_ENCRYPTION_KEY: DEV_ENCRYPTION_KEY.toString('base64'), IDENTITY_HASH_KEY: DEV_HASH_KEY.toString('base64') };
+  const config: AppConfig = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false', ...keys, ...env });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config, databaseUrl)] }).compile();
-  const app = moduleRef.createNestApplication({ logger: false });
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
+  applyHttpLimits(app, config.limits);
   await app.init();
   const server = app.getHttpServer();
   const headers = new Map<string, Record<string, string>>();

@@ -1,7 +1,23 @@
 import { GraphQLError } from 'graphql';
 
 /** The error codes a client can rely on in `extensions.code`. */
-export type AppErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'UNAUTHENTICATED';
+export type AppErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'FORBIDDEN'
+  | 'UNAUTHENTICATED'
+  // Refusals of the hardened endpoint (src/security/): each limit has its own code.
+  | 'RATE_LIMITED'
+  | 'QUERY_TOO_DEEP'
+  | 'QUERY_TOO_COMPLEX'
+  | 'TOO_MANY_ALIASES'
+  | 'TOO_MANY_DIRECTIVES'
+  | 'TOO_MANY_TOKENS'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'BATCHING_DISABLED'
+  | 'CSRF_BLOCKED'
+  | 'INTROSPECTION_REQUIRES_SIGN_IN';
 
 /**
  * An error meant for the person at the other end: a clerk-readable message, a stable code and,
@@ -28,6 +44,9 @@ export const conflict = (message: string, details?: Record<string, unknown>) => 
 export const forbidden = (message = 'You are not allowed to do this.') => new AppError('FORBIDDEN', message);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether a string is a well-formed id (UUID). */
+export const isId = (value: string): boolean => UUID.test(value);
 
 /** Ids are UUIDs; anything else is refused before it reaches the database's uuid cast. */
 export function checkId(id: string, field = 'id'): string {

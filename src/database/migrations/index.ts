@@ -1,5 +1,6 @@
 import { Migration20261124210356_Indicators } from './Migration20261124210356_Indicators.js';
 import { Migration20261124204836_Participants } from './Migration20261124204836_Participants.js';
+import { Migration20261124203523_AuditTrail } from './Migration20261124203523_AuditTrail.js';
 import { Migration20261124202423_Auth } from './Migration20261124202423_Auth.js';
 import { Migration20261124201529_Initial } from './Migration20261124201529_Initial.js';
 import type { MigrationObject } from '@mikro-orm/core';
@@ -11,6 +12,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261124201529_Initial', class: Migration20261124201529_Initial },
   { name: 'Migration20261124202423_Auth', class: Migration20261124202423_Auth },
+  { name: 'Migration20261124203523_AuditTrail', class: Migration20261124203523_AuditTrail },
   { name: 'Migration20261124204836_Participants', class: Migration20261124204836_Participants },
   { name: 'Migration20261124210356_Indicators', class: Migration20261124210356_Indicators },
 ];

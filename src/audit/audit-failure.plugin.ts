@@ -1,0 +1,66 @@
+import type { ApolloServerPlugin, GraphQLRequestContextDidEncounterErrors, GraphQLRequestListener } from '@apollo/server';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { Plugin } from '@nestjs/apollo';
+import { Logger } from '@nestjs/common';
+import { type FieldNode, getArgumentValues, type GraphQLError, type GraphQLSchema, Kind } from 'graphql';
+
+import { OperationRegistry } from '../auth/operation-registry.js';
+import type { GraphQLContext } from '../common/graphql/graphql-context.js';
+import { failureEvent } from './audit-event.factory.js';
+import { outcomeOf } from './audit-outcome.enum.js';
+import { AuditEvent } from './entities/audit-event.entity.js';
+
+/**
+ * Logs refused and failed mutation attempts, including those the guard refused before the audit
+ * interceptor ran: one event per root mutation field that ended in an error. Only requests that
+ * got as far as execution count (a document refused by parsing, validation or the limits is not
+ * an attempt on any operation). Rate-limit refusals are not logged, so a flood cannot fill the table.
+ */
+@Plugin()
+export class AuditFailurePlugin implements ApolloServerPlugin<GraphQLContext> {
+  private readonly logger = new Logger('Audit');
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly operations: OperationRegistry,
+  ) {}
+
+  async requestDidStart(): Promise<GraphQLRequestListener<GraphQLContext>> {
+    return { didEncounterErrors: (context) => this.logFailures(context) };
+  }
+
+  private async logFailures({ errors, operation, schema, request, contextValue }: GraphQLRequestContextDidEncounterErrors<GraphQLContext>) {
+    if (operation?.operation !== 'mutation') return;
+    const firstErrorByField = new Map<string, GraphQLError>();
+    for (const error of errors) {
+      const key = error.path?.length === 1 ? String(error.path[0]) : undefined;
+      if (key && !firstErrorByField.has(key)) firstErrorByField.set(key, error);
+    }
+    const events = [...firstErrorByField].flatMap(([responseKey, error]) => {
+      const code = error.extensions?.code as string | undefined;
+      if (code === 'RATE_LIMITED') return [];
+      const field = operation.selectionSet.selections.find((s): s is FieldNode => s.kind === Kind.FIELD && (s.alias ?? s.name).value === responseKey);
+      const name = field?.name.value ?? responseKey;
+      const attempt = { operation: name, user: contextValue.req.user, allowedRoles: this.operations.rolesOf('Mutation', name), args: argsOf(schema, field, request.variables) };
+      return [failureEvent(attempt, outcomeOf(code), code)];
+    });
+    if (!events.length) return;
+    try {
+      const em = this.orm.em.fork();
+      for (const event of events) em.create(AuditEvent, event);
+      await em.flush();
+    } catch (error) {
+      this.logger.error({ err: error }, 'could not write the audit event of a failed mutation');
+    }
+  }
+}
+
+function argsOf(schema: GraphQLSchema, field: FieldNode | undefined, variables: Record<string, unknown> | undefined) {
+  const definition = field && schema.getMutationType()?.getFields()[field.name.value];
+  if (!field || !definition) return undefined;
+  try {
+    return getArgumentValues(definition, field, variables ?? {});
+  } catch {
+    return undefined; // arguments that do not even coerce carry no ids worth keeping
+  }
+}

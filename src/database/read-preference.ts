@@ -1,0 +1,39 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import type { NextFunction, Request, Response } from 'express';
+import { getOperationAST, parse } from 'graphql';
+
+/**
+ * Where a request's reads go. GraphQL queries (analyst views, overviews, reports) read from a
+ * replica when replicas are configured; mutations and everything else read from the primary, so a
+ * request always sees its own writes. Reads inside a transaction always go to the primary.
+ */
+export type ReadTarget = 'primary' | 'replica';
+
+export const readTarget = new AsyncLocalStorage<ReadTarget>();
+
+/** MikroORM's driver, choosing the connection by the request's read target instead of one global switch. */
+export class ReadPreferenceDriver extends PostgreSqlDriver {
+  protected override resolveConnectionType(args: { ctx?: unknown; connectionType?: 'read' | 'write' }): 'read' | 'write' {
+    if (args.ctx) return 'write';
+    if (args.connectionType) return args.connectionType;
+    return readTarget.getStore() === 'replica' ? 'read' : 'write';
+  }
+}
+
+/** Express middleware for the GraphQL route: a query operation runs with reads on a replica. */
+export function graphqlReadTargetMiddleware(req: Request, _res: Response, next: NextFunction): void {
+  readTarget.run(operationKind(req) === 'query' ? 'replica' : 'primary', next);
+}
+
+function operationKind(req: Request): string | undefined {
+  const body = req.body as { query?: unknown; operationName?: unknown } | undefined;
+  if (req.method !== 'POST' || typeof body?.query !== 'string') return undefined;
+  try {
+    const operationName = typeof body.operationName === 'string' ? body.operationName : undefined;
+    return getOperationAST(parse(body.query, { maxTokens: 10_000 }), operationName)?.operation;
+  } catch {
+    return undefined; // Apollo answers the parse error itself.
+  }
+}

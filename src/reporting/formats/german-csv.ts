@@ -1,0 +1,26 @@
+import { stringify } from 'csv-stringify/sync';
+import { Decimal } from 'decimal.js';
+
+import { type CellValue, germanAmount } from './cell-values.js';
+
+/**
+ * CSV as German spreadsheets expect it (DOMAIN.md §9): `;` separator, decimal comma, UTF-8 with BOM,
+ * CRLF line ends. Excel and LibreOffice open it with umlauts and amounts intact.
+ */
+export function germanCsv(header: string[], rows: CellValue[][]): Buffer {
+  const text = stringify([header, ...rows.map((row) => row.map(csvCell))], { delimiter: ';', record_delimiter: '\r\n', bom: true, quoted_match: /[;"\r\n]/ });
+  return Buffer.from(text, 'utf8');
+}
+
+/** One CSV line (without BOM), for streaming large lists row by row. */
+export function germanCsvLine(row: CellValue[]): string {
+  return stringify([row.map(csvCell)], { delimiter: ';', record_delimiter: '\r\n', quoted_match: /[;"\r\n]/ });
+}
+
+export const UTF8_BOM = '\uFEFF';
+
+function csvCell(value: CellValue): string {
+  if (value === null) return '';
+  if (value instanceof Decimal) return germanAmount(value);
+  return String(value);
+}

@@ -1,0 +1,39 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+
+import { Allow } from '../auth/allow.decorator.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentUser } from '../auth/current-user.decorator.js';
+import { Role } from '../auth/role.enum.js';
+import { PaginationArgs } from '../common/pagination/pagination.args.js';
+import { CreateUserInput, GrantRoleInput } from './dto/user.inputs.js';
+import { RoleAssignmentModel, UserConnection, UserModel } from './models/user.model.js';
+import { UsersService } from './users.service.js';
+
+@Resolver(() => UserModel)
+export class UsersResolver {
+  constructor(private readonly service: UsersService) {}
+
+  @Allow(Role.ADMIN)
+  @Query(() => UserConnection, { description: 'Users holding roles on what you administer (everyone for a global administrator), by username.' })
+  users(@CurrentUser() user: AuthUser, @Args() args: PaginationArgs) {
+    return this.service.list(user, args);
+  }
+
+  @Allow(Role.ADMIN)
+  @Mutation(() => UserModel, { description: 'Creates an account without roles; grant them with grantRole.' })
+  createUser(@Args('input') input: CreateUserInput) {
+    return this.service.create(input);
+  }
+
+  @Allow(Role.ADMIN)
+  @Mutation(() => RoleAssignmentModel)
+  grantRole(@CurrentUser() user: AuthUser, @Args('input') input: GrantRoleInput) {
+    return this.service.grant(user, input);
+  }
+
+  @Allow(Role.ADMIN)
+  @Mutation(() => RoleAssignmentModel, { description: 'Removes a role assignment; takes effect with the next request of that user.' })
+  revokeRole(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string) {
+    return this.service.revoke(user, id);
+  }
+}

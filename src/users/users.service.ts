@@ -1,0 +1,120 @@
+import { EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import { Inject, Injectable } from '@nestjs/common';
+
+import { AuditTrail } from '../audit/audit-trail.js';
+import { AccessService } from '../auth/access.service.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { AppUser } from '../auth/entities/app-user.entity.js';
+import { RoleAssignment } from '../auth/entities/role-assignment.entity.js';
+import { Role } from '../auth/role.enum.js';
+import { checkId, conflict, forbidden, notFound } from '../common/errors/app-error.js';
+import { paginate } from '../common/pagination/paginate.js';
+import { PaginationArgs } from '../common/pagination/pagination.args.js';
+import { type AppConfig, APP_CONFIG } from '../config/app-config.js';
+import { Project } from '../programs/entities/project.entity.js';
+import { CreateUserInput, GrantRoleInput } from './dto/user.inputs.js';
+import { RoleAssignmentModel, UserModel } from './models/user.model.js';
+import { addGrant, createAccount } from './user-accounts.js';
+
+const ADMIN = [Role.ADMIN];
+
+/**
+ * User administration. A global administrator manages everyone; a project or programme
+ * administrator grants and revokes roles only on what they administer and sees only those users.
+ */
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly access: AccessService,
+    private readonly audit: AuditTrail,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async list(actor: AuthUser, args: PaginationArgs) {
+    const scope = await this.assignmentScope(actor);
+    const where: FilterQuery<AppUser> = scope ? { id: { $in: await this.userIdsIn(scope) } } : {};
+    const page = await paginate(this.em, AppUser, { where, key: ['username', 'id'], args, maxPageSize: this.config.maxPageSize, toNode: (u) => u });
+    const assignments = await this.em.find(RoleAssignment, { $and: [{ user: { $in: page.nodes.map((u) => u.id) } }, scope ?? {}] }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+    const nodes = page.nodes.map((u) => toUserModel(u, assignments.filter((a) => a.user.id === u.id)));
+    return { ...page, nodes, edges: page.edges.map((e, i) => ({ ...e, node: nodes[i] })) };
+  }
+
+  /** Any administrator may create an account; it holds no role until one is granted. */
+  async create(input: CreateUserInput) {
+    return this.em.transactional(async (em) => {
+      const user = await createAccount(em, input);
+      this.audit.record({ entity: 'AppUser', id: user.id, before: null, after: { username: user.username, displayName: user.displayName, password: input.password ? 'set' : null } });
+      return toUserModel(user, []);
+    });
+  }
+
+  async grant(actor: AuthUser, input: GrantRoleInput) {
+    return this.em.transactional(async (em) => {
+      await this.requireAdministers(em, actor, input);
+      const user = await em.findOne(AppUser, { id: checkId(input.userId, 'userId') });
+      if (!user) throw notFound('User', input.userId);
+      const assignment = await addGrant(em, user, input);
+      const model = toAssignmentModel(assignment);
+      this.audit.record({ entity: 'RoleAssignment', id: assignment.id, projectId: model.projectId ?? undefined, before: null, after: { ...model } });
+      return model;
+    });
+  }
+
+  async revoke(actor: AuthUser, id: string) {
+    return this.em.transactional(async (em) => {
+      const assignment = await em.findOne(RoleAssignment, { id: checkId(id) });
+      if (!assignment) throw notFound('Role assignment', id);
+      const model = toAssignmentModel(assignment);
+      await this.requireAdministers(em, actor, model);
+      if (!model.projectId && !model.programId && (await em.count(RoleAssignment, { role: Role.ADMIN, project: null, program: null })) === 1) {
+        throw conflict('This is the last global administrator; grant the role to someone else first.');
+      }
+      em.remove(assignment);
+      await em.flush();
+      this.audit.record({ entity: 'RoleAssignment', id: model.id, projectId: model.projectId ?? undefined, before: { ...model }, after: null });
+      return model;
+    });
+  }
+
+  /** Global grants need a global administrator; project and programme grants an administrator there. */
+  private async requireAdministers(em: EntityManager, actor: AuthUser, grant: { projectId?: string | null; programId?: string | null }) {
+    if (grant.projectId) {
+      await this.access.requireProject(em, actor, grant.projectId, ADMIN, 'projectId');
+    } else if (grant.programId) {
+      if (!this.access.holdsOnProgram(actor, checkId(grant.programId, 'programId'), ADMIN)) throw forbidden('Only an administrator of this programme can manage its roles.');
+    } else if (!isGlobalAdmin(actor)) {
+      throw forbidden('Only a global administrator can manage global roles.');
+    }
+  }
+
+  /** Null for a global administrator (everything); otherwise the assignments on what the actor administers. */
+  private async assignmentScope(actor: AuthUser): Promise<FilterQuery<RoleAssignment> | null> {
+    if (isGlobalAdmin(actor)) return null;
+    const projects = await this.em.find(Project, this.access.projectWhere(actor, ADMIN), { fields: ['id'] });
+    const programIds = actor.grants.flatMap((g) => (g.role === Role.ADMIN && g.programId ? [g.programId] : []));
+    return { $or: [{ project: { $in: projects.map((p) => p.id) } }, { program: { $in: programIds } }] };
+  }
+
+  private async userIdsIn(scope: FilterQuery<RoleAssignment>): Promise<string[]> {
+    const rows = await this.em.find(RoleAssignment, scope, { fields: ['user'] });
+    return [...new Set(rows.map((r) => r.user.id))];
+  }
+}
+
+const isGlobalAdmin = (user: AuthUser) => user.grants.some((g) => g.role === Role.ADMIN && !g.projectId && !g.programId);
+
+function toAssignmentModel(a: RoleAssignment): RoleAssignmentModel {
+  return { id: a.id, userId: a.user.id, role: a.role, projectId: a.project?.id ?? null, programId: a.program?.id ?? null };
+}
+
+function toUserModel(user: AppUser, assignments: RoleAssignment[]): UserModel {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    active: user.active,
+    external: Boolean(user.externalSubject),
+    roles: assignments.map(toAssignmentModel),
+  };
+}
