@@ -265,6 +265,19 @@ describe('outcome indicators (GraphQL over HTTP, real PostgreSQL, hand-built dat
     const [{ count: indicators }] = await t.orm.em.fork().getConnection().execute(`select count(*)::int as count from indicator_definition where program_id = ?`, [programId]);
     expect(snapshotRows).toBe(indicators);
 
+    // The audit trail holds one successful lock with the status change, and the refused attempts.
+    const audit = await t.gqlAs('ind-auditor', `query($f: AuditEventFilter) { auditEvents(filter: $f, first: 50) { nodes { outcome errorCode changes { entity id after } } } }`, {
+      f: { projectId, operation: 'lockReportingPeriod' },
+    });
+    const events = audit.data!.auditEvents.nodes as Row[];
+    const locked = events.filter((e) => e.outcome === 'SUCCESS');
+    expect(locked).toHaveLength(1);
+    expect(locked[0].changes[0]).toMatchObject({ entity: 'ReportingPeriod', id: p2024 });
+    expect(JSON.parse(locked[0].changes[0].after)).toMatchObject({ status: 'LOCKED' });
+    const attempts2024 = await t.gqlAs('admin', `query($f: AuditEventFilter) { auditEvents(filter: $f, first: 50) { nodes { outcome errorCode entityIds } } }`, { f: { operation: 'lockReportingPeriod' } });
+    const refusedLocks = (attempts2024.data!.auditEvents.nodes as Row[]).filter((e) => e.errorCode === 'CONFLICT' && e.entityIds.some((x: string) => x.endsWith(p2024)));
+    expect(refusedLocks).toHaveLength(9);
+
     const before = await report('ind-auditor');
     expect(before).toMatchObject({ locked: true, reportingPeriodId: p2024 });
     expect(rowOf(before, 'EECO01').periodActual).toBe('8.00');
