@@ -42,7 +42,7 @@ export class IndicatorReportService {
     const em = this.em.fork();
     const project = await this.access.requireProject(em, user, args.projectId, INDICATOR_READERS);
     const period = { from: args.period.from, to: args.period.to };
-    checkPeriod(project, period);
+    checkReportPeriod(project, period);
     const suppress = !this.access.holdsOnProject(user, { id: project.id, programId: project.program.id }, UNSUPPRESSED_READERS);
     const [definitions, targets, minCellSize] = await Promise.all([
       this.definitions(em, project),
@@ -140,12 +140,11 @@ export class IndicatorReportService {
   }
 }
 
-function checkPeriod(project: Project, period: { from: LocalDate; to: LocalDate }): void {
-  if (period.to < period.from) throw IndicatorErrors.periodEndsBeforeStart('period.to');
-  if (period.from < project.approvalStart || period.to > project.approvalEnd) throw IndicatorErrors.periodOutsideProject('period.from');
+/** A report period lies inside the project's approval period and does not end before it starts. */
+export function checkReportPeriod(project: Project, period: { from: LocalDate; to: LocalDate }, fields = { from: 'period.from', to: 'period.to' }): void {
+  if (period.to < period.from) throw IndicatorErrors.periodEndsBeforeStart(fields.to);
+  if (period.from < project.approvalStart || period.to > project.approvalEnd) throw IndicatorErrors.periodOutsideProject(fields.from);
 }
-
-export { checkPeriod as checkReportPeriod };
 
 function targetsOf(rows: IndicatorTarget[], indicatorId: string, year: number | null): RowTargets {
   const mine = rows.filter((r) => r.indicator.id === indicatorId);

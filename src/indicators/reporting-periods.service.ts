@@ -35,7 +35,7 @@ export class ReportingPeriodsService {
   async create(user: AuthUser, input: CreateReportingPeriodInput) {
     return this.em.transactional(async (em) => {
       const project = await this.access.requireProject(em, user, input.projectId, INDICATOR_MANAGERS);
-      checkReportPeriod(project, { from: input.periodFrom, to: input.periodTo });
+      checkReportPeriod(project, { from: input.periodFrom, to: input.periodTo }, { from: 'periodFrom', to: 'periodTo' });
       // The project row serialises period creation, so two overlapping periods cannot both pass the check.
       await em.lock(project, LockMode.PESSIMISTIC_WRITE);
       const overlapping = await em.findOne(ReportingPeriod, { project, periodFrom: { $lte: input.periodTo }, periodTo: { $gte: input.periodFrom } });

@@ -254,6 +254,8 @@ describe('outcome indicators (GraphQL over HTTP, real PostgreSQL, hand-built dat
     const p2025 = (await t.gqlAs('ind-finance', CREATE_PERIOD, { input: { projectId, label: 'Berichtsjahr 2025', periodFrom: Y2025.from, periodTo: Y2025.to } })).data!.createReportingPeriod.id;
     const overlap = await t.gqlAs('ind-finance', CREATE_PERIOD, { input: { projectId, label: 'Überlappend', periodFrom: '2024-06-01', periodTo: '2024-07-31' } });
     expect(overlap.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'periodFrom' });
+    const reversed = await t.gqlAs('ind-finance', CREATE_PERIOD, { input: { projectId, label: 'Rückwärts', periodFrom: '2025-06-01', periodTo: '2025-05-31' } });
+    expect(reversed.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'periodTo' });
     expect((await t.gqlAs('grantor', LOCK, { id: p2025 })).errors?.[0].extensions?.code).toBe('CONFLICT'); // 2024 first
     expect((await t.gqlAs('ind-finance', LOCK, { id: p2024 })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
 
