@@ -61,7 +61,7 @@ const TIMING: Record<OutcomeTiming, Observation['timing']> = {
 };
 
 /** A relation column read without hydration comes back as the id (or, depending on the driver mapping, as a reference). */
-const idOf = (value: unknown): string => (typeof value === 'string' ? value : (value as { id: string }).id);
+export const idOf = (value: unknown): string => (typeof value === 'string' ? value : (value as { id: string }).id);
 
 export async function loadParticipantRows(em: EntityManager, projectId: string, vault: IdentityVault): Promise<ParticipantRows> {
   const where = { project: projectId };

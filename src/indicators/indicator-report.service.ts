@@ -93,7 +93,13 @@ export class IndicatorReportService {
     const earlier = reportingPeriod ? periods.filter((p) => p.periodTo < reportingPeriod.periodFrom) : [];
     const carriesCorrections = earlier.length > 0 && earlier.every((p) => p.status === ReportingPeriodStatus.LOCKED);
     const frozen = carriesCorrections ? await readSnapshots(em, project, earlier.map((p) => p.id)) : new Map<string, Map<string, ReportedFigure>>();
-    const recomputed = carriesCorrections ? earlier.map((p) => ({ id: p.id, figures: compute({ from: p.periodFrom, to: p.periodTo }) })) : [];
+    // Only the period values of locked periods matter here; their cumulative figures are not needed (the period itself stands in, which costs nothing extra).
+    const recomputed = carriesCorrections
+      ? earlier.map((p) => {
+          const locked = { from: p.periodFrom, to: p.periodTo };
+          return { id: p.id, figures: compute(locked, locked) };
+        })
+      : [];
     const current = compute(period);
     const figures = new Map<string, ReportedFigure>();
     for (const def of definitions) {
@@ -127,8 +133,7 @@ export class IndicatorReportService {
       denominator: u.denominator ?? null,
     }));
     const run = ruleRunner(input);
-    return (period: Period) => {
-      const cumulativePeriod = { from: project.approvalStart, to: period.to };
+    return (period: Period, cumulativePeriod: Period = { from: project.approvalStart, to: period.to }) => {
       return new Map(
         definitions.map((def) => {
           const spec = toIndicatorDefinitionModel(def);

@@ -6,6 +6,7 @@ import type { IndicatorDefinition } from './entities/indicator-definition.entity
 import { IndicatorSnapshot } from './entities/indicator-snapshot.entity.js';
 import type { ReportingPeriod } from './entities/reporting-period.entity.js';
 import type { Figure } from './indicator-figures.js';
+import { idOf } from './indicator-inputs.js';
 import { Disaggregation } from './indicators.enums.js';
 
 /** A figure together with the late corrections reported alongside it. */
@@ -15,6 +16,8 @@ export interface ReportedFigure {
 }
 
 const TOTAL = 'TOTAL';
+
+type SnapshotRow = Omit<IndicatorSnapshot, 'period' | 'indicator' | 'project' | 'id'> & { period: unknown; indicator: unknown };
 
 /** Writes the frozen figures of a period being locked: one TOTAL row per indicator plus one row per cell. */
 export function writeSnapshot(em: EntityManager, project: Project, period: ReportingPeriod, definitions: IndicatorDefinition[], figures: Map<string, ReportedFigure>): void {
@@ -48,13 +51,19 @@ export function writeSnapshot(em: EntityManager, project: Project, period: Repor
 export async function readSnapshots(em: EntityManager, project: Project, periodIds: string[]): Promise<Map<string, Map<string, ReportedFigure>>> {
   const result = new Map<string, Map<string, ReportedFigure>>(periodIds.map((id) => [id, new Map()]));
   if (!periodIds.length) return result;
-  const rows = await em.find(IndicatorSnapshot, { project, period: { $in: periodIds } }, { orderBy: { id: 'asc' } });
+  // Plain rows, not entities: a locked year holds several hundred cells.
+  const rows = await em
+    .createQueryBuilder(IndicatorSnapshot)
+    .select(['period', 'indicator', 'dimension', 'cellKey', 'periodValue', 'cumulativeValue', 'periodCount', 'cumulativeCount', 'numerator', 'denominator', 'cumulativeNumerator', 'cumulativeDenominator', 'lateCorrection'])
+    .where({ project, period: { $in: periodIds } })
+    .execute<SnapshotRow[]>('all', true);
+  const decimal = (v: unknown) => (v === null || v === undefined ? null : new Decimal(v as string));
   const totals = rows.filter((r) => r.dimension === TOTAL);
   for (const t of totals) {
-    result.get(t.period.id)!.set(t.indicator.id, {
+    result.get(idOf(t.period))!.set(idOf(t.indicator), {
       figure: {
-        periodValue: t.periodValue ?? new Decimal(0),
-        cumulativeValue: t.cumulativeValue ?? new Decimal(0),
+        periodValue: decimal(t.periodValue) ?? new Decimal(0),
+        cumulativeValue: decimal(t.cumulativeValue) ?? new Decimal(0),
         periodPersons: t.periodCount ?? null,
         cumulativePersons: t.cumulativeCount ?? null,
         numerator: t.numerator ?? null,
@@ -63,13 +72,13 @@ export async function readSnapshots(em: EntityManager, project: Project, periodI
         cumulativeDenominator: t.cumulativeDenominator ?? null,
         cells: [],
       },
-      lateCorrection: t.lateCorrection ?? null,
+      lateCorrection: decimal(t.lateCorrection),
     });
   }
   // Rows come back in uuid order; the cells are put back into report order below.
   for (const r of rows) {
     if (r.dimension === TOTAL) continue;
-    result.get(r.period.id)?.get(r.indicator.id)?.figure.cells.push({ dimension: r.dimension as Disaggregation, key: r.cellKey, period: r.periodCount ?? 0, cumulative: r.cumulativeCount ?? 0 });
+    result.get(idOf(r.period))?.get(idOf(r.indicator))?.figure.cells.push({ dimension: r.dimension as Disaggregation, key: r.cellKey, period: r.periodCount ?? 0, cumulative: r.cumulativeCount ?? 0 });
   }
   for (const figures of result.values()) for (const { figure } of figures.values()) figure.cells.sort(cellOrder);
   return result;
