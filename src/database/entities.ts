@@ -2,6 +2,12 @@ import { AuditEvent } from '../audit/entities/audit-event.entity.js';
 import { AppUser } from '../auth/entities/app-user.entity.js';
 import { RoleAssignment } from '../auth/entities/role-assignment.entity.js';
 import { BUDGET_ENTITIES } from '../budget/entities/index.js';
+import { IndicatorDefinition } from '../indicators/entities/indicator-definition.entity.js';
+import { IndicatorSettings } from '../indicators/entities/indicator-settings.entity.js';
+import { IndicatorSnapshot } from '../indicators/entities/indicator-snapshot.entity.js';
+import { IndicatorTarget } from '../indicators/entities/indicator-target.entity.js';
+import { IndicatorUpdate } from '../indicators/entities/indicator-update.entity.js';
+import { ReportingPeriod } from '../indicators/entities/reporting-period.entity.js';
 import { Measure } from '../measures/entities/measure.entity.js';
 import { Outcome } from '../measures/entities/outcome.entity.js';
 import { Participation } from '../measures/entities/participation.entity.js';
@@ -25,4 +31,10 @@ export const ENTITIES = [
   Participation,
   Outcome,
   ...BUDGET_ENTITIES,
+  IndicatorDefinition,
+  IndicatorSettings,
+  IndicatorTarget,
+  IndicatorUpdate,
+  ReportingPeriod,
+  IndicatorSnapshot,
 ];

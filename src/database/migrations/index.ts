@@ -1,3 +1,4 @@
+import { Migration20261124210356_Indicators } from './Migration20261124210356_Indicators.js';
 import { Migration20261124204836_Participants } from './Migration20261124204836_Participants.js';
 import { Migration20261124203523_AuditTrail } from './Migration20261124203523_AuditTrail.js';
 import { Migration20261124205542_Budget } from './Migration20261124205542_Budget.js';
@@ -15,4 +16,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261124203523_AuditTrail', class: Migration20261124203523_AuditTrail },
   { name: 'Migration20261124204836_Participants', class: Migration20261124204836_Participants },
   { name: 'Migration20261124205542_Budget', class: Migration20261124205542_Budget },
+  { name: 'Migration20261124210356_Indicators', class: Migration20261124210356_Indicators },
 ];
