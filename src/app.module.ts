@@ -22,6 +22,7 @@ import { HealthController } from './health/health.controller.js';
 import { createLoggerOptions } from './logging/logger.options.js';
 import { PlaygroundController } from './playground/playground.controller.js';
 import { localPlaygroundPlugin } from './playground/playground.plugin.js';
+import { IndicatorsModule } from './indicators/indicators.module.js';
 import { MeasuresModule } from './measures/measures.module.js';
 import { ParticipantsModule } from './participants/participants.module.js';
 import { ProgramsModule } from './programs/programs.module.js';
@@ -91,6 +92,7 @@ export class AppModule implements NestModule {
         IdempotencyModule,
         TranchesModule,
         ExpendituresModule,
+        IndicatorsModule,
       ],
       controllers: [HealthController, PlaygroundController],
       providers: [{ provide: APP_PIPE, useClass: InputValidationPipe }],

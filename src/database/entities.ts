@@ -4,6 +4,12 @@ import { RoleAssignment } from '../auth/entities/role-assignment.entity.js';
 import { BUDGET_ENTITIES } from '../budget/entities/index.js';
 import { EXPENDITURE_ENTITIES } from '../expenditures/entities/index.js';
 import { IdempotencyKey } from '../idempotency/idempotency-key.entity.js';
+import { IndicatorDefinition } from '../indicators/entities/indicator-definition.entity.js';
+import { IndicatorSettings } from '../indicators/entities/indicator-settings.entity.js';
+import { IndicatorSnapshot } from '../indicators/entities/indicator-snapshot.entity.js';
+import { IndicatorTarget } from '../indicators/entities/indicator-target.entity.js';
+import { IndicatorUpdate } from '../indicators/entities/indicator-update.entity.js';
+import { ReportingPeriod } from '../indicators/entities/reporting-period.entity.js';
 import { Measure } from '../measures/entities/measure.entity.js';
 import { Outcome } from '../measures/entities/outcome.entity.js';
 import { Participation } from '../measures/entities/participation.entity.js';
@@ -31,4 +37,10 @@ export const ENTITIES = [
   ...TRANCHES_ENTITIES,
   ...EXPENDITURE_ENTITIES,
   IdempotencyKey,
+  IndicatorDefinition,
+  IndicatorSettings,
+  IndicatorTarget,
+  IndicatorUpdate,
+  ReportingPeriod,
+  IndicatorSnapshot,
 ];

@@ -1,4 +1,6 @@
 import {
+  COMPUTED_RULE_NAMES,
+  COMPUTED_RULES,
   ageBand,
   countBenefitReceiptEnded,
   countDropouts,
@@ -115,5 +117,62 @@ describe('indicator counting rules (hand-built data, expected figures worked out
     ];
     expect(countBenefitReceiptEnded(observations, YEAR_2024)).toEqual(['a']);
     expect(countDropouts([person('x', { dropout: true }), person('y')], YEAR_2024).map((p) => p.id)).toEqual(['x']);
+  });
+});
+
+describe('counting rules added for the indicator catalogue', () => {
+  const YEAR = { from: '2024-01-01', to: '2024-12-31' };
+  const p = (id: string, o: Partial<CountedParticipant> = {}): CountedParticipant => ({
+    id,
+    gender: 'FEMALE',
+    birthYear: 2004,
+    entryDate: '2024-02-01',
+    exitDate: '2024-06-30',
+    entryStatus: 'UNEMPLOYED',
+    education: 'ISCED_0_2',
+    track: 'YOUTH_TRAINING',
+    ...o,
+  });
+  const training = (participantId: string, observedOn: string, fullyQualifyingTraining: boolean): Observation => ({
+    participantId,
+    observedOn,
+    timing: 'AT_EXIT',
+    status: 'IN_EDUCATION_OR_TRAINING',
+    fullyQualifyingTraining,
+  });
+
+  it('counts training places of the youth track once per person, only fully qualifying trainings', () => {
+    const people = [p('a'), p('b'), p('c', { track: 'WOMEN_REENTRY' })];
+    const observations = [training('a', '2024-07-01', true), training('a', '2024-09-01', true), training('b', '2024-07-01', false), training('c', '2024-07-01', true)];
+    expect(COMPUTED_RULES.TRAINING_PLACES_REACHED({ participants: people, observations }, YEAR).map((x) => x.id)).toEqual(['a']);
+  });
+
+  it('counts leavers, and a person without entry data in no status indicator', () => {
+    const people = [p('a'), p('b', { exitDate: null }), p('c', { entryStatus: null, education: null })];
+    expect(COMPUTED_RULES.LEAVERS({ participants: people, observations: [] }, YEAR).map((x) => x.id)).toEqual(['a', 'c']);
+    expect(COMPUTED_RULES.UNEMPLOYED({ participants: people, observations: [] }, YEAR).map((x) => x.id)).toEqual(['a', 'b']);
+    expect(COMPUTED_RULES.PARTICIPANTS({ participants: people, observations: [] }, YEAR)).toHaveLength(3);
+  });
+
+  it('names every rule the demo catalogue uses', () => {
+    expect(COMPUTED_RULE_NAMES).toEqual(expect.arrayContaining(['PARTICIPANTS', 'EMPLOYED_ON_LEAVING', 'INTEGRATIONS', 'BENEFIT_RECEIPT_ENDED', 'TRAINING_PLACES_REACHED', 'DROPOUTS', 'LEAVERS']));
+  });
+});
+
+describe('integrated on leaving (the numerator of the integration rate)', () => {
+  it('counts a leaver once when the status on leaving is a job subject to social insurance (not § 16i) or a fully qualifying training', () => {
+    const YEAR = { from: '2024-01-01', to: '2024-12-31' };
+    const leaver = (id: string): CountedParticipant => ({ id, gender: 'FEMALE', birthYear: 1980, entryDate: '2024-01-10', exitDate: '2024-06-30', entryStatus: 'UNEMPLOYED', education: 'ISCED_3_4', track: 'WOMEN_REENTRY' });
+    const at = (participantId: string, observedOn: string, status: Observation['status'], extra: Partial<Observation> = {}): Observation => ({ participantId, observedOn, timing: 'AT_EXIT', status, ...extra });
+    const people = ['job', 'twice', 'late', 'funded', 'marginal'].map(leaver);
+    const observations = [
+      at('job', '2024-07-01', 'EMPLOYED_SOCIAL_INSURANCE'),
+      at('twice', '2024-07-01', 'EMPLOYED_SOCIAL_INSURANCE'),
+      at('twice', '2024-07-20', 'EMPLOYED_SOCIAL_INSURANCE'),
+      at('late', '2024-08-15', 'EMPLOYED_SOCIAL_INSURANCE'), // 46 days after exit
+      at('funded', '2024-07-01', 'EMPLOYED_SOCIAL_INSURANCE', { publiclyFunded16i: true }),
+      at('marginal', '2024-07-01', 'MARGINAL_JOB'),
+    ];
+    expect(COMPUTED_RULES.INTEGRATED_ON_LEAVING({ participants: people, observations }, YEAR).map((p) => p.id)).toEqual(['job', 'twice']);
   });
 });

@@ -10,6 +10,7 @@ import { FundingProgram } from '../../programs/entities/funding-program.entity.j
 import { Project } from '../../programs/entities/project.entity.js';
 import { FinancingType, ProjectStatus } from '../../programs/programs.enums.js';
 import { BudgetSeeder } from './budget.seeder.js';
+import { IndicatorsSeeder } from '../../indicators/seeders/indicators.seeder.js';
 import { DEMO_PROGRAM, DEMO_PROJECT } from './demo-data.js';
 import { DEMO_USERS } from './demo-users.js';
 import { LedgerSeeder } from './ledger.seeder.js';
@@ -45,5 +46,6 @@ export class DemoSeeder extends Seeder {
     await em.flush();
     await this.call(em, [ParticipantsSeeder]);
     await this.call(em, [BudgetSeeder, LedgerSeeder]);
+    await this.call(em, [IndicatorsSeeder]);
   }
 }

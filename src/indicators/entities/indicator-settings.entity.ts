@@ -1,0 +1,30 @@
+import { randomUUID } from 'node:crypto';
+
+import type { Opt, Ref } from '@mikro-orm/core';
+import { Check, Entity, OneToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+
+import { FundingProgram } from '../../programs/entities/funding-program.entity.js';
+
+/**
+ * A programme's indicator settings, as data (DOMAIN.md §6: the small-cell threshold is
+ * configurable). Kept here rather than on FundingProgram so the programme table stays the
+ * programme module's. A programme without a row uses the defaults.
+ */
+@Entity({ tableName: 'indicator_settings' })
+@Check({ name: 'indicator_settings_cell_check', expression: 'min_cell_size >= 1' })
+export class IndicatorSettings {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @OneToOne(() => FundingProgram, { ref: true, owner: true, unique: true })
+  program: Ref<FundingProgram>;
+
+  /** Cells with fewer persons than this are suppressed for analysts. */
+  @Property({ type: 'integer' })
+  minCellSize: Opt<number> = DEFAULT_MIN_CELL_SIZE;
+
+  @Property({ type: 'datetime', defaultRaw: 'now()', onUpdate: () => new Date() })
+  updatedAt: Opt<Date> = new Date();
+}
+
+export const DEFAULT_MIN_CELL_SIZE = 5;

@@ -1,0 +1,165 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { Decimal } from 'decimal.js';
+
+import { AccessService } from '../auth/access.service.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { daysBetween, fiscalYearOf, type LocalDate } from '../common/dates/local-date.js';
+import { IdentityVault } from '../participants/identity-vault.js';
+import type { Project } from '../programs/entities/project.entity.js';
+import type { Period, RuleInput } from './counting-rules.js';
+import { IndicatorReportArgs } from './dto/indicator.inputs.js';
+import { IndicatorDefinition } from './entities/indicator-definition.entity.js';
+import { IndicatorTarget, WHOLE_PERIOD } from './entities/indicator-target.entity.js';
+import { IndicatorUpdate } from './entities/indicator-update.entity.js';
+import { ReportingPeriod } from './entities/reporting-period.entity.js';
+import { type ApprovedUpdate, computedFigure, manualFigure, ruleRunner } from './indicator-figures.js';
+import { loadParticipantRows, toRuleInput } from './indicator-inputs.js';
+import { buildReportRow, type RowTargets } from './indicator-report.builder.js';
+import { readSnapshots, type ReportedFigure } from './indicator-snapshots.js';
+import { INDICATOR_READERS, UNSUPPRESSED_READERS } from './indicators.access.js';
+import { ActualSource, IndicatorUpdateStatus, ReportingPeriodStatus } from './indicators.enums.js';
+import { IndicatorErrors } from './indicators.errors.js';
+import { toIndicatorDefinitionModel } from './indicators.mapper.js';
+import { IndicatorsService } from './indicators.service.js';
+import type { IndicatorReportModel } from './models/indicator-report.model.js';
+
+/**
+ * The Indikatorenbericht: figures for any period computed from the data, or read from the frozen
+ * snapshot when the period is a locked reporting period; targets, attainment, projection, late
+ * corrections; suppression for readers who only hold the analyst role.
+ */
+@Injectable()
+export class IndicatorReportService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly access: AccessService,
+    private readonly indicators: IndicatorsService,
+    private readonly vault: IdentityVault,
+  ) {}
+
+  async report(user: AuthUser, args: IndicatorReportArgs): Promise<IndicatorReportModel> {
+    const em = this.em.fork();
+    const project = await this.access.requireProject(em, user, args.projectId, INDICATOR_READERS);
+    const period = { from: args.period.from, to: args.period.to };
+    checkReportPeriod(project, period);
+    const suppress = !this.access.holdsOnProject(user, { id: project.id, programId: project.program.id }, UNSUPPRESSED_READERS);
+    const [definitions, targets, minCellSize] = await Promise.all([
+      this.definitions(em, project),
+      em.find(IndicatorTarget, { project }),
+      this.indicators.minCellSize(em, project.program.id),
+    ]);
+    const { figures, reportingPeriod } = await this.figures(em, project, definitions, period);
+    const locked = reportingPeriod?.status === ReportingPeriodStatus.LOCKED;
+    const singleYear = fiscalYearOf(period.from) === fiscalYearOf(period.to) ? fiscalYearOf(period.from) : null;
+    const ctx = {
+      elapsedDays: daysBetween(project.approvalStart, period.to < project.approvalEnd ? period.to : project.approvalEnd) + 1,
+      totalDays: daysBetween(project.approvalStart, project.approvalEnd) + 1,
+      suppressBelow: suppress ? minCellSize : null,
+    };
+    return {
+      projectId: project.id,
+      periodFrom: period.from,
+      periodTo: period.to,
+      reportingPeriodId: reportingPeriod?.id ?? null,
+      locked,
+      suppressionApplied: suppress,
+      minCellSize,
+      rows: definitions.map((def) => {
+        const { figure, lateCorrection } = figures.get(def.id)!;
+        return buildReportRow(toIndicatorDefinitionModel(def), figure, lateCorrection, targetsOf(targets, def.id, singleYear), ctx);
+      }),
+    };
+  }
+
+  definitions(em: EntityManager, project: Project): Promise<IndicatorDefinition[]> {
+    return em.find(IndicatorDefinition, { program: project.program.id }, { orderBy: { sortOrder: 'asc', code: 'asc' } });
+  }
+
+  /**
+   * Unsuppressed figures of every indicator for a period: the snapshot when it is a locked
+   * reporting period, computed otherwise. The first open reporting period after locked ones also
+   * carries their late corrections: how far their figures, recomputed now, differ from what was
+   * frozen, less what earlier locked periods already reported as corrections.
+   */
+  async figures(em: EntityManager, project: Project, definitions: IndicatorDefinition[], period: Period) {
+    const periods = await em.find(ReportingPeriod, { project }, { orderBy: { periodFrom: 'asc' } });
+    const reportingPeriod = periods.find((p) => p.periodFrom === period.from && p.periodTo === period.to) ?? null;
+    if (reportingPeriod?.status === ReportingPeriodStatus.LOCKED) {
+      const snapshots = await readSnapshots(em, project, [reportingPeriod.id]);
+      return { figures: snapshots.get(reportingPeriod.id)!, reportingPeriod };
+    }
+    const compute = await this.calculator(em, project, definitions);
+    const earlier = reportingPeriod ? periods.filter((p) => p.periodTo < reportingPeriod.periodFrom) : [];
+    const carriesCorrections = earlier.length > 0 && earlier.every((p) => p.status === ReportingPeriodStatus.LOCKED);
+    const frozen = carriesCorrections ? await readSnapshots(em, project, earlier.map((p) => p.id)) : new Map<string, Map<string, ReportedFigure>>();
+    // Only the period values of locked periods matter here; their cumulative figures are not needed (the period itself stands in, which costs nothing extra).
+    const recomputed = carriesCorrections
+      ? earlier.map((p) => {
+          const locked = { from: p.periodFrom, to: p.periodTo };
+          return { id: p.id, figures: compute(locked, locked) };
+        })
+      : [];
+    const current = compute(period);
+    const figures = new Map<string, ReportedFigure>();
+    for (const def of definitions) {
+      let lateCorrection: Decimal | null = null;
+      if (carriesCorrections && def.cumulative) {
+        lateCorrection = new Decimal(0);
+        for (const { id, figures: now } of recomputed) {
+          const then = frozen.get(id)?.get(def.id);
+          if (!then) continue;
+          lateCorrection = lateCorrection.plus(now.get(def.id)!.periodValue).minus(then.figure.periodValue).minus(then.lateCorrection ?? 0);
+        }
+      }
+      figures.set(def.id, { figure: current.get(def.id)!, lateCorrection });
+    }
+    return { figures, reportingPeriod };
+  }
+
+  /** Loads the project's data once and returns a function computing every indicator for a period. */
+  private async calculator(em: EntityManager, project: Project, definitions: IndicatorDefinition[]) {
+    const needsParticipants = definitions.some((d) => d.source === ActualSource.COMPUTED);
+    const [input, updates] = await Promise.all([
+      needsParticipants ? loadParticipantRows(em, project.id, this.vault).then(toRuleInput) : Promise.resolve<RuleInput>({ participants: [], observations: [] }),
+      em.find(IndicatorUpdate, { project, status: IndicatorUpdateStatus.APPROVED }),
+    ]);
+    const approved: ApprovedUpdate[] = updates.map((u) => ({
+      indicatorId: u.indicator.id,
+      periodTo: u.periodTo,
+      decidedAt: u.decidedAt ?? u.updatedAt,
+      value: u.value,
+      numerator: u.numerator ?? null,
+      denominator: u.denominator ?? null,
+    }));
+    const run = ruleRunner(input);
+    return (period: Period, cumulativePeriod: Period = { from: project.approvalStart, to: period.to }) => {
+      return new Map(
+        definitions.map((def) => {
+          const spec = toIndicatorDefinitionModel(def);
+          const figure = def.source === ActualSource.COMPUTED ? computedFigure(spec, run, period, cumulativePeriod) : manualFigure(spec, approved, period, cumulativePeriod);
+          return [def.id, figure];
+        }),
+      );
+    };
+  }
+}
+
+/** A report period lies inside the project's approval period and does not end before it starts. */
+export function checkReportPeriod(project: Project, period: { from: LocalDate; to: LocalDate }, fields = { from: 'period.from', to: 'period.to' }): void {
+  if (period.to < period.from) throw IndicatorErrors.periodEndsBeforeStart(fields.to);
+  if (period.from < project.approvalStart || period.to > project.approvalEnd) throw IndicatorErrors.periodOutsideProject(fields.from);
+}
+
+function targetsOf(rows: IndicatorTarget[], indicatorId: string, year: number | null): RowTargets {
+  const mine = rows.filter((r) => r.indicator.id === indicatorId);
+  const whole = mine.find((r) => r.year === WHOLE_PERIOD);
+  const ofYear = year === null ? undefined : mine.find((r) => r.year === year);
+  return {
+    baseline: whole?.baseline ?? null,
+    milestone: whole?.milestone ?? null,
+    target: whole?.target ?? null,
+    yearMilestone: ofYear?.milestone ?? null,
+    yearTarget: ofYear?.target ?? null,
+  };
+}
