@@ -2,6 +2,7 @@ import { Decimal } from 'decimal.js';
 
 import { addDays, type LocalDate } from '../../common/dates/local-date.js';
 import { roundToCents, sumMoney } from '../../common/money/money.js';
+import { seededRandom } from './participants-demo.js';
 
 /**
  * Receipts of the demo ledger, generated deterministically (seeded PRNG): per budget line a
@@ -28,18 +29,6 @@ export interface DemoReceipt {
   eligible: Decimal;
 }
 
-/** mulberry32: a tiny, well-known seeded PRNG, so the demo is the same on every machine. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Typical eligible amount of one receipt, payees and purposes per category. */
 const PROFILE: Record<string, { typical: number; payees: string[]; purposes: string[]; ineligibleShare?: number }> = {
   B1: { typical: 1800, payees: ['Bildungswerk Bergisch Land gGmbH', 'Coaching Wupper e.V.', 'Dr. Sommer Beratung', 'Sprachschule Elberfeld', 'Schuldnerberatung Barmen'], purposes: ['Honorar Einzelcoaching', 'Honorar Gruppenworkshop', 'Bewerbungstraining', 'Sprachkurs Modul', 'Fachberatung'], ineligibleShare: 0.02 },
@@ -62,7 +51,7 @@ export interface ReceiptOptions {
 
 /** Receipts for every plan line up to `cutoff`, spending 90–98 % of the line pro rata temporis. */
 export function demoReceipts(lines: DemoPlanLine[], options: ReceiptOptions): DemoReceipt[] {
-  const random = prng(options.seed);
+  const random = seededRandom(options.seed);
   const receipts: DemoReceipt[] = [];
   for (const line of [...lines].sort((a, b) => a.fiscalYear - b.fiscalYear || a.code.localeCompare(b.code))) {
     const first = `${line.fiscalYear}-01-01`;
