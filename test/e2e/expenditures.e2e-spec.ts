@@ -1,3 +1,5 @@
+import { Decimal } from 'decimal.js';
+
 import { createFundedProject, type FundedProject } from '../factories/funded-project.js';
 import { DRAWDOWNS, key, LEDGER, paidTranche, receipt, RECORD, REVERSE, SET_STATUS, TOTALS_CHECK } from '../factories/money-ops.js';
 import { createTestApp, type TestApp } from '../setup/test-app.js';
@@ -78,7 +80,7 @@ describe('the receipt ledger (GraphQL over HTTP, real PostgreSQL)', () => {
     expect(replacement).toMatchObject({ kind: 'BOOKING', receiptNumber: 'RN-2', revision: 1, eligibleAmount: '205.00' });
     const [net] = await t.orm.em.fork().execute('select sum(eligible_amount)::text as net from expenditure where id in (?, ?)', [original.id, reversal.id]);
     expect(net.net).toBe('0.00');
-    expect(await spent('B6')).toBe((Number(before) + 205).toFixed(2)); // test arithmetic on a known small value only
+    expect(await spent('B6')).toBe(new Decimal(before).plus('205.00').toFixed(2));
 
     const ledger = await t.gqlAs(p.auditor, LEDGER, { projectId: p.projectId, payee: 'muster', kind: 'BOOKING', first: 50 });
     const shown = ledger.data!.expenditures.nodes.find((n: { id: string }) => n.id === original.id);
@@ -109,7 +111,7 @@ describe('the receipt ledger (GraphQL over HTTP, real PostgreSQL)', () => {
     expect(noReason.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'comment' });
     const rejected = await t.gqlAs(p.finance, SET_STATUS, { input: { expenditureId: booked.id, status: 'REJECTED', comment: 'Kein Projektbezug' } });
     expect(rejected.data!.setExpenditureStatus.status).toBe('REJECTED');
-    expect(await spent('B6')).toBe((Number(before) - 40).toFixed(2));
+    expect(await spent('B6')).toBe(new Decimal(before).minus('40.00').toFixed(2));
     const visible = await t.gqlAs(p.auditor, LEDGER, { projectId: p.projectId, status: 'REJECTED' });
     expect(visible.data!.expenditures.nodes.map((n: { id: string }) => n.id)).toEqual([booked.id]);
     const check = await t.gqlAs(p.auditor, TOTALS_CHECK, { projectId: p.projectId });
