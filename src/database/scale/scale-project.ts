@@ -22,8 +22,10 @@ export interface ScaleContext {
   vault: IdentityVault;
   receiptsPerProject: number;
   participantsPerProject: number;
-  /** Receipts the demo plan yields at density 1 (calibrated once), to aim at receiptsPerProject. */
-  baseReceipts: number;
+  /** Receipts of the demo plan that do not scale with the density (salaries, rent) … */
+  receiptsFixed: number;
+  /** … and those added per unit of density (calibrated once), to aim at receiptsPerProject. */
+  receiptsPerDensity: number;
 }
 
 /** Rows of one table: column specs `name:pgtype` and one value array per row (money as strings). */
@@ -105,7 +107,9 @@ interface ProjectParts {
 }
 
 function ledger(ctx: ScaleContext, tables: TableRows[], p: ProjectParts & { factor: Decimal; lines: { costCategory: string; fiscalYear: number; planned: Decimal }[] }): number {
-  const density = ctx.receiptsPerProject / ctx.baseReceipts / p.factor.toNumber();
+  // Both parts grow with the plan (factor); the density makes the total come out near receiptsPerProject.
+  const factor = p.factor.toNumber();
+  const density = Math.max(0.05, (ctx.receiptsPerProject - ctx.receiptsFixed * factor) / (ctx.receiptsPerDensity * factor));
   const receipts = demoReceipts(p.lines.map((l) => ({ code: l.costCategory, fiscalYear: l.fiscalYear, planned: l.planned })), { cutoff: DEMO_LEDGER_CUTOFF, seed: p.projectSeed, density });
   const rows = ledgerRows(receipts, p.ids('expenditure'));
   const category = (code: string) => ctx.categoryIdByCode.get(code);
