@@ -54,7 +54,7 @@ try {
   const generated = generateAhead(await workerData(client), todo);
   if (todo.length < count) console.log(`${count - todo.length} of ${count} projects exist already (same seed); generating the other ${todo.length}`);
 
-  const bar = new cliProgress.SingleBar({ format: 'projects {bar} {value}/{total} | receipts {receipts} | {rate} receipts/s | ETA {eta}s' }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar({ format: 'projects {bar} {value}/{total} | receipts {receipts} | {rate} receipts/s | ETA {eta}s', noTTYOutput: true, notTTYSchedule: 10_000 }, cliProgress.Presets.shades_classic);
   bar.start(todo.length, 0, { receipts: 0, rate: 0 });
   const started = performance.now();
   let receipts = 0;
