@@ -9,6 +9,8 @@ import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { BudgetModule } from './budget/budget.module.js';
+import { ExpendituresModule } from './expenditures/expenditures.module.js';
+import { IdempotencyModule } from './idempotency/idempotency.module.js';
 import { createErrorFormatter } from './common/errors/format-error.js';
 import { InputValidationPipe } from './common/errors/validation.js';
 import type { GraphQLContext } from './common/graphql/graphql-context.js';
@@ -24,6 +26,7 @@ import { IndicatorsModule } from './indicators/indicators.module.js';
 import { MeasuresModule } from './measures/measures.module.js';
 import { ParticipantsModule } from './participants/participants.module.js';
 import { ProgramsModule } from './programs/programs.module.js';
+import { TranchesModule } from './tranches/tranches.module.js';
 import { documentLimits } from './security/graphql-limits.js';
 import { withSecurityCodes } from './security/security-errors.js';
 import { SecurityModule } from './security/security.module.js';
@@ -86,6 +89,9 @@ export class AppModule implements NestModule {
         ParticipantsModule,
         MeasuresModule,
         BudgetModule,
+        IdempotencyModule,
+        TranchesModule,
+        ExpendituresModule,
         IndicatorsModule,
       ],
       controllers: [HealthController, PlaygroundController],

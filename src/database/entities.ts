@@ -2,6 +2,8 @@ import { AuditEvent } from '../audit/entities/audit-event.entity.js';
 import { AppUser } from '../auth/entities/app-user.entity.js';
 import { RoleAssignment } from '../auth/entities/role-assignment.entity.js';
 import { BUDGET_ENTITIES } from '../budget/entities/index.js';
+import { EXPENDITURE_ENTITIES } from '../expenditures/entities/index.js';
+import { IdempotencyKey } from '../idempotency/idempotency-key.entity.js';
 import { IndicatorDefinition } from '../indicators/entities/indicator-definition.entity.js';
 import { IndicatorSettings } from '../indicators/entities/indicator-settings.entity.js';
 import { IndicatorSnapshot } from '../indicators/entities/indicator-snapshot.entity.js';
@@ -16,6 +18,7 @@ import { ParticipantRules } from '../participants/entities/participant-rules.ent
 import { Participant } from '../participants/entities/participant.entity.js';
 import { FundingProgram } from '../programs/entities/funding-program.entity.js';
 import { Project } from '../programs/entities/project.entity.js';
+import { TRANCHES_ENTITIES } from '../tranches/entities/index.js';
 
 /** Every entity of the service; explicit so that discovery works the same in ESM, jest and the CLI. */
 export const ENTITIES = [
@@ -31,6 +34,9 @@ export const ENTITIES = [
   Participation,
   Outcome,
   ...BUDGET_ENTITIES,
+  ...TRANCHES_ENTITIES,
+  ...EXPENDITURE_ENTITIES,
+  IdempotencyKey,
   IndicatorDefinition,
   IndicatorSettings,
   IndicatorTarget,

@@ -1,7 +1,8 @@
+import { Migration20261124210329_Tranches } from './Migration20261124210329_Tranches.js';
+import { Migration20261124205542_Budget } from './Migration20261124205542_Budget.js';
 import { Migration20261124210356_Indicators } from './Migration20261124210356_Indicators.js';
 import { Migration20261124204836_Participants } from './Migration20261124204836_Participants.js';
 import { Migration20261124203523_AuditTrail } from './Migration20261124203523_AuditTrail.js';
-import { Migration20261124205542_Budget } from './Migration20261124205542_Budget.js';
 import { Migration20261124202423_Auth } from './Migration20261124202423_Auth.js';
 import { Migration20261124201529_Initial } from './Migration20261124201529_Initial.js';
 import type { MigrationObject } from '@mikro-orm/core';
@@ -16,5 +17,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261124203523_AuditTrail', class: Migration20261124203523_AuditTrail },
   { name: 'Migration20261124204836_Participants', class: Migration20261124204836_Participants },
   { name: 'Migration20261124205542_Budget', class: Migration20261124205542_Budget },
+  { name: 'Migration20261124210329_Tranches', class: Migration20261124210329_Tranches },
   { name: 'Migration20261124210356_Indicators', class: Migration20261124210356_Indicators },
 ];

@@ -1,0 +1,166 @@
+import { randomUUID } from 'node:crypto';
+
+import type { EntityManager } from '@mikro-orm/core';
+import type { EntityManager as SqlEntityManager } from '@mikro-orm/postgresql';
+import { Seeder } from '@mikro-orm/seeder';
+import { Decimal } from 'decimal.js';
+
+import { AppUser } from '../../auth/entities/app-user.entity.js';
+import { BudgetTotals } from '../../budget/budget-totals.js';
+import { addDays, type LocalDate } from '../../common/dates/local-date.js';
+import { formatMoney, roundToCents, sumMoney } from '../../common/money/money.js';
+import { Project } from '../../programs/entities/project.entity.js';
+import { demoReceipts, type DemoReceipt } from './ledger-demo-receipts.js';
+import { demoTranches, type DemoSpending } from './ledger-demo-tranches.js';
+import { DEMO_PROJECT } from './demo-data.js';
+
+/** The demo ledger runs up to this day (the demo's "today"); 2027 is planned but not yet spent. */
+export const DEMO_LEDGER_CUTOFF = '2026-09-30';
+/** Drawn on the last tranche but not spent: the demo's overdue tranche. */
+const OVERDUE_SURPLUS = new Decimal('25000.00');
+const SEED = 20220101;
+const CHUNK = 20_000;
+
+interface Row {
+  id: string;
+  receipt: DemoReceipt;
+  kind: 'BOOKING' | 'REVERSAL';
+  revision: number;
+  gross: Decimal;
+  ineligible: Decimal;
+  eligible: Decimal;
+  reversalOf: string | null;
+  reason: string | null;
+  status: string;
+  comment: string | null;
+}
+
+/**
+ * The Wuppertal ledger: tens of thousands of receipts 2022 to the cut-off, a few corrections by
+ * reversal, a few rejected receipts, tranches every four weeks and one overdue tranche. Pure
+ * generation (seeded) plus bulk multi-row INSERTs, and the maintained totals booked once per key.
+ * Runs after the budget demo and follows its plan in force, so no line is overspent.
+ */
+export class LedgerSeeder extends Seeder {
+  async run(coreEm: EntityManager): Promise<void> {
+    const em = coreEm as unknown as SqlEntityManager;
+    const project = await em.findOneOrFail(Project, { fileNumber: DEMO_PROJECT.fileNumber });
+    const finance = await em.findOneOrFail(AppUser, { username: 'finance' });
+    const grantor = await em.findOneOrFail(AppUser, { username: 'grantor' });
+    const plan = await em.execute<{ code: string; cost_category_id: string; fiscal_year: number; planned: string }[]>(
+      `select cc.code, bl.cost_category_id, bl.fiscal_year, bl.planned::text as planned from budget_line bl join cost_category cc on cc.id = bl.cost_category_id
+        where bl.project_id = ? and bl.revision_id = (select id from budget_revision where project_id = ? order by number desc limit 1)`,
+      [project.id, project.id],
+    );
+    if (plan.length === 0) return;
+    const categoryId = new Map(plan.map((l) => [l.code, l.cost_category_id]));
+    const receipts = demoReceipts(
+      plan.map((l) => ({ code: l.code, fiscalYear: l.fiscal_year, planned: new Decimal(l.planned) })),
+      { cutoff: DEMO_LEDGER_CUTOFF, seed: SEED },
+    );
+    const rows = ledgerRows(receipts);
+    const counted = rows.filter((r) => r.status !== 'REJECTED');
+    const spending: DemoSpending[] = counted.map((r) => ({ code: r.receipt.code, paymentDate: r.receipt.paymentDate, eligible: r.eligible }));
+    const years = [...new Set(receipts.map((r) => r.fiscalYear))].sort();
+    const tranches = demoTranches(spending, years, DEMO_LEDGER_CUTOFF, OVERDUE_SURPLUS);
+
+    const insert = (table: string, columns: string[], values: unknown[][]) => bulkInsert(em, table, columns, values);
+    await insert(
+      'expenditure',
+      ['id:uuid', 'project_id:uuid', 'kind:text', 'receipt_number:text', 'revision:smallint', 'invoice_date:date', 'payment_date:date', 'fiscal_year:smallint', 'payee:text', 'purpose:text', 'cost_category_id:uuid', 'gross_amount:numeric', 'ineligible_amount:numeric', 'eligible_amount:numeric', 'reversal_of_id:uuid', 'reason:text', 'recorded_by_id:uuid'],
+      rows.map((r) => [r.id, project.id, r.kind, r.receipt.receiptNumber, r.revision, r.receipt.invoiceDate, r.receipt.paymentDate, r.receipt.fiscalYear, r.receipt.payee, r.receipt.purpose, categoryId.get(r.receipt.code), formatMoney(r.gross), formatMoney(r.ineligible), formatMoney(r.eligible), r.reversalOf, r.reason, finance.id]),
+    );
+    await insert(
+      'expenditure_state',
+      ['id:uuid', 'project_id:uuid', 'expenditure_id:uuid', 'status:text', 'comment:text', 'changed_by_id:uuid'],
+      rows.map((r) => [randomUUID(), project.id, r.id, r.status, r.comment, finance.id]),
+    );
+
+    const drawdowns: unknown[][] = [];
+    const lines: unknown[][] = [];
+    const approvals: unknown[][] = [];
+    for (const t of tranches) {
+      const id = randomUUID();
+      const requestedAt = `${addDays(t.payoutDate, -7)}T09:00:00Z`;
+      drawdowns.push([id, project.id, t.fiscalYear, t.number, 'TRANCHE', 'DISBURSED', formatMoney(sumMoney(t.lines.map((l) => l.amount))), t.payoutDate, t.neededUntil, t.payoutDate, finance.id, requestedAt]);
+      for (const l of t.lines) lines.push([randomUUID(), project.id, id, categoryId.get(l.code), formatMoney(l.amount)]);
+      approvals.push([randomUUID(), project.id, id, 'APPROVED', grantor.id, 'Mittelabruf geprüft, Bedarf plausibel', `${addDays(t.payoutDate, -3)}T14:00:00Z`]);
+    }
+    // One request still waiting for the grantor's decision.
+    const pending = randomUUID();
+    const pendingDay: LocalDate = '2026-10-08';
+    drawdowns.push([pending, project.id, 2026, tranches.filter((t) => t.fiscalYear === 2026).length + 1, 'TRANCHE', 'REQUESTED', '60000.00', pendingDay, addDays(pendingDay, 27), null, finance.id, '2026-09-30T10:00:00Z']);
+    lines.push([randomUUID(), project.id, pending, categoryId.get('A'), '60000.00']);
+    await insert(
+      'drawdown',
+      ['id:uuid', 'project_id:uuid', 'fiscal_year:smallint', 'number:int', 'kind:text', 'status:text', 'amount:numeric', 'expected_payout_date:date', 'needed_until:date', 'payout_date:date', 'requested_by_id:uuid', 'requested_at:timestamptz'],
+      drawdowns,
+    );
+    await insert('drawdown_line', ['id:uuid', 'project_id:uuid', 'drawdown_id:uuid', 'cost_category_id:uuid', 'amount:numeric'], lines);
+    await insert('drawdown_approval', ['id:uuid', 'project_id:uuid', 'drawdown_id:uuid', 'decision:text', 'decided_by_id:uuid', 'comment:text', 'decided_at:timestamptz'], approvals);
+
+    // The maintained totals, once per (year, category), as the services would have booked them.
+    const totals = new BudgetTotals();
+    const deltas = new Map<string, { fiscalYear: number; code: string; drawn: Decimal; spent: Decimal }>();
+    const at = (fiscalYear: number, code: string) => {
+      const k = `${fiscalYear}|${code}`;
+      if (!deltas.has(k)) deltas.set(k, { fiscalYear, code, drawn: new Decimal(0), spent: new Decimal(0) });
+      return deltas.get(k)!;
+    };
+    for (const r of counted) at(r.receipt.fiscalYear, r.receipt.code).spent = at(r.receipt.fiscalYear, r.receipt.code).spent.plus(r.eligible);
+    for (const t of tranches) for (const l of t.lines) at(t.fiscalYear, l.code).drawn = at(t.fiscalYear, l.code).drawn.plus(l.amount);
+    for (const d of deltas.values()) {
+      await totals.apply(em, { projectId: project.id, fiscalYear: d.fiscalYear, costCategoryId: categoryId.get(d.code)!, drawn: d.drawn, spent: d.spent });
+    }
+  }
+}
+
+/**
+ * Ledger rows with statuses: interim proofs up to 2025 are in (INCLUDED_IN_PROOF), 2026 is
+ * checked up to June; a few participant-cost receipts are rejected; a few fee invoices are
+ * corrected by a reversal plus a new booking at 90 % (a supplier's credit note).
+ */
+function ledgerRows(receipts: DemoReceipt[]): Row[] {
+  const rows: Row[] = [];
+  let corrections = 0;
+  let rejections = 0;
+  receipts.forEach((receipt, index) => {
+    const status = receipt.fiscalYear <= 2025 ? 'INCLUDED_IN_PROOF' : receipt.paymentDate <= '2026-06-30' ? 'CHECKED' : 'RECORDED';
+    const booking: Row = { id: randomUUID(), receipt, kind: 'BOOKING', revision: 0, gross: receipt.gross, ineligible: receipt.ineligible, eligible: receipt.eligible, reversalOf: null, reason: null, status, comment: null };
+    rows.push(booking);
+    if (receipt.code === 'B6' && receipt.fiscalYear === 2026 && receipt.paymentDate <= '2026-05-31' && index % 997 === 0 && rejections < 5) {
+      rejections++;
+      booking.status = 'REJECTED';
+      booking.comment = 'Kein Projektbezug: Ausgabe betrifft keine Teilnehmerin des Projekts';
+    } else if (receipt.code === 'B1' && receipt.fiscalYear === 2025 && index % 23 === 0 && corrections < 6) {
+      corrections++;
+      const reason = 'Gutschrift des Auftragnehmers: Rechnungsbetrag um 10 % gemindert';
+      rows.push({ ...booking, id: randomUUID(), kind: 'REVERSAL', gross: booking.gross.negated(), ineligible: booking.ineligible.negated(), eligible: booking.eligible.negated(), reversalOf: booking.id, reason });
+      // The corrected amount is a computed share (90 %), rounded half up to cents.
+      const eligible = roundToCents(booking.eligible.times('0.9'));
+      rows.push({ ...booking, id: randomUUID(), revision: 1, gross: eligible.plus(booking.ineligible), eligible });
+    }
+  });
+  return rows;
+}
+
+/**
+ * Bulk INSERT … SELECT FROM unnest(array, array, …): one array literal per column and chunk, so
+ * tens of thousands of rows cost a handful of statements (MikroORM inlines parameters, and one long
+ * literal per column is far cheaper to build and to parse than a value list per row).
+ */
+async function bulkInsert(em: SqlEntityManager, table: string, columns: string[], values: unknown[][]): Promise<void> {
+  const names = columns.map((c) => c.split(':')[0]);
+  const types = columns.map((c) => c.split(':')[1]);
+  for (let i = 0; i < values.length; i += CHUNK) {
+    const chunk = values.slice(i, i + CHUNK);
+    const arrays = names.map((_, col) => arrayLiteral(chunk.map((row) => row[col])));
+    const unnest = types.map((type) => `?::${type}[]`).join(', ');
+    await em.execute(`insert into "${table}" (${names.map((n) => `"${n}"`).join(', ')}) select * from unnest(${unnest})`, arrays, 'run');
+  }
+}
+
+/** A PostgreSQL array literal: every element double-quoted (backslash-escaped), null as NULL. */
+function arrayLiteral(values: unknown[]): string {
+  return `{${values.map((v) => (v === null || v === undefined ? 'NULL' : `"${String(v).replace(/[\\"]/g, (c) => `\\${c}`)}"`)).join(',')}}`;
+}

@@ -1,0 +1,26 @@
+import { Decimal } from 'decimal.js';
+
+import { AppError, badInput, conflict, notFound } from '../common/errors/app-error.js';
+import { formatMoney } from '../common/money/money.js';
+
+const eur = (value: Decimal) => `${formatMoney(value)} EUR`;
+
+/** The receipt ledger's clerk-facing errors, in one place. */
+export const ExpenditureErrors = {
+  notFound: (id: string) => notFound('Expenditure', id),
+  paymentOutsidePeriod: (field: string, start: string, end: string): AppError =>
+    badInput(field, `The payment date must lie inside the approval period (${start} to ${end}).`),
+  grossNotPositive: (field: string): AppError => badInput(field, 'The gross amount must be more than 0.00 EUR.'),
+  ineligibleOutOfRange: (field: string): AppError => badInput(field, 'The ineligible part must lie between 0.00 EUR and the gross amount.'),
+  eligibleMismatch: (field: string, expected: Decimal): AppError =>
+    badInput(field, `The eligible amount must be gross minus ineligible: ${eur(expected)}.`),
+  categoryNotInPlan: (field: string, year: number): AppError => badInput(field, `This cost category has no budget line in the plan for ${year}.`),
+  receiptNumberTaken: (field: string, number: string): AppError =>
+    badInput(field, `The receipt number "${number}" is already booked in this project; correct the booking by reversing it instead.`),
+  overLine: (field: string, limit: Decimal, spent: Decimal, code: string, year: number): AppError =>
+    badInput(field, `This booking would bring the eligible spending of ${code} in ${year} to ${eur(spent)}, above the most the plan allows (${eur(limit)} including the allowed overrun).`),
+  notReversible: (reason: string): AppError => conflict(`This entry cannot be reversed: ${reason}.`),
+  statusNotAllowed: (from: string, to: string): AppError => conflict(`An entry in status ${from} cannot move to ${to}.`),
+  rejectNeedsComment: (): AppError => badInput('comment', 'Say why the receipt is rejected.'),
+  cannotReject: (): AppError => conflict('A reversal, or a booking already reversed, cannot be rejected; the reversal already takes it out.'),
+};
