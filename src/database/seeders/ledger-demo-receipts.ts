@@ -47,6 +47,8 @@ const STAFF_MONTHLY = 4200;
 export interface ReceiptOptions {
   cutoff: LocalDate;
   seed: number;
+  /** Multiplies the number of scattered receipts (the scale generator sizes its ledgers with it); 1 = the demo. */
+  density?: number;
 }
 
 /** Receipts for every plan line up to `cutoff`, spending 90–98 % of the line pro rata temporis. */
@@ -64,7 +66,7 @@ export function demoReceipts(lines: DemoPlanLine[], options: ReceiptOptions): De
     const next = numbering(line);
     if (line.code === 'A') receipts.push(...salaries(line, budget, months, random, next));
     else if (line.code === 'B2') receipts.push(...rent(line, budget, months, next));
-    else receipts.push(...scattered(line, budget, first, last, random, next));
+    else receipts.push(...scattered(line, budget, first, last, random, next, options.density ?? 1));
   }
   return receipts;
 }
@@ -92,9 +94,9 @@ function rent(line: DemoPlanLine, budget: Decimal, months: number, next: () => s
   });
 }
 
-function scattered(line: DemoPlanLine, budget: Decimal, first: LocalDate, last: LocalDate, random: () => number, next: () => string): DemoReceipt[] {
+function scattered(line: DemoPlanLine, budget: Decimal, first: LocalDate, last: LocalDate, random: () => number, next: () => string, density: number): DemoReceipt[] {
   const profile = PROFILE[line.code] ?? { typical: 1000, payees: ['Lieferant'], purposes: ['Projektausgabe'] };
-  const count = Math.max(4, Math.round(budget.dividedBy(profile.typical).toNumber()));
+  const count = Math.max(4, Math.round(budget.dividedBy(profile.typical).toNumber() * density));
   const span = Math.round((Date.parse(last) - Date.parse(first)) / 86_400_000);
   const days = Array.from({ length: count }, () => addDays(first, Math.floor(random() * (span + 1)))).sort();
   return split(budget, count, random, 0.6).map((eligible, i) => {

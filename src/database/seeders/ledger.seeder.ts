@@ -21,7 +21,7 @@ const OVERDUE_SURPLUS = new Decimal('25000.00');
 const SEED = 20220101;
 const CHUNK = 20_000;
 
-interface Row {
+export interface LedgerRow {
   id: string;
   receipt: DemoReceipt;
   kind: 'BOOKING' | 'REVERSAL';
@@ -120,13 +120,13 @@ export class LedgerSeeder extends Seeder {
  * checked up to June; a few participant-cost receipts are rejected; a few fee invoices are
  * corrected by a reversal plus a new booking at 90 % (a supplier's credit note).
  */
-function ledgerRows(receipts: DemoReceipt[]): Row[] {
-  const rows: Row[] = [];
+export function ledgerRows(receipts: DemoReceipt[], newId: () => string = randomUUID): LedgerRow[] {
+  const rows: LedgerRow[] = [];
   let corrections = 0;
   let rejections = 0;
   receipts.forEach((receipt, index) => {
     const status = receipt.fiscalYear <= 2025 ? 'INCLUDED_IN_PROOF' : receipt.paymentDate <= '2026-06-30' ? 'CHECKED' : 'RECORDED';
-    const booking: Row = { id: randomUUID(), receipt, kind: 'BOOKING', revision: 0, gross: receipt.gross, ineligible: receipt.ineligible, eligible: receipt.eligible, reversalOf: null, reason: null, status, comment: null };
+    const booking: LedgerRow = { id: newId(), receipt, kind: 'BOOKING', revision: 0, gross: receipt.gross, ineligible: receipt.ineligible, eligible: receipt.eligible, reversalOf: null, reason: null, status, comment: null };
     rows.push(booking);
     if (receipt.code === 'B6' && receipt.fiscalYear === 2026 && receipt.paymentDate <= '2026-05-31' && index % 997 === 0 && rejections < 5) {
       rejections++;
@@ -135,10 +135,10 @@ function ledgerRows(receipts: DemoReceipt[]): Row[] {
     } else if (receipt.code === 'B1' && receipt.fiscalYear === 2025 && index % 23 === 0 && corrections < 6) {
       corrections++;
       const reason = 'Gutschrift des Auftragnehmers: Rechnungsbetrag um 10 % gemindert';
-      rows.push({ ...booking, id: randomUUID(), kind: 'REVERSAL', gross: booking.gross.negated(), ineligible: booking.ineligible.negated(), eligible: booking.eligible.negated(), reversalOf: booking.id, reason });
+      rows.push({ ...booking, id: newId(), kind: 'REVERSAL', gross: booking.gross.negated(), ineligible: booking.ineligible.negated(), eligible: booking.eligible.negated(), reversalOf: booking.id, reason });
       // The corrected amount is a computed share (90 %), rounded half up to cents.
       const eligible = roundToCents(booking.eligible.times('0.9'));
-      rows.push({ ...booking, id: randomUUID(), revision: 1, gross: eligible.plus(booking.ineligible), eligible });
+      rows.push({ ...booking, id: newId(), revision: 1, gross: eligible.plus(booking.ineligible), eligible });
     }
   });
   return rows;

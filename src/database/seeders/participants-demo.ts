@@ -41,8 +41,11 @@ export interface DemoPerson {
 const START = '2022-01-10';
 const ENTRY_SPAN_DAYS = 1750; // entries from January 2022 up to about four weeks before DEMO_AS_OF
 
-/** About 700 invented participants of the Wuppertal demo, with participations, exits and outcomes. */
-export function generateDemoParticipants(count = 700, seed = 20220101): DemoPerson[] {
+/**
+ * About 700 invented participants of the Wuppertal demo, with participations, exits and outcomes.
+ * `capacityScale` widens every measure's capacity (the scale generator's larger projects).
+ */
+export function generateDemoParticipants(count = 700, seed = 20220101, capacityScale = 1): DemoPerson[] {
   const rnd = seededRandom(seed);
   const int = (min: number, max: number) => min + Math.floor(rnd() * (max - min + 1));
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)];
@@ -133,7 +136,7 @@ export function generateDemoParticipants(count = 700, seed = 20220101): DemoPers
       if (end > plannedExit) end = plannedExit;
       if (end > measure.endDate) end = measure.endDate;
       const period = { start, end: end <= DEMO_AS_OF ? end : measure.endDate };
-      if (peakOccupancy(occupancy[Number(choice)], period) >= measure.capacity) continue;
+      if (peakOccupancy(occupancy[Number(choice)], period) >= Math.round(measure.capacity * capacityScale)) continue;
       occupancy[Number(choice)].push(period);
       const ended = end <= DEMO_AS_OF;
       person.participations.push({ measureIndex: Number(choice), startDate: start, endDate: ended ? end : null, exitReason: ended ? 'COMPLETED' : null });
