@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { Decimal } from 'decimal.js';
 
-import { type CellValue, germanAmount } from './cell-values.js';
+import { type CellValue, germanAmount, Quantity } from './cell-values.js';
 
 /**
  * CSV as German spreadsheets expect it (DOMAIN.md §9): `;` separator, decimal comma, UTF-8 with BOM,
@@ -22,5 +22,6 @@ export const UTF8_BOM = '\uFEFF';
 function csvCell(value: CellValue): string {
   if (value === null) return '';
   if (value instanceof Decimal) return germanAmount(value);
+  if (value instanceof Quantity) return value.german();
   return String(value);
 }
