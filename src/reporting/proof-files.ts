@@ -7,7 +7,7 @@ import { type PartLayout, proofFileStem, proofParts } from './layouts/proof-layo
 import { renderSummaryPdf } from './pdf/summary-pdf.js';
 import type { ChartYear } from './pdf/spending-chart.js';
 import type { ProofData } from './proof-data.js';
-import { AGGREGATED_PARTS, type ProofPart } from './proof.enums.js';
+import { AGGREGATED_PARTS, ProofPart } from './proof.enums.js';
 
 export interface ExportFile {
   name: string;
@@ -38,18 +38,32 @@ export const MANIFEST_NAME = 'MANIFEST.sha256';
  * which shows the money, goes with it.
  */
 export async function renderProofFiles(data: ProofData, chart: ChartYear[], aggregatedOnly: boolean): Promise<ProofFileSet> {
-  const stem = proofFileStem(data.header.kind, data.header.fiscalYear);
-  const parts = proofParts(data).filter((p) => !aggregatedOnly || AGGREGATED_PARTS.includes(p.part));
-  const fixedDate = new Date(`${data.header.asOf}T00:00:00Z`);
-  const files: ExportFile[] = [
-    { name: `${stem}.xlsx`, contentType: CONTENT_TYPES.xlsx, content: await buildXlsx(parts, fixedDate) },
-    ...parts.map((p) => ({ name: `${stem}-${p.slug}.csv`, contentType: CONTENT_TYPES.csv, content: germanCsv(p.header, p.rows) })),
-    { name: `${stem}.json`, contentType: CONTENT_TYPES.json, content: Buffer.from(JSON.stringify(machineView(data, parts), null, 2) + '\n', 'utf8') },
-  ];
-  if (!aggregatedOnly) files.push({ name: `${stem}.pdf`, contentType: CONTENT_TYPES.pdf, content: await renderSummaryPdf(data, chart) });
+  const renderers = fileRenderers(data, chart, aggregatedOnly);
+  const files: ExportFile[] = [];
+  for (const [name, { contentType, render }] of renderers) files.push({ name, contentType, content: await render() });
   const { entries, text } = buildManifest(files.map((f) => ({ name: f.name, content: f.content })));
   files.push({ name: MANIFEST_NAME, contentType: CONTENT_TYPES.sha256, content: Buffer.from(text, 'utf8') });
   return { files, manifest: entries };
+}
+
+/** One file of the set, rendering only that file (a download needs no other; the manifest needs all). */
+export async function renderProofFile(data: ProofData, chart: ChartYear[], aggregatedOnly: boolean, name: string): Promise<ExportFile | null> {
+  if (name === MANIFEST_NAME) return (await renderProofFiles(data, chart, aggregatedOnly)).files.find((f) => f.name === name)!;
+  const renderer = fileRenderers(data, chart, aggregatedOnly).get(name);
+  return renderer ? { name, contentType: renderer.contentType, content: await renderer.render() } : null;
+}
+
+type Renderer = { contentType: string; render: () => Promise<Buffer> | Buffer };
+
+function fileRenderers(data: ProofData, chart: ChartYear[], aggregatedOnly: boolean): Map<string, Renderer> {
+  const stem = proofFileStem(data.header.kind, data.header.fiscalYear);
+  const parts = proofParts(data).filter((p) => !aggregatedOnly || AGGREGATED_PARTS.includes(p.part));
+  const fixedDate = new Date(`${data.header.asOf}T00:00:00Z`);
+  const renderers = new Map<string, Renderer>([[`${stem}.xlsx`, { contentType: CONTENT_TYPES.xlsx, render: () => buildXlsx(parts, fixedDate) }]]);
+  for (const p of parts) renderers.set(`${stem}-${p.slug}.csv`, { contentType: CONTENT_TYPES.csv, render: () => germanCsv(p.header, p.rows) });
+  renderers.set(`${stem}.json`, { contentType: CONTENT_TYPES.json, render: () => Buffer.from(JSON.stringify(machineView(data, parts), null, 2) + '\n', 'utf8') });
+  if (!aggregatedOnly) renderers.set(`${stem}.pdf`, { contentType: CONTENT_TYPES.pdf, render: () => renderSummaryPdf(data, chart) });
+  return renderers;
 }
 
 /** The JSON for machines: the same figures, amounts as strings with two decimals (never floats). */
@@ -57,14 +71,14 @@ function machineView(data: ProofData, parts: PartLayout[]): unknown {
   const included = new Set<ProofPart>(parts.map((p) => p.part));
   const keys: [keyof ProofData, ProofPart | null][] = [
     ['header', null],
-    ['planVsActual', 'PLAN_VS_ACTUAL' as ProofPart],
-    ['financing', 'FINANCING' as ProofPart],
-    ['drawdowns', 'DRAWDOWNS' as ProofPart],
-    ['result', 'RESULT' as ProofPart],
-    ['receipts', 'RECEIPTS' as ProofPart],
-    ['indicators', 'INDICATORS' as ProofPart],
-    ['participants', 'PARTICIPANTS' as ProofPart],
-    ['problems', 'PREFLIGHT' as ProofPart],
+    ['planVsActual', ProofPart.PLAN_VS_ACTUAL],
+    ['financing', ProofPart.FINANCING],
+    ['drawdowns', ProofPart.DRAWDOWNS],
+    ['result', ProofPart.RESULT],
+    ['receipts', ProofPart.RECEIPTS],
+    ['indicators', ProofPart.INDICATORS],
+    ['participants', ProofPart.PARTICIPANTS],
+    ['problems', ProofPart.PREFLIGHT],
   ];
   return Object.fromEntries(keys.filter(([, part]) => part === null || included.has(part)).map(([key]) => [key, plain(data[key])]));
 }

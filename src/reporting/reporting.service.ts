@@ -15,7 +15,7 @@ import { type DueProof, proofsOwed } from './due-dates.js';
 import { ProofFile } from './entities/proof-file.entity.js';
 import { Proof } from './entities/proof.entity.js';
 import { ProofBuilder } from './proof-builder.service.js';
-import { type ExportFile, MANIFEST_NAME, renderProofFiles } from './proof-files.js';
+import { type ExportFile, MANIFEST_NAME, renderProofFile, renderProofFiles } from './proof-files.js';
 import type { PreflightProblem } from './proof-data.js';
 import type { ProofScope } from './proof-loader.js';
 import { canMoveProof, FROZEN_STATUSES, ProofKind, ProofStatus } from './proof.enums.js';
@@ -55,11 +55,7 @@ export class ReportingService {
 
   /** The files of a proof: the frozen ones once submitted, otherwise generated for the as-of date. */
   async files(user: AuthUser, request: ProofRequest): Promise<{ files: ExportFile[]; frozen: boolean; problems: PreflightProblem[] | null }> {
-    const em = this.em.fork();
-    const project = await this.access.requireProject(em, user, request.projectId, AGGREGATE_EXPORTERS);
-    const aggregatedOnly = !this.access.holdsOnProject(user, { id: project.id, programId: project.program.id }, EXPORTERS);
-    const scope = await this.scope(em, project, request);
-    const proof = await em.findOne(Proof, { project, kind: scope.kind, fiscalYear: scope.fiscalYear ?? 0 });
+    const { em, project, aggregatedOnly, scope, proof } = await this.exportContext(user, request);
     if (proof && FROZEN_STATUSES.includes(proof.status) && !aggregatedOnly) {
       const stored = await em.find(ProofFile, { project, proof }, { populate: ['content'], orderBy: { name: 'asc' } });
       return { files: stored.map((f) => ({ name: f.name, contentType: f.contentType, content: Buffer.from(f.content) })), frozen: true, problems: null };
@@ -69,11 +65,29 @@ export class ReportingService {
     return { files: set.files, frozen: false, problems: aggregatedOnly ? null : data.problems };
   }
 
+  /** One file for a download: read from the frozen set, or rendered alone for the as-of date. */
   async file(user: AuthUser, request: ProofRequest, name: string): Promise<ExportFile> {
-    const { files } = await this.files(user, request);
-    const file = files.find((f) => f.name === name);
+    const { em, project, aggregatedOnly, scope, proof } = await this.exportContext(user, request);
+    let file: ExportFile | null = null;
+    if (proof && FROZEN_STATUSES.includes(proof.status) && !aggregatedOnly) {
+      const stored = await em.findOne(ProofFile, { project, proof, name }, { populate: ['content'] });
+      file = stored && { name: stored.name, contentType: stored.contentType, content: Buffer.from(stored.content) };
+    } else {
+      const { data, chart } = await this.builder.data(user, project, scope);
+      file = await renderProofFile(data, chart, aggregatedOnly, name);
+    }
     if (!file) throw ReportingErrors.fileNotFound(name);
     return file;
+  }
+
+  /** What every export needs: the project (access-checked), whether only aggregated parts may go out, the scope and the proof row. */
+  private async exportContext(user: AuthUser, request: ProofRequest) {
+    const em = this.em.fork();
+    const project = await this.access.requireProject(em, user, request.projectId, AGGREGATE_EXPORTERS);
+    const aggregatedOnly = !this.access.holdsOnProject(user, { id: project.id, programId: project.program.id }, EXPORTERS);
+    const scope = await this.scope(em, project, request);
+    const proof = await em.findOne(Proof, { project, kind: scope.kind, fiscalYear: scope.fiscalYear ?? 0 });
+    return { em, project, aggregatedOnly, scope, proof };
   }
 
   async preflight(user: AuthUser, request: ProofRequest): Promise<PreflightProblem[]> {

@@ -14,8 +14,16 @@ import { type ChartYear, spendingChartSvg } from './spending-chart.js';
 const require = createRequire(import.meta.url);
 // pdfmake is CommonJS; its server build reads fonts from files. Roboto ships inside the package.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const pdfmake = require('pdfmake') as { setFonts(fonts: unknown): void; createPdf(doc: unknown): { getBuffer(): Promise<Buffer> } };
+const pdfmake = require('pdfmake') as {
+  setFonts(fonts: unknown): void;
+  setUrlAccessPolicy(allow: (url: string) => boolean): void;
+  setLocalAccessPolicy(allow: (path: string) => boolean): void;
+  createPdf(doc: unknown): { getBuffer(): Promise<Buffer> };
+};
 const fontDir = join(dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
+// Nothing is fetched at run time: no URLs at all, and local files only from the bundled fonts.
+pdfmake.setUrlAccessPolicy(() => false);
+pdfmake.setLocalAccessPolicy((path) => path.startsWith(fontDir));
 pdfmake.setFonts({
   Roboto: {
     normal: join(fontDir, 'Roboto-Regular.ttf'),
