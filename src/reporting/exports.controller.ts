@@ -1,5 +1,3 @@
-import { once } from 'node:events';
-
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Controller, Get, Param, Query, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
@@ -58,11 +56,24 @@ export class ExportsController {
     res.setHeader('Content-Disposition', `attachment; filename="${stem}-belegliste.csv"`);
     for await (const chunk of receiptCsvChunks(em, scope)) {
       // Backpressure: wait for the socket rather than buffering a slow client's whole list.
-      if (!res.write(chunk)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+      if (!res.write(chunk)) await drained(res);
       if (res.destroyed) return; // the client left: leaving the loop closes the cursor
     }
     res.end();
   }
+}
+
+/** Resolves when the socket takes data again or the client has gone, leaving no listener behind. */
+function drained(res: Response): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
 }
 
 function send(res: Response, file: ExportFile): void {

@@ -5,6 +5,8 @@ import { Decimal } from 'decimal.js';
 import { generateDemoParticipants } from '../../src/database/seeders/participants-demo.js';
 import { DEMO_AS_OF, FEMALE_FIRST_NAMES, LAST_NAMES, MALE_FIRST_NAMES, STREETS } from '../../src/database/seeders/participants-demo-data.js';
 import { key, receipt, RECORD } from '../factories/money-ops.js';
+import { AuthService } from '../../src/auth/auth.service.js';
+import { ReportingService } from '../../src/reporting/reporting.service.js';
 import { createTestApp, type TestApp } from '../setup/test-app.js';
 
 const EXPORT = `query($projectId: ID!, $kind: ProofKind!, $fiscalYear: Int, $asOf: LocalDate) {
@@ -71,7 +73,19 @@ describe('reporting: proofs of use as files', () => {
     return downloaded.get(cacheKey)!;
   }
 
+  /**
+   * The final proof of the demo (all of its 20,000+ receipts) is generated once through the
+   * service, as the resolver does, instead of once per file download; a download of it is
+   * compared with these bytes below.
+   */
+  async function generatedFiles(user: string, vars: Record<string, unknown>) {
+    const authUser = await t.app.get(AuthService).userFromHeader((await t.auth(user)).authorization);
+    const { files } = await t.app.get(ReportingService).files(authUser!, { projectId, ...vars } as never);
+    return { meta: null, files: new Map(files.map((f) => [f.name, f.content])) };
+  }
+
   async function fetchFiles(user: string, vars: Record<string, unknown>) {
+    if (vars.kind === 'FINAL') return generatedFiles(user, vars);
     const result = await t.gqlAs(user, EXPORT, { projectId, ...vars });
     expect(result.errors).toBeUndefined();
     const files = new Map<string, Buffer>();
@@ -132,6 +146,9 @@ describe('reporting: proofs of use as files', () => {
     const expected = await ledgerSum('true', []);
     const json = JSON.parse(files.get('verwendungsnachweis.json')!.toString('utf8'));
     expect(json.result.eligibleSpending).toBe(expected.eligible);
+    const downloaded = await download('auditor', `/exports/projects/${projectId}/final-proof/verwendungsnachweis.json?asOf=${AS_OF}`);
+    expect(downloaded.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(downloaded.body.equals(files.get('verwendungsnachweis.json')!)).toBe(true);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(files.get('verwendungsnachweis.xlsx')! as never);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['Soll-Ist-Vergleich', 'Finanzierung', 'Mittelabrufe', 'Ergebnis', 'Belegliste', 'Indikatorenbericht', 'Teilnehmende', 'Vorprüfung']);
