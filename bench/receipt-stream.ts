@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 
 import type { AddressInfo } from 'node:net';
+import { loadavg } from 'node:os';
 
 import { MikroORM } from '@mikro-orm/postgresql';
 import { NestFactory } from '@nestjs/core';
@@ -62,9 +63,14 @@ await withScratchDatabase(async (url) => {
   const token = ((await login.json()) as { data: { login: { token: string } } }).data.login.token;
 
   global.gc?.();
-  const baseline = process.memoryUsage().rss;
-  let peak = baseline;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  const baseline = process.memoryUsage();
+  let peak = baseline.rss;
+  let peakHeap = baseline.heapUsed;
+  const sampler = setInterval(() => {
+    const now = process.memoryUsage();
+    peak = Math.max(peak, now.rss);
+    peakHeap = Math.max(peakHeap, now.heapUsed);
+  }, 20);
   started = performance.now();
   const response = await fetch(`${base}/exports/projects/${project.projectId}/receipts.csv?asOf=2025-12-31`, { headers: { authorization: `Bearer ${token}` } });
   let firstByte = 0;
@@ -89,7 +95,10 @@ await withScratchDatabase(async (url) => {
     seconds: +seconds.toFixed(2),
     rowsPerSecond: Math.round(ROWS / seconds),
     timeToFirstByteMs: Math.round(firstByte),
-    peakRssGrowthMb: +((peak - baseline) / 1e6).toFixed(1),
+    peakRssGrowthMb: +((peak - baseline.rss) / 1e6).toFixed(1),
+    // JS heap in use (includes garbage not yet collected); RSS also holds freed pages the allocator keeps
+    peakHeapUsedGrowthMb: +((peakHeap - baseline.heapUsed) / 1e6).toFixed(1),
+    loadAverage: loadavg().map((l) => +l.toFixed(2)),
   };
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   await app.close();

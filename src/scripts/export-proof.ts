@@ -84,19 +84,22 @@ const { proofExport } = await gql<{ proofExport: { frozen: boolean; files: { nam
   token,
 );
 await mkdir(opts.out!, { recursive: true });
-const bars = new cliProgress.MultiBar({ format: ' {bar} {percentage}% | {value}/{total} {unit} | {name}', hideCursor: true }, cliProgress.Presets.shades_classic);
-const filesBar = bars.create(proofExport.files.length, 0, { unit: 'files', name: '' });
-const bytesBar = bars.create(proofExport.files.reduce((s, f) => s + f.bytes, 0), 0, { unit: 'bytes', name: '' });
+const bars = new cliProgress.MultiBar({ hideCursor: true, clearOnComplete: false }, cliProgress.Presets.shades_classic);
+const filesBar = bars.create(proofExport.files.length, 0, { name: '' }, { format: ' {bar} {value}/{total} files | {name}' });
+const bytesBar = bars.create(proofExport.files.reduce((s, f) => s + f.bytes, 0), 0, {}, { format: ' {bar} {percentage}% | {value}/{total} bytes' });
+// create() leaves the total at its default when bar options are given; set it explicitly
+filesBar.setTotal(proofExport.files.length);
+bytesBar.setTotal(proofExport.files.reduce((s, f) => s + f.bytes, 0));
 const mismatches: string[] = [];
-for (const file of proofExport.files) {
-  filesBar.update({ name: file.name });
+for (const [index, file] of proofExport.files.entries()) {
+  filesBar.update(index, { name: file.name });
   const sha = await download(token, file.url, join(opts.out!, file.name), (n) => bytesBar.increment(n));
   if (sha !== file.sha256) mismatches.push(file.name);
-  filesBar.increment();
+  filesBar.update(index + 1, { name: file.name });
 }
 if (opts.receipts) {
   const path = `/exports/projects/${id}/receipts.csv?${new URLSearchParams({ ...(fiscalYear ? { fiscalYear: String(fiscalYear) } : {}), ...(asOf ? { asOf } : {}) })}`;
-  const streamBar = bars.create(0, 0, { unit: 'bytes (streamed)', name: 'belegliste-stream.csv' }, { format: ' {value} {unit} | {name}' });
+  const streamBar = bars.create(0, 0, {}, { format: ' {value} bytes streamed | receipt list' });
   await download(token, path, join(opts.out!, `${kind === 'INTERIM' ? `zwischennachweis-${fiscalYear}` : 'verwendungsnachweis'}-belegliste-stream.csv`), (n) => streamBar.increment(n));
 }
 bars.stop();

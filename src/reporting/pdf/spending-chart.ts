@@ -22,11 +22,11 @@ const COLORS = { planned: '#9aa5b1', actual: '#1f5fa8', grid: '#d9dee3', text: '
  */
 export function spendingChartSvg(years: readonly ChartYear[]): string {
   const parts: string[] = [];
-  const height = 2 * PANEL + 90;
+  const height = 2 * PANEL + 130;
   parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}">`);
   parts.push(legend(8));
-  parts.push(barPanel(years, 30));
-  parts.push(burnPanel(years, 30 + PANEL + 50));
+  parts.push(barPanel(years, 50));
+  parts.push(burnPanel(years, 50 + PANEL + 55));
   parts.push('</svg>');
   return parts.join('');
 }
@@ -97,7 +97,7 @@ export function niceMax(value: number): number {
 
 function euroLabel(value: number): string {
   if (value >= 1_000_000) return `${(value / 1_000_000).toLocaleString('de-DE', { maximumFractionDigits: 1 })} Mio. €`;
-  if (value >= 1_000) return `${(value / 1_000).toLocaleString('de-DE', { maximumFractionDigits: 0 })} Tsd. €`;
+  if (value >= 1_000) return `${(value / 1_000).toLocaleString('de-DE', { maximumFractionDigits: 1 })} Tsd. €`;
   return `${value.toLocaleString('de-DE', { maximumFractionDigits: 0 })} €`;
 }
 

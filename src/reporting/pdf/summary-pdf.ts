@@ -63,7 +63,8 @@ export async function renderSummaryPdf(data: ProofData, chart: readonly ChartYea
       ]),
       ...(data.problems.length ? [{ text: `Vorprüfung: ${data.problems.length} offene Punkte (siehe Tabelle „Vorprüfung“).`, margin: [0, 6, 0, 0], italics: true }] : []),
       { text: 'Soll und Ist je Haushaltsjahr, kumulierter Mittelabfluss', bold: true, fontSize: 10, pageBreak: 'before', margin: [0, 0, 0, 6] },
-      { svg: spendingChartSvg(chart), width: 680 },
+      // fit keeps the chart on the page under its heading (a too-tall SVG would move to a page of its own)
+      { svg: spendingChartSvg(chart), fit: [760, 470] },
     ],
   };
   return pdfmake.createPdf(doc).getBuffer();
