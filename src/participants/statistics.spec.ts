@@ -18,15 +18,26 @@ describe('participant statistics', () => {
     const cells = tallyParticipants(rows, 5, false);
     expect(cells.filter((c) => c.dimension === 'gender')).toEqual([
       { dimension: 'gender', value: 'DIVERSE', count: 1, suppressed: true },
-      { dimension: 'gender', value: 'FEMALE', count: 6, suppressed: false },
+      // The complement: with only two cells, showing FEMALE would reveal DIVERSE as total − 6.
+      { dimension: 'gender', value: 'FEMALE', count: 6, suppressed: true },
     ]);
     expect(cells.find((c) => c.dimension === 'ageBand' && c.value === 'UNDER_30')?.count).toBe(1);
     expect(cells.some((c) => c.dimension === 'outcomeAtExit')).toBe(false);
   });
 
+  it('also hides a complementary cell, so the small one cannot be recovered from the total', () => {
+    const three = [...Array.from({ length: 6 }, () => row()), ...Array.from({ length: 7 }, () => row({ gender: 'MALE' })), row({ gender: 'DIVERSE' })];
+    const gender = tallyParticipants(three, 5, true).filter((c) => c.dimension === 'gender');
+    expect(gender).toEqual([
+      { dimension: 'gender', value: 'DIVERSE', count: null, suppressed: true },
+      { dimension: 'gender', value: 'FEMALE', count: null, suppressed: true },
+      { dimension: 'gender', value: 'MALE', count: 7, suppressed: false },
+    ]);
+  });
+
   it('hides the count of cells under the minimum size when suppressing', () => {
     const cells = tallyParticipants(rows, 5, true);
     expect(cells.find((c) => c.dimension === 'gender' && c.value === 'DIVERSE')).toEqual({ dimension: 'gender', value: 'DIVERSE', count: null, suppressed: true });
-    expect(cells.find((c) => c.dimension === 'gender' && c.value === 'FEMALE')?.count).toBe(6);
+    expect(cells.find((c) => c.dimension === 'gender' && c.value === 'FEMALE')?.count).toBeNull();
   });
 });

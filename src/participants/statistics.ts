@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
+import { suppressPartition } from '../indicators/suppression.js';
 import { ageBandAtEntry } from './lifecycle.js';
 
 export interface StatisticsRow {
@@ -32,9 +33,10 @@ const DIMENSIONS: [string, (row: StatisticsRow) => string | null][] = [
 /**
  * Counts persons per value of each dimension, from pseudonymous fields only: characteristics at
  * entry and the outcome at exit (DOMAIN.md §8), not the workflow status, so erasure (which
- * archives a record) leaves every figure as it was. Cells with fewer than
- * `minCellSize` persons (but more than none) are marked suppressed and, when `suppress` is set, lose
- * their count, so small groups cannot be singled out (DOMAIN.md §6).
+ * archives a record) leaves every figure as it was. Cells with fewer than `minCellSize` persons
+ * (but more than none) are marked suppressed and, when `suppress` is set, lose their count together
+ * with a complementary cell of the same dimension, so a small group can neither be read off nor
+ * recovered by subtracting the other cells from the total (DOMAIN.md §6, suppression.ts).
  */
 export function tallyParticipants(rows: readonly StatisticsRow[], minCellSize: number, suppress: boolean): StatisticsCell[] {
   const cells: StatisticsCell[] = [];
@@ -44,10 +46,13 @@ export function tallyParticipants(rows: readonly StatisticsRow[], minCellSize: n
       const value = valueOf(row);
       if (value !== null) counts.set(value, (counts.get(value) ?? 0) + 1);
     }
-    for (const [value, count] of [...counts].sort(([a], [b]) => a.localeCompare(b))) {
-      const small = count < minCellSize;
-      cells.push({ dimension, value, count: small && suppress ? null : count, suppressed: small });
-    }
+    const partition = [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([key, count]) => ({ key, count }));
+    const total = partition.reduce((sum, c) => sum + c.count, 0);
+    const shown = suppressPartition(total, partition, minCellSize).cells;
+    partition.forEach((cell, i) => {
+      const hidden = shown[i].suppressed;
+      cells.push({ dimension, value: cell.key, count: hidden && suppress ? null : cell.count, suppressed: hidden });
+    });
   }
   return cells;
 }
