@@ -26,6 +26,7 @@ import { IndicatorsModule } from './indicators/indicators.module.js';
 import { MeasuresModule } from './measures/measures.module.js';
 import { ParticipantsModule } from './participants/participants.module.js';
 import { ProgramsModule } from './programs/programs.module.js';
+import { ReportingModule } from './reporting/reporting.module.js';
 import { TranchesModule } from './tranches/tranches.module.js';
 import { documentLimits } from './security/graphql-limits.js';
 import { withSecurityCodes } from './security/security-errors.js';
@@ -93,6 +94,7 @@ export class AppModule implements NestModule {
         TranchesModule,
         ExpendituresModule,
         IndicatorsModule,
+        ReportingModule,
       ],
       controllers: [HealthController, PlaygroundController],
       providers: [{ provide: APP_PIPE, useClass: InputValidationPipe }],

@@ -19,6 +19,7 @@ import { Participant } from '../participants/entities/participant.entity.js';
 import { FundingProgram } from '../programs/entities/funding-program.entity.js';
 import { Project } from '../programs/entities/project.entity.js';
 import { TRANCHES_ENTITIES } from '../tranches/entities/index.js';
+import { REPORTING_ENTITIES } from '../reporting/entities/proof-file.entity.js';
 
 /** Every entity of the service; explicit so that discovery works the same in ESM, jest and the CLI. */
 export const ENTITIES = [
@@ -43,4 +44,5 @@ export const ENTITIES = [
   IndicatorUpdate,
   ReportingPeriod,
   IndicatorSnapshot,
+  ...REPORTING_ENTITIES,
 ];

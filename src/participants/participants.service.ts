@@ -25,7 +25,7 @@ import { ParticipantErrors } from './participants.errors.js';
 import { participantSnapshot, toParticipantModel } from './participants.mapper.js';
 import { ParticipantStatus } from './participants.enums.js';
 import { newPseudonym } from './pseudonym.js';
-import { type StatisticsRow, tallyParticipants } from './statistics.js';
+import { loadStatisticsRows, tallyParticipants } from './statistics.js';
 
 const PARTICIPANT_ORDER = ['entryDate', 'id'] as const;
 /** Registrations may be prepared ahead of the entry, but not arbitrarily far. */
@@ -233,13 +233,7 @@ export class ParticipantsService {
   async statistics(user: AuthUser, projectId: string): Promise<ParticipantStatisticsModel> {
     const project = await this.access.requireProject(this.em, user, projectId, PSEUDONYMOUS_READERS);
     const rules = await rulesOf(this.em, project);
-    const rows = await this.em.getConnection().execute<StatisticsRow[]>(
-      `select p.gender, p.track, p.birth_year as "birthYear", to_char(p.entry_date, 'YYYY-MM-DD') as "entryDate",
-              p.labour_status_at_entry as "labourStatusAtEntry", p.education_level as "educationLevel", o.labour_status as "outcomeAtExit"
-         from participant p left join outcome o on o.participant_id = p.id and o.project_id = p.project_id and o.timing = 'AT_EXIT'
-        where p.project_id = ?`,
-      [project.id],
-    );
+    const rows = await loadStatisticsRows(this.em, project.id);
     return { total: rows.length, minCellSize: rules.minCellSize, cells: tallyParticipants(rows, rules.minCellSize, !canReadIdentity(user, project.id)) };
   }
 

@@ -1,3 +1,5 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+
 import { suppressPartition } from '../indicators/suppression.js';
 import { ageBandAtEntry } from './lifecycle.js';
 
@@ -53,4 +55,16 @@ export function tallyParticipants(rows: readonly StatisticsRow[], minCellSize: n
     });
   }
   return cells;
+}
+
+/** The pseudonymous fields the statistics count (participants module and proof exports alike). */
+export function loadStatisticsRows(em: EntityManager, projectId: string): Promise<StatisticsRow[]> {
+  return em.getConnection().execute<StatisticsRow[]>(
+    `select p.gender, p.track, p.birth_year as "birthYear", to_char(p.entry_date, 'YYYY-MM-DD') as "entryDate",
+            p.labour_status_at_entry as "labourStatusAtEntry", p.education_level as "educationLevel", o.labour_status as "outcomeAtExit"
+       from participant p left join outcome o on o.participant_id = p.id and o.project_id = p.project_id and o.timing = 'AT_EXIT'
+      where p.project_id = ?
+      order by p.id`,
+    [projectId],
+  );
 }

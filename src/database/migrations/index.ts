@@ -1,3 +1,5 @@
+import { Migration20261124220111_ReceiptListIndex } from './Migration20261124220111_ReceiptListIndex.js';
+import { Migration20261124214517_Reporting } from './Migration20261124214517_Reporting.js';
 import { Migration20261124210329_Tranches } from './Migration20261124210329_Tranches.js';
 import { Migration20261124205542_Budget } from './Migration20261124205542_Budget.js';
 import { Migration20261124210356_Indicators } from './Migration20261124210356_Indicators.js';
@@ -19,4 +21,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261124205542_Budget', class: Migration20261124205542_Budget },
   { name: 'Migration20261124210329_Tranches', class: Migration20261124210329_Tranches },
   { name: 'Migration20261124210356_Indicators', class: Migration20261124210356_Indicators },
+  { name: 'Migration20261124214517_Reporting', class: Migration20261124214517_Reporting },
+  { name: 'Migration20261124220111_ReceiptListIndex', class: Migration20261124220111_ReceiptListIndex },
 ];

@@ -36,6 +36,8 @@ import { ExpenditureState } from './expenditure-state.entity.js';
 @Unique({ name: 'expenditure_receipt_key', properties: ['project', 'receiptNumber', 'kind', 'revision'] })
 @Index({ name: 'expenditure_ledger_order_index', properties: ['project', 'paymentDate', 'id'] })
 @Index({ properties: ['project', 'fiscalYear', 'costCategory'] })
+// The receipt list's order per cost category: the streamed export reads it without sorting (reporting).
+@Index({ name: 'expenditure_receipt_list_index', properties: ['project', 'costCategory', 'paymentDate', 'id'] })
 @Check({ name: 'expenditure_eligible_check', expression: 'eligible_amount = gross_amount - ineligible_amount' })
 @Check({
   name: 'expenditure_amounts_check',

@@ -1,7 +1,20 @@
 import { Decimal } from 'decimal.js';
 
-/** A report cell: text, a money amount (Decimal), a whole number (counts), a date, or empty. */
-export type CellValue = string | Decimal | number | null;
+/** A report cell: text, a money amount (Decimal), a whole number (counts), a non-money quantity, a date, or empty. */
+export type CellValue = string | Decimal | number | Quantity | null;
+
+/**
+ * A figure that is not money (an indicator value, a percentage): written as a number, but not in
+ * the EUR format and without forcing two decimals.
+ */
+export class Quantity {
+  constructor(readonly value: Decimal) {}
+
+  /** German notation for CSV ("12,5"). */
+  german(): string {
+    return this.value.toFixed().replace('.', ',');
+  }
+}
 
 /** German notation for CSV: decimal comma, no thousands separator ("1234,50"), so spreadsheets read it as a number. */
 export function germanAmount(value: Decimal): string {

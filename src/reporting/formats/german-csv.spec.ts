@@ -32,5 +32,12 @@ describe('German CSV', () => {
 
   it('streams single lines in the same format', () => {
     expect(germanCsvLine(['X', new Decimal('5')])).toBe('X;5,00\r\n');
+    const rows: [string, string, Decimal][] = [
+      ['B-1', 'Müller; Söhne GmbH', new Decimal('1234.5')],
+      ['B-2', 'Stadtwerke "Wuppertal"', new Decimal('-0.01')],
+    ];
+    expect('\uFEFF' + germanCsvLine(['Beleg-Nr.', 'Zahlungsempfänger', 'Betrag brutto EUR']) + rows.map(germanCsvLine).join('')).toBe(
+      germanCsv(['Beleg-Nr.', 'Zahlungsempfänger', 'Betrag brutto EUR'], rows).toString('utf8'),
+    );
   });
 });

@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { Decimal } from 'decimal.js';
 
-import { type CellValue, germanAmount } from './cell-values.js';
+import { type CellValue, germanAmount, Quantity } from './cell-values.js';
 
 /**
  * CSV as German spreadsheets expect it (DOMAIN.md §9): `;` separator, decimal comma, UTF-8 with BOM,
@@ -12,9 +12,21 @@ export function germanCsv(header: string[], rows: CellValue[][]): Buffer {
   return Buffer.from(text, 'utf8');
 }
 
-/** One CSV line (without BOM), for streaming large lists row by row. */
+const NEEDS_QUOTES = /[;"\r\n]/;
+
+/**
+ * One CSV line (without BOM), for streaming large lists row by row: the same output as germanCsv's
+ * lines, written by hand because calling the stringifier per row costs more than the rest of a
+ * million-row stream together.
+ */
 export function germanCsvLine(row: CellValue[]): string {
-  return stringify([row.map(csvCell)], { delimiter: ';', record_delimiter: '\r\n', quoted_match: /[;"\r\n]/ });
+  let line = '';
+  for (let i = 0; i < row.length; i++) {
+    const cell = csvCell(row[i]);
+    if (i > 0) line += ';';
+    line += NEEDS_QUOTES.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+  }
+  return line + '\r\n';
 }
 
 export const UTF8_BOM = '\uFEFF';
@@ -22,5 +34,6 @@ export const UTF8_BOM = '\uFEFF';
 function csvCell(value: CellValue): string {
   if (value === null) return '';
   if (value instanceof Decimal) return germanAmount(value);
+  if (value instanceof Quantity) return value.german();
   return String(value);
 }

@@ -2,9 +2,10 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { Decimal } from 'decimal.js';
 
-import { type CellValue, spreadsheetNumber } from './cell-values.js';
+import { type CellValue, Quantity, spreadsheetNumber } from './cell-values.js';
 
 export const EUR_FORMAT = '#,##0.00 "€";[Red]-#,##0.00 "€"';
+export const QUANTITY_FORMAT = '#,##0.##';
 
 export interface SheetSpec {
   name: string;
@@ -43,6 +44,7 @@ function addSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): void {
     const added = sheet.addRow(row.map(toCell));
     row.forEach((value, column) => {
       if (value instanceof Decimal) added.getCell(column + 1).numFmt = EUR_FORMAT;
+      if (value instanceof Quantity) added.getCell(column + 1).numFmt = QUANTITY_FORMAT;
     });
     if (spec.boldRows?.includes(index)) added.font = { bold: true };
   });
@@ -51,6 +53,8 @@ function addSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): void {
 
 function toCell(value: CellValue): ExcelJS.CellValue {
   if (value instanceof Decimal) return spreadsheetNumber(value);
+  // Not money: an indicator value or percentage is a display figure, a double is fine.
+  if (value instanceof Quantity) return value.value.toNumber();
   return value;
 }
 

@@ -1,0 +1,177 @@
+import { Decimal } from 'decimal.js';
+
+import { FundingSourceKind } from '../../budget/budget.enums.js';
+import { ZERO } from '../../common/money/money.js';
+import { type CellValue, Quantity } from '../formats/cell-values.js';
+import type { SheetSpec } from '../formats/xlsx.js';
+import type { ProofData, ProofHeader } from '../proof-data.js';
+import { ProofKind, ProofPart } from '../proof.enums.js';
+import { RECEIPT_HEADER, receiptListRows } from './receipt-list.js';
+
+/** One part of a proof: a sheet of the XLSX and a CSV file of its own. */
+export interface PartLayout extends SheetSpec {
+  part: ProofPart;
+  /** File-name suffix of the part's CSV, e.g. "belegliste". */
+  slug: string;
+}
+
+const FINANCING_LABELS: Record<FundingSourceKind, string> = {
+  [FundingSourceKind.FEDERAL_GRANT]: 'Zuwendung',
+  [FundingSourceKind.OWN_FUNDS]: 'Eigenmittel',
+  [FundingSourceKind.THIRD_PARTY_FUNDS]: 'Drittmittel',
+  [FundingSourceKind.INCOME]: 'sonstige Einnahmen',
+};
+
+const GENDER_LABELS = { women: 'davon Frauen', men: 'davon Männer', diverse: 'davon divers' };
+
+export function proofTitle(header: ProofHeader): string {
+  return header.kind === ProofKind.INTERIM ? `Zwischennachweis ${header.fiscalYear}` : 'Verwendungsnachweis';
+}
+
+/** The base of every file name of a proof, e.g. "zwischennachweis-2023". */
+export function proofFileStem(kind: ProofKind, fiscalYear: number | null): string {
+  return kind === ProofKind.INTERIM ? `zwischennachweis-${fiscalYear}` : 'verwendungsnachweis';
+}
+
+/** Lines above every table: what, whose, which period, on which as-of date. */
+export function titleLines(header: ProofHeader, part: string): string[] {
+  return [
+    `${proofTitle(header)} – ${part}`,
+    `Aktenzeichen ${header.fileNumber} · ${header.grantee} · ${header.title}`,
+    `Zeitraum ${germanDate(header.periodFrom)} bis ${germanDate(header.periodTo)} · Stand ${germanDate(header.asOf)}`,
+  ];
+}
+
+export const germanDate = (date: string) => `${date.slice(8, 10)}.${date.slice(5, 7)}.${date.slice(0, 4)}`;
+
+/** Every part of the proof, laid out with the German headings of DOMAIN.md §9, in a fixed order. */
+export function proofParts(data: ProofData): PartLayout[] {
+  return [planVsActualPart(data), financingPart(data), drawdownsPart(data), resultPart(data), receiptsPart(data), indicatorsPart(data), participantsPart(data), preflightPart(data)];
+}
+
+function planVsActualPart({ header, planVsActual }: ProofData): PartLayout {
+  const planned = sum(planVsActual.map((r) => r.planned));
+  const actual = sum(planVsActual.map((r) => r.actual));
+  const rows: CellValue[][] = planVsActual.map((r) => [
+    r.code,
+    r.name,
+    r.planned,
+    r.actual,
+    r.deviation,
+    r.deviationPercent && new Quantity(r.deviationPercent),
+    r.overPercent ? 'ja' : 'nein',
+  ]);
+  rows.push(['Summe', null, planned, actual, actual.minus(planned), null, null]);
+  return {
+    part: ProofPart.PLAN_VS_ACTUAL,
+    slug: 'soll-ist-vergleich',
+    name: 'Soll-Ist-Vergleich',
+    title: titleLines(header, 'Zahlenmäßiger Nachweis – Soll-Ist-Vergleich'),
+    header: ['Position', 'Bezeichnung', 'Soll lt. Finanzierungsplan EUR', 'Ist EUR', 'Abweichung EUR', 'Abweichung %', `über ${header.lineOverrunPercent.toFixed()} %?`],
+    rows,
+    boldRows: [rows.length - 1],
+    columnWidths: [10, 36, 18, 18, 18, 14, 10],
+  };
+}
+
+function financingPart({ header, financing }: ProofData): PartLayout {
+  const rows: CellValue[][] = financing.map((f) => [FINANCING_LABELS[f.kind], f.planned, f.actual]);
+  rows.push(['Summe', sum(financing.map((f) => f.planned)), null]);
+  return {
+    part: ProofPart.FINANCING,
+    slug: 'finanzierung',
+    name: 'Finanzierung',
+    title: titleLines(header, 'Finanzierung'),
+    header: ['Finanzierung', 'Soll lt. Finanzierungsplan EUR', 'Ist EUR'],
+    rows,
+    boldRows: [rows.length - 1],
+    columnWidths: [24, 20, 18],
+  };
+}
+
+function drawdownsPart({ header, drawdowns }: ProofData): PartLayout {
+  const rows: CellValue[][] = drawdowns.map((d) => [d.date, `${d.fiscalYear}/${d.number}`, d.kind === 'TRANCHE' ? 'Mittelabruf' : d.kind === 'RECLAIM' ? 'Rückforderung' : 'Rückzahlung', d.amount, d.used, d.balance, d.interestOwed]);
+  rows.push(['Summe', null, null, sum(drawdowns.map((d) => d.amount)), sum(drawdowns.map((d) => d.used ?? ZERO)), sum(drawdowns.map((d) => d.balance ?? ZERO)), sum(drawdowns.map((d) => d.interestOwed ?? ZERO))]);
+  return {
+    part: ProofPart.DRAWDOWNS,
+    slug: 'mittelabrufe',
+    name: 'Mittelabrufe',
+    title: titleLines(header, 'Mittelabrufe'),
+    header: ['Datum', 'Abruf-Nr.', 'Art', 'Betrag', 'verbraucht', 'Bestand', 'Zinsen EUR'],
+    rows,
+    boldRows: [rows.length - 1],
+  };
+}
+
+function resultPart({ header, result }: ProofData): PartLayout {
+  const over = result.overpayment;
+  return {
+    part: ProofPart.RESULT,
+    slug: 'ergebnis',
+    name: 'Ergebnis',
+    title: titleLines(header, 'Ergebnis'),
+    header: ['Ergebnis', 'Betrag EUR'],
+    rows: [
+      ['zuwendungsfähige Ausgaben (Ist)', result.eligibleSpending],
+      [`Zuwendung (Fördersatz ${header.fundingRate.toFixed()} %)`, result.grantShare],
+      ['ausgezahlte Zuwendung', result.received],
+      [over.gte(0) ? 'Überzahlung' : 'Unterzahlung', over.abs()],
+      ['Zinsen (§ 49a VwVfG)', result.interestOwed],
+    ],
+    boldRows: [3],
+    columnWidths: [40, 18],
+  };
+}
+
+function receiptsPart({ header, receipts }: ProofData): PartLayout {
+  const { rows, sumRows } = receiptListRows(receipts);
+  return {
+    part: ProofPart.RECEIPTS,
+    slug: 'belegliste',
+    name: 'Belegliste',
+    title: titleLines(header, 'Belegliste'),
+    header: RECEIPT_HEADER,
+    rows,
+    boldRows: sumRows,
+    columnWidths: [9, 16, 30, 13, 13, 30, 36, 16, 16, 16, 30],
+  };
+}
+
+function indicatorsPart({ header, indicators }: ProofData): PartLayout {
+  const q = (d: Decimal | null) => (d ? new Quantity(d) : null);
+  return {
+    part: ProofPart.INDICATORS,
+    slug: 'indikatorenbericht',
+    name: 'Indikatorenbericht',
+    title: titleLines(header, 'Indikatorenbericht'),
+    header: ['Indikator-Code', 'Bezeichnung', 'Einheit', 'Berichtszeitraum', 'Ausgangswert', 'Etappenziel', 'Zielwert', 'Ist kumuliert', GENDER_LABELS.women, GENDER_LABELS.men, GENDER_LABELS.diverse, 'Zielerreichung %', 'Datenquelle', 'Anmerkung'],
+    rows: indicators.map((r) => [r.code, r.name, r.unit, r.period, q(r.baseline), q(r.milestone), q(r.target), q(r.cumulativeActual), r.women, r.men, r.diverse, q(r.attainmentPercent), r.dataSource, r.remark]),
+    columnWidths: [14, 40],
+  };
+}
+
+function participantsPart({ header, participants }: ProofData): PartLayout {
+  return {
+    part: ProofPart.PARTICIPANTS,
+    slug: 'teilnehmende',
+    name: 'Teilnehmende',
+    title: [...titleLines(header, 'Teilnehmendenstatistik (aggregiert)'), 'Felder mit weniger Personen als die Mindestzellgröße sind unterdrückt.'],
+    header: ['Merkmal', 'Ausprägung', 'Anzahl', 'Anmerkung'],
+    rows: participants.map((c) => [c.dimension, c.value, c.count, c.count === null ? 'unterdrückt' : null]),
+    columnWidths: [24, 24, 10, 14],
+  };
+}
+
+function preflightPart({ header, problems }: ProofData): PartLayout {
+  return {
+    part: ProofPart.PREFLIGHT,
+    slug: 'vorpruefung',
+    name: 'Vorprüfung',
+    title: [...titleLines(header, 'Vorprüfung'), problems.length ? `${problems.length} offene Punkte` : 'Keine offenen Punkte'],
+    header: ['Prüfpunkt', 'Beschreibung', 'Datensatz', 'ID', 'GraphQL-Abfrage'],
+    rows: problems.map((p) => [p.code, p.message, p.recordType, p.recordId, p.link]),
+    columnWidths: [28, 60, 16, 38, 60],
+  };
+}
+
+const sum = (values: Decimal[]) => values.reduce((s, v) => s.plus(v), ZERO);

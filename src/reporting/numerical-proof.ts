@@ -1,0 +1,51 @@
+import { Decimal } from 'decimal.js';
+
+import { overrunStatuses } from '../budget/overrun-rule.js';
+import { figures, zeroAmounts } from '../budget/figures.js';
+import { OverrunStatus } from '../budget/budget.enums.js';
+import { roundToCents, ZERO } from '../common/money/money.js';
+import type { DrawdownRow, PlanVsActualRow, ProofResult } from './proof-data.js';
+
+export interface CategoryAmounts {
+  costCategoryId: string;
+  code: string;
+  name: string;
+  sortOrder: number;
+  planned: Decimal;
+  actual: Decimal;
+}
+
+/**
+ * Soll-Ist-Vergleich: per cost category plan against eligible spending, with the deviation and the
+ * overrun rule applied to the categories of the proof as one group (the budget module's rule).
+ */
+export function planVsActual(rows: readonly CategoryAmounts[], percent: Decimal, exempt: boolean): PlanVsActualRow[] {
+  const sorted = [...rows].sort((a, b) => a.sortOrder - b.sortOrder || a.code.localeCompare(b.code));
+  const statuses = overrunStatuses(sorted.map((r) => ({ planned: r.planned, actual: r.actual })), percent, exempt);
+  return sorted.map((r, i) => {
+    const f = figures({ ...zeroAmounts(), planned: r.planned, spent: r.actual }, null, null, statuses[i]);
+    return {
+      costCategoryId: r.costCategoryId,
+      code: r.code,
+      name: r.name,
+      planned: r.planned,
+      actual: r.actual,
+      deviation: f.deviation,
+      deviationPercent: f.deviationPercent,
+      // overrun × 100 > planned × percent, compared exactly; spending without a plan is always over
+      overPercent: f.deviation.gt(0) && f.deviation.times(100).gt(r.planned.times(percent)),
+      needsRevision: statuses[i] === OverrunStatus.NEEDS_REVISION,
+    };
+  });
+}
+
+/**
+ * The result of the proof: the grant's share of the eligible spending against what was paid out.
+ * The share is a rule computing a part of an amount (funding rate), so it is rounded to cents here.
+ */
+export function proofResult(eligibleSpending: Decimal, fundingRate: Decimal, approvedTotal: Decimal, drawdowns: readonly DrawdownRow[]): ProofResult {
+  const grantShare = Decimal.min(roundToCents(eligibleSpending.times(fundingRate).dividedBy(100)), approvedTotal);
+  const received = drawdowns.reduce((sum, d) => sum.plus(d.amount), ZERO);
+  const interestOwed = drawdowns.reduce((sum, d) => sum.plus(d.interestOwed ?? ZERO), ZERO);
+  return { eligibleSpending, grantShare, received, overpayment: received.minus(grantShare), interestOwed };
+}

@@ -1,0 +1,223 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Decimal } from 'decimal.js';
+
+import { FundingSourceKind } from '../budget/budget.enums.js';
+import type { LocalDate } from '../common/dates/local-date.js';
+import { ZERO } from '../common/money/money.js';
+import type { IndicatorReportModel } from '../indicators/models/indicator-report.model.js';
+import { loadStatisticsRows, tallyParticipants } from '../participants/statistics.js';
+import { FinancingType } from '../programs/programs.enums.js';
+import { type TrancheUseFigures, trancheUses } from '../tranches/tranche-use.js';
+import { PAID_STATUSES } from '../tranches/tranches.enums.js';
+import { germanDate } from './layouts/proof-layout.js';
+import { planVsActual, proofResult } from './numerical-proof.js';
+import type { ChartYear } from './pdf/spending-chart.js';
+import type { DrawdownRow, IndicatorRow, ParticipantCell, ProofData, ProofHeader, ReceiptRow } from './proof-data.js';
+import { ProofKind } from './proof.enums.js';
+
+type Row = Record<string, any>;
+
+export interface ProofScope {
+  projectId: string;
+  kind: ProofKind;
+  fiscalYear: number | null;
+  periodFrom: LocalDate;
+  periodTo: LocalDate;
+  asOf: LocalDate;
+}
+
+/** The ledger filter of a proof: eligible, not rejected, paid within the period and by the as-of date. */
+export const RECEIPTS_IN_SCOPE = `e.project_id = ? and e.payment_date between ? and ? and e.payment_date <= ? and s.status <> 'REJECTED'`;
+export const receiptParams = (s: ProofScope) => [s.projectId, s.periodFrom, s.periodTo, s.asOf];
+
+/** The receipt list's columns and order: per cost category (plan order), then payment date, then id. */
+export const RECEIPT_SELECT = receiptSelect('');
+
+/** The receipts of one cost category in list order: an index range scan, so rows flow at once. */
+export const CATEGORY_RECEIPT_SELECT = receiptSelect('and e.cost_category_id = ?');
+
+function receiptSelect(extraCondition: string): string {
+  return `
+  select e.receipt_number, cc.code, cc.name, e.payment_date::text as payment_date, e.invoice_date::text as invoice_date,
+         e.payee, e.purpose, e.gross_amount::text as gross, e.ineligible_amount::text as ineligible, e.eligible_amount::text as eligible,
+         e.kind, e.reason, o.receipt_number as reverses
+    from expenditure e
+    join expenditure_state s on s.expenditure_id = e.id
+    join cost_category cc on cc.id = e.cost_category_id
+    left join expenditure o on o.id = e.reversal_of_id
+   where ${RECEIPTS_IN_SCOPE} ${extraCondition}
+   order by cc.sort_order, cc.code, e.payment_date, e.id`;
+}
+
+export function toReceiptRow(r: Row): ReceiptRow {
+  return {
+    receiptNumber: r.receipt_number,
+    categoryCode: r.code,
+    categoryName: r.name,
+    paymentDate: r.payment_date,
+    invoiceDate: r.invoice_date,
+    payee: r.payee,
+    purpose: r.purpose,
+    gross: new Decimal(r.gross),
+    ineligible: new Decimal(r.ineligible),
+    eligible: new Decimal(r.eligible),
+    remark: r.kind === 'REVERSAL' ? `Storno von Beleg ${r.reverses}: ${r.reason}` : null,
+  };
+}
+
+/**
+ * Loads the figures of one proof in one read-only snapshot (REPEATABLE READ), so a booking
+ * committed meanwhile is wholly in or wholly out. Everything is ordered explicitly: the same data
+ * and as-of date give the same ProofData, and so the same bytes in every format.
+ */
+export async function loadProofData(
+  em: EntityManager,
+  scope: ProofScope,
+  indicatorReport: IndicatorReportModel,
+  minCellSize: number,
+): Promise<{ data: Omit<ProofData, 'problems'>; chart: ChartYear[]; uses: Map<string, TrancheUseFigures> }> {
+  const q = (sql: string, params: unknown[]) => em.execute<Row[]>(sql, params);
+  const [project] = await q(
+    `select p.id, p.file_number, p.title, p.grantee, p.funding_rate::text as funding_rate, p.approved_total::text as approved_total, p.financing_type,
+            fp.name as program_name, fp.line_overrun_percent::text as line_overrun_percent, fp.drawdown_horizon_days
+       from project p join funding_program fp on fp.id = p.program_id where p.id = ?`,
+    [scope.projectId],
+  );
+  const [revision] = await q('select id from budget_revision where project_id = ? and effective_date <= ? order by number desc limit 1', [scope.projectId, scope.asOf]);
+  const revisionId = revision?.id ?? null;
+  const years = scope.kind === ProofKind.INTERIM ? [scope.fiscalYear!] : rangeOfYears(scope.periodFrom, scope.periodTo);
+  const [plan, actuals, sources, drawdowns, receipts, chartRows, statistics, uses] = await Promise.all([
+    q(
+      `select bl.cost_category_id as id, sum(bl.planned)::text as planned from budget_line bl
+        where bl.project_id = ? and bl.revision_id = ? and bl.fiscal_year in (?) group by bl.cost_category_id`,
+      [scope.projectId, revisionId, years],
+    ),
+    q(
+      `select e.cost_category_id as id, sum(e.eligible_amount)::text as actual
+         from expenditure e join expenditure_state s on s.expenditure_id = e.id
+        where ${RECEIPTS_IN_SCOPE} group by e.cost_category_id`,
+      receiptParams(scope),
+    ),
+    q('select kind, sum(amount)::text as amount from funding_source where project_id = ? and revision_id = ? and fiscal_year in (?) group by kind', [scope.projectId, revisionId, years]),
+    q(
+      `select id, fiscal_year, number, kind, payout_date::text as payout_date, amount::text as amount from drawdown
+        where project_id = ? and status in (?) and payout_date <= ? and fiscal_year in (?)
+        order by payout_date, fiscal_year, number, id`,
+      [scope.projectId, PAID_STATUSES, scope.asOf, years],
+    ),
+    q(RECEIPT_SELECT, receiptParams(scope)),
+    chartData(em, scope, revisionId),
+    loadStatisticsRows(em, scope.projectId),
+    trancheUses(em, scope.projectId, Number(project.drawdown_horizon_days), scope.asOf),
+  ]);
+  const categoryIds = [...new Set([...plan, ...actuals].map((r) => r.id as string))];
+  const categories = categoryIds.length ? await q('select id, code, name, sort_order from cost_category where id in (?)', [categoryIds]) : [];
+  const plannedOf = new Map(plan.map((r) => [r.id, new Decimal(r.planned)]));
+  const actualOf = new Map(actuals.map((r) => [r.id, new Decimal(r.actual)]));
+  const header: ProofHeader = {
+    projectId: project.id,
+    fileNumber: project.file_number,
+    title: project.title,
+    grantee: project.grantee,
+    programName: project.program_name,
+    kind: scope.kind,
+    fiscalYear: scope.fiscalYear,
+    periodFrom: scope.periodFrom,
+    periodTo: scope.periodTo,
+    asOf: scope.asOf,
+    fundingRate: new Decimal(project.funding_rate),
+    lineOverrunPercent: new Decimal(project.line_overrun_percent),
+    approvedTotal: new Decimal(project.approved_total),
+  };
+  const rows = planVsActual(
+    categories.map((c) => ({ costCategoryId: c.id, code: c.code, name: c.name, sortOrder: Number(c.sort_order), planned: plannedOf.get(c.id) ?? ZERO, actual: actualOf.get(c.id) ?? ZERO })),
+    header.lineOverrunPercent,
+    project.financing_type === FinancingType.FIXED_AMOUNT,
+  );
+  const drawdownRows: DrawdownRow[] = drawdowns.map((d) => {
+    const use = uses.get(d.id);
+    return {
+      id: d.id,
+      fiscalYear: Number(d.fiscal_year),
+      number: Number(d.number),
+      kind: d.kind,
+      date: d.payout_date,
+      amount: new Decimal(d.amount),
+      used: use?.used ?? null,
+      balance: use?.unused ?? null,
+      interestOwed: use?.interestOwed ?? null,
+    };
+  });
+  const eligible = rows.reduce((s, r) => s.plus(r.actual), ZERO);
+  const result = proofResult(eligible, header.fundingRate, header.approvedTotal, drawdownRows);
+  const sourceOf = new Map(sources.map((s) => [s.kind, new Decimal(s.amount)]));
+  const financing = Object.values(FundingSourceKind).map((kind) => ({
+    kind,
+    planned: sourceOf.get(kind) ?? ZERO,
+    actual: kind === FundingSourceKind.FEDERAL_GRANT ? result.received : null,
+  }));
+  return {
+    data: {
+      header,
+      planVsActual: rows,
+      financing,
+      drawdowns: drawdownRows,
+      result,
+      receipts: receipts.map(toReceiptRow),
+      indicators: indicatorRows(indicatorReport),
+      participants: participantCells(tallyParticipants(statistics, minCellSize, true)),
+    },
+    chart: chartRows,
+    uses,
+  };
+}
+
+/** Planned and actual spending per fiscal year of the whole approval period (up to the as-of date). */
+async function chartData(em: EntityManager, scope: ProofScope, revisionId: string | null): Promise<ChartYear[]> {
+  const [planned, actual, period] = await Promise.all([
+    em.execute<Row[]>('select fiscal_year, sum(planned)::text as amount from budget_line where project_id = ? and revision_id = ? group by fiscal_year', [scope.projectId, revisionId]),
+    em.execute<Row[]>(
+      `select e.fiscal_year, sum(e.eligible_amount)::text as amount from expenditure e join expenditure_state s on s.expenditure_id = e.id
+        where e.project_id = ? and e.payment_date <= ? and s.status <> 'REJECTED' group by e.fiscal_year`,
+      [scope.projectId, scope.asOf],
+    ),
+    em.execute<Row[]>('select approval_start::text as s, approval_end::text as e from project where id = ?', [scope.projectId]),
+  ]);
+  const plannedOf = new Map(planned.map((r) => [Number(r.fiscal_year), new Decimal(r.amount)]));
+  const actualOf = new Map(actual.map((r) => [Number(r.fiscal_year), new Decimal(r.amount)]));
+  return rangeOfYears(period[0].s, period[0].e).map((fiscalYear) => ({ fiscalYear, planned: plannedOf.get(fiscalYear) ?? ZERO, actual: actualOf.get(fiscalYear) ?? ZERO }));
+}
+
+function rangeOfYears(from: LocalDate, to: LocalDate): number[] {
+  const years: number[] = [];
+  for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++) years.push(y);
+  return years;
+}
+
+function indicatorRows(report: IndicatorReportModel): IndicatorRow[] {
+  const period = `${germanDate(report.periodFrom)}–${germanDate(report.periodTo)}`;
+  return report.rows.map((r) => {
+    const gender = r.disaggregations.find((d) => d.dimension === 'GENDER');
+    const cell = (key: string) => gender?.cumulative.find((c) => c.key === key)?.count ?? null;
+    return {
+      code: r.code,
+      name: r.name,
+      unit: r.unit,
+      period,
+      baseline: r.baseline,
+      milestone: r.milestone,
+      target: r.target,
+      cumulativeActual: r.cumulativeActual,
+      women: cell('FEMALE'),
+      men: cell('MALE'),
+      diverse: cell('DIVERSE'),
+      attainmentPercent: r.attainmentPercent,
+      dataSource: r.dataSource,
+      remark: r.remark,
+    };
+  });
+}
+
+function participantCells(cells: { dimension: string; value: string; count: number | null }[]): ParticipantCell[] {
+  return cells.map((c) => ({ dimension: c.dimension, value: c.value, count: c.count }));
+}

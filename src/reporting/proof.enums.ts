@@ -1,0 +1,52 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+/** Zwischennachweis (one fiscal year) or Verwendungsnachweis (the whole approval period). */
+export enum ProofKind {
+  INTERIM = 'INTERIM',
+  FINAL = 'FINAL',
+}
+
+/** Proof lifecycle (DOMAIN.md §5): OPEN → IN_PREPARATION → SUBMITTED → QUERIES → ACCEPTED (or accepted with reclaim). */
+export enum ProofStatus {
+  OPEN = 'OPEN',
+  IN_PREPARATION = 'IN_PREPARATION',
+  SUBMITTED = 'SUBMITTED',
+  QUERIES = 'QUERIES',
+  ACCEPTED = 'ACCEPTED',
+  ACCEPTED_WITH_RECLAIM = 'ACCEPTED_WITH_RECLAIM',
+}
+
+const NEXT: Record<ProofStatus, ProofStatus[]> = {
+  [ProofStatus.OPEN]: [ProofStatus.IN_PREPARATION],
+  [ProofStatus.IN_PREPARATION]: [ProofStatus.SUBMITTED],
+  // Queries are answered by the grantee and end in acceptance; the submitted files stay frozen.
+  [ProofStatus.SUBMITTED]: [ProofStatus.QUERIES, ProofStatus.ACCEPTED, ProofStatus.ACCEPTED_WITH_RECLAIM],
+  [ProofStatus.QUERIES]: [ProofStatus.ACCEPTED, ProofStatus.ACCEPTED_WITH_RECLAIM],
+  [ProofStatus.ACCEPTED]: [],
+  [ProofStatus.ACCEPTED_WITH_RECLAIM]: [],
+};
+
+export function canMoveProof(from: ProofStatus, to: ProofStatus): boolean {
+  return NEXT[from].includes(to);
+}
+
+/** Statuses after which the files and figures are frozen. */
+export const FROZEN_STATUSES = [ProofStatus.SUBMITTED, ProofStatus.QUERIES, ProofStatus.ACCEPTED, ProofStatus.ACCEPTED_WITH_RECLAIM];
+
+/** Parts of a proof; ANALYST sees only the aggregated ones. */
+export enum ProofPart {
+  PLAN_VS_ACTUAL = 'PLAN_VS_ACTUAL',
+  FINANCING = 'FINANCING',
+  DRAWDOWNS = 'DRAWDOWNS',
+  RESULT = 'RESULT',
+  RECEIPTS = 'RECEIPTS',
+  INDICATORS = 'INDICATORS',
+  PARTICIPANTS = 'PARTICIPANTS',
+  PREFLIGHT = 'PREFLIGHT',
+}
+
+export const AGGREGATED_PARTS = [ProofPart.INDICATORS, ProofPart.PARTICIPANTS];
+
+registerEnumType(ProofKind, { name: 'ProofKind', description: 'INTERIM: Zwischennachweis of one fiscal year; FINAL: Verwendungsnachweis.' });
+registerEnumType(ProofStatus, { name: 'ProofStatus', description: 'OPEN → IN_PREPARATION → SUBMITTED → QUERIES → ACCEPTED (or ACCEPTED_WITH_RECLAIM).' });
+registerEnumType(ProofPart, { name: 'ProofPart', description: 'One part (sheet, CSV file) of a proof.' });

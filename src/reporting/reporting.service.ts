@@ -1,0 +1,205 @@
+import { createHash } from 'node:crypto';
+
+import { LockMode } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+
+import { AccessService } from '../auth/access.service.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { AuditTrail } from '../audit/audit-trail.js';
+import { addDays, type LocalDate, parseLocalDate, todayUtc } from '../common/dates/local-date.js';
+import { AppUser } from '../auth/entities/app-user.entity.js';
+import { FundingProgram } from '../programs/entities/funding-program.entity.js';
+import { Project } from '../programs/entities/project.entity.js';
+import { type DueProof, proofsOwed } from './due-dates.js';
+import { ProofFile } from './entities/proof-file.entity.js';
+import { Proof } from './entities/proof.entity.js';
+import { ProofBuilder } from './proof-builder.service.js';
+import { type ExportFile, MANIFEST_NAME, renderProofFile, renderProofFiles } from './proof-files.js';
+import type { PreflightProblem } from './proof-data.js';
+import type { ProofScope } from './proof-loader.js';
+import { canMoveProof, FROZEN_STATUSES, ProofKind, ProofStatus } from './proof.enums.js';
+import { AGGREGATE_EXPORTERS, EXPORTERS, PROOF_REVIEWERS, PROOF_SUBMITTERS } from './reporting.access.js';
+import { ReportingErrors } from './reporting.errors.js';
+
+export interface ProofRequest {
+  projectId: string;
+  kind: ProofKind;
+  fiscalYear?: number | null;
+  asOf?: LocalDate | null;
+}
+
+export interface ProofListing extends DueProof {
+  projectId: string;
+  fileNumber: string;
+  status: ProofStatus;
+  overdue: boolean;
+  proof: Proof | null;
+}
+
+/** How far ahead the due-proof query looks. */
+const UPCOMING_DAYS = 120;
+
+/**
+ * Proofs of use: which are owed and when, pre-flight, generation in every format, and the
+ * lifecycle, where submission freezes the files (ProofFile) so later bookings cannot change them.
+ */
+@Injectable()
+export class ReportingService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly access: AccessService,
+    private readonly builder: ProofBuilder,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  /** The files of a proof: the frozen ones once submitted, otherwise generated for the as-of date. */
+  async files(user: AuthUser, request: ProofRequest): Promise<{ files: ExportFile[]; frozen: boolean; problems: PreflightProblem[] | null }> {
+    const { em, project, aggregatedOnly, scope, proof } = await this.exportContext(user, request);
+    if (proof && FROZEN_STATUSES.includes(proof.status) && !aggregatedOnly) {
+      const stored = await em.find(ProofFile, { project, proof }, { populate: ['content'], orderBy: { name: 'asc' } });
+      return { files: stored.map((f) => ({ name: f.name, contentType: f.contentType, content: Buffer.from(f.content) })), frozen: true, problems: null };
+    }
+    const { data, chart } = await this.builder.data(user, project, scope);
+    const set = await renderProofFiles(data, chart, aggregatedOnly);
+    return { files: set.files, frozen: false, problems: aggregatedOnly ? null : data.problems };
+  }
+
+  /** One file for a download: read from the frozen set, or rendered alone for the as-of date. */
+  async file(user: AuthUser, request: ProofRequest, name: string): Promise<ExportFile> {
+    const { em, project, aggregatedOnly, scope, proof } = await this.exportContext(user, request);
+    let file: ExportFile | null = null;
+    if (proof && FROZEN_STATUSES.includes(proof.status) && !aggregatedOnly) {
+      const stored = await em.findOne(ProofFile, { project, proof, name }, { populate: ['content'] });
+      file = stored && { name: stored.name, contentType: stored.contentType, content: Buffer.from(stored.content) };
+    } else {
+      const { data, chart } = await this.builder.data(user, project, scope);
+      file = await renderProofFile(data, chart, aggregatedOnly, name);
+    }
+    if (!file) throw ReportingErrors.fileNotFound(name);
+    return file;
+  }
+
+  /** What every export needs: the project (access-checked), whether only aggregated parts may go out, the scope and the proof row. */
+  private async exportContext(user: AuthUser, request: ProofRequest) {
+    const em = this.em.fork();
+    const project = await this.access.requireProject(em, user, request.projectId, AGGREGATE_EXPORTERS);
+    const aggregatedOnly = !this.access.holdsOnProject(user, { id: project.id, programId: project.program.id }, EXPORTERS);
+    const scope = await this.scope(em, project, request);
+    const proof = await em.findOne(Proof, { project, kind: scope.kind, fiscalYear: scope.fiscalYear ?? 0 });
+    return { em, project, aggregatedOnly, scope, proof };
+  }
+
+  async preflight(user: AuthUser, request: ProofRequest): Promise<PreflightProblem[]> {
+    const em = this.em.fork();
+    const project = await this.access.requireProject(em, user, request.projectId, EXPORTERS);
+    return this.builder.problems(user, project, await this.scope(em, project, request));
+  }
+
+  /** Every proof a project owes, with status and due date; `overdue` when due before `asOf` and not submitted. */
+  async list(user: AuthUser, projectId: string, asOf: LocalDate = todayUtc()): Promise<ProofListing[]> {
+    const em = this.em.fork();
+    const project = await this.access.requireProject(em, user, projectId, AGGREGATE_EXPORTERS);
+    return (await this.listings(em, [project], asOf)).sort(byDueDate);
+  }
+
+  /** Proofs not yet submitted that are overdue or due within UPCOMING_DAYS, across the user's projects. */
+  async due(user: AuthUser, asOf: LocalDate = todayUtc()): Promise<ProofListing[]> {
+    const em = this.em.fork();
+    const projects = await em.find(Project, this.access.projectWhere(user, AGGREGATE_EXPORTERS), { orderBy: { fileNumber: 'asc', id: 'asc' } });
+    const horizon = addDays(asOf, UPCOMING_DAYS);
+    return (await this.listings(em, projects, asOf)).filter((p) => !FROZEN_STATUSES.includes(p.status) && p.dueDate <= horizon).sort(byDueDate);
+  }
+
+  /**
+   * Moves a proof through its lifecycle. SUBMITTED generates every file for the as-of date and
+   * stores them with the manifest, in the same transaction as the status change.
+   */
+  async changeStatus(user: AuthUser, request: ProofRequest & { status: ProofStatus; comment?: string | null }): Promise<ProofListing> {
+    const submitting = request.status === ProofStatus.SUBMITTED || request.status === ProofStatus.IN_PREPARATION;
+    const roles = submitting ? PROOF_SUBMITTERS : PROOF_REVIEWERS;
+    const result = await this.em.fork().transactional(async (em) => {
+      const project = await this.access.requireProject(em, user, request.projectId, roles);
+      const scope = await this.scope(em, project, request);
+      const owed = await this.owedOf(em, project, scope);
+      // Locks the proof row, so two submissions of the same proof queue up and the second sees the first.
+      let proof = await em.findOne(Proof, { project, kind: scope.kind, fiscalYear: scope.fiscalYear ?? 0 }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const before = proof ? { status: proof.status } : { status: ProofStatus.OPEN };
+      if (!canMoveProof(before.status, request.status)) throw ReportingErrors.badTransition(before.status, request.status);
+      if (!proof) {
+        proof = em.create(Proof, { project, kind: scope.kind, fiscalYear: scope.fiscalYear ?? 0, status: request.status, dueDate: owed.dueDate });
+        em.persist(proof);
+        await em.flush();
+      }
+      proof.status = request.status;
+      proof.comment = request.comment ?? proof.comment ?? null;
+      if (request.status === ProofStatus.SUBMITTED) await this.freeze(em, user, project, proof, scope);
+      await em.flush();
+      this.audit.record({ entity: 'Proof', id: proof.id, projectId: project.id, before, after: { status: proof.status, asOf: proof.asOf ?? null, manifest: proof.manifest ?? null } });
+      return { project, proof, owed };
+    });
+    return listing(result.project, result.owed, result.proof, request.asOf ?? todayUtc());
+  }
+
+  private async freeze(em: EntityManager, user: AuthUser, project: Project, proof: Proof, scope: ProofScope): Promise<void> {
+    const set = await this.builder.files(user, project, scope, false);
+    const manifest = set.files.find((f) => f.name === MANIFEST_NAME)!;
+    for (const file of set.files) {
+      em.persist(
+        em.create(ProofFile, {
+          project,
+          proof,
+          name: file.name,
+          contentType: file.contentType,
+          content: file.content,
+          bytes: file.content.length,
+          sha256: createHash('sha256').update(file.content).digest('hex'),
+        }),
+      );
+    }
+    proof.asOf = scope.asOf;
+    proof.submittedAt = new Date();
+    proof.submittedBy = em.getReference(AppUser, user.id, { wrapped: true });
+    proof.manifest = manifest.content.toString('utf8');
+  }
+
+  /** Checks the request against what the project owes and pins the as-of date. */
+  async scope(em: EntityManager, project: Project, request: ProofRequest): Promise<ProofScope> {
+    let asOf: LocalDate;
+    try {
+      asOf = request.asOf ? parseLocalDate(request.asOf) : todayUtc();
+    } catch {
+      throw ReportingErrors.badAsOf(String(request.asOf));
+    }
+    const owed = await this.owedOf(em, project, { kind: request.kind, fiscalYear: request.fiscalYear ?? null });
+    return { projectId: project.id, kind: request.kind, fiscalYear: owed.fiscalYear, periodFrom: owed.periodFrom, periodTo: owed.periodTo, asOf };
+  }
+
+  private async owedOf(em: EntityManager, project: Project, request: { kind: ProofKind; fiscalYear: number | null }): Promise<DueProof> {
+    if (request.kind === ProofKind.INTERIM && request.fiscalYear == null) throw ReportingErrors.yearNeeded();
+    if (request.kind === ProofKind.FINAL && request.fiscalYear != null) throw ReportingErrors.yearNotAllowed();
+    const program = await em.findOneOrFail(FundingProgram, project.program.id);
+    const owed = proofsOwed(project.approvalStart, project.approvalEnd, program).find((p) => p.kind === request.kind && p.fiscalYear === request.fiscalYear);
+    if (!owed) throw ReportingErrors.noInterimProof(request.fiscalYear!);
+    return owed;
+  }
+
+  private async listings(em: EntityManager, projects: Project[], asOf: LocalDate): Promise<ProofListing[]> {
+    if (projects.length === 0) return [];
+    const programs = new Map((await em.find(FundingProgram, { id: { $in: [...new Set(projects.map((p) => p.program.id))] } })).map((p) => [p.id, p]));
+    const proofs = await em.find(Proof, { project: { $in: projects.map((p) => p.id) } });
+    const proofOf = new Map(proofs.map((p) => [`${p.project.id}|${p.kind}|${p.fiscalYear}`, p]));
+    return projects.flatMap((project) =>
+      proofsOwed(project.approvalStart, project.approvalEnd, programs.get(project.program.id)!).map((owed) =>
+        listing(project, owed, proofOf.get(`${project.id}|${owed.kind}|${owed.fiscalYear ?? 0}`) ?? null, asOf),
+      ),
+    );
+  }
+}
+
+function listing(project: Project, owed: DueProof, proof: Proof | null, asOf: LocalDate): ProofListing {
+  const status = proof?.status ?? ProofStatus.OPEN;
+  return { ...owed, projectId: project.id, fileNumber: project.fileNumber, status, overdue: !FROZEN_STATUSES.includes(status) && owed.dueDate < asOf, proof };
+}
+
+const byDueDate = (a: ProofListing, b: ProofListing) => a.dueDate.localeCompare(b.dueDate) || a.fileNumber.localeCompare(b.fileNumber);
