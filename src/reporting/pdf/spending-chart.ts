@@ -31,6 +31,8 @@ export function spendingChartSvg(years: readonly ChartYear[]): string {
   return parts.join('');
 }
 
+// Amounts become numbers here only to place shapes on the page (pixel geometry); no figure printed
+// in any report is computed from them.
 function barPanel(years: readonly ChartYear[], top: number): string {
   const max = niceMax(Math.max(1, ...years.flatMap((y) => [y.planned.toNumber(), y.actual.toNumber()])));
   const slot = PLOT / Math.max(1, years.length);
