@@ -17,7 +17,7 @@ import { Participant } from '../src/participants/entities/participant.entity.js'
 import { EducationLevel, ExitReason, Gender, LabourStatusAtEntry, ParticipantStatus, Track } from '../src/participants/participants.enums.js';
 import { loadConfig } from '../src/config/app-config.js';
 import { prepareDatabase } from '../src/database/prepare-database.js';
-import { DEMO_USERS } from '../src/database/seeders/demo-users.js';
+import { graphqlClient } from './support/graphql-client.js';
 import { withScratchDatabase } from '../src/scripts/scratch-database.js';
 
 /**
@@ -144,20 +144,7 @@ await withScratchDatabase(async (url) => {
 
   await app.listen(0, '127.0.0.1');
   const endpoint = `${await app.getUrl()}/graphql`.replace('[::1]', '127.0.0.1');
-  const post = async (body: unknown, token?: string) => {
-    const response = await fetch(endpoint, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
-    });
-    const json = (await response.json()) as { data?: Record<string, any>; errors?: unknown[] };
-    if (json.errors) throw new Error(JSON.stringify(json.errors));
-    return json.data!;
-  };
-  const login = async (username: string) => {
-    const password = DEMO_USERS.find((u) => u.username === username)!.password;
-    return (await post({ query: 'mutation($i: LoginInput!) { login(input: $i) { token } }', variables: { i: { username, password } } })).login.token as string;
-  };
+  const { post, login } = graphqlClient(endpoint);
   const [auditor, analyst, grantor] = [await login('auditor'), await login('analyst'), await login('grantor')];
   const report = (token: string, from: string, to: string) => post({ query: REPORT, variables: { p: demo, period: { from, to } } }, token);
 
