@@ -12,6 +12,7 @@ const OUTCOME = `mutation($input: RecordOutcomeInput!) { recordOutcome(input: $i
 const CREATE_UPDATE = `mutation($input: CreateIndicatorUpdateInput!) { createIndicatorUpdate(input: $input) { id } }`;
 const SUBMIT_UPDATE = `mutation($id: ID!) { submitIndicatorUpdate(id: $id) { id status } }`;
 const APPROVE_UPDATE = `mutation($id: ID!) { approveIndicatorUpdate(id: $id) { id status } }`;
+const LOCK_PERIOD = `mutation($id: ID!) { lockReportingPeriod(id: $id) { id status } }`;
 
 /** The as-of date of the proofs compared, and a day after it on which things happen (not in the future). */
 const AS_OF = DEMO_AS_OF;
@@ -28,14 +29,14 @@ describe('reporting: a proof as of a date shows the data as it stood on that dat
   });
   afterAll(() => t.close());
 
-  async function exported(asOf: string) {
-    const result = await t.gqlAs('finance', EXPORT, { projectId, ...proof, asOf });
+  async function exported(asOf: string, which = proof) {
+    const result = await t.gqlAs('finance', EXPORT, { projectId, ...which, asOf });
     expect(result.errors).toBeUndefined();
     return result.data!.proofExport.files as { name: string; sha256: string; url: string }[];
   }
 
-  async function json(asOf: string) {
-    const file = (await exported(asOf)).find((f) => f.name.endsWith('.json'))!;
+  async function json(asOf: string, which = proof) {
+    const file = (await exported(asOf, which)).find((f) => f.name.endsWith('.json'))!;
     const response = await t.http().get(file.url).set(await t.auth('finance'));
     expect(response.status).toBe(200);
     return response.body as { indicators: { code: string; cumulativeActual: string | null }[]; participants: { dimension: string; value: string; count: number | null }[] };
@@ -85,5 +86,31 @@ describe('reporting: a proof as of a date shows the data as it stood on that dat
     expect(indicator(now, 'EECR04').minus(indicator(viewBefore, 'EECR04')).toFixed()).toBe('1'); // employed on leaving
     expect(indicator(now, 'PS06').minus(indicator(viewBefore, 'PS06')).toFixed()).toBe('3'); // the manual figure
     expect(women(now) - women(viewBefore)).toBe(1);
+  });
+
+  it('reads the frozen figures of a reporting period only when it was locked by the as-of date', async () => {
+    const year2022 = { kind: 'INTERIM', fiscalYear: 2022 };
+    const em = t.orm.em.fork();
+    // A person who left in 2022 and whose outcome at exit was never recorded.
+    const [leaver] = await em.execute<{ id: string; exit_date: string }[]>(
+      `select p.id, p.exit_date::text as exit_date from participant p
+        where p.project_id = ? and p.exit_date between '2022-01-01' and '2022-12-31' and p.identity_erased_at is null
+          and not exists (select 1 from outcome o where o.participant_id = p.id and o.timing = 'AT_EXIT')
+          and not exists (select 1 from participation pa where pa.participant_id = p.id and pa.exit_reason in ('TOOK_UP_JOB', 'STARTED_TRAINING'))
+        order by p.exit_date, p.id limit 1`,
+      [projectId],
+    );
+    const [period] = await em.execute<{ id: string }[]>(`select id from reporting_period where project_id = ? and period_from = '2022-01-01'`, [projectId]);
+    const before = await json(AS_OF, year2022);
+    // The grantor locks 2022 today (after the as-of date); then the outcome is recorded, dated in 2022.
+    expect((await t.gqlAs('grantor', LOCK_PERIOD, { id: period.id })).data!.lockReportingPeriod.status).toBe('LOCKED');
+    const outcome = await t.gqlAs('caseworker', OUTCOME, {
+      input: { participantId: leaver.id, timing: 'AT_EXIT', observedOn: leaver.exit_date, labourStatus: 'EMPLOYED_SOCIAL_INSURANCE', benefitReceiptEnded: false, source: 'CASE_FILE' },
+    });
+    expect(outcome.errors).toBeUndefined();
+    // As of today the period is locked: its snapshot, taken before the outcome was recorded.
+    expect(indicator(await json(todayUtc(), year2022), 'EECR04').toFixed()).toBe(indicator(before, 'EECR04').toFixed());
+    // As of the earlier date it was not locked yet: computed from the data dated by then, which includes the outcome.
+    expect(indicator(await json(AS_OF, year2022), 'EECR04').minus(indicator(before, 'EECR04')).toFixed()).toBe('1');
   });
 });
