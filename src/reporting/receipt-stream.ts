@@ -1,6 +1,5 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { Decimal } from 'decimal.js';
-import type { PoolClient } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 
 import { CsvLineEnds } from './formats/csv-line-ends.js';
@@ -41,16 +40,16 @@ function categoryCopy(client: PoolClient, scope: ProofScope, categoryId: string,
 }
 
 /**
- * The receipt list as German CSV, streamed from PostgreSQL's COPY to the caller: the lines never
+ * The receipt list as German CSV, streamed from PostgreSQL's COPY to the caller (on a connection
+ * of `pool`, the ORM's own in the service): the lines never
  * exist as JavaScript values, so memory holds a few network buffers however many receipts the
  * project has, and the consumer's pace (the HTTP socket) holds the database back. One COPY per
  * cost category in plan order, then that category's sums; all in one REPEATABLE READ transaction,
  * so every category and its sums come from the same snapshot. The sum rows are PostgreSQL's own
  * sums of the same rows, to the cent. The bytes equal the Belegliste CSV of the proof.
  */
-export async function* receiptCsvChunks(em: EntityManager, scope: ProofScope): AsyncGenerator<Buffer | string> {
-  const pool = await em.getConnection().getNativeClient();
-  const client: PoolClient = await pool.connect();
+export async function* receiptCsvChunks(pool: Pool, scope: ProofScope): AsyncGenerator<Buffer | string> {
+  const client = await pool.connect();
   let finished = false;
   try {
     await client.query('begin isolation level repeatable read read only');
