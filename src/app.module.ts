@@ -17,7 +17,7 @@ import type { GraphQLContext } from './common/graphql/graphql-context.js';
 import { LoaderRegistry } from './common/graphql/loader-registry.js';
 import { type AppConfig, APP_CONFIG } from './config/app-config.js';
 import { createOrmConfig } from './database/mikro-orm.config.js';
-import { graphqlReadTargetMiddleware } from './database/read-preference.js';
+import { exportsReadTargetMiddleware, graphqlReadTargetMiddleware } from './database/read-preference.js';
 import { HealthController } from './health/health.controller.js';
 import { createLoggerOptions } from './logging/logger.options.js';
 import { PlaygroundController } from './playground/playground.controller.js';
@@ -26,6 +26,7 @@ import { IndicatorsModule } from './indicators/indicators.module.js';
 import { MeasuresModule } from './measures/measures.module.js';
 import { ParticipantsModule } from './participants/participants.module.js';
 import { ProgramsModule } from './programs/programs.module.js';
+import { ExportsController } from './reporting/exports.controller.js';
 import { ReportingModule } from './reporting/reporting.module.js';
 import { TranchesModule } from './tranches/tranches.module.js';
 import { documentLimits } from './security/graphql-limits.js';
@@ -47,6 +48,7 @@ class ConfigModule {
 export class AppModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(graphqlReadTargetMiddleware).forRoutes(GRAPHQL_PATH);
+    consumer.apply(exportsReadTargetMiddleware).forRoutes(ExportsController);
   }
 
   /** The whole service for a given configuration and database URL (main.ts, tests and scripts). */

@@ -18,13 +18,14 @@ import { createUser } from '../../test/factories/users.js';
 import { TEST_PASSWORD } from '../../test/setup/test-app.js';
 import { fixedRate, percentile, type LoadResult } from './open-loop.js';
 import { readOperations, type ReadOperation } from './operations.js';
+import { measureReceiptStream } from './export-stream.js';
 import { runWriteMix } from './write-mix.js';
 
 /**
  * `npm run bench`: the service in this process against a generated database (EMBEDDED_PG_DIR or
  * DATABASE_URL, filled by `npm run seed:scale`), each key operation validated, then driven at a
  * fixed arrival rate through GraphQL over HTTP and, for reads, the same SQL replayed through `pg`.
- * Writes bench/results/<date>-<host>.md. Not part of `npm test`; figures never go into asserts.
+ * Writes bench/results/<date>-<host>-<N>-projects.md. Not part of `npm test`; figures never go into asserts.
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 20);
@@ -119,11 +120,15 @@ try {
 
   const writes = await runWriteMix({ endpoint, token: tokens.bench, projectIds, db, orm, seconds: SECONDS });
   say(`| drawdown request + booking mix, 32 writers | GraphQL | ${writes.rate} | ${(writes.result.latencies.length / writes.result.seconds).toFixed(1)} | ${f(percentile(writes.result.latencies, 50))} | ${f(percentile(writes.result.latencies, 95))} | ${f(percentile(writes.result.latencies, 99))} | ${writes.result.failed} / ${writes.result.dropped} | | | ${writes.verdict} |`);
+  const stream = await measureReceiptStream({ base: endpoint.replace(/\/graphql$/, ''), token: tokens.bench, projectIds, db, seconds: SECONDS, asOf: new Date().toISOString().slice(0, 10) });
+  const streamName = `receipt-list export, streamed (whole period, ~${stream.averageRows.toLocaleString('en')} receipts)`;
+  const streamRatio = (percentile(stream.http.latencies, 50) / percentile(stream.raw.latencies, 50)).toFixed(1);
+  say(row({ name: streamName, rate: stream.rate } as ReadOperation, 'HTTP download', stream.http, 'a COPY and a sum per cost category', streamRatio, stream.httpNote));
+  say(row({ name: streamName, rate: stream.rate } as ReadOperation, 'raw (same COPY via pg)', stream.raw, 'the same', '', stream.rawNote));
   say('');
-  say('A streamed receipt-list export is not measured: no export module exists on main yet.');
   say(`Load average at the end ${loadavg().map((l) => l.toFixed(2)).join(' ')}.`);
 
-  const file = `bench/results/${new Date().toISOString().slice(0, 10)}-${hostname()}.md`;
+  const file = `bench/results/${new Date().toISOString().slice(0, 10)}-${hostname()}-${scale.projects}-projects.md`;
   await mkdir('bench/results', { recursive: true });
   await writeFile(file, `${lines.join('\n')}\n`);
   console.log(`written to ${file}`);

@@ -27,6 +27,11 @@ export function graphqlReadTargetMiddleware(req: Request, _res: Response, next: 
   readTarget.run(operationKind(req) === 'query' ? 'replica' : 'primary', next);
 }
 
+/** Express middleware for the export downloads: they only read, so they read from a replica. */
+export function exportsReadTargetMiddleware(req: Request, _res: Response, next: NextFunction): void {
+  readTarget.run(req.method === 'GET' ? 'replica' : 'primary', next);
+}
+
 function operationKind(req: Request): string | undefined {
   const body = req.body as { query?: unknown; operationName?: unknown } | undefined;
   if (req.method !== 'POST' || typeof body?.query !== 'string') return undefined;

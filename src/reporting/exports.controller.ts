@@ -54,10 +54,11 @@ export class ExportsController {
     const stem = year ? `zwischennachweis-${year}` : 'verwendungsnachweis';
     res.status(200).setHeader('Content-Type', CONTENT_TYPES.csv);
     res.setHeader('Content-Disposition', `attachment; filename="${stem}-belegliste.csv"`);
-    for await (const chunk of receiptCsvChunks(em, scope)) {
+    // Its own snapshot on a read connection: a replica when replicas are configured.
+    for await (const chunk of receiptCsvChunks(await em.getConnection('read').getNativeClient(), scope)) {
       // Backpressure: wait for the socket rather than buffering a slow client's whole list.
       if (!res.write(chunk)) await drained(res);
-      if (res.destroyed) return; // the client left: leaving the loop closes the cursor
+      if (res.destroyed) return; // the client left: leaving the loop ends the database read
     }
     res.end();
   }
@@ -65,6 +66,8 @@ export class ExportsController {
 
 /** Resolves when the socket takes data again or the client has gone, leaving no listener behind. */
 function drained(res: Response): Promise<void> {
+  // Gone already: 'close' has fired and will not fire again.
+  if (res.destroyed) return Promise.resolve();
   return new Promise((resolve) => {
     const done = () => {
       res.off('drain', done);

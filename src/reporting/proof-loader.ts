@@ -10,6 +10,7 @@ import { FinancingType } from '../programs/programs.enums.js';
 import { type TrancheUseFigures, trancheUses } from '../tranches/tranche-use.js';
 import { PAID_STATUSES } from '../tranches/tranches.enums.js';
 import { germanDate } from './layouts/proof-layout.js';
+import { reversalRemark } from './layouts/receipt-list.js';
 import { financingRows, planVsActual, proofResult } from './numerical-proof.js';
 import type { ChartYear } from './pdf/spending-chart.js';
 import { type DrawdownRow, type IndicatorRow, type ParticipantCell, type ProofData, type ProofHeader, type ProofSection, type ReceiptRow, statisticsUpTo } from './proof-data.js';
@@ -31,13 +32,7 @@ export const RECEIPTS_IN_SCOPE = `e.project_id = ? and e.payment_date between ? 
 export const receiptParams = (s: ProofScope) => [s.projectId, s.periodFrom, s.periodTo, s.asOf];
 
 /** The receipt list's columns and order: per cost category (plan order), then payment date, then id. */
-export const RECEIPT_SELECT = receiptSelect('');
-
-/** The receipts of one cost category in list order: an index range scan, so rows flow at once. */
-export const CATEGORY_RECEIPT_SELECT = receiptSelect('and e.cost_category_id = ?');
-
-function receiptSelect(extraCondition: string): string {
-  return `
+export const RECEIPT_SELECT = `
   select e.receipt_number, cc.code, cc.name, e.payment_date::text as payment_date, e.invoice_date::text as invoice_date,
          e.payee, e.purpose, e.gross_amount::text as gross, e.ineligible_amount::text as ineligible, e.eligible_amount::text as eligible,
          e.kind, e.reason, o.receipt_number as reverses
@@ -45,9 +40,8 @@ function receiptSelect(extraCondition: string): string {
     join expenditure_state s on s.expenditure_id = e.id
     join cost_category cc on cc.id = e.cost_category_id
     left join expenditure o on o.id = e.reversal_of_id
-   where ${RECEIPTS_IN_SCOPE} ${extraCondition}
+   where ${RECEIPTS_IN_SCOPE}
    order by cc.sort_order, cc.code, e.payment_date, e.id`;
-}
 
 export function toReceiptRow(r: Row): ReceiptRow {
   return {
@@ -61,7 +55,7 @@ export function toReceiptRow(r: Row): ReceiptRow {
     gross: new Decimal(r.gross),
     ineligible: new Decimal(r.ineligible),
     eligible: new Decimal(r.eligible),
-    remark: r.kind === 'REVERSAL' ? `Storno von Beleg ${r.reverses}: ${r.reason}` : null,
+    remark: r.kind === 'REVERSAL' ? reversalRemark(r.reverses, r.reason) : null,
   };
 }
 

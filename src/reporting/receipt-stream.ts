@@ -1,63 +1,88 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import type { PoolClient } from 'pg';
+import { Decimal } from 'decimal.js';
+import type { Pool, PoolClient } from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
 
+import { CsvLineEnds } from './formats/csv-line-ends.js';
 import { germanCsvLine, UTF8_BOM } from './formats/german-csv.js';
-import { RECEIPT_HEADER, ReceiptListWriter } from './layouts/receipt-list.js';
-import { CATEGORY_RECEIPT_SELECT, receiptParams, toReceiptRow, type ProofScope } from './proof-loader.js';
+import { RECEIPT_HEADER, SUM_LABEL, TOTAL_LABEL } from './layouts/receipt-list.js';
+import type { ProofScope } from './proof-loader.js';
 
-/** Rows fetched per cursor round trip. */
-const FETCH_SIZE = 2_000;
-/** Lines gathered into one chunk before it is handed to the socket. */
-const CHUNK_BYTES = 64 * 1024;
-
-/** `?` placeholders (the ORM's) as `$n` (the driver's). */
-const numbered = (sql: string) => {
-  let n = 0;
-  return sql.replace(/\?/g, () => `$${++n}`);
-};
+/** Ledger filter of the proof (RECEIPTS_IN_SCOPE) for one cost category, with literals instead of parameters (COPY takes none). */
+function inCategory(client: PoolClient, scope: ProofScope, categoryId: string): string {
+  const project = client.escapeLiteral(scope.projectId);
+  return `e.project_id = ${project} and e.cost_category_id = ${client.escapeLiteral(categoryId)}
+      and e.payment_date between ${client.escapeLiteral(scope.periodFrom)} and ${client.escapeLiteral(scope.periodTo)}
+      and e.payment_date <= ${client.escapeLiteral(scope.asOf)}
+      and not exists (select 1 from expenditure_state s where s.project_id = ${project} and s.status = 'REJECTED' and s.expenditure_id = e.id)`;
+}
 
 /**
- * The receipt list as German CSV, read through a server-side cursor (DECLARE … FETCH) on a
- * connection of the ORM's pool: memory holds one fetch and one chunk, however many receipts the
- * project has. One cursor per cost category, in plan order, each an index range scan in
- * (category, payment date, id) order, so nothing is sorted and the first rows leave at once. One
- * REPEATABLE READ transaction: every category is read from the same snapshot. The bytes equal the
- * Belegliste CSV of the proof.
+ * One cost category's receipt lines, formatted by PostgreSQL as the Belegliste CSV writes them:
+ * `;` between cells, quotes only where `;`, `"` or a line break need them (COPY's CSV rule is the
+ * same as csvText's; empty text becomes NULL because COPY would quote an empty string), ISO dates,
+ * amounts in decimal comma. Rows come straight off the (project, category, payment date, id)
+ * index, numbered on from `before`. "Not rejected" is an anti-join against the few REJECTED states,
+ * the same rows as the proof's inner join because every receipt gets its state row in its booking
+ * transaction. The reversal remark repeats reversalRemark() (receipt-list.ts); the e2e tests
+ * compare these bytes with the proof's CSV, so the two cannot drift apart unnoticed.
  */
-export async function* receiptCsvChunks(em: EntityManager, scope: ProofScope): AsyncGenerator<string> {
-  const writer = new ReceiptListWriter();
-  let chunk = UTF8_BOM + germanCsvLine(RECEIPT_HEADER);
-  const pool = await em.getConnection().getNativeClient();
-  const client: PoolClient = await pool.connect();
-  let committed = false;
+function categoryCopy(client: PoolClient, scope: ProofScope, categoryId: string, label: string, before: number): string {
+  const amount = (column: string) => `replace(e.${column}::text, '.', ',')`;
+  return `copy (
+    select row_number() over (order by e.payment_date, e.id) + ${before}, nullif(e.receipt_number, ''), ${client.escapeLiteral(label)},
+           to_char(e.payment_date, 'YYYY-MM-DD'), to_char(e.invoice_date, 'YYYY-MM-DD'), nullif(e.payee, ''), nullif(e.purpose, ''),
+           ${amount('gross_amount')}, ${amount('ineligible_amount')}, ${amount('eligible_amount')},
+           case when e.kind = 'REVERSAL' then 'Storno von Beleg ' || (select o.receipt_number from expenditure o where o.id = e.reversal_of_id) || ': ' || e.reason end
+      from expenditure e
+     where ${inCategory(client, scope, categoryId)}
+     order by e.payment_date, e.id
+  ) to stdout with (format csv, delimiter ';', quote '"')`;
+}
+
+/**
+ * The receipt list as German CSV, streamed from PostgreSQL's COPY to the caller (on a connection
+ * of `pool`, the ORM's own in the service): the lines never
+ * exist as JavaScript values, so memory holds a few network buffers however many receipts the
+ * project has, and the consumer's pace (the HTTP socket) holds the database back. One COPY per
+ * cost category in plan order, then that category's sums; all in one REPEATABLE READ transaction,
+ * so every category and its sums come from the same snapshot. The sum rows are PostgreSQL's own
+ * sums of the same rows, to the cent. The bytes equal the Belegliste CSV of the proof.
+ */
+export async function* receiptCsvChunks(pool: Pool, scope: ProofScope): AsyncGenerator<Buffer | string> {
+  const client = await pool.connect();
+  let finished = false;
   try {
     await client.query('begin isolation level repeatable read read only');
-    // A cursor is planned for its first rows; JIT compilation would only delay the first byte.
-    await client.query('set local jit = off');
-    const categories = await client.query<{ id: string }>(
-      'select cc.id from cost_category cc join project p on p.program_id = cc.program_id where p.id = $1 order by cc.sort_order, cc.code',
+    yield UTF8_BOM + germanCsvLine(RECEIPT_HEADER);
+    const categories = await client.query<{ id: string; label: string }>(
+      `select cc.id, cc.code || ' ' || cc.name as label from cost_category cc join project p on p.program_id = cc.program_id
+        where p.id = $1 order by cc.sort_order, cc.code`,
       [scope.projectId],
     );
-    for (const { id } of categories.rows) {
-      await client.query(`declare receipts no scroll cursor for ${numbered(CATEGORY_RECEIPT_SELECT)}`, [...receiptParams(scope), id]);
-      for (;;) {
-        const { rows } = await client.query(`fetch ${FETCH_SIZE} from receipts`);
-        for (const row of rows) for (const line of writer.push(toReceiptRow(row))) chunk += germanCsvLine(line);
-        if (chunk.length >= CHUNK_BYTES) {
-          yield chunk;
-          chunk = '';
-        }
-        if (rows.length < FETCH_SIZE) break;
-      }
-      await client.query('close receipts');
+    const lineEnds = new CsvLineEnds();
+    const totals = { gross: new Decimal(0), ineligible: new Decimal(0), eligible: new Decimal(0) };
+    let before = 0;
+    for (const { id, label } of categories.rows) {
+      for await (const chunk of client.query(copyTo(categoryCopy(client, scope, id, label, before))) as AsyncIterable<Buffer>) yield lineEnds.convert(chunk);
+      const { rows } = await client.query<{ receipts: string; gross: string; ineligible: string; eligible: string }>(
+        `select count(*) as receipts, coalesce(sum(e.gross_amount), 0)::text as gross, coalesce(sum(e.ineligible_amount), 0)::text as ineligible,
+                coalesce(sum(e.eligible_amount), 0)::text as eligible
+           from expenditure e where ${inCategory(client, scope, id)}`,
+      );
+      const sums = rows[0];
+      if (sums.receipts === '0') continue;
+      before += Number(sums.receipts);
+      totals.gross = totals.gross.plus(sums.gross);
+      totals.ineligible = totals.ineligible.plus(sums.ineligible);
+      totals.eligible = totals.eligible.plus(sums.eligible);
+      yield germanCsvLine([SUM_LABEL, null, label, null, null, null, null, new Decimal(sums.gross), new Decimal(sums.ineligible), new Decimal(sums.eligible), null]);
     }
     await client.query('commit');
-    committed = true;
+    finished = true;
+    yield germanCsvLine([TOTAL_LABEL, null, null, null, null, null, null, totals.gross, totals.ineligible, totals.eligible, null]);
   } finally {
-    // Also when the consumer stops early (client gone): never hand a connection back mid-transaction.
-    if (!committed) await client.query('rollback').catch(() => undefined);
-    client.release();
+    // A consumer that stops early (the client left) may leave a COPY half read: such a connection
+    // is closed, never handed back to the pool.
+    client.release(finished ? undefined : new Error('receipt stream ended early'));
   }
-  for (const line of writer.end()) chunk += germanCsvLine(line);
-  yield chunk;
 }

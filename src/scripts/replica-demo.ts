@@ -79,7 +79,7 @@ try {
     logs.replica.length = 0;
     await work();
     await new Promise((r) => setTimeout(r, 300)); // let both servers write their log lines
-    const statements = (lines: string[]) => lines.filter((l) => /statement: (select|insert|update|delete)/i.test(l));
+    const statements = (lines: string[]) => lines.filter((l) => /statement: (select|insert|update|delete|copy)/i.test(l));
     return { name, primary: statements(logs.primary), replica: statements(logs.replica) };
   };
 
@@ -101,15 +101,25 @@ try {
       );
     }),
     await step('query projects (sees the new one)', () => gql('{ projects(first: 50) { totalCount } }', undefined, token)),
+    await step('GET receipts.csv (streamed export)', async () => {
+      const { projects } = await gql('{ projects(first: 1) { nodes { id } } }', undefined, token);
+      logs.primary.length = 0;
+      logs.replica.length = 0;
+      const response = await fetch(`${base}/exports/projects/${projects.nodes[0].id}/receipts.csv`, { headers: { authorization: `Bearer ${token}` } });
+      if (!response.ok) throw new Error(`receipt list: HTTP ${response.status}`);
+      await response.arrayBuffer();
+    }),
   ];
 
   console.log('\nStatements each server executed, by GraphQL operation (from the servers\' own logs):\n');
   console.log('| operation | on the primary | on the replica |');
   console.log('|---|---|---|');
   for (const r of results) console.log(`| ${r.name} | ${r.primary.length} | ${r.replica.length} |`);
-  const [login, read, write, readAfter] = results;
-  const ok = login.primary.length > 0 && read.replica.length > 0 && read.primary.length === 0 && write.primary.some((l) => /insert/i.test(l)) && write.replica.length === 0 && readAfter.replica.length > 0;
-  console.log(ok ? '\nOK: queries read from the replica; mutations (and their reads) went to the primary.' : '\nUNEXPECTED routing: see the table above.');
+  const [login, read, write, readAfter, exported] = results;
+  const ok =
+    login.primary.length > 0 && read.replica.length > 0 && read.primary.length === 0 && write.primary.some((l) => /insert/i.test(l)) && write.replica.length === 0 &&
+    readAfter.replica.length > 0 && exported.replica.some((l) => /statement: copy/i.test(l)) && exported.primary.length === 0;
+  console.log(ok ? '\nOK: queries and exports read from the replica; mutations (and their reads) went to the primary.' : '\nUNEXPECTED routing: see the table above.');
   process.exitCode = ok ? 0 : 1;
 } finally {
   for (const cleanup of cleanups) await cleanup().catch(() => undefined);

@@ -22,11 +22,16 @@ const NEEDS_QUOTES = /[;"\r\n]/;
 export function germanCsvLine(row: CellValue[]): string {
   let line = '';
   for (let i = 0; i < row.length; i++) {
-    const cell = csvCell(row[i]);
     if (i > 0) line += ';';
-    line += NEEDS_QUOTES.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+    line += csvText(csvCell(row[i]));
   }
   return line + '\r\n';
+}
+
+/** A text cell as it stands in a line: quoted (quotes doubled) only where `;`, a quote or a line break needs it. */
+export function csvText(text: string | null): string {
+  if (text === null) return '';
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export const UTF8_BOM = '\uFEFF';

@@ -56,8 +56,11 @@ export class ReceiptListWriter {
   }
 }
 
-const SUM_LABEL = 'Summe';
-const TOTAL_LABEL = 'Gesamt';
+export const SUM_LABEL = 'Summe';
+export const TOTAL_LABEL = 'Gesamt';
+
+/** The remark of a reversal (Storno): which receipt it reverses and why. */
+export const reversalRemark = (reversedReceipt: string, reason: string | null) => `Storno von Beleg ${reversedReceipt}: ${reason}`;
 const NO_SUMS = { gross: ZERO, ineligible: ZERO, eligible: ZERO };
 
 function add(into: { gross: Decimal; ineligible: Decimal; eligible: Decimal }, row: { gross: Decimal; ineligible: Decimal; eligible: Decimal }) {
