@@ -1,7 +1,7 @@
 import { LabourStatus, MeasureType, OutcomeTiming } from '../measures/measures.enums.js';
 import { EducationLevel, ExitReason, Gender, LabourStatusAtEntry, Track } from '../participants/participants.enums.js';
-import { countImmediateResults, countIntegrations } from './counting-rules.js';
-import { type OutcomeRow, type ParticipantRow, type ParticipationRow, toRuleInput } from './indicator-inputs.js';
+import { countDropouts, countImmediateResults, countIntegrations, countLeavers, countOutputs } from './counting-rules.js';
+import { type OutcomeRow, type ParticipantRow, type ParticipationRow, rowsAsOf, toRuleInput } from './indicator-inputs.js';
 
 const participant = (id: string, exitDate: string, exitReason: ExitReason): ParticipantRow => ({
   id,
@@ -74,5 +74,39 @@ describe('mapping participant rows to counting-rule inputs', () => {
       ['trainee', false],
       ['school', true],
     ]);
+  });
+
+  it('keeps only what had happened by an as-of date: later entries, exits, ends of participation and outcomes are not there yet', () => {
+    const rows = {
+      participants: [
+        participant('early', '2024-06-30', ExitReason.TOOK_UP_JOB),
+        participant('dropout', '2024-09-30', ExitReason.DROPPED_OUT),
+        { ...participant('late', '2024-12-01', ExitReason.COMPLETED), entryDate: '2024-08-01' },
+      ],
+      participations: [
+        stay('early', MeasureType.HOLISTIC_COACHING_16K, '2024-02-01', '2024-06-30', ExitReason.TOOK_UP_JOB),
+        stay('dropout', MeasureType.HOLISTIC_COACHING_16K, '2024-02-01', '2024-09-30', ExitReason.DROPPED_OUT),
+        stay('late', MeasureType.HOLISTIC_COACHING_16K, '2024-08-01', '2024-12-01', ExitReason.COMPLETED),
+      ],
+      outcomes: [outcome('early', '2024-07-01', LabourStatus.EMPLOYED_SOCIAL_INSURANCE), outcome('dropout', '2024-10-02', LabourStatus.JOB_SEARCHING)],
+      disabled: new Set<string>(),
+    };
+    const asOf = rowsAsOf(rows, '2024-07-15');
+    expect(asOf.participants.map((p) => [p.id, p.exitDate, p.exitReason])).toEqual([
+      ['early', '2024-06-30', ExitReason.TOOK_UP_JOB],
+      ['dropout', null, null], // left only in September
+    ]);
+    expect(asOf.participations.map((p) => [p.participantId, p.endDate, p.exitReason])).toEqual([
+      ['early', '2024-06-30', ExitReason.TOOK_UP_JOB],
+      ['dropout', null, null],
+    ]);
+    expect(asOf.outcomes.map((o) => o.participantId)).toEqual(['early']);
+    const then = toRuleInput(asOf);
+    expect(countOutputs('PARTICIPANTS', then.participants, YEAR)).toHaveLength(2);
+    expect(countLeavers(then.participants, YEAR).map((p) => p.id)).toEqual(['early']);
+    expect(countDropouts(then.participants, YEAR)).toHaveLength(0);
+    expect(countIntegrations(then.observations, YEAR).map((i) => `${i.participantId} ${i.month}`)).toEqual(['early 2024-06', 'early 2024-07']);
+    // on the last day everything had happened: the rows are the same as without a date
+    expect(rowsAsOf(rows, '2024-12-31')).toEqual(rows);
   });
 });

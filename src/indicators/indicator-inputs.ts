@@ -109,6 +109,25 @@ export async function loadParticipantRows(em: EntityManager, projectId: string, 
   };
 }
 
+/**
+ * The rows as they stood on `asOf`, by the dates they record (not when they were typed in): persons
+ * who had entered by then; exits and ends of participation after it had not happened yet (the
+ * person, the participation, was still running); outcomes observed after it did not exist. So a
+ * report as of an earlier date does not change when later events are recorded.
+ */
+export function rowsAsOf(rows: ParticipantRows, asOf: LocalDate): ParticipantRows {
+  const entered = rows.participants.filter((p) => p.entryDate <= asOf);
+  const known = new Set(entered.map((p) => p.id));
+  return {
+    participants: entered.map((p) => (p.exitDate && p.exitDate > asOf ? { ...p, exitDate: null, exitReason: null } : p)),
+    participations: rows.participations
+      .filter((p) => known.has(p.participantId) && p.startDate <= asOf)
+      .map((p) => (p.endDate && p.endDate > asOf ? { ...p, endDate: null, exitReason: null } : p)),
+    outcomes: rows.outcomes.filter((o) => known.has(o.participantId) && o.observedOn <= asOf),
+    disabled: rows.disabled,
+  };
+}
+
 export function toRuleInput(rows: ParticipantRows): RuleInput {
   const participants: CountedParticipant[] = rows.participants.map((p) => ({
     id: p.id,

@@ -4,7 +4,7 @@ import { Decimal } from 'decimal.js';
 
 import { AccessService } from '../auth/access.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import { daysBetween, fiscalYearOf, type LocalDate } from '../common/dates/local-date.js';
+import { addDays, daysBetween, fiscalYearOf, type LocalDate } from '../common/dates/local-date.js';
 import { IdentityVault } from '../participants/identity-vault.js';
 import type { Project } from '../programs/entities/project.entity.js';
 import type { Period, RuleInput } from './counting-rules.js';
@@ -14,7 +14,7 @@ import { IndicatorTarget, WHOLE_PERIOD } from './entities/indicator-target.entit
 import { IndicatorUpdate } from './entities/indicator-update.entity.js';
 import { ReportingPeriod } from './entities/reporting-period.entity.js';
 import { type ApprovedUpdate, computedFigure, manualFigure, ruleRunner } from './indicator-figures.js';
-import { loadParticipantRows, toRuleInput } from './indicator-inputs.js';
+import { loadParticipantRows, rowsAsOf, toRuleInput } from './indicator-inputs.js';
 import { buildReportRow, type RowTargets } from './indicator-report.builder.js';
 import { readSnapshots, type ReportedFigure } from './indicator-snapshots.js';
 import { INDICATOR_READERS, UNSUPPRESSED_READERS } from './indicators.access.js';
@@ -38,7 +38,11 @@ export class IndicatorReportService {
     private readonly vault: IdentityVault,
   ) {}
 
-  async report(user: AuthUser, args: IndicatorReportArgs): Promise<IndicatorReportModel> {
+  /**
+   * The report of a period; with `asOf` (a proof's as-of date) from the data as it stood on that
+   * day: events dated later, manual updates approved later and periods locked later do not count.
+   */
+  async report(user: AuthUser, args: IndicatorReportArgs, asOf: LocalDate | null = null): Promise<IndicatorReportModel> {
     const em = this.em.fork();
     const project = await this.access.requireProject(em, user, args.projectId, INDICATOR_READERS);
     const period = { from: args.period.from, to: args.period.to };
@@ -49,11 +53,12 @@ export class IndicatorReportService {
       em.find(IndicatorTarget, { project }),
       this.indicators.minCellSize(em, project.program.id),
     ]);
-    const { figures, reportingPeriod } = await this.figures(em, project, definitions, period);
-    const locked = reportingPeriod?.status === ReportingPeriodStatus.LOCKED;
+    const { figures, reportingPeriod } = await this.figures(em, project, definitions, period, asOf);
+    const locked = !!reportingPeriod && lockedBy(reportingPeriod, asOf);
     const singleYear = fiscalYearOf(period.from) === fiscalYearOf(period.to) ? fiscalYearOf(period.from) : null;
+    const lastDay = [period.to, project.approvalEnd, ...(asOf ? [asOf] : [])].sort()[0];
     const ctx = {
-      elapsedDays: daysBetween(project.approvalStart, period.to < project.approvalEnd ? period.to : project.approvalEnd) + 1,
+      elapsedDays: daysBetween(project.approvalStart, lastDay) + 1,
       totalDays: daysBetween(project.approvalStart, project.approvalEnd) + 1,
       suppressBelow: suppress ? minCellSize : null,
     };
@@ -81,17 +86,18 @@ export class IndicatorReportService {
    * reporting period, computed otherwise. The first open reporting period after locked ones also
    * carries their late corrections: how far their figures, recomputed now, differ from what was
    * frozen, less what earlier locked periods already reported as corrections.
+   * With `asOf`, from the data as it stood on that day (see `report`).
    */
-  async figures(em: EntityManager, project: Project, definitions: IndicatorDefinition[], period: Period) {
+  async figures(em: EntityManager, project: Project, definitions: IndicatorDefinition[], period: Period, asOf: LocalDate | null = null) {
     const periods = await em.find(ReportingPeriod, { project }, { orderBy: { periodFrom: 'asc' } });
     const reportingPeriod = periods.find((p) => p.periodFrom === period.from && p.periodTo === period.to) ?? null;
-    if (reportingPeriod?.status === ReportingPeriodStatus.LOCKED) {
+    if (reportingPeriod && lockedBy(reportingPeriod, asOf)) {
       const snapshots = await readSnapshots(em, project, [reportingPeriod.id]);
       return { figures: snapshots.get(reportingPeriod.id)!, reportingPeriod };
     }
-    const compute = await this.calculator(em, project, definitions);
+    const compute = await this.calculator(em, project, definitions, asOf);
     const earlier = reportingPeriod ? periods.filter((p) => p.periodTo < reportingPeriod.periodFrom) : [];
-    const carriesCorrections = earlier.length > 0 && earlier.every((p) => p.status === ReportingPeriodStatus.LOCKED);
+    const carriesCorrections = earlier.length > 0 && earlier.every((p) => lockedBy(p, asOf));
     const frozen = carriesCorrections ? await readSnapshots(em, project, earlier.map((p) => p.id)) : new Map<string, Map<string, ReportedFigure>>();
     // Only the period values of locked periods matter here; their cumulative figures are not needed (the period itself stands in, which costs nothing extra).
     const recomputed = carriesCorrections
@@ -117,12 +123,14 @@ export class IndicatorReportService {
     return { figures, reportingPeriod };
   }
 
-  /** Loads the project's data once and returns a function computing every indicator for a period. */
-  private async calculator(em: EntityManager, project: Project, definitions: IndicatorDefinition[]) {
+  /** Loads the project's data once (as of `asOf`, when given) and returns a function computing every indicator for a period. */
+  private async calculator(em: EntityManager, project: Project, definitions: IndicatorDefinition[], asOf: LocalDate | null) {
     const needsParticipants = definitions.some((d) => d.source === ActualSource.COMPUTED);
     const [input, updates] = await Promise.all([
-      needsParticipants ? loadParticipantRows(em, project.id, this.vault).then(toRuleInput) : Promise.resolve<RuleInput>({ participants: [], observations: [] }),
-      em.find(IndicatorUpdate, { project, status: IndicatorUpdateStatus.APPROVED }),
+      needsParticipants
+        ? loadParticipantRows(em, project.id, this.vault).then((rows) => toRuleInput(asOf ? rowsAsOf(rows, asOf) : rows))
+        : Promise.resolve<RuleInput>({ participants: [], observations: [] }),
+      em.find(IndicatorUpdate, { project, status: IndicatorUpdateStatus.APPROVED, ...(asOf ? { decidedAt: { $lt: endOfDay(asOf) } } : {}) }),
     ]);
     const approved: ApprovedUpdate[] = updates.map((u) => ({
       indicatorId: u.indicator.id,
@@ -143,6 +151,15 @@ export class IndicatorReportService {
       );
     };
   }
+}
+
+/** The first instant after the as-of day (UTC, as every date of the service). */
+const endOfDay = (date: LocalDate) => new Date(`${addDays(date, 1)}T00:00:00Z`);
+
+/** Whether a reporting period was locked (its figures frozen) on the as-of day; without one, now. */
+function lockedBy(period: ReportingPeriod, asOf: LocalDate | null): boolean {
+  if (period.status !== ReportingPeriodStatus.LOCKED) return false;
+  return !asOf || !period.lockedAt || period.lockedAt < endOfDay(asOf);
 }
 
 /** A report period lies inside the project's approval period and does not end before it starts. */

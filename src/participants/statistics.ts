@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
+import type { LocalDate } from '../common/dates/local-date.js';
 import { suppressPartition } from '../indicators/suppression.js';
 import { ageBandAtEntry } from './lifecycle.js';
 
@@ -57,14 +58,19 @@ export function tallyParticipants(rows: readonly StatisticsRow[], minCellSize: n
   return cells;
 }
 
-/** The pseudonymous fields the statistics count (participants module and proof exports alike). */
-export function loadStatisticsRows(em: EntityManager, projectId: string): Promise<StatisticsRow[]> {
+/**
+ * The pseudonymous fields the statistics count (participants module and proof exports alike).
+ * With `upTo` (a proof's period end or as-of date), only persons who had entered by that day and
+ * outcomes at exit observed by then: what was known on that date, whatever was recorded later.
+ */
+export function loadStatisticsRows(em: EntityManager, projectId: string, upTo?: LocalDate): Promise<StatisticsRow[]> {
+  const [outcomeUpTo, entryUpTo] = upTo ? ['and o.observed_on <= ?', 'and p.entry_date <= ?'] : ['', ''];
   return em.getConnection().execute<StatisticsRow[]>(
     `select p.gender, p.track, p.birth_year as "birthYear", to_char(p.entry_date, 'YYYY-MM-DD') as "entryDate",
             p.labour_status_at_entry as "labourStatusAtEntry", p.education_level as "educationLevel", o.labour_status as "outcomeAtExit"
-       from participant p left join outcome o on o.participant_id = p.id and o.project_id = p.project_id and o.timing = 'AT_EXIT'
-      where p.project_id = ?
+       from participant p left join outcome o on o.participant_id = p.id and o.project_id = p.project_id and o.timing = 'AT_EXIT' ${outcomeUpTo}
+      where p.project_id = ? ${entryUpTo}
       order by p.id`,
-    [projectId],
+    upTo ? [upTo, projectId, upTo] : [projectId],
   );
 }

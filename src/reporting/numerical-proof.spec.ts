@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js';
 
-import { planVsActual, proofResult } from './numerical-proof.js';
+import { FundingSourceKind } from '../budget/budget.enums.js';
+import { financingRows, planVsActual, proofResult } from './numerical-proof.js';
 
 const d = (v: string) => new Decimal(v);
 
@@ -33,5 +34,30 @@ describe('numerical proof', () => {
     expect(result.overpayment.toFixed(2)).toBe('49.95');
     expect(result.interestOwed.toFixed(2)).toBe('1.23');
     expect(proofResult(d('10000.00'), d('100'), d('5000.00'), []).grantShare.toFixed(2)).toBe('5000.00');
+  });
+
+  it('proves the financing: the grant by its payouts, third-party funds and income as none booked, own funds as the rest of the spending', () => {
+    const planned = new Map([
+      [FundingSourceKind.FEDERAL_GRANT, d('900.00')],
+      [FundingSourceKind.OWN_FUNDS, d('80.00')],
+      [FundingSourceKind.THIRD_PARTY_FUNDS, d('20.00')],
+    ]);
+    const actual = (rows: ReturnType<typeof financingRows>) => rows.map((r) => [r.kind, r.planned.toFixed(2), r.actual.toFixed(2)]);
+    const under = proofResult(d('1000.05'), d('90'), d('5000.00'), [
+      { id: '1', fiscalYear: 2023, number: 1, kind: 'TRANCHE', date: '2023-01-01', amount: d('850.00'), used: d('850.00'), balance: d('0.00'), interestOwed: d('0.00') },
+    ]);
+    expect(actual(financingRows(planned, under))).toEqual([
+      [FundingSourceKind.FEDERAL_GRANT, '900.00', '850.00'],
+      [FundingSourceKind.OWN_FUNDS, '80.00', '150.05'], // 1000.05 spent − 850.00 received
+      [FundingSourceKind.THIRD_PARTY_FUNDS, '20.00', '0.00'],
+      [FundingSourceKind.INCOME, '0.00', '0.00'],
+    ]);
+    // more grant received than spent: no own funds, and the cover exceeds the spending by the overpayment
+    const over = proofResult(d('1000.00'), d('100'), d('5000.00'), [
+      { id: '1', fiscalYear: 2023, number: 1, kind: 'TRANCHE', date: '2023-01-01', amount: d('1200.00'), used: d('1000.00'), balance: d('200.00'), interestOwed: d('0.00') },
+    ]);
+    const rows = financingRows(planned, over);
+    expect(rows.find((r) => r.kind === FundingSourceKind.OWN_FUNDS)!.actual.toFixed(2)).toBe('0.00');
+    expect(rows.reduce((s, r) => s.plus(r.actual), d('0')).minus(over.eligibleSpending).toFixed(2)).toBe(over.overpayment.toFixed(2));
   });
 });

@@ -4,7 +4,8 @@ import { overrunStatuses } from '../budget/overrun-rule.js';
 import { figures, zeroAmounts } from '../budget/figures.js';
 import { OverrunStatus } from '../budget/budget.enums.js';
 import { roundToCents, ZERO } from '../common/money/money.js';
-import type { DrawdownRow, PlanVsActualRow, ProofResult } from './proof-data.js';
+import { FundingSourceKind } from '../budget/budget.enums.js';
+import type { DrawdownRow, FinancingRow, PlanVsActualRow, ProofResult } from './proof-data.js';
 
 export interface CategoryAmounts {
   costCategoryId: string;
@@ -48,4 +49,26 @@ export function proofResult(eligibleSpending: Decimal, fundingRate: Decimal, app
   const received = drawdowns.reduce((sum, d) => sum.plus(d.amount), ZERO);
   const interestOwed = drawdowns.reduce((sum, d) => sum.plus(d.interestOwed ?? ZERO), ZERO);
   return { eligibleSpending, grantShare, received, overpayment: received.minus(grantShare), interestOwed };
+}
+
+/**
+ * Finanzierung, plan against actual cover, one row per kind in enum order. The actuals come from
+ * what the tracker records:
+ * - federal grant: the payouts received, net of repayments and reclaims (the drawdowns);
+ * - third-party funds and income: the tracker books no incoming money other than the grant, so
+ *   their actual is 0.00 (the layout says so; a grantee with such receipts proves them apart);
+ * - own funds: the eligible spending the other kinds did not cover (never below zero), i.e. what
+ *   the grantee paid from its own means. The actual cover then equals the eligible spending, or
+ *   exceeds it by exactly the overpayment when more grant came in than was spent.
+ */
+export function financingRows(planned: ReadonlyMap<FundingSourceKind, Decimal>, result: ProofResult): FinancingRow[] {
+  const recorded: Record<FundingSourceKind, Decimal | null> = {
+    [FundingSourceKind.FEDERAL_GRANT]: result.received,
+    [FundingSourceKind.THIRD_PARTY_FUNDS]: ZERO,
+    [FundingSourceKind.INCOME]: ZERO,
+    [FundingSourceKind.OWN_FUNDS]: null,
+  };
+  const covered = Object.values(recorded).reduce<Decimal>((sum, v) => sum.plus(v ?? ZERO), ZERO);
+  const ownFunds = Decimal.max(ZERO, result.eligibleSpending.minus(covered));
+  return Object.values(FundingSourceKind).map((kind) => ({ kind, planned: planned.get(kind) ?? ZERO, actual: recorded[kind] ?? ownFunds }));
 }

@@ -6,15 +6,15 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { IndicatorReportService } from '../indicators/indicator-report.service.js';
 import { rulesOf } from '../participants/participants.service.js';
 import type { Project } from '../programs/entities/project.entity.js';
-import type { ChartYear } from './pdf/spending-chart.js';
 import { preflightProblems } from './preflight.js';
-import { renderProofFiles, type ProofFileSet } from './proof-files.js';
-import type { ProofData, PreflightProblem } from './proof-data.js';
+import { renderProofFiles, type ProofFileSet, setNeeds } from './proof-files.js';
+import { ALL_SECTIONS, loaded, type PreflightProblem, type ProofData, type ProofSection } from './proof-data.js';
 import { loadProofData, type ProofScope } from './proof-loader.js';
 
 /**
  * Builds a proof from the live data: figures, pre-flight problems, and every file. Reads in one
- * REPEATABLE READ snapshot so that all parts agree with each other.
+ * REPEATABLE READ snapshot so that all parts agree with each other. Nothing is kept between
+ * requests: a request loads what its files need, and only that.
  */
 @Injectable()
 export class ProofBuilder {
@@ -23,26 +23,28 @@ export class ProofBuilder {
     private readonly indicators: IndicatorReportService,
   ) {}
 
-  async data(user: AuthUser, project: Project, scope: ProofScope): Promise<{ data: ProofData; chart: ChartYear[] }> {
-    // The indicator module applies its own access and suppression rules for this user.
-    const indicatorReport = await this.indicators.report(user, { projectId: project.id, period: { from: scope.periodFrom, to: scope.periodTo } });
+  /** The sections of the proof data in `needs` (all by default); the others stay undefined. */
+  async data(user: AuthUser, project: Project, scope: ProofScope, needs: ReadonlySet<ProofSection> = new Set(ALL_SECTIONS)): Promise<ProofData> {
+    // The indicator module applies its own access and suppression rules for this user, and the as-of date.
+    const indicatorReport = needs.has('indicators')
+      ? await this.indicators.report(user, { projectId: project.id, period: { from: scope.periodFrom, to: scope.periodTo } }, scope.asOf)
+      : null;
     return this.em.fork().transactional(
       async (tx) => {
         const rules = await rulesOf(tx, project);
-        const { data, chart, uses } = await loadProofData(tx, scope, indicatorReport, rules.minCellSize);
-        const problems = await preflightProblems(tx, scope, data.planVsActual, uses, rules);
-        return { data: { ...data, problems }, chart };
+        const { data, uses } = await loadProofData(tx, scope, needs, indicatorReport, rules.minCellSize);
+        if (!needs.has('problems')) return data;
+        return { ...data, problems: await preflightProblems(tx, scope, loaded(data, 'planVsActual'), uses!, rules) };
       },
       { isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true },
     );
   }
 
   async problems(user: AuthUser, project: Project, scope: ProofScope): Promise<PreflightProblem[]> {
-    return (await this.data(user, project, scope)).data.problems;
+    return loaded(await this.data(user, project, scope, new Set(['problems'])), 'problems');
   }
 
   async files(user: AuthUser, project: Project, scope: ProofScope, aggregatedOnly: boolean): Promise<ProofFileSet> {
-    const { data, chart } = await this.data(user, project, scope);
-    return renderProofFiles(data, chart, aggregatedOnly);
+    return renderProofFiles(await this.data(user, project, scope, setNeeds(scope.kind, scope.fiscalYear, aggregatedOnly)), aggregatedOnly);
   }
 }

@@ -2,11 +2,21 @@ import type { Decimal } from 'decimal.js';
 
 import type { LocalDate } from '../common/dates/local-date.js';
 import type { FundingSourceKind } from '../budget/budget.enums.js';
+import type { ChartYear } from './pdf/spending-chart.js';
 import type { ProofKind } from './proof.enums.js';
 
-/** Everything a proof is rendered from: loaded once (proof-loader.ts), then laid out by pure builders. */
-export interface ProofData {
+/**
+ * Everything a proof is rendered from: loaded in one snapshot (proof-loader.ts), then laid out by
+ * pure builders. A download of one file loads only the sections that file needs (proof-files.ts
+ * says which); the others stay undefined, and `loaded()` throws if a layout asks for one anyway,
+ * so a missing section can never render as an empty table.
+ */
+export interface ProofData extends Partial<ProofContent> {
   header: ProofHeader;
+}
+
+export interface ProofContent {
+  /** The numerical proof: these four load together (the result needs the actuals and the drawdowns). */
   planVsActual: PlanVsActualRow[];
   financing: FinancingRow[];
   drawdowns: DrawdownRow[];
@@ -15,6 +25,26 @@ export interface ProofData {
   indicators: IndicatorRow[];
   participants: ParticipantCell[];
   problems: PreflightProblem[];
+  /** Planned and actual spending per fiscal year of the approval period (the PDF chart). */
+  chart: ChartYear[];
+}
+
+/** What the loader can load on its own; a file names the sections it needs. */
+export type ProofSection = 'numbers' | 'receipts' | 'indicators' | 'participants' | 'problems' | 'chart';
+
+export const ALL_SECTIONS: readonly ProofSection[] = ['numbers', 'receipts', 'indicators', 'participants', 'problems', 'chart'];
+
+/**
+ * The last day the participant statistics of a proof count: its period's end, or the as-of date if
+ * earlier (persons who had entered by then, outcomes observed by then).
+ */
+export const statisticsUpTo = (p: { periodTo: LocalDate; asOf: LocalDate }): LocalDate => (p.asOf < p.periodTo ? p.asOf : p.periodTo);
+
+/** A section of the proof data that must have been loaded for the file being rendered. */
+export function loaded<K extends keyof ProofContent>(data: ProofData, key: K): ProofContent[K] {
+  const value = data[key];
+  if (value === undefined) throw new Error(`The proof data "${key}" was not loaded for this file.`);
+  return value as ProofContent[K];
 }
 
 export interface ProofHeader {
@@ -51,8 +81,8 @@ export interface PlanVsActualRow {
 export interface FinancingRow {
   kind: FundingSourceKind;
   planned: Decimal;
-  /** What actually came in; known for the federal grant (the payouts), null for the others. */
-  actual: Decimal | null;
+  /** What actually covered the spending (numerical-proof.ts, financingRows, says how each kind is proven). */
+  actual: Decimal;
 }
 
 export interface DrawdownRow {

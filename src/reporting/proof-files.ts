@@ -3,11 +3,10 @@ import { Decimal } from 'decimal.js';
 import { germanCsv } from './formats/german-csv.js';
 import { buildManifest, type ManifestEntry } from './formats/manifest.js';
 import { buildXlsx } from './formats/xlsx.js';
-import { type PartLayout, proofFileStem, proofParts } from './layouts/proof-layout.js';
-import { renderSummaryPdf } from './pdf/summary-pdf.js';
-import type { ChartYear } from './pdf/spending-chart.js';
-import type { ProofData } from './proof-data.js';
-import { AGGREGATED_PARTS, ProofPart } from './proof.enums.js';
+import { ALL_PARTS, PART_SLUGS, proofFileStem, proofParts } from './layouts/proof-layout.js';
+import { PDF_PARTS, renderSummaryPdf } from './pdf/summary-pdf.js';
+import { loaded, type ProofData, type ProofSection } from './proof-data.js';
+import { AGGREGATED_PARTS, type ProofKind, ProofPart } from './proof.enums.js';
 
 export interface ExportFile {
   name: string;
@@ -37,38 +36,87 @@ export const MANIFEST_NAME = 'MANIFEST.sha256';
  * `aggregatedOnly` leaves out every part with single records (what an analyst may see); the PDF,
  * which shows the money, goes with it.
  */
-export async function renderProofFiles(data: ProofData, chart: ChartYear[], aggregatedOnly: boolean): Promise<ProofFileSet> {
-  const renderers = fileRenderers(data, chart, aggregatedOnly);
+export async function renderProofFiles(data: ProofData, aggregatedOnly: boolean): Promise<ProofFileSet> {
   const files: ExportFile[] = [];
-  for (const [name, { contentType, render }] of renderers) files.push({ name, contentType, content: await render() });
+  for (const spec of fileSpecs(data.header.kind, data.header.fiscalYear, aggregatedOnly)) files.push({ name: spec.name, contentType: spec.contentType, content: await spec.render(data) });
   const { entries, text } = buildManifest(files.map((f) => ({ name: f.name, content: f.content })));
   files.push({ name: MANIFEST_NAME, contentType: CONTENT_TYPES.sha256, content: Buffer.from(text, 'utf8') });
   return { files, manifest: entries };
 }
 
-/** One file of the set, rendering only that file (a download needs no other; the manifest needs all). */
-export async function renderProofFile(data: ProofData, chart: ChartYear[], aggregatedOnly: boolean, name: string): Promise<ExportFile | null> {
-  if (name === MANIFEST_NAME) return (await renderProofFiles(data, chart, aggregatedOnly)).files.find((f) => f.name === name)!;
-  const renderer = fileRenderers(data, chart, aggregatedOnly).get(name);
-  return renderer ? { name, contentType: renderer.contentType, content: await renderer.render() } : null;
+/**
+ * One file of the set, rendered alone from data that holds at least `fileNeeds(…, name)`: the
+ * same bytes as the file in the whole set. Null when the set holds no file of that name.
+ */
+export async function renderProofFile(data: ProofData, aggregatedOnly: boolean, name: string): Promise<ExportFile | null> {
+  if (name === MANIFEST_NAME) return (await renderProofFiles(data, aggregatedOnly)).files.find((f) => f.name === name)!;
+  const spec = fileSpecs(data.header.kind, data.header.fiscalYear, aggregatedOnly).find((f) => f.name === name);
+  return spec ? { name, contentType: spec.contentType, content: await spec.render(data) } : null;
 }
 
-type Renderer = { contentType: string; render: () => Promise<Buffer> | Buffer };
+/**
+ * The sections of the proof data one file is rendered from (the manifest: every file's), so a
+ * download loads no more than that; null when the set holds no file of that name.
+ */
+export function fileNeeds(kind: ProofKind, fiscalYear: number | null, aggregatedOnly: boolean, name: string): Set<ProofSection> | null {
+  const specs = fileSpecs(kind, fiscalYear, aggregatedOnly);
+  const wanted = name === MANIFEST_NAME ? specs : specs.filter((f) => f.name === name);
+  return wanted.length ? new Set(wanted.flatMap((f) => f.needs)) : null;
+}
 
-function fileRenderers(data: ProofData, chart: ChartYear[], aggregatedOnly: boolean): Map<string, Renderer> {
-  const stem = proofFileStem(data.header.kind, data.header.fiscalYear);
-  const parts = proofParts(data).filter((p) => !aggregatedOnly || AGGREGATED_PARTS.includes(p.part));
-  const fixedDate = new Date(`${data.header.asOf}T00:00:00Z`);
-  const renderers = new Map<string, Renderer>([[`${stem}.xlsx`, { contentType: CONTENT_TYPES.xlsx, render: () => buildXlsx(parts, fixedDate) }]]);
-  for (const p of parts) renderers.set(`${stem}-${p.slug}.csv`, { contentType: CONTENT_TYPES.csv, render: () => germanCsv(p.header, p.rows) });
-  renderers.set(`${stem}.json`, { contentType: CONTENT_TYPES.json, render: () => Buffer.from(JSON.stringify(machineView(data, parts), null, 2) + '\n', 'utf8') });
-  if (!aggregatedOnly) renderers.set(`${stem}.pdf`, { contentType: CONTENT_TYPES.pdf, render: () => renderSummaryPdf(data, chart) });
-  return renderers;
+/** What the whole set is rendered from. */
+export function setNeeds(kind: ProofKind, fiscalYear: number | null, aggregatedOnly: boolean): Set<ProofSection> {
+  return fileNeeds(kind, fiscalYear, aggregatedOnly, MANIFEST_NAME)!;
+}
+
+interface FileSpec {
+  name: string;
+  contentType: string;
+  /** The sections of the data `render` reads. */
+  needs: ProofSection[];
+  render: (data: ProofData) => Promise<Buffer> | Buffer;
+}
+
+/** Which section of the data each part is laid out from. */
+const PART_SECTION: Record<ProofPart, ProofSection> = {
+  [ProofPart.PLAN_VS_ACTUAL]: 'numbers',
+  [ProofPart.FINANCING]: 'numbers',
+  [ProofPart.DRAWDOWNS]: 'numbers',
+  [ProofPart.RESULT]: 'numbers',
+  [ProofPart.RECEIPTS]: 'receipts',
+  [ProofPart.INDICATORS]: 'indicators',
+  [ProofPart.PARTICIPANTS]: 'participants',
+  [ProofPart.PREFLIGHT]: 'problems',
+};
+
+const sectionsOf = (parts: readonly ProofPart[]) => [...new Set(parts.map((p) => PART_SECTION[p]))];
+
+/** The files of a set in their fixed order, each with what it is rendered from; known before any data is loaded. */
+function fileSpecs(kind: ProofKind, fiscalYear: number | null, aggregatedOnly: boolean): FileSpec[] {
+  const stem = proofFileStem(kind, fiscalYear);
+  const parts = ALL_PARTS.filter((p) => !aggregatedOnly || AGGREGATED_PARTS.includes(p));
+  const fixedDate = (data: ProofData) => new Date(`${data.header.asOf}T00:00:00Z`);
+  return [
+    { name: `${stem}.xlsx`, contentType: CONTENT_TYPES.xlsx, needs: sectionsOf(parts), render: (data) => buildXlsx(proofParts(data, parts), fixedDate(data)) },
+    ...parts.map(
+      (part): FileSpec => ({
+        name: `${stem}-${PART_SLUGS[part]}.csv`,
+        contentType: CONTENT_TYPES.csv,
+        needs: sectionsOf([part]),
+        render: (data) => {
+          const [layout] = proofParts(data, [part]);
+          return germanCsv(layout.header, layout.rows);
+        },
+      }),
+    ),
+    { name: `${stem}.json`, contentType: CONTENT_TYPES.json, needs: sectionsOf(parts), render: (data) => Buffer.from(JSON.stringify(machineView(data, parts), null, 2) + '\n', 'utf8') },
+    ...(aggregatedOnly ? [] : [{ name: `${stem}.pdf`, contentType: CONTENT_TYPES.pdf, needs: [...sectionsOf(PDF_PARTS), 'chart' as const], render: renderSummaryPdf }]),
+  ];
 }
 
 /** The JSON for machines: the same figures, amounts as strings with two decimals (never floats). */
-function machineView(data: ProofData, parts: PartLayout[]): unknown {
-  const included = new Set<ProofPart>(parts.map((p) => p.part));
+function machineView(data: ProofData, parts: readonly ProofPart[]): unknown {
+  const included = new Set<ProofPart>(parts);
   const keys: [keyof ProofData, ProofPart | null][] = [
     ['header', null],
     ['planVsActual', ProofPart.PLAN_VS_ACTUAL],
@@ -80,7 +128,7 @@ function machineView(data: ProofData, parts: PartLayout[]): unknown {
     ['participants', ProofPart.PARTICIPANTS],
     ['problems', ProofPart.PREFLIGHT],
   ];
-  return Object.fromEntries(keys.filter(([, part]) => part === null || included.has(part)).map(([key]) => [key, plain(data[key])]));
+  return Object.fromEntries(keys.filter(([, part]) => part === null || included.has(part)).map(([key]) => [key, plain(key === 'header' ? data.header : loaded(data, key))]));
 }
 
 function plain(value: unknown): unknown {

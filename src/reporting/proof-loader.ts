@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Decimal } from 'decimal.js';
 
 import { FundingSourceKind } from '../budget/budget.enums.js';
-import type { LocalDate } from '../common/dates/local-date.js';
+import { fiscalYearOf, type LocalDate } from '../common/dates/local-date.js';
 import { ZERO } from '../common/money/money.js';
 import type { IndicatorReportModel } from '../indicators/models/indicator-report.model.js';
 import { loadStatisticsRows, tallyParticipants } from '../participants/statistics.js';
@@ -11,9 +11,9 @@ import { type TrancheUseFigures, trancheUses } from '../tranches/tranche-use.js'
 import { PAID_STATUSES } from '../tranches/tranches.enums.js';
 import { germanDate } from './layouts/proof-layout.js';
 import { reversalRemark } from './layouts/receipt-list.js';
-import { planVsActual, proofResult } from './numerical-proof.js';
+import { financingRows, planVsActual, proofResult } from './numerical-proof.js';
 import type { ChartYear } from './pdf/spending-chart.js';
-import type { DrawdownRow, IndicatorRow, ParticipantCell, ProofData, ProofHeader, ReceiptRow } from './proof-data.js';
+import { type DrawdownRow, type IndicatorRow, type ParticipantCell, type ProofData, type ProofHeader, type ProofSection, type ReceiptRow, statisticsUpTo } from './proof-data.js';
 import { ProofKind } from './proof.enums.js';
 
 type Row = Record<string, any>;
@@ -60,27 +60,73 @@ export function toReceiptRow(r: Row): ReceiptRow {
 }
 
 /**
- * Loads the figures of one proof in one read-only snapshot (REPEATABLE READ), so a booking
- * committed meanwhile is wholly in or wholly out. Everything is ordered explicitly: the same data
- * and as-of date give the same ProofData, and so the same bytes in every format.
+ * Loads the sections of one proof that `needs` names (proof-files.ts knows which file needs which),
+ * inside the caller's read-only snapshot (REPEATABLE READ), so a booking committed meanwhile is
+ * wholly in or wholly out. Everything is ordered explicitly: the same data and as-of date give the
+ * same ProofData, and so the same bytes in every format, whichever sections a request loads.
+ * `uses` is the FIFO use of the tranches (pre-flight needs it); it comes with the numbers.
  */
 export async function loadProofData(
   em: EntityManager,
   scope: ProofScope,
-  indicatorReport: IndicatorReportModel,
+  needs: ReadonlySet<ProofSection>,
+  indicatorReport: IndicatorReportModel | null,
   minCellSize: number,
-): Promise<{ data: Omit<ProofData, 'problems'>; chart: ChartYear[]; uses: Map<string, TrancheUseFigures> }> {
+): Promise<{ data: Omit<ProofData, 'problems'>; uses: Map<string, TrancheUseFigures> | null }> {
   const q = (sql: string, params: unknown[]) => em.execute<Row[]>(sql, params);
   const [project] = await q(
     `select p.id, p.file_number, p.title, p.grantee, p.funding_rate::text as funding_rate, p.approved_total::text as approved_total, p.financing_type,
+            p.approval_start::text as approval_start, p.approval_end::text as approval_end,
             fp.name as program_name, fp.line_overrun_percent::text as line_overrun_percent, fp.drawdown_horizon_days
        from project p join funding_program fp on fp.id = p.program_id where p.id = ?`,
     [scope.projectId],
   );
   const [revision] = await q('select id from budget_revision where project_id = ? and effective_date <= ? order by number desc limit 1', [scope.projectId, scope.asOf]);
-  const revisionId = revision?.id ?? null;
+  const revisionId: string | null = revision?.id ?? null;
+  const header: ProofHeader = {
+    projectId: project.id,
+    fileNumber: project.file_number,
+    title: project.title,
+    grantee: project.grantee,
+    programName: project.program_name,
+    kind: scope.kind,
+    fiscalYear: scope.fiscalYear,
+    periodFrom: scope.periodFrom,
+    periodTo: scope.periodTo,
+    asOf: scope.asOf,
+    fundingRate: new Decimal(project.funding_rate),
+    lineOverrunPercent: new Decimal(project.line_overrun_percent),
+    approvedTotal: new Decimal(project.approved_total),
+  };
+  const skip = Promise.resolve(undefined);
+  // Pre-flight judges overruns and overdue tranches, so it needs the numbers too.
+  const numbersNeeded = needs.has('numbers') || needs.has('problems');
+  const [numbers, receipts, statistics, chart] = await Promise.all([
+    numbersNeeded ? numericalProof(em, scope, header, revisionId, project) : skip,
+    needs.has('receipts') ? q(RECEIPT_SELECT, receiptParams(scope)) : skip,
+    // The participants as known on the proof's period end or as-of date, whichever comes first.
+    needs.has('participants') ? loadStatisticsRows(em, scope.projectId, statisticsUpTo(scope)) : skip,
+    needs.has('chart') ? chartData(em, scope, revisionId, { start: project.approval_start, end: project.approval_end }) : skip,
+  ]);
+  if (needs.has('indicators') && !indicatorReport) throw new Error('The indicator report is needed but was not given.');
+  return {
+    data: {
+      header,
+      ...(numbers?.content ?? {}),
+      ...(receipts && { receipts: receipts.map(toReceiptRow) }),
+      ...(needs.has('indicators') && { indicators: indicatorRows(indicatorReport!) }),
+      ...(statistics && { participants: participantCells(tallyParticipants(statistics, minCellSize, true)) }),
+      ...(chart && { chart }),
+    },
+    uses: numbers?.uses ?? null,
+  };
+}
+
+/** Soll-Ist-Vergleich, Finanzierung, Mittelabrufe and Ergebnis: they depend on each other, so they load together. */
+async function numericalProof(em: EntityManager, scope: ProofScope, header: ProofHeader, revisionId: string | null, project: Row) {
+  const q = (sql: string, params: unknown[]) => em.execute<Row[]>(sql, params);
   const years = scope.kind === ProofKind.INTERIM ? [scope.fiscalYear!] : rangeOfYears(scope.periodFrom, scope.periodTo);
-  const [plan, actuals, sources, drawdowns, receipts, chartRows, statistics, uses] = await Promise.all([
+  const [plan, actuals, sources, drawdowns, uses] = await Promise.all([
     q(
       `select bl.cost_category_id as id, sum(bl.planned)::text as planned from budget_line bl
         where bl.project_id = ? and bl.revision_id = ? and bl.fiscal_year in (?) group by bl.cost_category_id`,
@@ -99,30 +145,12 @@ export async function loadProofData(
         order by payout_date, fiscal_year, number, id`,
       [scope.projectId, PAID_STATUSES, scope.asOf, years],
     ),
-    q(RECEIPT_SELECT, receiptParams(scope)),
-    chartData(em, scope, revisionId),
-    loadStatisticsRows(em, scope.projectId),
     trancheUses(em, scope.projectId, Number(project.drawdown_horizon_days), scope.asOf),
   ]);
   const categoryIds = [...new Set([...plan, ...actuals].map((r) => r.id as string))];
   const categories = categoryIds.length ? await q('select id, code, name, sort_order from cost_category where id in (?)', [categoryIds]) : [];
   const plannedOf = new Map(plan.map((r) => [r.id, new Decimal(r.planned)]));
   const actualOf = new Map(actuals.map((r) => [r.id, new Decimal(r.actual)]));
-  const header: ProofHeader = {
-    projectId: project.id,
-    fileNumber: project.file_number,
-    title: project.title,
-    grantee: project.grantee,
-    programName: project.program_name,
-    kind: scope.kind,
-    fiscalYear: scope.fiscalYear,
-    periodFrom: scope.periodFrom,
-    periodTo: scope.periodTo,
-    asOf: scope.asOf,
-    fundingRate: new Decimal(project.funding_rate),
-    lineOverrunPercent: new Decimal(project.line_overrun_percent),
-    approvedTotal: new Decimal(project.approved_total),
-  };
   const rows = planVsActual(
     categories.map((c) => ({ costCategoryId: c.id, code: c.code, name: c.name, sortOrder: Number(c.sort_order), planned: plannedOf.get(c.id) ?? ZERO, actual: actualOf.get(c.id) ?? ZERO })),
     header.lineOverrunPercent,
@@ -144,42 +172,32 @@ export async function loadProofData(
   });
   const eligible = rows.reduce((s, r) => s.plus(r.actual), ZERO);
   const result = proofResult(eligible, header.fundingRate, header.approvedTotal, drawdownRows);
-  const sourceOf = new Map(sources.map((s) => [s.kind, new Decimal(s.amount)]));
-  const financing = Object.values(FundingSourceKind).map((kind) => ({
-    kind,
-    planned: sourceOf.get(kind) ?? ZERO,
-    actual: kind === FundingSourceKind.FEDERAL_GRANT ? result.received : null,
-  }));
-  return {
-    data: {
-      header,
-      planVsActual: rows,
-      financing,
-      drawdowns: drawdownRows,
-      result,
-      receipts: receipts.map(toReceiptRow),
-      indicators: indicatorRows(indicatorReport),
-      participants: participantCells(tallyParticipants(statistics, minCellSize, true)),
-    },
-    chart: chartRows,
-    uses,
-  };
+  const planned = new Map(sources.map((s) => [s.kind as FundingSourceKind, new Decimal(s.amount)]));
+  return { content: { planVsActual: rows, financing: financingRows(planned, result), drawdowns: drawdownRows, result }, uses };
 }
 
-/** Planned and actual spending per fiscal year of the whole approval period (up to the as-of date). */
-async function chartData(em: EntityManager, scope: ProofScope, revisionId: string | null): Promise<ChartYear[]> {
-  const [planned, actual, period] = await Promise.all([
+/**
+ * Planned and actual spending per fiscal year of the whole approval period. Years after the as-of
+ * year have no actual (null): nothing can have been spent in them yet, and the chart must not draw
+ * the cumulative line on through them.
+ */
+async function chartData(em: EntityManager, scope: ProofScope, revisionId: string | null, period: { start: LocalDate; end: LocalDate }): Promise<ChartYear[]> {
+  const [planned, actual] = await Promise.all([
     em.execute<Row[]>('select fiscal_year, sum(planned)::text as amount from budget_line where project_id = ? and revision_id = ? group by fiscal_year', [scope.projectId, revisionId]),
     em.execute<Row[]>(
       `select e.fiscal_year, sum(e.eligible_amount)::text as amount from expenditure e join expenditure_state s on s.expenditure_id = e.id
         where e.project_id = ? and e.payment_date <= ? and s.status <> 'REJECTED' group by e.fiscal_year`,
       [scope.projectId, scope.asOf],
     ),
-    em.execute<Row[]>('select approval_start::text as s, approval_end::text as e from project where id = ?', [scope.projectId]),
   ]);
   const plannedOf = new Map(planned.map((r) => [Number(r.fiscal_year), new Decimal(r.amount)]));
   const actualOf = new Map(actual.map((r) => [Number(r.fiscal_year), new Decimal(r.amount)]));
-  return rangeOfYears(period[0].s, period[0].e).map((fiscalYear) => ({ fiscalYear, planned: plannedOf.get(fiscalYear) ?? ZERO, actual: actualOf.get(fiscalYear) ?? ZERO }));
+  const asOfYear = fiscalYearOf(scope.asOf);
+  return rangeOfYears(period.start, period.end).map((fiscalYear) => ({
+    fiscalYear,
+    planned: plannedOf.get(fiscalYear) ?? ZERO,
+    actual: fiscalYear > asOfYear ? null : (actualOf.get(fiscalYear) ?? ZERO),
+  }));
 }
 
 function rangeOfYears(from: LocalDate, to: LocalDate): number[] {

@@ -1,14 +1,16 @@
 import { get } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { jest } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { Decimal } from 'decimal.js';
 
 import { generateDemoParticipants } from '../../src/database/seeders/participants-demo.js';
 import { DEMO_AS_OF, FEMALE_FIRST_NAMES, LAST_NAMES, MALE_FIRST_NAMES, STREETS } from '../../src/database/seeders/participants-demo-data.js';
-import { key, receipt, RECORD } from '../factories/money-ops.js';
+import { key, paidTranche, receipt, RECORD } from '../factories/money-ops.js';
 import { AuthService } from '../../src/auth/auth.service.js';
+import type { PreflightCode } from '../../src/reporting/proof-data.js';
 import { ReportingService } from '../../src/reporting/reporting.service.js';
 import { createTestApp, type TestApp } from '../setup/test-app.js';
 
@@ -127,6 +129,15 @@ describe('reporting: proofs of use as files', () => {
     const actual = json.planVsActual.reduce((s: Decimal, r: { actual: string }) => s.plus(r.actual), new Decimal(0));
     expect(actual.toFixed(2)).toBe(expected.eligible);
     expect(json.result.eligibleSpending).toBe(expected.eligible);
+    // Finanzierung: an actual for every kind of cover; grant and own funds together cover the spending
+    const financing = new Map<string, string>(json.financing.map((f: { kind: string; actual: string }) => [f.kind, f.actual]));
+    const ownFunds = Decimal.max(0, new Decimal(expected.eligible).minus(json.result.received)).toFixed(2);
+    expect(Object.fromEntries(financing)).toEqual({ FEDERAL_GRANT: json.result.received, OWN_FUNDS: ownFunds, THIRD_PARTY_FUNDS: '0.00', INCOME: '0.00' });
+    const financingCsv = parseGermanCsv(files.get('zwischennachweis-2023-finanzierung.csv')!);
+    expect(financingCsv[0]).toEqual(['Finanzierung', 'Soll lt. Finanzierungsplan EUR', 'Ist EUR', 'Nachweis des Ist']);
+    const sumRow = financingCsv.find((r) => r[0] === 'Summe')!;
+    expect(germanToDecimal(sumRow[2]).toFixed(2)).toBe(Decimal.max(expected.eligible, json.result.received).toFixed(2));
+    expect(financingCsv.find((r) => r[0] === 'Drittmittel')![3]).toContain('nicht gebucht');
 
     const receipts = parseGermanCsv(files.get('zwischennachweis-2023-belegliste.csv')!);
     expect(receipts[0][0]).toBe('Lfd. Nr.');
@@ -174,6 +185,36 @@ describe('reporting: proofs of use as files', () => {
     const last = receipts.getRow(receipts.rowCount);
     expect(last.getCell(1).value).toBe('Gesamt');
     expect(new Decimal(last.getCell(10).value as number).toFixed(2)).toBe(expected.eligible);
+  });
+
+  it('downloads every file of the final proof alone with the bytes of the whole set, loading only what that file needs', async () => {
+    const { files } = await filesOf('auditor', { kind: 'FINAL', asOf: AS_OF });
+    const connection = t.orm.em.getConnection();
+    const sqlOf = new Map<string, string[]>();
+    for (const [name, content] of files) {
+      const spy = jest.spyOn(connection, 'execute');
+      const response = await download('auditor', `/exports/projects/${projectId}/final-proof/${name}?asOf=${AS_OF}`);
+      sqlOf.set(name, spy.mock.calls.map((call) => String(call[0])));
+      spy.mockRestore();
+      expect({ name, status: response.status }).toEqual({ name, status: 200 });
+      expect({ name, same: (response.body as Buffer).equals(content) }).toEqual({ name, same: true });
+    }
+    // What each download read, told by the statements that only one section of the proof runs.
+    const reads = (name: string) => {
+      const sql = sqlOf.get(`verwendungsnachweis${name}`)!;
+      return {
+        receiptList: sql.some((s) => s.includes('as reverses')), // the Belegliste's select
+        drawdowns: sql.some((s) => /from drawdown/.test(s)),
+        participants: sql.some((s) => /from "?participant"?\b/.test(s)),
+        indicators: sql.some((s) => s.includes('indicator_definition')),
+      };
+    };
+    expect(reads('-soll-ist-vergleich.csv')).toEqual({ receiptList: false, drawdowns: true, participants: false, indicators: false });
+    expect(reads('-belegliste.csv')).toEqual({ receiptList: true, drawdowns: false, participants: false, indicators: false });
+    expect(reads('-indikatorenbericht.csv')).toEqual({ receiptList: false, drawdowns: false, participants: true, indicators: true });
+    expect(reads('-teilnehmende.csv')).toEqual({ receiptList: false, drawdowns: false, participants: true, indicators: false });
+    expect(reads('.pdf')).toMatchObject({ receiptList: false, indicators: false });
+    expect(reads('.xlsx')).toEqual({ receiptList: true, drawdowns: true, participants: true, indicators: true });
   });
 
   it('gives byte-identical files and a matching SHA-256 manifest for the same data and as-of date', async () => {
@@ -332,6 +373,9 @@ describe('reporting: proofs of use as files', () => {
     );
     const [participant] = await em.execute<{ id: string }[]>(`select id from participant where project_id = ? and entry_date < '2023-01-01' order by entry_date, id limit 1`, [projectId]);
     await em.execute(`update participant set labour_status_at_entry = null where id = ?`, [participant.id]);
+    // A tranche paid out on 1 October 2026 and never used: its use deadline (payout + 42 days) passed before the as-of date.
+    const [staff] = await em.execute<{ id: string }[]>(`select id from cost_category where program_id = ? and code = 'A'`, [ids.program_id]);
+    const overdueId = await paidTranche(t, { finance: 'finance', approver: 'grantor' }, projectId, [{ costCategoryId: staff.id, amount: '150000.00' }], '2026-10-01');
 
     const result = await t.gqlAs('finance', PREFLIGHT, { projectId, kind: 'INTERIM', fiscalYear: 2023, asOf: AS_OF });
     expect(result.errors).toBeUndefined();
@@ -340,6 +384,10 @@ describe('reporting: proofs of use as files', () => {
     expect(problems).toContainEqual(expect.objectContaining({ code: 'DRAWDOWN_UNDECIDED', recordId: drawdownId }));
     expect(problems).toContainEqual(expect.objectContaining({ code: 'OVERRUN_WITHOUT_REVISION', recordId: unplanned.id }));
     expect(problems).toContainEqual(expect.objectContaining({ code: 'PARTICIPANT_DATA_MISSING', recordId: participant.id }));
+    expect(problems).toContainEqual(expect.objectContaining({ code: 'DRAWDOWN_OVERDUE', recordId: overdueId, link: expect.stringContaining(`drawdown(id: "${overdueId}")`) }));
+    // every kind of problem the pre-flight knows is planted above and listed
+    const kinds = Object.keys({ EXPENDITURE_NOT_IN_PLAN: 1, DRAWDOWN_UNDECIDED: 1, OVERRUN_WITHOUT_REVISION: 1, PARTICIPANT_DATA_MISSING: 1, DRAWDOWN_OVERDUE: 1 } satisfies Record<PreflightCode, 1>);
+    expect([...new Set(problems.map((p) => p.code))].sort()).toEqual(kinds.sort());
     // the proof is generated anyway and carries the list
     const exported = await t.gqlAs('finance', EXPORT, { projectId, kind: 'INTERIM', fiscalYear: 2023, asOf: AS_OF });
     expect(exported.data!.proofExport.problems).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'EXPENDITURE_NOT_IN_PLAN', recordId: expenditureId })]));

@@ -1,5 +1,5 @@
 import { proofParts } from '../layouts/proof-layout.js';
-import { sampleProof } from '../test-fixture.js';
+import { sampleProof } from '../../../test/factories/sample-proof.js';
 import { compareWithLibreOffice, hasSoffice } from './libreoffice.js';
 import { buildXlsx } from './xlsx.js';
 
@@ -8,7 +8,7 @@ if (!available) console.warn('SKIPPED: LibreOffice (soffice) is not installed; t
 
 describe('XLSX in a real spreadsheet program', () => {
   (available ? it : it.skip)('LibreOffice reads every money cell of the proof with the same value to the cent', async () => {
-    const xlsx = await buildXlsx(proofParts(sampleProof().data), new Date('2024-03-01T00:00:00Z'));
+    const xlsx = await buildXlsx(proofParts(sampleProof()), new Date('2024-03-01T00:00:00Z'));
     const { compared, differences } = await compareWithLibreOffice(xlsx);
     expect(differences).toEqual([]);
     expect(compared).toBeGreaterThan(20);

@@ -1,13 +1,14 @@
 import { Decimal } from 'decimal.js';
 
 import { germanCsv } from '../formats/german-csv.js';
-import { sampleProof } from '../test-fixture.js';
+import { sampleProof } from '../../../test/factories/sample-proof.js';
+import { ProofPart } from '../proof.enums.js';
 import { proofParts } from './proof-layout.js';
 import { RECEIPT_HEADER, receiptListRows } from './receipt-list.js';
 
 describe('proof layout', () => {
   it('lays out the receipt list per category with sum rows and a total that add up exactly', () => {
-    const { rows, sumRows } = receiptListRows(sampleProof().data.receipts);
+    const { rows, sumRows } = receiptListRows(sampleProof().receipts!);
     expect(rows.map((r) => r[0])).toEqual([1, 2, 'Summe', 3, 'Summe', 'Gesamt']);
     expect(sumRows).toEqual([2, 4, 5]);
     expect((rows[2][9] as Decimal).toFixed(2)).toBe('1250.10');
@@ -18,20 +19,34 @@ describe('proof layout', () => {
   });
 
   it('uses the German headings of DOMAIN.md §9 and the programme\'s percent in the overrun flag', () => {
-    const parts = proofParts(sampleProof().data);
+    const parts = proofParts(sampleProof());
     const plan = parts.find((p) => p.slug === 'soll-ist-vergleich')!;
     expect(plan.header).toEqual(['Position', 'Bezeichnung', 'Soll lt. Finanzierungsplan EUR', 'Ist EUR', 'Abweichung EUR', 'Abweichung %', 'über 20 %?']);
     expect(plan.rows[0][6]).toBe('ja');
     expect(plan.rows[2].slice(0, 5).map((c) => (c instanceof Decimal ? c.toFixed(2) : c))).toEqual(['Summe', null, '1500.00', '1250.30', '-249.70']);
-    expect(parts.find((p) => p.slug === 'finanzierung')!.rows.map((r) => r[0])).toEqual(['Zuwendung', 'Eigenmittel', 'Summe']);
+    const financing = parts.find((p) => p.slug === 'finanzierung')!;
+    expect(financing.header).toEqual(['Finanzierung', 'Soll lt. Finanzierungsplan EUR', 'Ist EUR', 'Nachweis des Ist']);
+    expect(financing.rows.map((r) => [r[0], ...r.slice(1, 3).map((c) => (c as Decimal).toFixed(2))])).toEqual([
+      ['Zuwendung', '1350.00', '1000.00'],
+      ['Eigenmittel', '150.00', '250.30'],
+      ['Summe', '1500.00', '1250.30'],
+    ]);
+    expect(financing.rows[1][3]).toContain('nicht durch Zuwendung');
     expect(parts.find((p) => p.slug === 'mittelabrufe')!.header).toEqual(['Datum', 'Abruf-Nr.', 'Art', 'Betrag', 'verbraucht', 'Bestand', 'Zinsen EUR']);
     expect(parts.find((p) => p.slug === 'ergebnis')!.rows[3]).toEqual(['Unterzahlung', new Decimal('125.27')]);
     expect(parts.find((p) => p.slug === 'indikatorenbericht')!.header).toContain('Ist kumuliert');
   });
 
   it('writes a CSV that parses back with `;` and decimal comma, including percentages', () => {
-    const plan = proofParts(sampleProof().data)[0];
+    const plan = proofParts(sampleProof())[0];
     const text = germanCsv(plan.header, plan.rows).toString('utf8');
     expect(text.split('\r\n')[1]).toBe('A;Personalausgaben;1000,00;1250,10;250,10;25,01;ja');
+  });
+
+  it('lays out only the parts asked for, in the fixed order, and refuses a part whose data was not loaded', () => {
+    const { receipts, ...withoutReceipts } = sampleProof();
+    expect(receipts).toBeDefined();
+    expect(proofParts(withoutReceipts, [ProofPart.RESULT, ProofPart.PLAN_VS_ACTUAL]).map((p) => p.slug)).toEqual(['soll-ist-vergleich', 'ergebnis']);
+    expect(() => proofParts(withoutReceipts, [ProofPart.RECEIPTS])).toThrow('"receipts" was not loaded');
   });
 });

@@ -4,7 +4,7 @@ import { FundingSourceKind } from '../../budget/budget.enums.js';
 import { ZERO } from '../../common/money/money.js';
 import { type CellValue, Quantity } from '../formats/cell-values.js';
 import type { SheetSpec } from '../formats/xlsx.js';
-import type { ProofData, ProofHeader } from '../proof-data.js';
+import { loaded, type ProofData, type ProofHeader, statisticsUpTo } from '../proof-data.js';
 import { ProofKind, ProofPart } from '../proof.enums.js';
 import { RECEIPT_HEADER, receiptListRows } from './receipt-list.js';
 
@@ -21,6 +21,28 @@ const FINANCING_LABELS: Record<FundingSourceKind, string> = {
   [FundingSourceKind.THIRD_PARTY_FUNDS]: 'Drittmittel',
   [FundingSourceKind.INCOME]: 'sonstige Einnahmen',
 };
+
+/** How each actual of the Finanzierung is proven (the rule: numerical-proof.ts, financingRows). */
+const FINANCING_BASIS: Record<FundingSourceKind, string> = {
+  [FundingSourceKind.FEDERAL_GRANT]: 'ausgezahlte Mittelabrufe abzüglich Rückzahlungen und Rückforderungen bis zum Stichtag',
+  [FundingSourceKind.OWN_FUNDS]: 'zuwendungsfähige Ausgaben, soweit nicht durch Zuwendung, Drittmittel oder Einnahmen gedeckt',
+  [FundingSourceKind.THIRD_PARTY_FUNDS]: 'Zahlungseingänge Dritter werden im Tracker nicht gebucht: Ist 0,00 (ggf. gesondert nachweisen)',
+  [FundingSourceKind.INCOME]: 'Einnahmen des Projekts werden im Tracker nicht gebucht: Ist 0,00 (ggf. gesondert nachweisen)',
+};
+
+/** Every part in the order of the XLSX sheets, with the suffix of its CSV file. */
+export const PART_SLUGS: Record<ProofPart, string> = {
+  [ProofPart.PLAN_VS_ACTUAL]: 'soll-ist-vergleich',
+  [ProofPart.FINANCING]: 'finanzierung',
+  [ProofPart.DRAWDOWNS]: 'mittelabrufe',
+  [ProofPart.RESULT]: 'ergebnis',
+  [ProofPart.RECEIPTS]: 'belegliste',
+  [ProofPart.INDICATORS]: 'indikatorenbericht',
+  [ProofPart.PARTICIPANTS]: 'teilnehmende',
+  [ProofPart.PREFLIGHT]: 'vorpruefung',
+};
+
+export const ALL_PARTS = Object.keys(PART_SLUGS) as ProofPart[];
 
 const GENDER_LABELS = { women: 'davon Frauen', men: 'davon Männer', diverse: 'davon divers' };
 
@@ -44,12 +66,28 @@ export function titleLines(header: ProofHeader, part: string): string[] {
 
 export const germanDate = (date: string) => `${date.slice(8, 10)}.${date.slice(5, 7)}.${date.slice(0, 4)}`;
 
-/** Every part of the proof, laid out with the German headings of DOMAIN.md §9, in a fixed order. */
-export function proofParts(data: ProofData): PartLayout[] {
-  return [planVsActualPart(data), financingPart(data), drawdownsPart(data), resultPart(data), receiptsPart(data), indicatorsPart(data), participantsPart(data), preflightPart(data)];
+const LAYOUTS: Record<ProofPart, (data: ProofData) => PartLayout> = {
+  [ProofPart.PLAN_VS_ACTUAL]: planVsActualPart,
+  [ProofPart.FINANCING]: financingPart,
+  [ProofPart.DRAWDOWNS]: drawdownsPart,
+  [ProofPart.RESULT]: resultPart,
+  [ProofPart.RECEIPTS]: receiptsPart,
+  [ProofPart.INDICATORS]: indicatorsPart,
+  [ProofPart.PARTICIPANTS]: participantsPart,
+  [ProofPart.PREFLIGHT]: preflightPart,
+};
+
+/**
+ * The parts of the proof asked for (all by default), laid out with the German headings of
+ * DOMAIN.md §9, always in the order of ALL_PARTS. Only their sections of the data are read.
+ */
+export function proofParts(data: ProofData, parts: readonly ProofPart[] = ALL_PARTS): PartLayout[] {
+  return ALL_PARTS.filter((p) => parts.includes(p)).map((p) => LAYOUTS[p](data));
 }
 
-function planVsActualPart({ header, planVsActual }: ProofData): PartLayout {
+function planVsActualPart(data: ProofData): PartLayout {
+  const { header } = data;
+  const planVsActual = loaded(data, 'planVsActual');
   const planned = sum(planVsActual.map((r) => r.planned));
   const actual = sum(planVsActual.map((r) => r.actual));
   const rows: CellValue[][] = planVsActual.map((r) => [
@@ -64,7 +102,7 @@ function planVsActualPart({ header, planVsActual }: ProofData): PartLayout {
   rows.push(['Summe', null, planned, actual, actual.minus(planned), null, null]);
   return {
     part: ProofPart.PLAN_VS_ACTUAL,
-    slug: 'soll-ist-vergleich',
+    slug: PART_SLUGS[ProofPart.PLAN_VS_ACTUAL],
     name: 'Soll-Ist-Vergleich',
     title: titleLines(header, 'Zahlenmäßiger Nachweis – Soll-Ist-Vergleich'),
     header: ['Position', 'Bezeichnung', 'Soll lt. Finanzierungsplan EUR', 'Ist EUR', 'Abweichung EUR', 'Abweichung %', `über ${header.lineOverrunPercent.toFixed()} %?`],
@@ -74,27 +112,31 @@ function planVsActualPart({ header, planVsActual }: ProofData): PartLayout {
   };
 }
 
-function financingPart({ header, financing }: ProofData): PartLayout {
-  const rows: CellValue[][] = financing.map((f) => [FINANCING_LABELS[f.kind], f.planned, f.actual]);
-  rows.push(['Summe', sum(financing.map((f) => f.planned)), null]);
+function financingPart(data: ProofData): PartLayout {
+  const { header } = data;
+  const financing = loaded(data, 'financing');
+  const rows: CellValue[][] = financing.map((f) => [FINANCING_LABELS[f.kind], f.planned, f.actual, FINANCING_BASIS[f.kind]]);
+  rows.push(['Summe', sum(financing.map((f) => f.planned)), sum(financing.map((f) => f.actual)), null]);
   return {
     part: ProofPart.FINANCING,
-    slug: 'finanzierung',
+    slug: PART_SLUGS[ProofPart.FINANCING],
     name: 'Finanzierung',
     title: titleLines(header, 'Finanzierung'),
-    header: ['Finanzierung', 'Soll lt. Finanzierungsplan EUR', 'Ist EUR'],
+    header: ['Finanzierung', 'Soll lt. Finanzierungsplan EUR', 'Ist EUR', 'Nachweis des Ist'],
     rows,
     boldRows: [rows.length - 1],
-    columnWidths: [24, 20, 18],
+    columnWidths: [24, 20, 18, 80],
   };
 }
 
-function drawdownsPart({ header, drawdowns }: ProofData): PartLayout {
+function drawdownsPart(data: ProofData): PartLayout {
+  const { header } = data;
+  const drawdowns = loaded(data, 'drawdowns');
   const rows: CellValue[][] = drawdowns.map((d) => [d.date, `${d.fiscalYear}/${d.number}`, d.kind === 'TRANCHE' ? 'Mittelabruf' : d.kind === 'RECLAIM' ? 'Rückforderung' : 'Rückzahlung', d.amount, d.used, d.balance, d.interestOwed]);
   rows.push(['Summe', null, null, sum(drawdowns.map((d) => d.amount)), sum(drawdowns.map((d) => d.used ?? ZERO)), sum(drawdowns.map((d) => d.balance ?? ZERO)), sum(drawdowns.map((d) => d.interestOwed ?? ZERO))]);
   return {
     part: ProofPart.DRAWDOWNS,
-    slug: 'mittelabrufe',
+    slug: PART_SLUGS[ProofPart.DRAWDOWNS],
     name: 'Mittelabrufe',
     title: titleLines(header, 'Mittelabrufe'),
     header: ['Datum', 'Abruf-Nr.', 'Art', 'Betrag', 'verbraucht', 'Bestand', 'Zinsen EUR'],
@@ -103,11 +145,13 @@ function drawdownsPart({ header, drawdowns }: ProofData): PartLayout {
   };
 }
 
-function resultPart({ header, result }: ProofData): PartLayout {
+function resultPart(data: ProofData): PartLayout {
+  const { header } = data;
+  const result = loaded(data, 'result');
   const over = result.overpayment;
   return {
     part: ProofPart.RESULT,
-    slug: 'ergebnis',
+    slug: PART_SLUGS[ProofPart.RESULT],
     name: 'Ergebnis',
     title: titleLines(header, 'Ergebnis'),
     header: ['Ergebnis', 'Betrag EUR'],
@@ -123,13 +167,13 @@ function resultPart({ header, result }: ProofData): PartLayout {
   };
 }
 
-function receiptsPart({ header, receipts }: ProofData): PartLayout {
-  const { rows, sumRows } = receiptListRows(receipts);
+function receiptsPart(data: ProofData): PartLayout {
+  const { rows, sumRows } = receiptListRows(loaded(data, 'receipts'));
   return {
     part: ProofPart.RECEIPTS,
-    slug: 'belegliste',
+    slug: PART_SLUGS[ProofPart.RECEIPTS],
     name: 'Belegliste',
-    title: titleLines(header, 'Belegliste'),
+    title: titleLines(data.header, 'Belegliste'),
     header: RECEIPT_HEADER,
     rows,
     boldRows: sumRows,
@@ -137,11 +181,13 @@ function receiptsPart({ header, receipts }: ProofData): PartLayout {
   };
 }
 
-function indicatorsPart({ header, indicators }: ProofData): PartLayout {
+function indicatorsPart(data: ProofData): PartLayout {
+  const { header } = data;
+  const indicators = loaded(data, 'indicators');
   const q = (d: Decimal | null) => (d ? new Quantity(d) : null);
   return {
     part: ProofPart.INDICATORS,
-    slug: 'indikatorenbericht',
+    slug: PART_SLUGS[ProofPart.INDICATORS],
     name: 'Indikatorenbericht',
     title: titleLines(header, 'Indikatorenbericht'),
     header: ['Indikator-Code', 'Bezeichnung', 'Einheit', 'Berichtszeitraum', 'Ausgangswert', 'Etappenziel', 'Zielwert', 'Ist kumuliert', GENDER_LABELS.women, GENDER_LABELS.men, GENDER_LABELS.diverse, 'Zielerreichung %', 'Datenquelle', 'Anmerkung'],
@@ -150,22 +196,30 @@ function indicatorsPart({ header, indicators }: ProofData): PartLayout {
   };
 }
 
-function participantsPart({ header, participants }: ProofData): PartLayout {
+function participantsPart(data: ProofData): PartLayout {
+  const { header } = data;
+  const participants = loaded(data, 'participants');
   return {
     part: ProofPart.PARTICIPANTS,
-    slug: 'teilnehmende',
+    slug: PART_SLUGS[ProofPart.PARTICIPANTS],
     name: 'Teilnehmende',
-    title: [...titleLines(header, 'Teilnehmendenstatistik (aggregiert)'), 'Felder mit weniger Personen als die Mindestzellgröße sind unterdrückt.'],
+    title: [
+      ...titleLines(header, 'Teilnehmendenstatistik (aggregiert)'),
+      `Personen mit Eintritt bis ${germanDate(statisticsUpTo(header))}; Verbleib bei Austritt, soweit bis dahin festgestellt.`,
+      'Felder mit weniger Personen als die Mindestzellgröße sind unterdrückt.',
+    ],
     header: ['Merkmal', 'Ausprägung', 'Anzahl', 'Anmerkung'],
     rows: participants.map((c) => [c.dimension, c.value, c.count, c.count === null ? 'unterdrückt' : null]),
     columnWidths: [24, 24, 10, 14],
   };
 }
 
-function preflightPart({ header, problems }: ProofData): PartLayout {
+function preflightPart(data: ProofData): PartLayout {
+  const { header } = data;
+  const problems = loaded(data, 'problems');
   return {
     part: ProofPart.PREFLIGHT,
-    slug: 'vorpruefung',
+    slug: PART_SLUGS[ProofPart.PREFLIGHT],
     name: 'Vorprüfung',
     title: [...titleLines(header, 'Vorprüfung'), problems.length ? `${problems.length} offene Punkte` : 'Keine offenen Punkte'],
     header: ['Prüfpunkt', 'Beschreibung', 'Datensatz', 'ID', 'GraphQL-Abfrage'],

@@ -5,7 +5,8 @@ import { ZERO } from '../../common/money/money.js';
 export interface ChartYear {
   fiscalYear: number;
   planned: Decimal;
-  actual: Decimal;
+  /** Null for a year after the as-of date: no actual exists yet, so none is drawn. */
+  actual: Decimal | null;
 }
 
 const WIDTH = 520;
@@ -17,7 +18,7 @@ const COLORS = { planned: '#9aa5b1', actual: '#1f5fa8', grid: '#d9dee3', text: '
 /**
  * The PDF chart as SVG, drawn by hand (no canvas, no fonts downloaded): top, planned against
  * actual spending per fiscal year as paired bars; bottom, cumulative spending (burn) against the
- * cumulative plan. Coordinates are pixels: amounts become numbers only to place shapes, never
+ * cumulative plan, the actual line ending at the as-of year. Coordinates are pixels: amounts become numbers only to place shapes, never
  * for arithmetic on money.
  */
 export function spendingChartSvg(years: readonly ChartYear[]): string {
@@ -34,7 +35,7 @@ export function spendingChartSvg(years: readonly ChartYear[]): string {
 // Amounts become numbers here only to place shapes on the page (pixel geometry); no figure printed
 // in any report is computed from them.
 function barPanel(years: readonly ChartYear[], top: number): string {
-  const max = niceMax(Math.max(1, ...years.flatMap((y) => [y.planned.toNumber(), y.actual.toNumber()])));
+  const max = niceMax(Math.max(1, ...years.flatMap((y) => [y.planned.toNumber(), y.actual?.toNumber() ?? 0])));
   const slot = PLOT / Math.max(1, years.length);
   const bar = Math.min(28, slot / 3);
   const y = (v: number) => top + PANEL - (v / max) * PANEL;
@@ -42,7 +43,7 @@ function barPanel(years: readonly ChartYear[], top: number): string {
   years.forEach((year, i) => {
     const x = LEFT + i * slot + slot / 2;
     out.push(rect(x - bar - 1, y(year.planned.toNumber()), bar, top + PANEL - y(year.planned.toNumber()), COLORS.planned));
-    out.push(rect(x + 1, y(year.actual.toNumber()), bar, top + PANEL - y(year.actual.toNumber()), COLORS.actual));
+    if (year.actual) out.push(rect(x + 1, y(year.actual.toNumber()), bar, top + PANEL - y(year.actual.toNumber()), COLORS.actual));
     out.push(text(x, top + PANEL + 14, String(year.fiscalYear), 'middle'));
   });
   return out.join('');
@@ -53,16 +54,22 @@ function burnPanel(years: readonly ChartYear[], top: number): string {
   let actual = ZERO;
   const points = years.map((y) => {
     planned = planned.plus(y.planned);
-    actual = actual.plus(y.actual);
-    return { year: y.fiscalYear, planned: planned.toNumber(), actual: actual.toNumber() };
+    actual = actual.plus(y.actual ?? ZERO);
+    return { year: y.fiscalYear, planned: planned.toNumber(), actual: y.actual ? actual.toNumber() : null };
   });
-  const max = niceMax(Math.max(1, ...points.flatMap((p) => [p.planned, p.actual])));
+  const max = niceMax(Math.max(1, ...points.flatMap((p) => [p.planned, p.actual ?? 0])));
   const slot = PLOT / Math.max(1, years.length);
   const x = (i: number) => LEFT + i * slot + slot / 2;
   const y = (v: number) => top + PANEL - (v / max) * PANEL;
-  const line = (values: number[], color: string) =>
-    `<polyline fill="none" stroke="${color}" stroke-width="2.5" points="${values.map((v, i) => `${fmt(x(i))},${fmt(y(v))}`).join(' ')}"/>` +
-    values.map((v, i) => `<circle cx="${fmt(x(i))}" cy="${fmt(y(v))}" r="3" fill="${color}"/>`).join('');
+  // A year without a value (after the as-of date) ends the line: the points keep their year's slot.
+  const line = (values: (number | null)[], color: string) => {
+    const placed = values.flatMap((v, i) => (v === null ? [] : [{ cx: fmt(x(i)), cy: fmt(y(v)) }]));
+    if (!placed.length) return '';
+    return (
+      `<polyline fill="none" stroke="${color}" stroke-width="2.5" points="${placed.map((p) => `${p.cx},${p.cy}`).join(' ')}"/>` +
+      placed.map((p) => `<circle cx="${p.cx}" cy="${p.cy}" r="3" fill="${color}"/>`).join('')
+    );
+  };
   const out = [title('Kumulierter Mittelabfluss gegen Plan', top - 6), axis(top, max)];
   out.push(line(points.map((p) => p.planned), COLORS.planned));
   out.push(line(points.map((p) => p.actual), COLORS.actual));

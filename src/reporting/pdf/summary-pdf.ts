@@ -5,11 +5,11 @@ import type { Decimal } from 'decimal.js';
 
 import { formatMoney } from '../../common/money/money.js';
 import { germanDate, proofParts, proofTitle } from '../layouts/proof-layout.js';
-import type { ProofData } from '../proof-data.js';
+import { loaded, type ProofData } from '../proof-data.js';
 import { ProofPart } from '../proof.enums.js';
 import type { CellValue } from '../formats/cell-values.js';
 import { Quantity } from '../formats/cell-values.js';
-import { type ChartYear, spendingChartSvg } from './spending-chart.js';
+import { spendingChartSvg } from './spending-chart.js';
 
 const require = createRequire(import.meta.url);
 // pdfmake is CommonJS; its server build reads fonts from files. Roboto ships inside the package.
@@ -35,14 +35,18 @@ pdfmake.setFonts({
 
 const SUMMARY_PARTS = [ProofPart.PLAN_VS_ACTUAL, ProofPart.FINANCING, ProofPart.RESULT];
 
+/** The parts whose data the PDF reads: the summary tables, and the pre-flight for its count of open points. */
+export const PDF_PARTS = [...SUMMARY_PARTS, ProofPart.PREFLIGHT];
+
 /**
  * The PDF summary: the numerical proof (plan vs actual, financing, result) and the spending chart.
  * Byte-identical for the same data and as-of date: the document dates are the as-of date and the
  * file ID (an MD5 over the document info) follows from them.
  */
-export async function renderSummaryPdf(data: ProofData, chart: readonly ChartYear[]): Promise<Buffer> {
+export async function renderSummaryPdf(data: ProofData): Promise<Buffer> {
   const fixed = new Date(`${data.header.asOf}T00:00:00Z`);
-  const parts = proofParts(data).filter((p) => SUMMARY_PARTS.includes(p.part));
+  const parts = proofParts(data, SUMMARY_PARTS);
+  const problems = loaded(data, 'problems');
   const header = data.header;
   const doc = {
     info: { title: `${proofTitle(header)} ${header.fileNumber}`, author: header.grantee, creator: 'Funding Program Tracker', producer: 'Funding Program Tracker', creationDate: fixed, modDate: fixed },
@@ -61,10 +65,10 @@ export async function renderSummaryPdf(data: ProofData, chart: readonly ChartYea
           layout: 'lightHorizontalLines',
         },
       ]),
-      ...(data.problems.length ? [{ text: `Vorprüfung: ${data.problems.length} offene Punkte (siehe Tabelle „Vorprüfung“).`, margin: [0, 6, 0, 0], italics: true }] : []),
+      ...(problems.length ? [{ text: `Vorprüfung: ${problems.length} offene Punkte (siehe Tabelle „Vorprüfung“).`, margin: [0, 6, 0, 0], italics: true }] : []),
       { text: 'Soll und Ist je Haushaltsjahr, kumulierter Mittelabfluss', bold: true, fontSize: 10, pageBreak: 'before', margin: [0, 0, 0, 6] },
       // fit keeps the chart on the page under its heading (a too-tall SVG would move to a page of its own)
-      { svg: spendingChartSvg(chart), fit: [760, 470] },
+      { svg: spendingChartSvg(loaded(data, 'chart')), fit: [760, 470] },
     ],
   };
   return pdfmake.createPdf(doc).getBuffer();
