@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 
 import { MikroORM } from '@mikro-orm/postgresql';
@@ -12,8 +13,11 @@ import { loadConfig } from '../config/app-config.js';
 import { openDatabase } from '../database/database.js';
 import { createOrmConfig } from '../database/mikro-orm.config.js';
 import { prepareDatabase } from '../database/prepare-database.js';
-import { bulkInsert } from '../database/scale/bulk-insert.js';
+import { copyInto } from '../database/scale/copy-into.js';
+import { copyStatement } from '../database/scale/copy-text.js';
+import { type DeferredStructure, dropForBulkLoad, restoreAfterBulkLoad } from '../database/scale/deferred-structures.js';
 import { generateAhead } from '../database/scale/scale-pipeline.js';
+import { processCpuSeconds, StageTimes } from '../database/scale/stage-times.js';
 import type { ScaleWorkerData } from '../database/scale/scale-worker.js';
 import { DEMO_BUDGET_REVISIONS } from '../database/seeders/budget-data.js';
 import { DEMO_PROGRAM } from '../database/seeders/demo-data.js';
@@ -23,11 +27,22 @@ import { drawnTotalsSource } from '../tranches/drawdown-reads.js';
 import { spentTotalsSource } from '../expenditures/ledger-reads.js';
 
 /**
- * `npm run seed:scale -- --projects N --seed S [--receipts-per-project R] [--participants-per-project P]`:
- * migrations and the demo first, then N generated projects in the demo programme, in transactions
- * of PROJECTS_PER_TRANSACTION projects; at the end the budget module's consistency check per project.
+ * `npm run seed:scale -- --projects N --seed S [--receipts-per-project R] [--participants-per-project P] [--workers W]`:
+ * migrations and the demo first, then N generated projects in the demo programme, streamed into
+ * PostgreSQL with COPY; at the end the budget module's consistency check per project.
+ *
+ * Into a database without generated projects, everything goes in one transaction with the indexes,
+ * keys and foreign keys of the generated tables taken off during the load and rebuilt after it
+ * (deferred-structures.ts): a failure leaves the database as it was. Into a database that already
+ * holds generated projects, the schema stays as it is and every PROJECTS_PER_TRANSACTION projects
+ * are committed, so an interrupted run resumes where it stopped.
  */
 const PROJECTS_PER_TRANSACTION = 10;
+/** The tables the generator fills, in an order that satisfies their foreign keys (scale-project.ts). */
+const DEFERRED_TABLES = [
+  'budget_revision', 'budget_line', 'annual_instalment', 'funding_source', 'expenditure', 'expenditure_state', 'drawdown', 'drawdown_line',
+  'drawdown_approval', 'budget_total', 'measure', 'participant', 'participant_identity', 'participation', 'outcome',
+];
 
 const { values } = parseArgs({
   options: {
@@ -35,49 +50,83 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     'receipts-per-project': { type: 'string', default: '25000' },
     'participants-per-project': { type: 'string', default: '2500' },
+    workers: { type: 'string', default: String(Math.max(1, Math.min(2, availableParallelism()))) },
   },
 });
 const count = positive('projects');
 const seed = positive('seed');
+const workers = positive('workers');
 const config = loadConfig(process.env);
-const database = await openDatabase(config, () => undefined, (m) => console.warn(m));
+// The embedded server is ours for this run: checkpoints far apart (a checkpoint every GB of WAL
+// would rewrite whole pages again and again during a 10 GB load). Not persisted; a later start uses the defaults.
+const database = await openDatabase(config, () => undefined, (m) => console.warn(m), { embeddedFlags: ['-c', 'max_wal_size=8GB', '-c', 'checkpoint_timeout=30min'] });
 const orm = await MikroORM.init({ ...createOrmConfig({ url: database.url }), preferTs: true });
 const client = new pg.Client({ connectionString: database.url });
+const stages = new StageTimes();
+const wallStarted = performance.now();
 try {
   const migrated = await prepareDatabase(orm, { seedDemo: true });
   console.log(`migrations applied: ${migrated.migrationsApplied.length}, demo seeded: ${migrated.demoSeeded}`);
   await client.connect();
   // Losing the last commits on a crash is harmless here (rerun the generator); it spares a WAL flush per commit.
   await client.query('set synchronous_commit = off');
+  // Room for the index sorts and the foreign-key validation joins after a deferred load.
+  await client.query("set maintenance_work_mem = '1GB'");
+  await client.query("set work_mem = '256MB'");
+  const backendPid = (await client.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0].pid;
   const existing = new Set((await client.query<{ file_number: string }>('select file_number from project where file_number like $1', [`SCALE-${seed}-%`])).rows.map((r) => r.file_number));
+  const anyGenerated = (await client.query("select exists (select 1 from project where file_number like 'SCALE-%') as any")).rows[0].any as boolean;
   const todo = Array.from({ length: count }, (_, i) => i + 1).filter((n) => !existing.has(`SCALE-${seed}-${String(n).padStart(4, '0')}`));
-  const generated = generateAhead(await workerData(client), todo);
   if (todo.length < count) console.log(`${count - todo.length} of ${count} projects exist already (same seed); generating the other ${todo.length}`);
+  const deferred = !anyGenerated && todo.length > 0;
+  console.log(deferred
+    ? `no generated projects yet: one transaction, indexes and foreign keys of ${DEFERRED_TABLES.length} tables rebuilt after the load; ${workers} generator thread(s)`
+    : `generated projects exist: indexes stay, a commit every ${PROJECTS_PER_TRANSACTION} projects; ${workers} generator thread(s)`);
+  const generated = generateAhead(await workerData(client), todo, { workers });
 
   const bar = new cliProgress.SingleBar({ format: 'projects {bar} {value}/{total} | receipts {receipts} | {rate} receipts/s | ETA {eta}s', noTTYOutput: true, notTTYSchedule: 10_000 }, cliProgress.Presets.shades_classic);
-  bar.start(todo.length, 0, { receipts: 0, rate: 0 });
   const started = performance.now();
   let receipts = 0;
-  for (let i = 0; i < todo.length; i += PROJECTS_PER_TRANSACTION) {
-    await client.query('begin');
-    for (let j = i; j < Math.min(i + PROJECTS_PER_TRANSACTION, todo.length); j++) {
-      const project = (await generated.next()).value!;
-      for (const table of project.tables) await bulkInsert(client, table);
-      receipts += project.receipts;
-      bar.increment({ receipts, rate: Math.round(receipts / ((performance.now() - started) / 1000)) });
-    }
-    await client.query('commit');
+  let structures: DeferredStructure[] = [];
+  await client.query('begin');
+  if (deferred) structures = await stages.time('drop indexes and foreign keys', 0, () => dropForBulkLoad(client, DEFERRED_TABLES));
+  bar.start(todo.length, 0, { receipts: 0, rate: 0 });
+  for (let i = 0; i < todo.length; i++) {
+    const waitStarted = performance.now();
+    const project = (await generated.next()).value!;
+    stages.add('waiting for the generator threads', performance.now() - waitStarted, 0);
+    stages.add('generate (worker threads, summed)', project.generateMs, project.receipts, project.generateCpuMs);
+    stages.add('encode as COPY text (worker threads, summed)', project.encodeMs, 0, project.encodeCpuMs);
+    for (const t of project.tables) await stages.time(`copy ${t.table}`, t.rows, () => copyInto(client, copyStatement(t.table, t.columns), t.data));
+    receipts += project.receipts;
+    bar.increment({ receipts, rate: Math.round(receipts / ((performance.now() - started) / 1000)) });
+    if (!deferred && (i + 1) % PROJECTS_PER_TRANSACTION === 0) await client.query('commit; begin');
   }
   bar.stop();
-  await generated.return(undefined); // ends the worker thread
+  await generated.return(undefined); // ends the worker threads
+  const loaded = performance.now();
+  if (deferred) {
+    const rebuilt: [string, number][] = [];
+    await restoreAfterBulkLoad(client, structures, (s, ms) => {
+      stages.add(s.kind === 'foreign key' ? `add ${structures.filter((x) => x.kind === s.kind).length} foreign keys (validating)` : `build ${structures.filter((x) => x.kind !== 'foreign key').length} indexes and keys`, ms, 0);
+      rebuilt.push([`${s.kind} ${s.name}`, ms]);
+    });
+    console.log(`slowest rebuilds: ${rebuilt.sort((a, b) => b[1] - a[1]).slice(0, 6).map(([n, ms]) => `${n} ${(ms / 1000).toFixed(1)} s`).join(', ')}`);
+  }
+  await stages.time('commit', 0, () => client.query('commit'));
   const seconds = (performance.now() - started) / 1000;
-  await client.query('analyze');
-  console.log(`generated ${todo.length} projects, ${receipts} receipts in ${seconds.toFixed(1)} s (${Math.round(receipts / seconds)} receipts/s)`);
+  console.log(`generated ${todo.length} projects, ${receipts} receipts in ${seconds.toFixed(1)} s (${Math.round(receipts / seconds)} receipts/s end to end; load ${((loaded - started) / 1000).toFixed(1)} s, rebuild ${((performance.now() - loaded) / 1000).toFixed(1)} s)`);
+  const backendCpu = database.embedded ? await processCpuSeconds(backendPid) : undefined;
+  const mainCpu = process.threadCpuUsage();
+  await stages.time('analyze', 0, () => client.query('analyze'));
+  stages.print();
+  console.log(`CPU up to the commit: main thread ${((mainCpu.user + mainCpu.system) / 1e6).toFixed(1)} s, PostgreSQL backend ${backendCpu?.toFixed(1) ?? '?'} s (without parallel index-build workers)`);
 
   const counts = (await client.query('select (select count(*) from project)::int as projects, (select count(*) from expenditure)::int as receipts, (select count(*) from participant)::int as participants, (select count(*) from participation)::int as participations, (select count(*) from outcome)::int as outcomes, (select count(*) from drawdown)::int as drawdowns')).rows[0];
   console.log(`database now holds ${JSON.stringify(counts)}`);
   const all = await client.query<{ id: string }>('select id from project where file_number like $1 order by file_number', [`SCALE-${seed}-%`]);
   await consistencyCheck(all.rows.map((r) => r.id));
+  console.log(`wall clock ${((performance.now() - wallStarted) / 1000).toFixed(1)} s (migrations, demo, load, rebuild, analyze, check)`);
 } finally {
   await client.end().catch(() => undefined);
   await orm.close();
