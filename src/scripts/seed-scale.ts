@@ -5,7 +5,6 @@ import { parseArgs } from 'node:util';
 
 import { MikroORM } from '@mikro-orm/postgresql';
 import cliProgress from 'cli-progress';
-import { Decimal } from 'decimal.js';
 import pg from 'pg';
 
 import { BudgetTotals } from '../budget/budget-totals.js';
@@ -13,16 +12,11 @@ import { loadConfig } from '../config/app-config.js';
 import { openDatabase } from '../database/database.js';
 import { createOrmConfig } from '../database/mikro-orm.config.js';
 import { prepareDatabase } from '../database/prepare-database.js';
-import { copyInto } from '../database/scale/copy-into.js';
-import { copyStatement } from '../database/scale/copy-text.js';
-import { type DeferredStructure, dropForBulkLoad, restoreAfterBulkLoad } from '../database/scale/deferred-structures.js';
+import { scaleContext } from '../database/scale/scale-context.js';
+import { GENERATED_TABLES, loadProjects } from '../database/scale/scale-load.js';
 import { generateAhead } from '../database/scale/scale-pipeline.js';
 import { processCpuSeconds, StageTimes } from '../database/scale/stage-times.js';
 import type { ScaleWorkerData } from '../database/scale/scale-worker.js';
-import { DEMO_BUDGET_REVISIONS } from '../database/seeders/budget-data.js';
-import { DEMO_PROGRAM } from '../database/seeders/demo-data.js';
-import { demoReceipts } from '../database/seeders/ledger-demo-receipts.js';
-import { DEMO_LEDGER_CUTOFF } from '../database/seeders/ledger.seeder.js';
 import { drawnTotalsSource } from '../tranches/drawdown-reads.js';
 import { spentTotalsSource } from '../expenditures/ledger-reads.js';
 
@@ -38,11 +32,6 @@ import { spentTotalsSource } from '../expenditures/ledger-reads.js';
  * are committed, so an interrupted run resumes where it stopped.
  */
 const PROJECTS_PER_TRANSACTION = 10;
-/** The tables the generator fills, in an order that satisfies their foreign keys (scale-project.ts). */
-const DEFERRED_TABLES = [
-  'budget_revision', 'budget_line', 'annual_instalment', 'funding_source', 'expenditure', 'expenditure_state', 'drawdown', 'drawdown_line',
-  'drawdown_approval', 'budget_total', 'measure', 'participant', 'participant_identity', 'participation', 'outcome',
-];
 
 const { values } = parseArgs({
   options: {
@@ -82,47 +71,33 @@ try {
   if (todo.length < count) console.log(`${count - todo.length} of ${count} projects exist already (same seed); generating the other ${todo.length}`);
   const deferred = !anyGenerated && todo.length > 0;
   console.log(deferred
-    ? `no generated projects yet: one transaction, indexes and foreign keys of ${DEFERRED_TABLES.length} tables rebuilt after the load; ${workers} generator thread(s)`
-    : `generated projects exist: indexes stay, a commit every ${PROJECTS_PER_TRANSACTION} projects; ${workers} generator thread(s)`);
-  const generated = generateAhead(await workerData(client), todo, { workers });
+    ? `no generated projects yet: one transaction, indexes, keys and foreign keys of ${GENERATED_TABLES.length} tables rebuilt after the load; ${workers} generator thread(s)`
+    : `generated projects exist: indexes and foreign keys stay, a commit every ${PROJECTS_PER_TRANSACTION} projects; ${workers} generator thread(s)`);
 
   const bar = new cliProgress.SingleBar({ format: 'projects {bar} {value}/{total} | receipts {receipts} | {rate} receipts/s | ETA {eta}s', noTTYOutput: true, notTTYSchedule: 10_000 }, cliProgress.Presets.shades_classic);
   const started = performance.now();
   let receipts = 0;
-  let structures: DeferredStructure[] = [];
-  await client.query('begin');
-  if (deferred) structures = await stages.time('drop indexes and foreign keys', 0, () => dropForBulkLoad(client, DEFERRED_TABLES));
   bar.start(todo.length, 0, { receipts: 0, rate: 0 });
-  for (let i = 0; i < todo.length; i++) {
-    const waitStarted = performance.now();
-    const project = (await generated.next()).value!;
-    stages.add('waiting for the generator threads', performance.now() - waitStarted, 0);
-    stages.add('generate (worker threads, summed)', project.generateMs, project.receipts, project.generateCpuMs);
-    stages.add('encode as COPY text (worker threads, summed)', project.encodeMs, 0, project.encodeCpuMs);
-    for (const t of project.tables) await stages.time(`copy ${t.table}`, t.rows, () => copyInto(client, copyStatement(t.table, t.columns), t.data));
-    receipts += project.receipts;
-    bar.increment({ receipts, rate: Math.round(receipts / ((performance.now() - started) / 1000)) });
-    if (!deferred && (i + 1) % PROJECTS_PER_TRANSACTION === 0) await client.query('commit; begin');
-  }
+  const load = await loadProjects(client, generateAhead(await workerData(client), todo, { workers }), {
+    deferStructures: deferred,
+    projectsPerTransaction: PROJECTS_PER_TRANSACTION,
+    stages,
+    onProject: (project) => {
+      receipts += project.receipts;
+      bar.increment({ receipts, rate: Math.round(receipts / ((performance.now() - started) / 1000)) });
+    },
+  });
   bar.stop();
-  await generated.return(undefined); // ends the worker threads
-  const loaded = performance.now();
-  if (deferred) {
-    const rebuilt: [string, number][] = [];
-    await restoreAfterBulkLoad(client, structures, (s, ms) => {
-      stages.add(s.kind === 'foreign key' ? `add ${structures.filter((x) => x.kind === s.kind).length} foreign keys (validating)` : `build ${structures.filter((x) => x.kind !== 'foreign key').length} indexes and keys`, ms, 0);
-      rebuilt.push([`${s.kind} ${s.name}`, ms]);
-    });
-    console.log(`slowest rebuilds: ${rebuilt.sort((a, b) => b[1] - a[1]).slice(0, 6).map(([n, ms]) => `${n} ${(ms / 1000).toFixed(1)} s`).join(', ')}`);
-  }
-  await stages.time('commit', 0, () => client.query('commit'));
+  if (load.rebuilt.length) console.log(`slowest rebuilds: ${load.rebuilt.slice(0, 6).map((r) => `${r.structure.kind} ${r.structure.name} ${(r.ms / 1000).toFixed(1)} s`).join(', ')}`);
   const seconds = (performance.now() - started) / 1000;
-  console.log(`generated ${todo.length} projects, ${receipts} receipts in ${seconds.toFixed(1)} s (${Math.round(receipts / seconds)} receipts/s end to end; load ${((loaded - started) / 1000).toFixed(1)} s, rebuild ${((performance.now() - loaded) / 1000).toFixed(1)} s)`);
+  console.log(`generated ${load.projects} projects, ${load.receipts} receipts in ${seconds.toFixed(1)} s (${Math.round(load.receipts / seconds)} receipts/s end to end; load ${(load.loadMs / 1000).toFixed(1)} s, rebuild and commit ${(load.rebuildMs / 1000).toFixed(1)} s)`);
   const backendCpu = database.embedded ? await processCpuSeconds(backendPid) : undefined;
-  const mainCpu = process.threadCpuUsage();
-  await stages.time('analyze', 0, () => client.query('analyze'));
+  const mainCpu = typeof process.threadCpuUsage === 'function' ? process.threadCpuUsage() : undefined;
+  // VACUUM as well as ANALYZE: it sets the rows' commit hint bits and the visibility map once, in one
+  // pass, instead of the first reads (the consistency check below, a benchmark) doing it row by row.
+  await stages.time('vacuum (analyze)', 0, () => client.query('vacuum (analyze)'));
   stages.print();
-  console.log(`CPU up to the commit: main thread ${((mainCpu.user + mainCpu.system) / 1e6).toFixed(1)} s, PostgreSQL backend ${backendCpu?.toFixed(1) ?? '?'} s (without parallel index-build workers)`);
+  console.log(`CPU up to the commit: main thread ${mainCpu ? ((mainCpu.user + mainCpu.system) / 1e6).toFixed(1) : '?'} s, PostgreSQL backend ${backendCpu?.toFixed(1) ?? '?'} s (without parallel index-build workers)`);
 
   const counts = (await client.query('select (select count(*) from project)::int as projects, (select count(*) from expenditure)::int as receipts, (select count(*) from participant)::int as participants, (select count(*) from participation)::int as participations, (select count(*) from outcome)::int as outcomes, (select count(*) from drawdown)::int as drawdowns')).rows[0];
   console.log(`database now holds ${JSON.stringify(counts)}`);
@@ -150,24 +125,8 @@ async function consistencyCheck(projectIds: string[]): Promise<void> {
 }
 
 async function workerData(db: pg.Client): Promise<ScaleWorkerData> {
-  const program = (await db.query<{ id: string }>('select id from funding_program where code = $1', [DEMO_PROGRAM.code])).rows[0];
-  const categories = (await db.query<{ id: string; code: string }>('select id, code from cost_category where program_id = $1', [program.id])).rows;
-  const users = new Map((await db.query<{ id: string; username: string }>("select id, username from app_user where username in ('finance', 'grantor')")).rows.map((u) => [u.username, u.id]));
-  const demoLines = DEMO_BUDGET_REVISIONS[0].lines.map((l) => ({ code: l.costCategory as string, fiscalYear: l.fiscalYear as number, planned: new Decimal(l.planned) }));
-  // Receipts of the demo plan at density 1 and 2: a fixed part (salaries, rent) and a part that scales.
-  const [once, twice] = [1, 2].map((density) => demoReceipts(demoLines, { cutoff: DEMO_LEDGER_CUTOFF, seed: 1, density }).length);
   return {
-    ctx: {
-      seed,
-      programId: program.id,
-      categories: categories.map((c) => [c.code, c.id] as [string, string]),
-      financeId: users.get('finance')!,
-      grantorId: users.get('grantor')!,
-      receiptsPerProject: positive('receipts-per-project'),
-      participantsPerProject: positive('participants-per-project'),
-      receiptsFixed: 2 * once - twice,
-      receiptsPerDensity: twice - once,
-    },
+    ctx: await scaleContext(db, { seed, receiptsPerProject: positive('receipts-per-project'), participantsPerProject: positive('participants-per-project') }),
     encryptionKey: config.dataProtection.encryptionKey,
     hashKey: config.dataProtection.hashKey,
   };

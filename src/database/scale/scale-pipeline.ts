@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 
-import type { EncodedProject, ScaleWorkerData } from './scale-worker.js';
+import type { EncodedProject } from './copy-text.js';
+import type { ScaleWorkerData } from './scale-worker.js';
 
 /**
  * Generates projects in `workers` worker threads, up to `ahead` projects ahead of the consumer, so
