@@ -47,9 +47,9 @@ const seed = positive('seed');
 const workers = positive('workers');
 const config = loadConfig(process.env);
 // The embedded server is ours for this run, so it gets bulk-load settings (not persisted; the next
-// start uses the defaults): checkpoints far apart, or every GB of WAL would write whole pages again;
-// wal_level=minimal, so indexes built in the load's transaction write no WAL (no replica to feed).
-const BULK_LOAD_FLAGS = ['-c', 'max_wal_size=8GB', '-c', 'checkpoint_timeout=30min', '-c', 'wal_level=minimal', '-c', 'max_wal_senders=0'];
+// start uses the defaults): 1 GB of shared buffers; checkpoints far apart, or every GB of WAL would
+// write whole pages again; wal_level=minimal, so the indexes rebuilt in the load's transaction write no WAL.
+const BULK_LOAD_FLAGS = ['-c', 'shared_buffers=1GB', '-c', 'max_wal_size=4GB', '-c', 'checkpoint_timeout=30min', '-c', 'wal_level=minimal', '-c', 'max_wal_senders=0'];
 const database = await openDatabase(config, () => undefined, (m) => console.warn(m), { embeddedFlags: BULK_LOAD_FLAGS });
 const orm = await MikroORM.init({ ...createOrmConfig({ url: database.url }), preferTs: true });
 const client = new pg.Client({ connectionString: database.url });
