@@ -16,6 +16,7 @@ export async function* generateAhead(data: ScaleWorkerData, numbers: number[], {
     worker.unref(); // never keeps the process alive on its own
     worker.on('message', (g: EncodedProject) => waiting.shift()?.resolve(g));
     worker.on('error', (e) => waiting.splice(0).forEach((w) => w.reject(e)));
+    worker.on('exit', (code) => waiting.splice(0).forEach((w) => w.reject(new Error(`a generator thread stopped (exit code ${code})`))));
     return { worker, waiting };
   });
   const request = (index: number) => {
