@@ -1,7 +1,8 @@
 import { Decimal } from 'decimal.js';
 
-import { addDays, type LocalDate } from '../../common/dates/local-date.js';
+import type { LocalDate } from '../../common/dates/local-date.js';
 import { roundToCents, sumMoney } from '../../common/money/money.js';
+import { shiftDays } from './day-numbers.js';
 import { seededRandom } from './participants-demo.js';
 
 /**
@@ -98,14 +99,14 @@ function scattered(line: DemoPlanLine, budget: Decimal, first: LocalDate, last: 
   const profile = PROFILE[line.code] ?? { typical: 1000, payees: ['Lieferant'], purposes: ['Projektausgabe'] };
   const count = Math.max(4, Math.round(budget.dividedBy(profile.typical).toNumber() * density));
   const span = Math.round((Date.parse(last) - Date.parse(first)) / 86_400_000);
-  const days = Array.from({ length: count }, () => addDays(first, Math.floor(random() * (span + 1)))).sort();
+  const days = Array.from({ length: count }, () => shiftDays(first, Math.floor(random() * (span + 1)))).sort();
   return split(budget, count, random, 0.6).map((eligible, i) => {
     const payee = profile.payees[Math.floor(random() * profile.payees.length)];
     const purpose = profile.purposes[Math.floor(random() * profile.purposes.length)];
     const hasIneligible = profile.ineligibleShare !== undefined && random() < profile.ineligibleShare;
     // A part that is not eligible (e.g. alcohol on a travel bill): a computed share, rounded half up to cents.
     const ineligible = hasIneligible ? roundToCents(eligible.times(0.1 + random() * 0.2)) : new Decimal(0);
-    return { ...receipt(line, next(), addDays(days[i], -Math.floor(random() * 14)), days[i], payee, purpose, eligible), ineligible, gross: eligible.plus(ineligible) };
+    return { ...receipt(line, next(), shiftDays(days[i], -Math.floor(random() * 14)), days[i], payee, purpose, eligible), ineligible, gross: eligible.plus(ineligible) };
   });
 }
 

@@ -1,6 +1,7 @@
-import { addDays, addMonths, type LocalDate } from '../../common/dates/local-date.js';
-import { type Period, peakOccupancy } from '../../measures/occupancy.js';
+import { addMonths, type LocalDate } from '../../common/dates/local-date.js';
+import type { Period } from '../../measures/occupancy.js';
 import { newPseudonym } from '../../participants/pseudonym.js';
+import { dayNumber, shiftDays } from './day-numbers.js';
 import { DEMO_AS_OF, DEMO_MEASURES, FEMALE_FIRST_NAMES, LAST_NAMES, MALE_FIRST_NAMES, STREETS } from './participants-demo-data.js';
 
 /** mulberry32: a small seeded PRNG, so the demo is the same on every machine and every run. */
@@ -58,13 +59,13 @@ export function generateDemoParticipants(count = 700, seed = 20220101, capacityS
     const hex = Array.from({ length: 32 }, () => int(0, 15).toString(16)).join('');
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${'89ab'[int(0, 3)]}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
   };
-  const occupancy = DEMO_MEASURES.map(() => [] as Period[]);
+  const occupancy = DEMO_MEASURES.map((m) => new PlacesPerDay(m.startDate, m.endDate));
   const seen = new Set<string>();
   const people: DemoPerson[] = [];
 
   for (let i = 0; i < count; i++) {
     const track = rnd() < 0.75 ? 'WOMEN_REENTRY' : 'YOUTH_TRAINING';
-    const entryDate = addDays(START, Math.floor((i / count) * ENTRY_SPAN_DAYS) + int(0, 2));
+    const entryDate = shiftDays(START, Math.floor((i / count) * ENTRY_SPAN_DAYS) + int(0, 2));
     const youth = track === 'YOUTH_TRAINING';
     const gender = youth ? weighted<DemoPerson['gender']>([['MALE', 55], ['FEMALE', 43], ['DIVERSE', 2]]) : 'FEMALE';
     const age = youth ? int(15, 24) : Math.min(59, Math.max(18, Math.round(22 + rnd() * 25 + rnd() * 12)));
@@ -72,7 +73,7 @@ export function generateDemoParticipants(count = 700, seed = 20220101, capacityS
     do {
       const firstName = pick(gender === 'MALE' ? MALE_FIRST_NAMES : gender === 'FEMALE' ? FEMALE_FIRST_NAMES : [...FEMALE_FIRST_NAMES, ...MALE_FIRST_NAMES]);
       const lastName = pick(LAST_NAMES);
-      const dateOfBirth = addDays(addMonths(entryDate, -12 * age), -int(1, 360));
+      const dateOfBirth = shiftDays(addMonths(entryDate, -12 * age), -int(1, 360));
       const dob = dateOfBirth.split('-');
       identity = {
         firstName,
@@ -89,7 +90,7 @@ export function generateDemoParticipants(count = 700, seed = 20220101, capacityS
 
     // A few women do not live alone and were admitted by a case worker's written override.
     const overridden = !youth && rnd() < 0.02;
-    const recent = entryDate > addDays(DEMO_AS_OF, -40);
+    const recent = entryDate > shiftDays(DEMO_AS_OF, -40);
     const entryComplete = !(recent && rnd() < 0.3) && rnd() > 0.01;
     const labourStatus = youth
       ? weighted([['UNEMPLOYED', 40], ['INACTIVE', 50], ['EMPLOYED', 10]])
@@ -105,8 +106,8 @@ export function generateDemoParticipants(count = 700, seed = 20220101, capacityS
       labourStatusAtEntry: entryComplete ? labourStatus : null,
       monthsOnBenefits: entryComplete ? (labourStatus === 'LONG_TERM_UNEMPLOYED' ? int(12, 96) : int(1, 30)) : null,
       educationLevel: entryComplete ? (youth ? weighted([['ISCED_0_2', 65], ['ISCED_3_4', 35]]) : weighted([['ISCED_0_2', 35], ['ISCED_3_4', 50], ['ISCED_5_8', 15]])) : null,
-      monitoringConsentOn: entryComplete ? addDays(entryDate, int(0, 5)) : null,
-      evaluationConsentOn: entryComplete && rnd() < 0.8 ? addDays(entryDate, int(0, 5)) : null,
+      monitoringConsentOn: entryComplete ? shiftDays(entryDate, int(0, 5)) : null,
+      evaluationConsentOn: entryComplete && rnd() < 0.8 ? shiftDays(entryDate, int(0, 5)) : null,
       status: 'ELIGIBLE',
       override: overridden ? { rules: ['LIVES_ALONE'], justification: 'Lebt vorübergehend bei der Schwester nach Wohnungsverlust; Bedarfslage entspricht der Zielgruppe.' } : null,
       exitDate: null,
@@ -122,11 +123,11 @@ export function generateDemoParticipants(count = 700, seed = 20220101, capacityS
   return people;
 
   function enrol(person: DemoPerson): void {
-    if (person.entryDate > addDays(DEMO_AS_OF, -10) && rnd() < 0.5) return; // registered, not yet placed
+    if (person.entryDate > shiftDays(DEMO_AS_OF, -10) && rnd() < 0.5) return; // registered, not yet placed
     const options = DEMO_MEASURES.map((m, index) => ({ m, index })).filter(({ m }) => m.track === person.track);
     const stayMonths = int(4, 18);
     const plannedExit = addMonths(person.entryDate, stayMonths);
-    let start = addDays(person.entryDate, int(0, 21));
+    let start = shiftDays(person.entryDate, int(0, 21));
     for (let n = 0; n < int(1, 3) && start < plannedExit; n++) {
       const choice = weighted(options.map((o) => [String(o.index), o.m.weight] as [string, number]));
       const measure = DEMO_MEASURES[Number(choice)];
@@ -136,11 +137,11 @@ export function generateDemoParticipants(count = 700, seed = 20220101, capacityS
       if (end > plannedExit) end = plannedExit;
       if (end > measure.endDate) end = measure.endDate;
       const period = { start, end: end <= DEMO_AS_OF ? end : measure.endDate };
-      if (peakOccupancy(occupancy[Number(choice)], period) >= Math.round(measure.capacity * capacityScale)) continue;
-      occupancy[Number(choice)].push(period);
+      if (occupancy[Number(choice)].peak(period) >= Math.round(measure.capacity * capacityScale)) continue;
+      occupancy[Number(choice)].take(period);
       const ended = end <= DEMO_AS_OF;
       person.participations.push({ measureIndex: Number(choice), startDate: start, endDate: ended ? end : null, exitReason: ended ? 'COMPLETED' : null });
-      start = addDays(end, int(1, 20));
+      start = shiftDays(end, int(1, 20));
     }
     if (!person.participations.length) return;
     person.status = 'ACTIVE';
@@ -164,7 +165,7 @@ export function generateDemoParticipants(count = 700, seed = 20220101, capacityS
           : weighted([['JOB_SEARCHING', 45], ['QUALIFICATION_GAINED', 15], ['EMPLOYED_SOCIAL_INSURANCE', 15], ['MARGINAL_JOB', 8], ['INACTIVE', 12], ['UNKNOWN', 5]]);
     const source = () => weighted([['CASE_FILE', 50], ['SELF_REPORT', 25], ['SURVEY', 15], ['SOCIAL_INSURANCE_DATA', 10]]);
     const observe = (timing: string, centre: LocalDate, share: number) => {
-      const observedOn = addDays(centre, int(0, 20));
+      const observedOn = shiftDays(centre, int(0, 20));
       if (observedOn > DEMO_AS_OF || rnd() > share) return;
       const labourStatus = statusAt();
       person.outcomes.push({ timing, observedOn, labourStatus, benefitReceiptEnded: labourStatus === 'EMPLOYED_SOCIAL_INSURANCE' && rnd() < 0.6, source: source() });
@@ -173,5 +174,35 @@ export function generateDemoParticipants(count = 700, seed = 20220101, capacityS
     observe('SIX_MONTHS', addMonths(exitDate, 6), 0.75);
     observe('TWELVE_MONTHS', addMonths(exitDate, 12), 0.65);
     if (person.outcomes.some((o) => o.timing !== 'AT_EXIT')) person.status = 'FOLLOWED_UP';
+  }
+}
+
+/**
+ * Places taken on each day of one measure: the capacity check reads the days of the new period
+ * (at most a few hundred) instead of walking every earlier period, which grew quadratic with the
+ * scale generator's thousands of participants. Same answer as peakOccupancy over the periods taken.
+ */
+class PlacesPerDay {
+  private readonly first: number;
+  private readonly taken: Int32Array;
+
+  constructor(start: LocalDate, end: LocalDate) {
+    this.first = dayNumber(start);
+    this.taken = new Int32Array(dayNumber(end) - this.first + 1);
+  }
+
+  peak(period: Period): number {
+    let peak = 0;
+    for (let d = this.index(period.start), last = this.index(period.end); d <= last; d++) if (this.taken[d] > peak) peak = this.taken[d];
+    return peak;
+  }
+
+  take(period: Period): void {
+    for (let d = this.index(period.start), last = this.index(period.end); d <= last; d++) this.taken[d]++;
+  }
+
+  /** Periods lie within the measure (enrol checks start and caps the end); clamped all the same. */
+  private index(date: LocalDate): number {
+    return Math.min(this.taken.length - 1, Math.max(0, dayNumber(date) - this.first));
   }
 }

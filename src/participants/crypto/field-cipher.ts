@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, createSecretKey, type KeyObject, randomBytes } from 'node:crypto';
 
 const VERSION = 'v1';
 const IV_BYTES = 12;
@@ -9,8 +9,12 @@ const IV_BYTES = 12;
  * additional authenticated data, so a ciphertext copied onto another participant does not decrypt.
  */
 export class FieldCipher {
-  constructor(private readonly key: Buffer) {
+  /** Prepared once: a raw Buffer key would be imported again on every encryption (measurable at a million rows). */
+  private readonly key: KeyObject;
+
+  constructor(key: Buffer) {
     if (key.length !== 32) throw new Error('The data encryption key must be 32 bytes.');
+    this.key = createSecretKey(key);
   }
 
   encrypt(value: unknown, boundTo: string): string {
@@ -60,7 +64,11 @@ export function normaliseSocialInsuranceNumber(value: string): string {
  * the hashes cannot be recomputed from guessed names and birth dates.
  */
 export class IdentityHasher {
-  constructor(private readonly key: Buffer) {}
+  private readonly key: KeyObject;
+
+  constructor(key: Buffer) {
+    this.key = createSecretKey(key);
+  }
 
   nameAndBirthDate(firstName: string, lastName: string, dateOfBirth: string): string {
     return this.hash(`name-dob|${normaliseName(`${firstName} ${lastName}`)}|${dateOfBirth}`);
