@@ -30,6 +30,10 @@ import { runWriteMix } from './write-mix.js';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 20);
 const NOTE = process.env.BENCH_NOTE ?? '';
+// BENCH_OUT=<file> writes the results elsewhere than bench/results/<date>-<host>-<N>-projects.md.
+// BENCH_ONLY=overview (a case-insensitive pattern on operation names; "write" for the write mix, "export" for the stream) runs only those.
+const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : undefined;
+const selected = (name: string) => !ONLY || ONLY.test(name);
 
 const config = loadConfig({ ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'silent', SEED_DEMO: 'false', PLAYGROUND: 'false' });
 const database = await openDatabase(config, () => undefined);
@@ -83,7 +87,7 @@ try {
   say('| Operation | Path | Rate (req/s) | Done (req/s) | p50 ms | p95 ms | p99 ms | Failed / dropped | SQL statements per request | GraphQL p50 / SQL p50 | Target |');
   say('|---|---|---|---|---|---|---|---|---|---|---|');
 
-  for (const op of readOperations({ programId: program.id, projectIds, categoryB1, programProjects: scale.projects })) {
+  for (const op of readOperations({ programId: program.id, projectIds, categoryB1, programProjects: scale.projects }).filter((o) => selected(o.name))) {
     const token = tokens[op.user];
     const send = async (i: number, variables = op.variables(i)) => post(op.query, variables, token);
     for (let i = 0; i < 3; i++) await op.validate(await send(i), db, i);
@@ -118,17 +122,20 @@ try {
     say(row(op, 'raw SQL (pg)', raw, String(statements.length), '', ''));
   }
 
-  const writes = await runWriteMix({ endpoint, token: tokens.bench, projectIds, db, orm, seconds: SECONDS });
-  say(`| drawdown request + booking mix, 32 writers | GraphQL | ${writes.rate} | ${(writes.result.latencies.length / writes.result.seconds).toFixed(1)} | ${f(percentile(writes.result.latencies, 50))} | ${f(percentile(writes.result.latencies, 95))} | ${f(percentile(writes.result.latencies, 99))} | ${writes.result.failed} / ${writes.result.dropped} | | | ${writes.verdict} |`);
-  const stream = await measureReceiptStream({ base: endpoint.replace(/\/graphql$/, ''), token: tokens.bench, projectIds, db, seconds: SECONDS, asOf: new Date().toISOString().slice(0, 10) });
-  const streamName = `receipt-list export, streamed (whole period, ~${stream.averageRows.toLocaleString('en')} receipts)`;
-  const streamRatio = (percentile(stream.http.latencies, 50) / percentile(stream.raw.latencies, 50)).toFixed(1);
-  say(row({ name: streamName, rate: stream.rate } as ReadOperation, 'HTTP download', stream.http, 'a COPY and a sum per cost category', streamRatio, stream.httpNote));
-  say(row({ name: streamName, rate: stream.rate } as ReadOperation, 'raw (same COPY via pg)', stream.raw, 'the same', '', stream.rawNote));
+  const writes = selected('drawdown request + booking mix (write)') ? await runWriteMix({ endpoint, token: tokens.bench, projectIds, db, orm, seconds: SECONDS }) : undefined;
+  if (writes) say(`| drawdown request + booking mix, 32 writers | GraphQL | ${writes.rate} | ${(writes.result.latencies.length / writes.result.seconds).toFixed(1)} | ${f(percentile(writes.result.latencies, 50))} | ${f(percentile(writes.result.latencies, 95))} | ${f(percentile(writes.result.latencies, 99))} | ${writes.result.failed} / ${writes.result.dropped} | | | ${writes.verdict} |`);
+  const streamName = 'receipt-list export, streamed (whole period)';
+  if (selected(streamName)) {
+    const stream = await measureReceiptStream({ base: endpoint.replace(/\/graphql$/, ''), token: tokens.bench, projectIds, db, seconds: SECONDS, asOf: new Date().toISOString().slice(0, 10) });
+    const named = `receipt-list export, streamed (whole period, ~${stream.averageRows.toLocaleString('en')} receipts)`;
+    const streamRatio = (percentile(stream.http.latencies, 50) / percentile(stream.raw.latencies, 50)).toFixed(1);
+    say(row({ name: named, rate: stream.rate } as ReadOperation, 'HTTP download', stream.http, 'a COPY and a sum per cost category', streamRatio, stream.httpNote));
+    say(row({ name: named, rate: stream.rate } as ReadOperation, 'raw (same COPY via pg)', stream.raw, 'the same', '', stream.rawNote));
+  }
   say('');
   say(`Load average at the end ${loadavg().map((l) => l.toFixed(2)).join(' ')}.`);
 
-  const file = `bench/results/${new Date().toISOString().slice(0, 10)}-${hostname()}-${scale.projects}-projects.md`;
+  const file = process.env.BENCH_OUT ?? `bench/results/${new Date().toISOString().slice(0, 10)}-${hostname()}-${scale.projects}-projects.md`;
   await mkdir('bench/results', { recursive: true });
   await writeFile(file, `${lines.join('\n')}\n`);
   console.log(`written to ${file}`);

@@ -22,6 +22,9 @@ export class ReadPreferenceDriver extends PostgreSqlDriver {
   }
 }
 
+/** The connection a raw statement outside a transaction should read from (as the driver resolves it for the ORM's own reads). */
+export const readConnection = (): 'read' | 'write' => (readTarget.getStore() === 'replica' ? 'read' : 'write');
+
 /** Express middleware for the GraphQL route: a query operation runs with reads on a replica. */
 export function graphqlReadTargetMiddleware(req: Request, _res: Response, next: NextFunction): void {
   readTarget.run(operationKind(req) === 'query' ? 'replica' : 'primary', next);
