@@ -10,7 +10,7 @@ import { checkId, forbidden } from '../common/errors/app-error.js';
 import { FundingProgram } from '../programs/entities/funding-program.entity.js';
 import { BudgetTotals } from './budget-totals.js';
 import { BudgetErrors } from './budget.errors.js';
-import { toFiguresModel, toOverviewModel, toProjectSummaryModel } from './budget.mapper.js';
+import { toFiguresModel, toOverviewModel, toProjectSummaryModel, toSummaryFields } from './budget.mapper.js';
 import { PLAN_READERS } from './budget.service.js';
 import { BudgetOverviewArgs, ProgramOverviewArgs } from './dto/budget.args.js';
 import { BudgetOverviewModel, ProgramBudgetOverviewModel } from './models/budget-overview.model.js';
@@ -53,12 +53,12 @@ export class BudgetOverviewService {
         const cached = headers.map((h) => this.cache.get(h.project.id, h.cacheKey));
         const inputs = await loadAggregates(tx, headers.filter((_, i) => !cached[i]), asOf);
         return headers.map((header, i) => {
-          let summary = cached[i];
-          if (!summary) {
-            summary = summarizeAggregated(inputs.get(header.project.id)!);
-            this.cache.set(header.project.id, header.cacheKey, summary);
+          let fields = cached[i];
+          if (!fields) {
+            fields = toSummaryFields(summarizeAggregated(inputs.get(header.project.id)!));
+            this.cache.set(header.project.id, header.cacheKey, fields);
           }
-          return toProjectSummaryModel(header, summary);
+          return toProjectSummaryModel(header, fields);
         });
       },
       { isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true },
