@@ -66,7 +66,8 @@ export async function alternating(rate: number, seconds: number, paths: [(i: num
       into.sent += part.sent;
       into.failed += part.failed;
       into.dropped += part.dropped;
-      into.seconds += part.seconds;
+      // A slice lasts its length (its last request is due before the end), longer only when answers were late.
+      into.seconds += Math.max(length, part.seconds);
       into.firstError ??= part.firstError;
     }
     first += Math.max(1, Math.round(rate * length));
