@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { DynamicModule, Global, Logger, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
@@ -75,7 +76,9 @@ export class AppModule implements NestModule {
           allowBatchedHttpRequests: false,
           validationRules: limits.validationRules,
           parseOptions: limits.parseOptions,
-          plugins: [...limits.plugins, ...(config.playground ? [localPlaygroundPlugin(GRAPHQL_PATH)] : [])],
+          // Apollo's default cache-control plugin hooks into every field of every answer; the schema
+          // declares no cache hints, so it only ever computed "not cacheable". Off (issue 9).
+          plugins: [ApolloServerPluginCacheControlDisabled(), ...limits.plugins, ...(config.playground ? [localPlaygroundPlugin(GRAPHQL_PATH)] : [])],
           context: ({ req }: { req: Request }): GraphQLContext => ({ req, loaders: new LoaderRegistry() }),
           formatError: withSecurityCodes(
             createErrorFormatter({

@@ -45,6 +45,37 @@ export async function fixedRate(rate: number, seconds: number, send: (i: number)
   return result;
 }
 
+/**
+ * Two fixed-rate loads taking turns in slices of `slice` seconds, `seconds` in total each: on a
+ * shared machine the load of other processes changes within seconds, and taking turns lets both
+ * paths meet the same conditions (one after the other, one path could get a quiet minute and the
+ * other a busy one). Request numbers continue across slices.
+ */
+export async function alternating(rate: number, seconds: number, paths: [(i: number) => Promise<void>, (i: number) => Promise<void>], slice = 1): Promise<[LoadResult, LoadResult]> {
+  const results: [LoadResult, LoadResult] = [
+    { latencies: [], sent: 0, failed: 0, dropped: 0, seconds: 0 },
+    { latencies: [], sent: 0, failed: 0, dropped: 0, seconds: 0 },
+  ];
+  let first = 0;
+  for (let done = 0; done < seconds; done += slice) {
+    const length = Math.min(slice, seconds - done);
+    for (const [k, send] of paths.entries()) {
+      const part = await fixedRate(rate, length, (i) => send(first + i));
+      const into = results[k];
+      into.latencies.push(...part.latencies);
+      into.sent += part.sent;
+      into.failed += part.failed;
+      into.dropped += part.dropped;
+      // A slice lasts its length (its last request is due before the end), longer only when answers were late.
+      into.seconds += Math.max(length, part.seconds);
+      into.firstError ??= part.firstError;
+    }
+    first += Math.max(1, Math.round(rate * length));
+  }
+  for (const r of results) r.latencies.sort((a, b) => a - b);
+  return results;
+}
+
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];

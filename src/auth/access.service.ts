@@ -2,6 +2,7 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 
 import { checkId, forbidden, notFound } from '../common/errors/app-error.js';
+import { readConnection } from '../database/read-preference.js';
 import { FundingProgram } from '../programs/entities/funding-program.entity.js';
 import { Project } from '../programs/entities/project.entity.js';
 import type { AuthUser, RoleGrant } from './auth-user.js';
@@ -56,6 +57,48 @@ export class AccessService {
     if (project) return project;
     const visible = await em.count(Project, { $and: [{ id: projectId }, this.projectWhere(user, Object.values(Role))] });
     throw visible ? forbidden('Your role on this project does not allow this.') : notFound('Project', projectId);
+  }
+
+  /**
+   * `requireProject` for reads that need only the project's id: the same rule in one plain
+   * statement (`projectScope`), because it runs before every read of a project's data and
+   * hydrating a `Project` entity costs more than the query. Errors as `requireProject`.
+   */
+  async requireProjectId(em: EntityManager, user: AuthUser, projectId: string, roles: readonly Role[], field = 'projectId'): Promise<string> {
+    checkId(projectId, field);
+    const scope = this.projectScope(user, roles);
+    if (scope) {
+      const rows = await em.execute<{ id: string }[]>(`select p.id from project p where p.id = ? and ${scope.sql}`, [projectId, ...scope.params], { connectionType: readConnection() });
+      if (rows.length) return rows[0].id;
+    }
+    return (await this.requireProject(em, user, projectId, roles, field)).id; // throws NOT_FOUND or FORBIDDEN
+  }
+
+  /** Ids of the programme's projects on which the user holds one of `roles` (`projectWhere` as one plain statement, no entities). */
+  async projectIdsOfProgram(em: EntityManager, user: AuthUser, programId: string, roles: readonly Role[]): Promise<string[]> {
+    const scope = this.projectScope(user, roles);
+    if (!scope) return [];
+    const rows = await em.execute<{ id: string }[]>(`select p.id from project p where p.program_id = ? and ${scope.sql}`, [programId, ...scope.params], { connectionType: readConnection() });
+    return rows.map((r) => r.id);
+  }
+
+  /** `projectWhere` as SQL on `project p`; undefined when the user holds none of `roles` anywhere. */
+  private projectScope(user: AuthUser, roles: readonly Role[]): { sql: string; params: unknown[] } | undefined {
+    const grants = this.grants(user, roles);
+    if (grants.some(isGlobal)) return { sql: 'true', params: [] };
+    const projectIds = grants.flatMap((g) => (g.projectId ? [g.projectId] : []));
+    const programIds = grants.flatMap((g) => (g.programId ? [g.programId] : []));
+    const or: string[] = [];
+    const params: unknown[] = [];
+    if (projectIds.length) {
+      or.push('p.id in (?)');
+      params.push(projectIds);
+    }
+    if (programIds.length) {
+      or.push('p.program_id in (?)');
+      params.push(programIds);
+    }
+    return or.length ? { sql: `(${or.join(' or ')})`, params } : undefined;
   }
 
   /** Whether the user holds one of `roles` on this project (for field-level rules on loaded rows). */

@@ -8,10 +8,9 @@ import { ALL_ROLES, Role } from '../auth/role.enum.js';
 import { todayUtc } from '../common/dates/local-date.js';
 import { checkId, forbidden } from '../common/errors/app-error.js';
 import { FundingProgram } from '../programs/entities/funding-program.entity.js';
-import { Project } from '../programs/entities/project.entity.js';
 import { BudgetTotals } from './budget-totals.js';
 import { BudgetErrors } from './budget.errors.js';
-import { toFiguresModel, toOverviewModel, toProjectSummaryModel } from './budget.mapper.js';
+import { toFiguresModel, toOverviewModel, toProjectSummaryModel, toSummaryFields } from './budget.mapper.js';
 import { PLAN_READERS } from './budget.service.js';
 import { BudgetOverviewArgs, ProgramOverviewArgs } from './dto/budget.args.js';
 import { BudgetOverviewModel, ProgramBudgetOverviewModel } from './models/budget-overview.model.js';
@@ -36,31 +35,30 @@ export class BudgetOverviewService {
   ) {}
 
   async overview(user: AuthUser, args: BudgetOverviewArgs): Promise<BudgetOverviewModel> {
-    const project = await this.access.requireProject(this.em, user, args.projectId, PLAN_READERS);
-    const [loaded] = await loadOverviews(this.em, [project.id], args.asOf ?? todayUtc());
+    const projectId = await this.access.requireProjectId(this.em, user, args.projectId, PLAN_READERS);
+    const [loaded] = await loadOverviews(this.em, [projectId], args.asOf ?? todayUtc());
     return toOverviewModel(loaded, computeOverview(loaded.input));
   }
 
   /** Every project of the programme the user may see in this view, computed exactly as `overview` does. */
   async programOverview(user: AuthUser, args: ProgramOverviewArgs): Promise<ProgramBudgetOverviewModel> {
     const programId = checkId(args.programId, 'programId');
-    const where = { $and: [this.access.projectWhere(user, PROGRAM_OVERVIEW_ROLES), { program: programId }] };
-    const projects = await this.em.find(Project, where, { fields: ['id'] });
-    if (projects.length === 0) await this.explainEmpty(user, programId);
+    const projectIds = await this.access.projectIdsOfProgram(this.em, user, programId, PROGRAM_OVERVIEW_ROLES);
+    if (projectIds.length === 0) await this.explainEmpty(user, programId);
     const asOf = args.asOf ?? todayUtc();
     const summaries = await this.em.transactional(
       async (tx) => {
-        const headers = await loadProgramHeaders(tx, projects.map((p) => p.id), asOf);
+        const headers = await loadProgramHeaders(tx, projectIds, asOf);
         // Looked up once: a concurrent request may replace an entry while this one queries.
         const cached = headers.map((h) => this.cache.get(h.project.id, h.cacheKey));
         const inputs = await loadAggregates(tx, headers.filter((_, i) => !cached[i]), asOf);
         return headers.map((header, i) => {
-          let summary = cached[i];
-          if (!summary) {
-            summary = summarizeAggregated(inputs.get(header.project.id)!);
-            this.cache.set(header.project.id, header.cacheKey, summary);
+          let fields = cached[i];
+          if (!fields) {
+            fields = toSummaryFields(summarizeAggregated(inputs.get(header.project.id)!));
+            this.cache.set(header.project.id, header.cacheKey, fields);
           }
-          return toProjectSummaryModel(header, summary);
+          return toProjectSummaryModel(header, fields);
         });
       },
       { isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true },

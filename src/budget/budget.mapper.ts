@@ -42,7 +42,7 @@ export function toFiguresModel(f: Figures): BudgetFiguresModel {
   };
 }
 
-function toSummaryFields(summary: ProjectSummary): BudgetSummaryFields {
+export function toSummaryFields(summary: ProjectSummary): BudgetSummaryFields {
   return {
     total: toFiguresModel(summary.total),
     status: summary.status,
@@ -65,9 +65,10 @@ export function toOverviewModel(loaded: LoadedOverview, overview: Overview): Bud
   };
 }
 
-export function toProjectSummaryModel(header: ProgramProjectHeader, summary: ProjectSummary): ProjectBudgetSummaryModel {
+/** `fields` from toSummaryFields (the programme view caches them). */
+export function toProjectSummaryModel(header: ProgramProjectHeader, fields: BudgetSummaryFields): ProjectBudgetSummaryModel {
   return {
-    ...toSummaryFields(summary),
+    ...fields,
     projectId: header.project.id,
     fileNumber: header.project.fileNumber,
     title: header.project.title,

@@ -100,7 +100,8 @@ export async function loadProgramHeaders(tx: EntityManager, projectIds: readonly
       revisionNumber: p.revision_number === null || p.revision_number === undefined ? null : Number(p.revision_number),
       terms,
       instalmentThisYear: instalment,
-      cacheKey: [p.revision_id, p.version, asOf, terms.approvalStart, terms.approvalEnd, terms.financingType, terms.lineOverrunPercent.toFixed(2), instalment.toFixed(2)].join('|'),
+      // numeric columns as PostgreSQL writes them: equal text for equal values of the same scale.
+      cacheKey: [p.revision_id, p.version, asOf, terms.approvalStart, terms.approvalEnd, terms.financingType, p.line_overrun_percent, p.instalment ?? '0.00'].join('|'),
     };
   });
 }

@@ -22,6 +22,9 @@ export class ReadPreferenceDriver extends PostgreSqlDriver {
   }
 }
 
+/** The connection a raw statement outside a transaction should read from (as the driver resolves it for the ORM's own reads). */
+export const readConnection = (): 'read' | 'write' => (readTarget.getStore() === 'replica' ? 'read' : 'write');
+
 /** Express middleware for the GraphQL route: a query operation runs with reads on a replica. */
 export function graphqlReadTargetMiddleware(req: Request, _res: Response, next: NextFunction): void {
   readTarget.run(operationKind(req) === 'query' ? 'replica' : 'primary', next);
@@ -32,13 +35,30 @@ export function exportsReadTargetMiddleware(req: Request, _res: Response, next: 
   readTarget.run(req.method === 'GET' ? 'replica' : 'primary', next);
 }
 
+/**
+ * The kind of recently seen documents: clients send the same few documents over and over, and
+ * parsing one again costs more than the rest of this middleware. Short documents only, so the
+ * memory stays small (at most KINDS_KEPT × KIND_KEY_MAX characters).
+ */
+const KINDS_KEPT = 500;
+const KIND_KEY_MAX = 4_000;
+const kinds = new Map<string, string | undefined>();
+
 function operationKind(req: Request): string | undefined {
   const body = req.body as { query?: unknown; operationName?: unknown } | undefined;
   if (req.method !== 'POST' || typeof body?.query !== 'string') return undefined;
+  const operationName = typeof body.operationName === 'string' ? body.operationName : undefined;
+  const key = `${operationName ?? ''}\n${body.query}`;
+  if (kinds.has(key)) return kinds.get(key);
+  let kind: string | undefined;
   try {
-    const operationName = typeof body.operationName === 'string' ? body.operationName : undefined;
-    return getOperationAST(parse(body.query, { maxTokens: 10_000 }), operationName)?.operation;
+    kind = getOperationAST(parse(body.query, { maxTokens: 10_000 }), operationName)?.operation;
   } catch {
-    return undefined; // Apollo answers the parse error itself.
+    kind = undefined; // Apollo answers the parse error itself.
   }
+  if (key.length <= KIND_KEY_MAX) {
+    if (kinds.size >= KINDS_KEPT) kinds.delete(kinds.keys().next().value!);
+    kinds.set(key, kind);
+  }
+  return kind;
 }

@@ -35,7 +35,16 @@ export class IntrospectionGatePlugin implements ApolloServerPlugin<GraphQLContex
   }
 }
 
+/** Apollo hands over the same parsed document for the same query text (its document cache), so each is walked once. */
+const introspection = new WeakMap<DocumentNode, boolean>();
+
 function introspects(document: DocumentNode): boolean {
+  let found = introspection.get(document);
+  if (found === undefined) introspection.set(document, (found = walk(document)));
+  return found;
+}
+
+function walk(document: DocumentNode): boolean {
   let found = false;
   visit(document, {
     Field(node) {

@@ -1,4 +1,5 @@
 import { Decimal } from 'decimal.js';
+import fc from 'fast-check';
 import { graphql, GraphQLObjectType, GraphQLSchema, GraphQLString } from 'graphql';
 
 import { DecimalScalar } from './decimal.scalar.js';
@@ -41,6 +42,27 @@ describe('parseMoney', () => {
   it('formats with exactly two decimals (decimal.js alone drops trailing zeros)', () => {
     expect(new Decimal('0.10').toFixed()).toBe('0.1');
     expect(formatMoney(new Decimal('0.10'))).toBe('0.10');
+  });
+
+  it.each([
+    ['0', '0.00'],
+    ['-0', '0.00'],
+    ['-0.1', '-0.10'],
+    ['999999999999.99', '999999999999.99'],
+    ['1e21', '1000000000000000000000.00'],
+    ['1.005', '1.01'],
+    ['-1.005', '-1.01'],
+    ['0.00000001', '0.00'],
+    ['123.456789', '123.46'],
+  ])('formats %s as %s', (input, expected) => {
+    expect(formatMoney(new Decimal(input))).toBe(expected);
+  });
+
+  it('gives exactly what toFixed(2, half up) gives, for amounts with any number of decimals', () => {
+    const amount = fc
+      .tuple(fc.bigInt({ min: -(10n ** 16n), max: 10n ** 16n }), fc.integer({ min: 0, max: 6 }))
+      .map(([units, scale]) => new Decimal(units.toString()).dividedBy(10 ** scale));
+    fc.assert(fc.property(amount, (value) => formatMoney(value) === value.toFixed(2, Decimal.ROUND_HALF_UP)));
   });
 });
 

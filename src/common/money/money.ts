@@ -42,9 +42,19 @@ export function parseDecimalText(input: unknown, maxIntegerDigits: number, notAS
   return new Decimal(text);
 }
 
-/** The canonical money text: always exactly two decimals ("0.10", "10000000.00"). */
+/** toString of an amount that already has at most two decimals and no exponent. */
+const PLAIN_CENTS = /^-?\d+(?:\.(\d\d?))?$/;
+
+/**
+ * The canonical money text: always exactly two decimals ("0.10", "10000000.00"). Every amount in
+ * an answer passes through here; toFixed costs about seven times what toString does, so an amount
+ * that already has at most two decimals (all stored money) is only padded.
+ */
 export function formatMoney(value: Money): string {
-  return value.toFixed(2, Decimal.ROUND_HALF_UP);
+  const text = value.toString();
+  const cents = PLAIN_CENTS.exec(text);
+  if (!cents) return value.toFixed(2, Decimal.ROUND_HALF_UP);
+  return cents[1] === undefined ? `${text}.00` : cents[1].length === 1 ? `${text}0` : text;
 }
 
 /**
