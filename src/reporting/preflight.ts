@@ -31,7 +31,7 @@ export async function preflightProblems(
   const [notInPlan, undecided, overdueCandidates, paidTranches] = await Promise.all([
     q(
       `select e.id, e.receipt_number, e.fiscal_year, cc.code from expenditure e
-         join expenditure_state s on s.expenditure_id = e.id join cost_category cc on cc.id = e.cost_category_id
+         join cost_category cc on cc.id = e.cost_category_id
         where ${RECEIPTS_IN_SCOPE}
           and not exists (select 1 from budget_line bl where bl.project_id = e.project_id and bl.fiscal_year = e.fiscal_year and bl.cost_category_id = e.cost_category_id
                             and bl.revision_id = (select id from budget_revision where project_id = e.project_id and effective_date <= ? order by number desc limit 1))

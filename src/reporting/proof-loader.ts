@@ -27,9 +27,20 @@ export interface ProofScope {
   asOf: LocalDate;
 }
 
-/** The ledger filter of a proof: eligible, not rejected, paid within the period and by the as-of date. */
-export const RECEIPTS_IN_SCOPE = `e.project_id = ? and e.payment_date between ? and ? and e.payment_date <= ? and s.status <> 'REJECTED'`;
-export const receiptParams = (s: ProofScope) => [s.projectId, s.periodFrom, s.periodTo, s.asOf];
+/**
+ * The ledger filter of a proof: not rejected, paid within the period and by the as-of date. `v`
+ * gives the SQL of the values: placeholders for the ORM, literals for COPY (which takes no
+ * parameters). "Not rejected" is an anti-join against the few REJECTED states, so PostgreSQL can
+ * stream receipts off an index; every receipt gets its state row in its booking transaction.
+ */
+export function receiptsInScope(v: { project: string; from: string; to: string; asOf: string }): string {
+  return `e.project_id = ${v.project} and e.payment_date between ${v.from} and ${v.to} and e.payment_date <= ${v.asOf}
+     and not exists (select 1 from expenditure_state s where s.project_id = ${v.project} and s.status = 'REJECTED' and s.expenditure_id = e.id)`;
+}
+
+/** receiptsInScope with placeholders, bound by receiptParams. */
+export const RECEIPTS_IN_SCOPE = receiptsInScope({ project: '?', from: '?', to: '?', asOf: '?' });
+export const receiptParams = (s: ProofScope) => [s.projectId, s.periodFrom, s.periodTo, s.asOf, s.projectId];
 
 /** The receipt list's columns and order: per cost category (plan order), then payment date, then id. */
 export const RECEIPT_SELECT = `
@@ -37,7 +48,6 @@ export const RECEIPT_SELECT = `
          e.payee, e.purpose, e.gross_amount::text as gross, e.ineligible_amount::text as ineligible, e.eligible_amount::text as eligible,
          e.kind, e.reason, o.receipt_number as reverses
     from expenditure e
-    join expenditure_state s on s.expenditure_id = e.id
     join cost_category cc on cc.id = e.cost_category_id
     left join expenditure o on o.id = e.reversal_of_id
    where ${RECEIPTS_IN_SCOPE}
@@ -134,7 +144,7 @@ async function numericalProof(em: EntityManager, scope: ProofScope, header: Proo
     ),
     q(
       `select e.cost_category_id as id, sum(e.eligible_amount)::text as actual
-         from expenditure e join expenditure_state s on s.expenditure_id = e.id
+         from expenditure e
         where ${RECEIPTS_IN_SCOPE} group by e.cost_category_id`,
       receiptParams(scope),
     ),

@@ -5,15 +5,13 @@ import { to as copyTo } from 'pg-copy-streams';
 import { CsvLineEnds } from './formats/csv-line-ends.js';
 import { germanCsvLine, UTF8_BOM } from './formats/german-csv.js';
 import { RECEIPT_HEADER, SUM_LABEL, TOTAL_LABEL } from './layouts/receipt-list.js';
-import type { ProofScope } from './proof-loader.js';
+import { type ProofScope, receiptsInScope } from './proof-loader.js';
 
-/** Ledger filter of the proof (RECEIPTS_IN_SCOPE) for one cost category, with literals instead of parameters (COPY takes none). */
+/** The proof's ledger filter for one cost category, with literals instead of parameters (COPY takes none). */
 function inCategory(client: PoolClient, scope: ProofScope, categoryId: string): string {
-  const project = client.escapeLiteral(scope.projectId);
-  return `e.project_id = ${project} and e.cost_category_id = ${client.escapeLiteral(categoryId)}
-      and e.payment_date between ${client.escapeLiteral(scope.periodFrom)} and ${client.escapeLiteral(scope.periodTo)}
-      and e.payment_date <= ${client.escapeLiteral(scope.asOf)}
-      and not exists (select 1 from expenditure_state s where s.project_id = ${project} and s.status = 'REJECTED' and s.expenditure_id = e.id)`;
+  const literal = (value: string) => client.escapeLiteral(value);
+  const inScope = receiptsInScope({ project: literal(scope.projectId), from: literal(scope.periodFrom), to: literal(scope.periodTo), asOf: literal(scope.asOf) });
+  return `${inScope} and e.cost_category_id = ${literal(categoryId)}`;
 }
 
 /**
@@ -21,10 +19,9 @@ function inCategory(client: PoolClient, scope: ProofScope, categoryId: string): 
  * `;` between cells, quotes only where `;`, `"` or a line break need them (COPY's CSV rule is the
  * same as csvText's; empty text becomes NULL because COPY would quote an empty string), ISO dates,
  * amounts in decimal comma. Rows come straight off the (project, category, payment date, id)
- * index, numbered on from `before`. "Not rejected" is an anti-join against the few REJECTED states,
- * the same rows as the proof's inner join because every receipt gets its state row in its booking
- * transaction. The reversal remark repeats reversalRemark() (receipt-list.ts); the e2e tests
- * compare these bytes with the proof's CSV, so the two cannot drift apart unnoticed.
+ * index, numbered on from `before`: the rows of receiptsInScope, as in the proof. The reversal
+ * remark repeats reversalRemark() (receipt-list.ts); the e2e tests compare these bytes with the
+ * proof's CSV, so the two cannot drift apart unnoticed.
  */
 function categoryCopy(client: PoolClient, scope: ProofScope, categoryId: string, label: string, before: number): string {
   const amount = (column: string) => `replace(e.${column}::text, '.', ',')`;
