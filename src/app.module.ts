@@ -12,6 +12,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { BudgetModule } from './budget/budget.module.js';
 import { ExpendituresModule } from './expenditures/expenditures.module.js';
 import { IdempotencyModule } from './idempotency/idempotency.module.js';
+import { IncomeModule } from './income/income.module.js';
 import { createErrorFormatter } from './common/errors/format-error.js';
 import { InputValidationPipe } from './common/errors/validation.js';
 import type { GraphQLContext } from './common/graphql/graphql-context.js';
@@ -98,6 +99,7 @@ export class AppModule implements NestModule {
         IdempotencyModule,
         TranchesModule,
         ExpendituresModule,
+        IncomeModule,
         IndicatorsModule,
         ReportingModule,
       ],

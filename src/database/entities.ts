@@ -4,6 +4,7 @@ import { RoleAssignment } from '../auth/entities/role-assignment.entity.js';
 import { BUDGET_ENTITIES } from '../budget/entities/index.js';
 import { EXPENDITURE_ENTITIES } from '../expenditures/entities/index.js';
 import { IdempotencyKey } from '../idempotency/idempotency-key.entity.js';
+import { INCOME_ENTITIES } from '../income/entities/index.js';
 import { IndicatorDefinition } from '../indicators/entities/indicator-definition.entity.js';
 import { IndicatorSettings } from '../indicators/entities/indicator-settings.entity.js';
 import { IndicatorSnapshot } from '../indicators/entities/indicator-snapshot.entity.js';
@@ -37,6 +38,7 @@ export const ENTITIES = [
   ...BUDGET_ENTITIES,
   ...TRANCHES_ENTITIES,
   ...EXPENDITURE_ENTITIES,
+  ...INCOME_ENTITIES,
   IdempotencyKey,
   IndicatorDefinition,
   IndicatorSettings,
