@@ -13,6 +13,7 @@ import { BudgetModule } from './budget/budget.module.js';
 import { ExpendituresModule } from './expenditures/expenditures.module.js';
 import { IdempotencyModule } from './idempotency/idempotency.module.js';
 import { IncomeModule } from './income/income.module.js';
+import { SettlementModule } from './settlement/settlement.module.js';
 import { createErrorFormatter } from './common/errors/format-error.js';
 import { InputValidationPipe } from './common/errors/validation.js';
 import type { GraphQLContext } from './common/graphql/graphql-context.js';
@@ -100,6 +101,7 @@ export class AppModule implements NestModule {
         TranchesModule,
         ExpendituresModule,
         IncomeModule,
+        SettlementModule,
         IndicatorsModule,
         ReportingModule,
       ],

@@ -1,0 +1,161 @@
+import { IsolationLevel } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Decimal } from 'decimal.js';
+
+import { FundingSourceKind } from '../budget/budget.enums.js';
+import type { LocalDate } from '../common/dates/local-date.js';
+import { ZERO } from '../common/money/money.js';
+import type { IncomeTotals } from '../income/income-totals.js';
+import type { FinancingType } from '../programs/programs.enums.js';
+import type { BaseRate } from '../tranches/interest.js';
+import { baseRates } from '../tranches/tranche-use.js';
+import { PAID_STATUSES } from '../tranches/tranches.enums.js';
+import { OTHER_SOURCES, type OtherSource, type SettlementCategory } from './settlement.js';
+
+export interface SettlementProject {
+  id: string;
+  programId: string;
+  fileNumber: string;
+  title: string;
+  grantee: string;
+  approvalStart: LocalDate;
+  approvalEnd: LocalDate;
+  financingType: FinancingType;
+  fundingRate: Decimal;
+  approvedTotal: Decimal;
+  /** Whether the project has a financing plan at all (in force or not yet). */
+  hasPlan: boolean;
+}
+
+/** What one project's settlement is computed from, as booked up to the as-of date. */
+export interface LoadedSettlement {
+  project: SettlementProject;
+  /** The number of the revision in force on the as-of date; null when none is. */
+  revisionNumber: number | null;
+  categories: SettlementCategory[];
+  plannedCover: Record<OtherSource, Decimal>;
+  actualCover: Record<OtherSource, Decimal>;
+  paidOut: Decimal;
+}
+
+type Row = Record<string, any>;
+const money = (v: unknown) => new Decimal(v as string);
+const noCover = (): Record<OtherSource, Decimal> => ({ [FundingSourceKind.OWN_FUNDS]: ZERO, [FundingSourceKind.THIRD_PARTY_FUNDS]: ZERO, [FundingSourceKind.INCOME]: ZERO });
+
+/**
+ * Loads the settlement inputs of the given (access-checked) projects in one read-only snapshot, in
+ * a fixed number of statements however many projects: the projects, the plan in force at `asOf`
+ * (its lines per category and its sources per kind, whole period), eligible spending and income
+ * as of `asOf`, and the payouts net of repayments up to `asOf`.
+ *
+ * Spending and income come from the maintained totals (budget_total, income_total) less what was
+ * booked with a payment date after `asOf`: the same figure as summing the ledger up to `asOf`
+ * (rejected receipts left out, reversals netted), but a short index range instead of a scan of
+ * every receipt, so a programme of 400 projects and ten million receipts settles in one request.
+ */
+export async function loadSettlements(em: EntityManager, incomeTotals: IncomeTotals, projectIds: readonly string[], asOf: LocalDate): Promise<{ loaded: LoadedSettlement[]; rates: BaseRate[] }> {
+  if (projectIds.length === 0) return { loaded: [], rates: [] };
+  const ids = [...projectIds];
+  return em.transactional(
+    async (tx) => {
+      const q = (sql: string, params: unknown[]) => tx.execute<Row[]>(sql, params);
+      const [projects, revisions, spentTotals, spentLater, income, paid, rates] = await Promise.all([
+        q(
+          `select p.id, p.program_id, p.file_number, p.title, p.grantee, p.approval_start::text as approval_start, p.approval_end::text as approval_end,
+                  p.financing_type, p.funding_rate::text as funding_rate, p.approved_total::text as approved_total,
+                  exists (select 1 from budget_revision r where r.project_id = p.id) as has_plan
+             from project p where p.id in (?) order by p.file_number, p.id`,
+          [ids],
+        ),
+        q('select distinct on (project_id) id, project_id, number from budget_revision where project_id in (?) and effective_date <= ? order by project_id, number desc', [ids, asOf]),
+        q('select project_id, cost_category_id, sum(spent)::text as spent from budget_total where project_id in (?) group by project_id, cost_category_id', [ids]),
+        q(
+          `select e.project_id, e.cost_category_id, sum(e.eligible_amount)::text as spent from expenditure e
+            where e.project_id in (?) and e.payment_date > ?
+              and not exists (select 1 from expenditure_state s where s.project_id = e.project_id and s.status = 'REJECTED' and s.expenditure_id = e.id)
+            group by e.project_id, e.cost_category_id`,
+          [ids, asOf],
+        ),
+        incomeTotals.received(tx, ids, asOf),
+        q(`select project_id, sum(amount)::text as amount from drawdown where project_id in (?) and status in (?) and payout_date <= ? group by project_id`, [ids, PAID_STATUSES, asOf]),
+        baseRates(tx),
+      ]);
+      const revisionIds = revisions.map((r) => r.id as string);
+      const [lines, sources] = revisionIds.length
+        ? await Promise.all([
+            q('select project_id, cost_category_id, sum(planned)::text as planned from budget_line where project_id in (?) and revision_id in (?) group by project_id, cost_category_id', [ids, revisionIds]),
+            q('select project_id, kind, sum(amount)::text as amount from funding_source where project_id in (?) and revision_id in (?) group by project_id, kind', [ids, revisionIds]),
+          ])
+        : [[], []];
+      const categoryIds = [...new Set([...lines, ...spentTotals].map((r) => r.cost_category_id as string))];
+      const categories = categoryIds.length ? await q('select id, code, name, sort_order from cost_category where id in (?)', [categoryIds]) : [];
+      const categoryOf = new Map(categories.map((c) => [c.id as string, c]));
+
+      const revisionOf = new Map(revisions.map((r) => [r.project_id as string, Number(r.number)]));
+      const cells = new Map<string, Map<string, { planned: Decimal; actual: Decimal }>>();
+      const cell = (projectId: string, categoryId: string) => {
+        let byCategory = cells.get(projectId);
+        if (!byCategory) cells.set(projectId, (byCategory = new Map()));
+        let c = byCategory.get(categoryId);
+        if (!c) byCategory.set(categoryId, (c = { planned: ZERO, actual: ZERO }));
+        return c;
+      };
+      for (const l of lines) cell(l.project_id, l.cost_category_id).planned = money(l.planned);
+      for (const s of spentTotals) {
+        const c = cell(s.project_id, s.cost_category_id);
+        c.actual = c.actual.plus(money(s.spent));
+      }
+      for (const s of spentLater) {
+        const c = cell(s.project_id, s.cost_category_id);
+        c.actual = c.actual.minus(money(s.spent));
+      }
+      const plannedCover = new Map<string, Record<OtherSource, Decimal>>();
+      for (const s of sources) {
+        if (!OTHER_SOURCES.includes(s.kind)) continue;
+        const cover = plannedCover.get(s.project_id) ?? noCover();
+        cover[s.kind as OtherSource] = money(s.amount);
+        plannedCover.set(s.project_id, cover);
+      }
+      const actualCover = new Map<string, Record<OtherSource, Decimal>>();
+      for (const r of income) {
+        const cover = actualCover.get(r.projectId) ?? noCover();
+        const kind = r.fundingSource as OtherSource;
+        cover[kind] = cover[kind].plus(r.received);
+        actualCover.set(r.projectId, cover);
+      }
+      const paidOf = new Map(paid.map((p) => [p.project_id as string, money(p.amount)]));
+
+      const loaded = projects.map((p): LoadedSettlement => {
+        const id = p.id as string;
+        return {
+          project: {
+            id,
+            programId: p.program_id,
+            fileNumber: p.file_number,
+            title: p.title,
+            grantee: p.grantee,
+            approvalStart: p.approval_start,
+            approvalEnd: p.approval_end,
+            financingType: p.financing_type,
+            fundingRate: money(p.funding_rate),
+            approvedTotal: money(p.approved_total),
+            hasPlan: Boolean(p.has_plan),
+          },
+          revisionNumber: revisionOf.get(id) ?? null,
+          categories: [...(cells.get(id) ?? new Map()).entries()]
+            .filter(([, c]) => !c.planned.isZero() || !c.actual.isZero())
+            .map(([categoryId, c]) => {
+              const category = categoryOf.get(categoryId)!;
+              return { costCategoryId: categoryId, code: category.code, name: category.name, sortOrder: Number(category.sort_order), planned: c.planned, actual: c.actual, assumption: null };
+            })
+            .sort((a, b) => a.sortOrder - b.sortOrder || a.code.localeCompare(b.code)),
+          plannedCover: plannedCover.get(id) ?? noCover(),
+          actualCover: actualCover.get(id) ?? noCover(),
+          paidOut: paidOf.get(id) ?? ZERO,
+        };
+      });
+      return { loaded, rates };
+    },
+    { isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true },
+  );
+}
