@@ -14,6 +14,7 @@ import { ExpendituresModule } from './expenditures/expenditures.module.js';
 import { IdempotencyModule } from './idempotency/idempotency.module.js';
 import { IncomeModule } from './income/income.module.js';
 import { SettlementModule } from './settlement/settlement.module.js';
+import { NarrativeModule } from './narrative/narrative.module.js';
 import { createErrorFormatter } from './common/errors/format-error.js';
 import { InputValidationPipe } from './common/errors/validation.js';
 import type { GraphQLContext } from './common/graphql/graphql-context.js';
@@ -102,6 +103,7 @@ export class AppModule implements NestModule {
         ExpendituresModule,
         IncomeModule,
         SettlementModule,
+        NarrativeModule,
         IndicatorsModule,
         ReportingModule,
       ],

@@ -5,6 +5,7 @@ import { BUDGET_ENTITIES } from '../budget/entities/index.js';
 import { EXPENDITURE_ENTITIES } from '../expenditures/entities/index.js';
 import { IdempotencyKey } from '../idempotency/idempotency-key.entity.js';
 import { INCOME_ENTITIES } from '../income/entities/index.js';
+import { NARRATIVE_ENTITIES } from '../narrative/entities/index.js';
 import { IndicatorDefinition } from '../indicators/entities/indicator-definition.entity.js';
 import { IndicatorSettings } from '../indicators/entities/indicator-settings.entity.js';
 import { IndicatorSnapshot } from '../indicators/entities/indicator-snapshot.entity.js';
@@ -47,4 +48,5 @@ export const ENTITIES = [
   ReportingPeriod,
   IndicatorSnapshot,
   ...REPORTING_ENTITIES,
+  ...NARRATIVE_ENTITIES,
 ];

@@ -154,6 +154,13 @@ const ISOLATION_CASES: IsolationCase[] = [
     expect: notFound,
   },
   {
+    name: 'sachbericht(projectId: B) is NOT_FOUND',
+    as: ['a-admin', 'finance', 'auditor'],
+    query: 'query($p: ID!) { sachbericht(projectId: $p, kind: FINAL) { frozen } }',
+    variables: (w) => ({ p: w.projectB1 }),
+    expect: notFound,
+  },
+  {
     name: 'auditEvents of project B are invisible to the auditor of A, filtered or not',
     as: ['auditor'],
     query: 'query($p: ID!) { mine: auditEvents(first: 100) { totalCount nodes { projectId } } theirs: auditEvents(filter: { projectId: $p }) { totalCount } }',

@@ -1,3 +1,4 @@
+import { Migration20261202185601_Sachbericht } from './Migration20261202185601_Sachbericht.js';
 import { Migration20261202180714_Income } from './Migration20261202180714_Income.js';
 import { Migration20261124220111_ReceiptListIndex } from './Migration20261124220111_ReceiptListIndex.js';
 import { Migration20261124214517_Reporting } from './Migration20261124214517_Reporting.js';
@@ -25,4 +26,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261124214517_Reporting', class: Migration20261124214517_Reporting },
   { name: 'Migration20261124220111_ReceiptListIndex', class: Migration20261124220111_ReceiptListIndex },
   { name: 'Migration20261202180714_Income', class: Migration20261202180714_Income },
+  { name: 'Migration20261202185601_Sachbericht', class: Migration20261202185601_Sachbericht },
 ];
