@@ -138,6 +138,29 @@ describe('the settlement (Schlussabrechnung) over GraphQL', () => {
     expect(s.eligibleExpenditure).toBe(new Decimal(row.spent).toFixed(2));
   });
 
+  it('settles the demo project with its income: the partner\'s share and the interest reduce the full financing', async () => {
+    const { projectId: demoId } = await demoIds(t);
+    const sql = async (query: string) => (await t.orm.em.fork().execute<{ v: string }[]>(query, [demoId]))[0].v;
+    const spent = await sql(`select coalesce(sum(e.eligible_amount), 0)::text as v from expenditure e join expenditure_state s on s.expenditure_id = e.id
+        where e.project_id = ? and e.payment_date <= '2026-11-20' and s.status <> 'REJECTED'`);
+    const paid = await sql(`select sum(amount)::text as v from drawdown where project_id = ? and status in ('DISBURSED', 'REPAID', 'SETTLED') and payout_date <= '2026-11-20'`);
+    const s = (await t.gqlAs('auditor', SETTLEMENT, { projectId: demoId, asOf: '2026-11-20' })).data!.settlement;
+    // partner's own share 14,500.00 (2024) + 15,200.00 (2025, after a correction from 15,800.00) and 41.37 interest
+    expect(s.cover).toEqual([
+      { kind: 'OWN_FUNDS', planned: '0.00', actual: '0.00', counted: '0.00' },
+      { kind: 'THIRD_PARTY_FUNDS', planned: '0.00', actual: '29700.00', counted: '29700.00' },
+      { kind: 'INCOME', planned: '0.00', actual: '41.37', counted: '41.37' },
+    ]);
+    const finalGrant = new Decimal(spent).minus('29741.37');
+    expect(s).toMatchObject({ financingType: 'FULL', revisionNumber: 1, eligibleExpenditure: new Decimal(spent).toFixed(2), finalGrant: finalGrant.toFixed(2), paidOut: new Decimal(paid).toFixed(2) });
+    // the overdue tranche's 25,000.00 and the income make an overpayment, due only after the approval period
+    expect(s.reclaim).toBe(new Decimal(paid).minus(finalGrant).toFixed(2));
+    expect(new Decimal(s.reclaim).gte('54741.37')).toBe(true);
+    expect(s).toMatchObject({ reclaimDueDate: '2028-01-01', interest: { days: 0, amount: '0.00' } });
+    const check = await t.gqlAs('auditor', `query($p: ID!) { incomeTotalsCheck(projectId: $p) { consistent } }`, { p: demoId });
+    expect(check.data!.incomeTotalsCheck.consistent).toBe(true);
+  });
+
   it('is for money readers: a case worker is refused, a stranger gets NOT_FOUND', async () => {
     expect((await t.gqlAs('caseworker', SETTLEMENT, { projectId: p.projectId })).errors![0].extensions!.code).toBe('FORBIDDEN');
     expect((await t.gqlAs('finance', SETTLEMENT, { projectId: p.projectId })).errors![0].extensions!.code).toBe('NOT_FOUND');
