@@ -56,7 +56,10 @@ const noCover = (): Record<OtherSource, Decimal> => ({ [FundingSourceKind.OWN_FU
 export async function loadSettlements(em: EntityManager, incomeTotals: IncomeTotals, projectIds: readonly string[], asOf: LocalDate): Promise<{ loaded: LoadedSettlement[]; rates: BaseRate[] }> {
   if (projectIds.length === 0) return { loaded: [], rates: [] };
   const ids = [...projectIds];
-  return em.transactional(
+  // Inside a caller's snapshot (the proof files) it reads there; otherwise it takes one of its own.
+  const inSnapshot = <T>(work: (tx: EntityManager) => Promise<T>) =>
+    em.isInTransaction() ? work(em) : em.transactional(work, { isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true });
+  return inSnapshot(
     async (tx) => {
       const q = (sql: string, params: unknown[]) => tx.execute<Row[]>(sql, params);
       const [projects, revisions, spentTotals, spentLater, income, paid, rates] = await Promise.all([
@@ -156,6 +159,5 @@ export async function loadSettlements(em: EntityManager, incomeTotals: IncomeTot
       });
       return { loaded, rates };
     },
-    { isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true },
   );
 }
