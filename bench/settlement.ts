@@ -54,7 +54,11 @@ async function measure(name: string, calls: number, send: () => Promise<unknown>
 }
 
 async function bench(url: string, generate: boolean): Promise<void> {
-  const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'silent', SEED_DEMO: 'false', PLAYGROUND: 'false' });
+  // The demo and the generator encrypt identities with the keys in the environment; the service gets the same ones.
+  process.env.DATA_ENCRYPTION_KEY ??= randomBytes(32).toString('base64');
+  process.env.IDENTITY_HASH_KEY ??= randomBytes(32).toString('base64');
+  const keys = { DATA_ENCRYPTION_KEY: process.env.DATA_ENCRYPTION_KEY, IDENTITY_HASH_KEY: process.env.IDENTITY_HASH_KEY };
+  const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'silent', SEED_DEMO: 'false', PLAYGROUND: 'false', ...keys });
   const app = await NestFactory.create(AppModule.forRoot(config, url), { logger: false });
   const orm: MikroORM = app.get(MikroORM);
   await prepareDatabase(orm, { seedDemo: true });

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Decimal } from 'decimal.js';
 
 import { FundingSourceKind } from '../budget/budget.enums.js';
-import type { LocalDate } from '../common/dates/local-date.js';
+import { addDays, fiscalYearOf, type LocalDate } from '../common/dates/local-date.js';
 import { ZERO } from '../common/money/money.js';
 import type { IncomeTotals } from '../income/income-totals.js';
 import type { FinancingType } from '../programs/programs.enums.js';
@@ -43,15 +43,26 @@ const money = (v: unknown) => new Decimal(v as string);
 const noCover = (): Record<OtherSource, Decimal> => ({ [FundingSourceKind.OWN_FUNDS]: ZERO, [FundingSourceKind.THIRD_PARTY_FUNDS]: ZERO, [FundingSourceKind.INCOME]: ZERO });
 
 /**
+ * Which part of the as-of date's fiscal year is read from the ledger: in its second half, the
+ * receipts after the as-of date (taken from the year's maintained total, `yearOfAsOf`); in its
+ * first half, those up to it (added to the earlier years' totals).
+ */
+function ledgerSlice(asOf: LocalDate): { yearOfAsOf: boolean; ledgerRange: [LocalDate, LocalDate] } {
+  const year = fiscalYearOf(asOf);
+  return asOf >= `${year}-07-01` ? { yearOfAsOf: true, ledgerRange: [addDays(asOf, 1), `${year}-12-31`] } : { yearOfAsOf: false, ledgerRange: [`${year}-01-01`, asOf] };
+}
+
+/**
  * Loads the settlement inputs of the given (access-checked) projects in one read-only snapshot, in
  * a fixed number of statements however many projects: the projects, the plan in force at `asOf`
  * (its lines per category and its sources per kind, whole period), eligible spending and income
  * as of `asOf`, and the payouts net of repayments up to `asOf`.
  *
- * Spending and income come from the maintained totals (budget_total, income_total) less what was
- * booked with a payment date after `asOf`: the same figure as summing the ledger up to `asOf`
- * (rejected receipts left out, reversals netted), but a short index range instead of a scan of
- * every receipt, so a programme of 400 projects and ten million receipts settles in one request.
+ * Spending and income come from the maintained totals (budget_total per fiscal year, income_total) and, for the
+ * as-of date's own fiscal year, at most half a year of the ledger (ledgerSlice): the same figure as
+ * summing the ledger up to `asOf` (rejected receipts left out, reversals netted), but an index
+ * range instead of a scan of every receipt, so a programme of 400 projects and ten million
+ * receipts settles in one request.
  */
 export async function loadSettlements(em: EntityManager, incomeTotals: IncomeTotals, projectIds: readonly string[], asOf: LocalDate): Promise<{ loaded: LoadedSettlement[]; rates: BaseRate[] }> {
   if (projectIds.length === 0) return { loaded: [], rates: [] };
@@ -62,7 +73,9 @@ export async function loadSettlements(em: EntityManager, incomeTotals: IncomeTot
   return inSnapshot(
     async (tx) => {
       const q = (sql: string, params: unknown[]) => tx.execute<Row[]>(sql, params);
-      const [projects, revisions, spentTotals, spentLater, income, paid, rates] = await Promise.all([
+      const year = fiscalYearOf(asOf);
+      const fromTotals = ledgerSlice(asOf);
+      const [projects, revisions, spentTotals, spentLedger, income, paid, rates] = await Promise.all([
         q(
           `select p.id, p.program_id, p.file_number, p.title, p.grantee, p.approval_start::text as approval_start, p.approval_end::text as approval_end,
                   p.financing_type, p.funding_rate::text as funding_rate, p.approved_total::text as approved_total,
@@ -71,13 +84,20 @@ export async function loadSettlements(em: EntityManager, incomeTotals: IncomeTot
           [ids],
         ),
         q('select distinct on (project_id) id, project_id, number from budget_revision where project_id in (?) and effective_date <= ? order by project_id, number desc', [ids, asOf]),
-        q('select project_id, cost_category_id, sum(spent)::text as spent from budget_total where project_id in (?) group by project_id, cost_category_id', [ids]),
+        // The fiscal year is the payment date's year: earlier years count in full, later ones not at all.
         q(
-          `select e.project_id, e.cost_category_id, sum(e.eligible_amount)::text as spent from expenditure e
-            where e.project_id in (?) and e.payment_date > ?
+          `select project_id, cost_category_id, sum(spent)::text as spent from budget_total
+            where project_id in (?) and fiscal_year ${fromTotals.yearOfAsOf ? '<=' : '<'} ? group by project_id, cost_category_id`,
+          [ids, year],
+        ),
+        // Only the as-of date's own year is read from the ledger: the part before or after the as-of
+        // date, whichever is shorter (added to, or taken from, that year's maintained total).
+        q(
+          `select e.project_id, e.cost_category_id, ${fromTotals.yearOfAsOf ? '(-sum(e.eligible_amount))' : 'sum(e.eligible_amount)'}::text as spent from expenditure e
+            where e.project_id in (?) and e.payment_date between ? and ?
               and not exists (select 1 from expenditure_state s where s.project_id = e.project_id and s.status = 'REJECTED' and s.expenditure_id = e.id)
             group by e.project_id, e.cost_category_id`,
-          [ids, asOf],
+          [ids, ...fromTotals.ledgerRange],
         ),
         incomeTotals.received(tx, ids, asOf),
         q(`select project_id, sum(amount)::text as amount from drawdown where project_id in (?) and status in (?) and payout_date <= ? group by project_id`, [ids, PAID_STATUSES, asOf]),
@@ -108,9 +128,9 @@ export async function loadSettlements(em: EntityManager, incomeTotals: IncomeTot
         const c = cell(s.project_id, s.cost_category_id);
         c.actual = c.actual.plus(money(s.spent));
       }
-      for (const s of spentLater) {
+      for (const s of spentLedger) {
         const c = cell(s.project_id, s.cost_category_id);
-        c.actual = c.actual.minus(money(s.spent));
+        c.actual = c.actual.plus(money(s.spent));
       }
       const plannedCover = new Map<string, Record<OtherSource, Decimal>>();
       for (const s of sources) {

@@ -168,7 +168,7 @@ describe('reporting: proofs of use as files', () => {
     expect(downloaded.body.equals(files.get('verwendungsnachweis.json')!)).toBe(true);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(files.get('verwendungsnachweis.xlsx')! as never);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Soll-Ist-Vergleich', 'Finanzierung', 'Mittelabrufe', 'Ergebnis', 'Belegliste', 'Indikatorenbericht', 'Teilnehmende', 'Vorprüfung']);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Soll-Ist-Vergleich', 'Finanzierung', 'Mittelabrufe', 'Ergebnis', 'Belegliste', 'Indikatorenbericht', 'Teilnehmende', 'Vorprüfung', 'Schlussabrechnung']);
     const sheet = workbook.getWorksheet('Soll-Ist-Vergleich')!;
     expect(sheet.getRow(5).values).toEqual([undefined, 'Position', 'Bezeichnung', 'Soll lt. Finanzierungsplan EUR', 'Ist EUR', 'Abweichung EUR', 'Abweichung %', 'über 20 %?']);
     let actual = new Decimal(0);
