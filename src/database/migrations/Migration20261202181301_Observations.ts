@@ -42,7 +42,7 @@ export class Migration20261202181301_Observations extends Migration {
     this.addSql(`alter table "participant" add "age_at_entry" smallint null, add "episode" smallint not null default 1, add "previous_episode_id" uuid null;`);
     this.addSql(`alter table "participant" add constraint "participant_previous_episode_id_foreign" foreign key ("previous_episode_id") references "participant" ("id") on delete set null;`);
     this.addSql(`alter table "participant" add constraint "participant_previous_episode_id_unique" unique ("previous_episode_id");`);
-    this.addSql(`alter table "participant" add constraint "participant_numbers_check" check (months_on_benefits >= 0 and children_in_household >= 0 and birth_year >= 1900 and birth_year <= 2100 and (age_at_entry is null or age_at_entry between 0 and 130) and episode >= 1);`);
+    this.addSql(`alter table "participant" add constraint "participant_numbers_check" check (months_on_benefits >= 0 and children_in_household >= 0 and birth_year >= 1900 and birth_year <= 2100 and (age_at_entry is null or (age_at_entry >= 0 and age_at_entry <= 130)) and episode >= 1);`);
 
     this.addSql(`alter table "participant_exit_correction" add constraint "participant_exit_correction_project_id_foreign" foreign key ("project_id") references "project" ("id");`);
     this.addSql(`alter table "participant_exit_correction" add constraint "participant_exit_correction_participant_id_foreign" foreign key ("participant_id") references "participant" ("id");`);
