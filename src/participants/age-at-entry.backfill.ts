@@ -58,8 +58,8 @@ export async function backfillAgeAtEntry(em: EntityManager, vault: IdentityVault
     }
     if (!ages.length) continue;
     await connection.execute(
-      `update participant p set age_at_entry = v.age from (select unnest(?::uuid[]) as id, unnest(?::smallint[]) as age) v where p.id = v.id and p.age_at_entry is null`,
-      [ages.map(([id]) => id), ages.map(([, age]) => age)],
+      `update participant p set age_at_entry = v.age from jsonb_to_recordset(?::jsonb) as v(id uuid, age smallint) where p.id = v.id and p.age_at_entry is null`,
+      [JSON.stringify(ages.map(([id, age]) => ({ id, age })))],
     );
     filled += ages.length;
   }

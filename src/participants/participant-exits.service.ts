@@ -61,7 +61,7 @@ export class ParticipantExitsService {
       const rules = await rulesOf(em, participant.project.getEntity());
       const before = participantSnapshot(participant);
       em.assign(participant, { exitDate: input.exitDate, exitReason: input.exitReason, retainUntil: retainUntilFor(rules, input.exitDate, participant.project.getEntity().approvalEnd) });
-      this.keep(em, user, participant, ExitCorrectionKind.CORRECTION, previousExit, reason);
+      await this.keep(em, user, participant, ExitCorrectionKind.CORRECTION, previousExit, reason);
       await em.flush();
       this.audit.record({ entity: 'Participant', id, projectId, before, after: participantSnapshot(participant) });
       return toParticipantModel(participant, participant.project.getEntity().program.id);
@@ -98,7 +98,7 @@ export class ParticipantExitsService {
         status: running ? (endedByExit.some((p) => p.startDate <= today) ? ParticipantStatus.ACTIVE : ParticipantStatus.ENROLLED) : ParticipantStatus.ELIGIBLE,
         retainUntil: retainUntilFor(rules, null, participant.project.getEntity().approvalEnd),
       });
-      this.keep(em, user, participant, ExitCorrectionKind.WITHDRAWAL, previousExit, reason);
+      await this.keep(em, user, participant, ExitCorrectionKind.WITHDRAWAL, previousExit, reason);
       await em.flush();
       this.audit.record({ entity: 'Participant', id, projectId, before, after: participantSnapshot(participant) });
       return toParticipantModel(participant, participant.project.getEntity().program.id);
@@ -106,7 +106,7 @@ export class ParticipantExitsService {
   }
 
   async correctionsOf(participantIds: readonly string[]): Promise<(ExitCorrectionModel & { participantId: string })[]> {
-    const rows = await this.em.find(ParticipantExitCorrection, { participant: { $in: [...participantIds] } }, { orderBy: { correctedAt: 'asc', id: 'asc' } });
+    const rows = await this.em.find(ParticipantExitCorrection, { participant: { $in: [...participantIds] } }, { orderBy: { participant: 'asc', correctionNo: 'asc' } });
     return rows.map((r) => ({
       participantId: r.participant.id,
       id: r.id,
@@ -150,10 +150,12 @@ export class ParticipantExitsService {
     for (const o of written) this.audit.record({ entity: 'LabourMarketObservation', id: o.id, projectId, before: null, after: { ...toObservationModel(o) } });
   }
 
-  private keep(em: EntityManager, user: AuthUser, participant: Participant, kind: ExitCorrectionKind, previous: { date: LocalDate; reason: ExitReason }, reason: string): void {
+  private async keep(em: EntityManager, user: AuthUser, participant: Participant, kind: ExitCorrectionKind, previous: { date: LocalDate; reason: ExitReason }, reason: string): Promise<void> {
+    const earlier = await em.count(ParticipantExitCorrection, { participant });
     const record = em.create(ParticipantExitCorrection, {
       project: participant.project,
       participant,
+      correctionNo: earlier + 1,
       kind,
       previousExitDate: previous.date,
       previousExitReason: previous.reason,

@@ -26,8 +26,9 @@ export class Migration20261202181301_Observations extends Migration {
   override name = 'Migration20261202181301_Observations';
 
   override up(): void | Promise<void> {
-    this.addSql(`create table "participant_exit_correction" ("id" uuid not null, "project_id" uuid not null, "participant_id" uuid not null, "kind" text not null, "previous_exit_date" date not null, "previous_exit_reason" text not null, "exit_date" date null, "exit_reason" text null, "reason" text not null, "corrected_by" uuid not null, "corrected_at" timestamptz not null default now(), primary key ("id"));`);
+    this.addSql(`create table "participant_exit_correction" ("id" uuid not null, "project_id" uuid not null, "participant_id" uuid not null, "correction_no" int not null, "kind" text not null, "previous_exit_date" date not null, "previous_exit_reason" text not null, "exit_date" date null, "exit_reason" text null, "reason" text not null, "corrected_by" uuid not null, "corrected_at" timestamptz not null default now(), primary key ("id"));`);
     this.addSql(`create index "participant_exit_correction_project_id_participant_id_index" on "participant_exit_correction" ("project_id", "participant_id");`);
+    this.addSql(`alter table "participant_exit_correction" add constraint "participant_exit_correction_participant_id_correction_no_unique" unique ("participant_id", "correction_no");`);
 
     this.addSql(`create table "labour_market_observation" ("id" uuid not null, "project_id" uuid not null, "participant_id" uuid not null, "record_no" int not null, "kind" text not null, "observed_on" date null, "type" text null, "source" text null, "supersedes_id" uuid null, "reason" text null, "recorded_by" uuid null, "recorded_at" timestamptz not null default now(), primary key ("id"));`);
     this.addSql(`alter table "labour_market_observation" add constraint "labour_market_observation_supersedes_id_unique" unique ("supersedes_id");`);

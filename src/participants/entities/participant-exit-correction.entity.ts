@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import type { Opt, Ref } from '@mikro-orm/core';
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Trigger } from '@mikro-orm/decorators/legacy';
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Trigger, Unique } from '@mikro-orm/decorators/legacy';
 
 import type { LocalDate } from '../../common/dates/local-date.js';
 import { LocalDateType } from '../../common/dates/local-date.type.js';
@@ -18,6 +18,7 @@ const REFUSE_CHANGE = "raise exception 'participant_exit_correction is append-on
 @Entity({ tableName: 'participant_exit_correction' })
 @Trigger({ name: 'no_update_delete', timing: 'before', events: ['update', 'delete'], forEach: 'row', body: REFUSE_CHANGE })
 @Index({ properties: ['project', 'participant'] })
+@Unique({ properties: ['participant', 'correctionNo'] })
 export class ParticipantExitCorrection {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -27,6 +28,10 @@ export class ParticipantExitCorrection {
 
   @ManyToOne(() => Participant, { ref: true })
   participant: Ref<Participant>;
+
+  /** 1, 2, … per participant, in the order the corrections were made. */
+  @Property({ type: 'integer' })
+  correctionNo: number;
 
   @Enum({ items: () => ExitCorrectionKind })
   kind: ExitCorrectionKind;
