@@ -172,3 +172,37 @@ describe('integrated on leaving (the numerator of the integration rate)', () => 
     expect(ids(COMPUTED_RULES.INTEGRATED_ON_LEAVING(input(people, observations), YEAR))).toEqual(['job', 'twice', 'searching-then-job']);
   });
 });
+
+describe("the README's worked example", () => {
+  const anna = person('anna', { ageAtEntry: 28, entryDate: '2024-01-15', exitDate: '2024-06-30', entryStatus: 'UNEMPLOYED' });
+  const Y2024 = { from: '2024-01-01', to: '2024-12-31' };
+  const july = { from: '2024-07-01', to: '2024-07-31' };
+  const august = { from: '2024-08-01', to: '2024-08-31' };
+  const counts = (observations: Observation[]) => {
+    const i = input([anna], observations);
+    return {
+      EECR01: COMPUTED_RULES.JOB_SEARCHING_ON_LEAVING(i, Y2024).length,
+      EECR04: COMPUTED_RULES.EMPLOYED_ON_LEAVING(i, Y2024).length,
+      PS02: COMPUTED_RULES.INTEGRATED_ON_LEAVING(i, Y2024).length,
+      PS01: [COMPUTED_RULES.INTEGRATIONS(i, july).length, COMPUTED_RULES.INTEGRATIONS(i, august).length, COMPUTED_RULES.INTEGRATIONS(i, Y2024).length],
+      EELR04: COMPUTED_RULES.EMPLOYED_AFTER_6_MONTHS(i, Y2024).length,
+      EELR05: COMPUTED_RULES.BETTER_SITUATION_AFTER_6_MONTHS(i, Y2024).length,
+    };
+  };
+  const observed: Observation[] = [
+    { participantId: 'anna', observedOn: '2024-07-05', recordNo: 1, type: 'JOB_SEARCHING' },
+    { participantId: 'anna', observedOn: '2024-07-20', recordNo: 2, type: 'EMPLOYMENT_SOCIAL_INSURANCE' },
+    { participantId: 'anna', observedOn: '2024-08-20', recordNo: 3, type: 'EMPLOYMENT_SOCIAL_INSURANCE' },
+    { participantId: 'anna', observedOn: '2025-01-03', recordNo: 4, type: 'EMPLOYMENT_SOCIAL_INSURANCE' },
+  ];
+
+  it('counts as the README says', () => {
+    expect(ageBand(28)).toBe('UNDER_30');
+    expect(counts(observed)).toEqual({ EECR01: 0, EECR04: 1, PS02: 1, PS01: [1, 0, 1], EELR04: 1, EELR05: 1 });
+  });
+
+  it('counts the § 16i correction as the README says (the July record replaced by its correction, record 5)', () => {
+    const corrected = [observed[0], { ...observed[1], recordNo: 5, type: 'EMPLOYMENT_16I' as const }, observed[2], observed[3]];
+    expect(counts(corrected)).toEqual({ EECR01: 0, EECR04: 1, PS02: 0, PS01: [0, 1, 1], EELR04: 1, EELR05: 1 });
+  });
+});
