@@ -49,6 +49,15 @@ export function toObservationModel(o: LabourMarketObservation, supersededById: s
   };
 }
 
+/**
+ * What the audit trail keeps of an observation record: everything but the free-text reason (which
+ * may describe the person's circumstances; it stays with the record, for case workers and auditors).
+ */
+export function observationSnapshot(o: LabourMarketObservation): Record<string, unknown> {
+  const { reason, ...rest } = toObservationModel(o);
+  return { ...rest, reasonGiven: reason !== null };
+}
+
 /** Audit snapshots: plain values, money as its two-decimal text. */
 export function measureSnapshot(m: Measure): Record<string, unknown> {
   return { ...toMeasureModel(m), costPerPlace: m.costPerPlace.toFixed(2) };

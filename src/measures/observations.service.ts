@@ -18,7 +18,7 @@ import { CorrectObservationInput, RecordObservationInput, WithdrawObservationInp
 import { LabourMarketObservation } from './entities/observation.entity.js';
 import { ObservationKind, type ObservationType } from './measures.enums.js';
 import { MeasureErrors } from './measures.errors.js';
-import { toObservationModel } from './measures.mapper.js';
+import { observationSnapshot, toObservationModel } from './measures.mapper.js';
 import { ObservationModel } from './models/measure.model.js';
 import { appendObservation, observationRecordsOf } from './observation-records.js';
 import { allowedBeforeExit, STATUS_TYPES } from './observations.js';
@@ -68,7 +68,7 @@ export class ObservationsService {
     return this.em.transactional(async (em) => {
       const { earlier, participant } = await this.requireInForce(em, user, input.observationId);
       const record = await appendObservation(em, participant, { kind: ObservationKind.WITHDRAWAL, observedOn: null, type: null, source: null, supersedes: earlier, reason: input.reason.trim(), recordedBy: user.id });
-      this.audit.record({ entity: 'LabourMarketObservation', id: record.id, projectId: participant.project.id, before: null, after: { ...toObservationModel(record) } });
+      this.audit.record({ entity: 'LabourMarketObservation', id: record.id, projectId: participant.project.id, before: null, after: observationSnapshot(record) });
       return toObservationModel(record);
     });
   }
@@ -100,7 +100,7 @@ export class ObservationsService {
   /** Audits the record; a status in a 6- or 12-month follow-up window marks an exited participant FOLLOWED_UP. */
   private async followUp(em: EntityManager, participant: Participant, record: LabourMarketObservation): Promise<void> {
     const projectId = participant.project.id;
-    this.audit.record({ entity: 'LabourMarketObservation', id: record.id, projectId, before: null, after: { ...toObservationModel(record) } });
+    this.audit.record({ entity: 'LabourMarketObservation', id: record.id, projectId, before: null, after: observationSnapshot(record) });
     if (participant.status !== ParticipantStatus.EXITED || !participant.exitDate || !record.type || !STATUS_TYPES.includes(record.type)) return;
     const rules = await rulesOf(em, participant.project.getEntity());
     const inWindow = (['SIX_MONTHS', 'TWELVE_MONTHS'] as const).some((timing) => {

@@ -15,7 +15,7 @@ import { EndParticipationInput, EnrolInput } from './dto/measure.inputs.js';
 import { Measure } from './entities/measure.entity.js';
 import { Participation } from './entities/participation.entity.js';
 import { MeasureErrors } from './measures.errors.js';
-import { toObservationModel, toParticipationModel } from './measures.mapper.js';
+import { observationSnapshot, toParticipationModel } from './measures.mapper.js';
 import { ParticipationModel } from './models/measure.model.js';
 import { recordExitObservation } from './observation-records.js';
 import { overlaps, peakOccupancy } from './occupancy.js';
@@ -91,7 +91,7 @@ export class ParticipationsService {
       this.audit.record({ entity: 'Participation', id, projectId, before, after: snapshot(participation) });
       // "Took up a job" / "started training" is an observation of that day (the person may stay in other measures).
       const observed = await recordExitObservation(em, participant, input.endDate, input.exitReason, user.id);
-      if (observed) this.audit.record({ entity: 'LabourMarketObservation', id: observed.id, projectId, before: null, after: { ...toObservationModel(observed) } });
+      if (observed) this.audit.record({ entity: 'LabourMarketObservation', id: observed.id, projectId, before: null, after: observationSnapshot(observed) });
       return toParticipationModel(participation);
     });
   }

@@ -8,7 +8,7 @@ import type { LocalDate } from '../common/dates/local-date.js';
 import { Measure } from '../measures/entities/measure.entity.js';
 import { Participation } from '../measures/entities/participation.entity.js';
 import { MeasureErrors } from '../measures/measures.errors.js';
-import { toObservationModel, toParticipationModel } from '../measures/measures.mapper.js';
+import { observationSnapshot, toParticipationModel } from '../measures/measures.mapper.js';
 import { observationsInForce, recordExitObservation, withdrawExitObservations } from '../measures/observation-records.js';
 import { allowedBeforeExit } from '../measures/observations.js';
 import { overlaps, peakOccupancy } from '../measures/occupancy.js';
@@ -147,7 +147,7 @@ export class ParticipantExitsService {
       const observed = await recordExitObservation(em, participant, next.date, next.reason, user.id);
       if (observed) written.push(observed);
     }
-    for (const o of written) this.audit.record({ entity: 'LabourMarketObservation', id: o.id, projectId, before: null, after: { ...toObservationModel(o) } });
+    for (const o of written) this.audit.record({ entity: 'LabourMarketObservation', id: o.id, projectId, before: null, after: observationSnapshot(o) });
   }
 
   private async keep(em: EntityManager, user: AuthUser, participant: Participant, kind: ExitCorrectionKind, previous: { date: LocalDate; reason: ExitReason }, reason: string): Promise<void> {
@@ -164,6 +164,6 @@ export class ParticipantExitsService {
       reason,
       correctedBy: user.id,
     });
-    this.audit.record({ entity: 'ParticipantExitCorrection', id: record.id, projectId: participant.project.id, before: null, after: { kind, previousExitDate: previous.date, exitDate: record.exitDate, reason } });
+    this.audit.record({ entity: 'ParticipantExitCorrection', id: record.id, projectId: participant.project.id, before: null, after: { kind, previousExitDate: previous.date, previousExitReason: previous.reason, exitDate: record.exitDate, exitReason: record.exitReason, reasonGiven: true } });
   }
 }

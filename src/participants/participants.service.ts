@@ -8,7 +8,7 @@ import { addDays, type LocalDate } from '../common/dates/local-date.js';
 import { paginate } from '../common/pagination/paginate.js';
 import { type AppConfig, APP_CONFIG } from '../config/app-config.js';
 import { Participation } from '../measures/entities/participation.entity.js';
-import { toObservationModel } from '../measures/measures.mapper.js';
+import { observationSnapshot } from '../measures/measures.mapper.js';
 import { recordExitObservation } from '../measures/observation-records.js';
 import { inForceSql } from '../measures/observations.js';
 import { Project } from '../programs/entities/project.entity.js';
@@ -175,7 +175,7 @@ export class ParticipantsService {
       await em.flush();
       this.audit.record({ entity: 'Participant', id, projectId: project.id, before, after: participantSnapshot(participant) });
       const observed = await recordExitObservation(em, participant, input.exitDate, input.exitReason, user.id);
-      if (observed) this.audit.record({ entity: 'LabourMarketObservation', id: observed.id, projectId: project.id, before: null, after: { ...toObservationModel(observed) } });
+      if (observed) this.audit.record({ entity: 'LabourMarketObservation', id: observed.id, projectId: project.id, before: null, after: observationSnapshot(observed) });
       return toParticipantModel(participant, project.program.id);
     });
   }
