@@ -170,6 +170,8 @@ await withScratchDatabase(async (url) => {
     await post({ query: `mutation($id: ID!) { lockReportingPeriod(id: $id) { status } }`, variables: { id } }, grantor);
   }
   await measure('indicatorReport 2024 locked (snapshot), analyst', () => report(analyst, '2024-01-01', '2024-12-31'));
+  const recounted = (from: string, to: string) => post({ query: REPORT.replace('lateCorrection suppressed', 'lateCorrection suppressed corrected { actual difference }'), variables: { p: demo, period: { from, to } } }, auditor);
+  await measure('indicatorReport 2024 locked, recounted next to it (corrected)', () => recounted('2024-01-01', '2024-12-31'));
   await measure('indicatorReport 2025 after 3 locked years (late corrections)', () => report(auditor, '2025-01-01', '2025-12-31'));
   await app.close();
 });

@@ -44,7 +44,7 @@ export class IndicatorReportService {
    * The report of a period; with `asOf` (a proof's as-of date) from the data as it stood on that
    * day: events dated later, manual updates approved later and periods locked later do not count.
    */
-  async report(user: AuthUser, args: IndicatorReportArgs, asOf: LocalDate | null = null): Promise<IndicatorReportModel> {
+  async report(user: AuthUser, args: IndicatorReportArgs, asOf: LocalDate | null = null, options: FigureOptions = {}): Promise<IndicatorReportModel> {
     const em = this.em.fork();
     const project = await this.access.requireProject(em, user, args.projectId, INDICATOR_READERS);
     const period = { from: args.period.from, to: args.period.to };
@@ -55,7 +55,7 @@ export class IndicatorReportService {
       em.find(IndicatorTarget, { project }),
       this.indicators.minCellSize(em, project.program.id),
     ]);
-    const { figures, reportingPeriod } = await this.figures(em, project, definitions, period, asOf);
+    const { figures, reportingPeriod } = await this.figures(em, project, definitions, period, asOf, options);
     const locked = !!reportingPeriod && lockedBy(reportingPeriod, asOf);
     const singleYear = fiscalYearOf(period.from) === fiscalYearOf(period.to) ? fiscalYearOf(period.from) : null;
     const lastDay = [period.to, project.approvalEnd, ...(asOf ? [asOf] : [])].sort()[0];
@@ -92,25 +92,27 @@ export class IndicatorReportService {
    * locked period), so each change is reported once. With `asOf`, from the data as it stood on that
    * day (see `report`).
    */
-  async figures(em: EntityManager, project: Project, definitions: IndicatorDefinition[], period: Period, asOf: LocalDate | null = null) {
+  async figures(em: EntityManager, project: Project, definitions: IndicatorDefinition[], period: Period, asOf: LocalDate | null = null, options: FigureOptions = {}) {
     const periods = await em.find(ReportingPeriod, { project }, { orderBy: { periodFrom: 'asc' } });
     const reportingPeriod = periods.find((p) => p.periodFrom === period.from && p.periodTo === period.to) ?? null;
-    const compute = await this.calculator(em, project, definitions, asOf);
     if (reportingPeriod && lockedBy(reportingPeriod, asOf)) {
       const [snapshots, frozenCorrections] = await Promise.all([readSnapshots(em, project, [reportingPeriod.id]), readCorrections(em, project, periods)]);
       const figures = snapshots.get(reportingPeriod.id)!;
+      // Recounting costs reading the project's data; a locked report does it only when the recount is asked for.
       // Only the period values matter here; the period itself stands in for the cumulative one (which costs nothing extra).
-      const now = compute(period, period);
+      const now = options.recountLocked ? (await this.calculator(em, project, definitions, asOf))(period, period) : null;
       for (const def of definitions) {
         const reported = figures.get(def.id);
         if (!reported) continue;
         reported.corrections = frozenCorrections.filter((c) => c.reportedInId === reportingPeriod.id && c.indicatorId === def.id);
+        if (!now) continue;
         const current = totalsOf(now.get(def.id)!);
         const locked = totalsOf(reported.figure);
         reported.corrected = totalsDiffer(current, locked) ? { ...current, difference: current.value.minus(locked.value) } : null;
       }
       return { figures, reportingPeriod };
     }
+    const compute = await this.calculator(em, project, definitions, asOf);
     const earlier = reportingPeriod ? periods.filter((p) => p.periodTo < reportingPeriod.periodFrom) : [];
     const carriesCorrections = earlier.length > 0 && earlier.every((p) => lockedBy(p, asOf));
     const [frozen, frozenCorrections] = carriesCorrections
@@ -176,6 +178,11 @@ export class IndicatorReportService {
       );
     };
   }
+}
+
+export interface FigureOptions {
+  /** For a locked period: recount it from the data now, to show the result next to the frozen figures (`corrected`). */
+  recountLocked?: boolean;
 }
 
 /** The first instant after the as-of day (UTC, as every date of the service). */

@@ -158,7 +158,10 @@ export class IndicatorReportRowModel {
   })
   lateCorrections: IndicatorLateCorrectionModel[];
 
-  @Field(() => IndicatorCorrectedFigureModel, { nullable: true, description: 'For a locked period: its figure from the data now, when that differs from the locked figure.' })
+  @Field(() => IndicatorCorrectedFigureModel, {
+    nullable: true,
+    description: 'For a locked period: its figure from the data now, when that differs from the locked figure (the report recounts the period only when this field is asked for).',
+  })
   corrected: IndicatorCorrectedFigureModel | null;
 
   @Field(() => Boolean, { description: 'Whether any figure of this row was suppressed for you.' })
