@@ -4,6 +4,7 @@ import { RoleAssignment } from '../auth/entities/role-assignment.entity.js';
 import { BUDGET_ENTITIES } from '../budget/entities/index.js';
 import { EXPENDITURE_ENTITIES } from '../expenditures/entities/index.js';
 import { IdempotencyKey } from '../idempotency/idempotency-key.entity.js';
+import { IndicatorCorrection } from '../indicators/entities/indicator-correction.entity.js';
 import { IndicatorDefinition } from '../indicators/entities/indicator-definition.entity.js';
 import { IndicatorSettings } from '../indicators/entities/indicator-settings.entity.js';
 import { IndicatorSnapshot } from '../indicators/entities/indicator-snapshot.entity.js';
@@ -11,8 +12,9 @@ import { IndicatorTarget } from '../indicators/entities/indicator-target.entity.
 import { IndicatorUpdate } from '../indicators/entities/indicator-update.entity.js';
 import { ReportingPeriod } from '../indicators/entities/reporting-period.entity.js';
 import { Measure } from '../measures/entities/measure.entity.js';
-import { Outcome } from '../measures/entities/outcome.entity.js';
+import { LabourMarketObservation } from '../measures/entities/observation.entity.js';
 import { Participation } from '../measures/entities/participation.entity.js';
+import { ParticipantExitCorrection } from '../participants/entities/participant-exit-correction.entity.js';
 import { ParticipantIdentity } from '../participants/entities/participant-identity.entity.js';
 import { ParticipantRules } from '../participants/entities/participant-rules.entity.js';
 import { Participant } from '../participants/entities/participant.entity.js';
@@ -31,9 +33,10 @@ export const ENTITIES = [
   ParticipantRules,
   Participant,
   ParticipantIdentity,
+  ParticipantExitCorrection,
   Measure,
   Participation,
-  Outcome,
+  LabourMarketObservation,
   ...BUDGET_ENTITIES,
   ...TRANCHES_ENTITIES,
   ...EXPENDITURE_ENTITIES,
@@ -44,5 +47,6 @@ export const ENTITIES = [
   IndicatorUpdate,
   ReportingPeriod,
   IndicatorSnapshot,
+  IndicatorCorrection,
   ...REPORTING_ENTITIES,
 ];
