@@ -28,7 +28,9 @@ export async function* parseProfileCsv(input: Readable, ctx: ParseContext, profi
     if (!index) {
       const headers = fields.map((f) => f.trim());
       index = {};
-      for (const [field, header] of Object.entries(profile.columns) as [keyof ProfileColumns, string | undefined][]) {
+      // The amount first: without it nothing can be read at all.
+      const mapped = (Object.entries(profile.columns) as [keyof ProfileColumns, string | undefined][]).sort(([a], [b]) => Number(b === 'amount') - Number(a === 'amount'));
+      for (const [field, header] of mapped) {
         if (!header) continue;
         const position = headers.indexOf(header);
         if (position === -1) {
