@@ -49,7 +49,7 @@ const GERMAN = { decimalSeparator: ',', thousandsSeparator: '' };
 export async function* parseDatev(input: Readable, ctx: ParseContext, onHeader: (header: DatevHeader) => void): AsyncGenerator<ParsedRow> {
   let header: DatevHeader | undefined;
   let columns: Map<string, number> | undefined;
-  for await (const { line, fields } of csvRecords(input, { delimiter: ';', encoding: 'windows-1252', fileName: ctx.fileName })) {
+  for await (const { line, fields } of csvRecords(input, { delimiter: ';', encoding: 'windows-1252', fileName: ctx.fileName, firstLineApart: true })) {
     if (!header) {
       header = readHeader(fields, line, ctx.fileName);
       onHeader(header);
