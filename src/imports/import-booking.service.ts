@@ -79,11 +79,24 @@ export class ImportBookingService {
   }
 
   async preview(user: AuthUser, importId: string): Promise<BookingImport> {
-    return moneyTransaction(this.em, (em) => this.previewIn(em, user, importId));
+    return this.reportingFailure(importId, () => moneyTransaction(this.em, (em) => this.previewIn(em, user, importId)));
   }
 
   async commit(user: AuthUser, importId: string): Promise<BookingImport> {
-    return moneyTransaction(this.em, (em) => this.commitIn(em, user, importId));
+    return this.reportingFailure(importId, () => moneyTransaction(this.em, (em) => this.commitIn(em, user, importId)));
+  }
+
+  /** A failed preview or commit (rolled back) shows as FAILED in importProgress, if it had started. */
+  private async reportingFailure<T>(importId: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      const [row] = await this.em.fork().execute<{ project_id: string; phase: string }[]>('select project_id, phase from import_progress where import_id = ?', [importId]).catch(() => []);
+      if (row && (row.phase === 'PREVIEWING' || row.phase === 'COMMITTING')) {
+        await this.progress.set(importId, row.project_id, 'FAILED', 0, null, true, error instanceof Error ? error.message.slice(0, 500) : 'failed');
+      }
+      throw error;
+    }
   }
 
   private async previewIn(em: EntityManager, user: AuthUser, importId: string): Promise<BookingImport> {
@@ -258,7 +271,8 @@ export class ImportBookingService {
     }
     const result = await batch.finish();
     summary.amountToBook = formatMoney(amount);
-    await this.progress.set(imp.id, project.id, book ? 'COMMITTED' : 'PREVIEWED', summary.rows, imp.rowCount, true);
+    // Finished only when the transaction has committed: importProgress compares with the import's own status.
+    await this.progress.set(imp.id, project.id, phase, summary.rows, imp.rowCount);
     return { version, summary, spent: result.spent.map((s) => ({ fiscalYear: s.fiscalYear, costCategoryId: s.costCategoryId, amount: formatMoney(s.amount) })) };
   }
 

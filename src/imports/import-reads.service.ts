@@ -79,7 +79,14 @@ export class ImportReadsService {
     } catch {
       throw ImportErrors.importNotFound(importId);
     }
-    return { importId, phase: row.phase, done: row.done, total: row.total, finished: row.finished, error: row.error, updatedAt: new Date(row.updated_at) };
+    const progress = { importId, phase: row.phase, done: row.done, total: row.total, finished: row.finished, error: row.error, updatedAt: new Date(row.updated_at) };
+    // A preview or commit is done when its transaction has committed, which the import itself shows.
+    if (row.phase === 'PREVIEWING' || row.phase === 'COMMITTING') {
+      const [state] = await em.execute<{ status: string; previewed_at: Date | null; committed_at: Date | null }[]>('select status, previewed_at, committed_at from booking_import where id = ?', [importId]);
+      const at = row.phase === 'COMMITTING' ? state?.committed_at : state?.previewed_at;
+      if (at && new Date(at) >= progress.updatedAt) return { ...progress, phase: row.phase === 'COMMITTING' ? 'COMMITTED' : 'PREVIEWED', finished: true };
+    }
+    return progress;
   }
 
   async reconciliation(user: AuthUser, importId: string, windowDays: number): Promise<BankReconciliationModel> {

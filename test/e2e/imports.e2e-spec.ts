@@ -104,6 +104,8 @@ describe('importing bookings (DATEV, camt.053, CSV) through POST /imports and Gr
     const salary = ledger.find((e: { receiptNumber: string }) => e.receiptNumber === 'GH-2024-01');
     expect(salary).toMatchObject({ kind: 'BOOKING', grossAmount: '3250.00', costCategoryCode: 'A', provenance: { importId: firstImport, mappingVersion: 1, sourceKey: 'datev:29098/55003/GH-2024-01', fileName: 'datev-buchungsstapel-2024-q1.csv', line: 3 } });
     await noTotalsDifference();
+    const progress = await t.gqlAs(p.auditor, 'query($id: ID!) { importProgress(importId: $id) { phase done total finished error } }', { id: firstImport });
+    expect(progress.data!.importProgress).toEqual({ phase: 'COMMITTED', done: 9, total: 9, finished: true, error: null });
     const again = await t.gqlAs(p.finance, COMMIT, { id: firstImport });
     expect(again.errors![0].extensions!.code).toBe('CONFLICT');
     expect(await ledgerCount()).toBe(before + 4);
@@ -160,6 +162,8 @@ describe('importing bookings (DATEV, camt.053, CSV) through POST /imports and Gr
     const gap = await upload(p.finance, fixture('camt053-2024-06-gap.xml'), 'camt053-2024-06-gap.xml', 'CAMT');
     expect(gap.status).toBe(400);
     expect(gap.body).toMatchObject({ code: 'BAD_USER_INPUT', field: 'Bal/Amt (OPBD)', file: 'camt053-2024-06-gap.xml', line: 8 });
+    const failed = await t.gqlAs(p.finance, 'query($p: ID!) { bookingImports(projectId: $p) { fileName } }', { p: p.projectId });
+    expect(failed.data!.bookingImports.map((i: { fileName: string }) => i.fileName)).not.toContain('camt053-2024-06-gap.xml');
     expect(gap.body.message).toMatch(/opens with 70000.00 EUR, but the statement before it \(closing 2024-04-30, from camt053-2024-04.xml\) closed with 72173.61 EUR/);
     expect(await staged()).toEqual(before);
     // The same statement again passes the continuity check (its predecessor is unchanged).
