@@ -10,7 +10,8 @@ import { moneyTransaction } from '../idempotency/money-transaction.js';
 import type { Project } from '../programs/entities/project.entity.js';
 import { MONEY_READERS, MONEY_WRITERS } from '../tranches/money-access.js';
 import { planLines } from '../tranches/plan-lookup.js';
-import type { CreateImportProfileInput, SetMappingRulesInput } from './dto/imports.inputs.js';
+import { type CreateImportProfileInput, type SetMappingRulesInput, validateRuleInputs } from './dto/imports.inputs.js';
+import { badInput } from '../common/errors/app-error.js';
 import { ImportProfile } from './entities/import-profile.entity.js';
 import { MappingRuleSet } from './entities/mapping-rule-set.entity.js';
 import { MappingAction } from './imports.enums.js';
@@ -52,6 +53,8 @@ export class MappingRulesService {
 
   private async setRulesIn(em: EntityManager, user: AuthUser, input: SetMappingRulesInput): Promise<MappingRuleSet> {
     const project = await this.access.requireProject(em, user, input.projectId, MONEY_WRITERS);
+    const [invalid] = validateRuleInputs(input.rules);
+    if (invalid) throw badInput(invalid.field, `Please check ${invalid.field}: ${invalid.message}.`, { problems: validateRuleInputs(input.rules) });
     const current = (await this.latest(em, project.id))?.version ?? 0;
     if (current !== (input.baseVersion ?? 0)) throw ImportErrors.rulesChanged(current, input.baseVersion ?? null);
     const categories = await this.categoryIdsByCode(em, project);

@@ -195,6 +195,14 @@ describe('importing bookings (DATEV, camt.053, CSV) through POST /imports and Gr
     expect((await t.gqlAs(p.finance, PREVIEW, { id: again.body.id })).data!.previewImport.summary).toMatchObject({ duplicates: 5, toBook: 0, corrections: 0 });
   });
 
+  it('validates each mapping rule, also when the rules are written as literals in the document', async () => {
+    const literal = await t.gqlAs(p.finance, `mutation($p: ID!) { setMappingRules(input: { projectId: $p, baseVersion: 1, rules: [{ account: "4120", action: BOOK, costCategoryCode: "A" }, { textContains: "", action: IGNORE }] }) { version } }`, { p: p.projectId });
+    expect(literal.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'rules.1.textContains' });
+    const unknown = await t.gqlAs(p.finance, SET_RULES, { input: { projectId: p.projectId, baseVersion: 1, rules: [{ account: '4120', action: 'BOOK', costCategoryCode: 'Z9' }] } });
+    expect(unknown.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'rules.0.costCategoryCode' });
+    expect((await t.gqlAs(p.auditor, 'query($p: ID!) { mappingRules(projectId: $p) { version } }', { p: p.projectId })).data!.mappingRules.version).toBe(1);
+  });
+
   let profileId: string;
 
   it('reads CSV exports through a saved import profile; a profile without an amount column is refused', async () => {

@@ -1,6 +1,8 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsEnum, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Length, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsEnum, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Length, MaxLength, Min, validateSync, ValidateNested } from 'class-validator';
+
+import { flattenValidationErrors } from '../../common/errors/validation.js';
 
 import { ImportFormat, MappingAction } from '../imports.enums.js';
 import { ENCODINGS } from '../parsing/decode.js';
@@ -185,9 +187,14 @@ export class SetMappingRulesInput {
   @MaxLength(500)
   note?: string;
 
+  // Each rule is validated by the service (validateRuleInputs): the global pipe leaves list items
+  // as they come, and GraphQL literals arrive as null-prototype objects ValidateNested refuses.
   @Field(() => [MappingRuleInput], { description: 'Tried in order; the first match wins.' })
   @ArrayMaxSize(500)
-  @ValidateNested({ each: true })
-  @Type(() => MappingRuleInput)
   rules: MappingRuleInput[];
+}
+
+/** class-validator on every rule of a set, as the pipe does for top-level inputs: field `rules.<i>.<name>`. */
+export function validateRuleInputs(rules: readonly MappingRuleInput[]): { field: string; message: string }[] {
+  return rules.flatMap((rule, i) => flattenValidationErrors(validateSync(Object.assign(Object.create(MappingRuleInput.prototype) as MappingRuleInput, rule), { forbidUnknownValues: false }), `rules.${i}`));
 }
