@@ -62,7 +62,7 @@ interface Original {
 }
 
 /** Rows per INSERT statement (jsonb_to_recordset): large enough to amortise the round trip, small enough for one parameter. */
-const INSERT_CHUNK = 5_000;
+const INSERT_CHUNK = 2_000;
 
 /**
  * The receipt ledger's bulk entry point (imports), inside the caller's transaction: every receipt

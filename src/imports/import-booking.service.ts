@@ -23,7 +23,7 @@ import { describeRule, firstMatchingRule } from './mapping-rules.js';
 import { MappingRulesService } from './mapping-rules.service.js';
 
 /** Staged rows per step of a preview or commit (and per ledger batch chunk). */
-const STEP = 5_000;
+const STEP = 2_000;
 
 interface StagedRow {
   id: string;
