@@ -22,6 +22,7 @@ import { FundingProgram } from '../programs/entities/funding-program.entity.js';
 import { Project } from '../programs/entities/project.entity.js';
 import { TRANCHES_ENTITIES } from '../tranches/entities/index.js';
 import { REPORTING_ENTITIES } from '../reporting/entities/proof-file.entity.js';
+import { IMPORT_ENTITIES } from '../imports/entities/index.js';
 
 /** Every entity of the service; explicit so that discovery works the same in ESM, jest and the CLI. */
 export const ENTITIES = [
@@ -49,4 +50,5 @@ export const ENTITIES = [
   IndicatorSnapshot,
   IndicatorCorrection,
   ...REPORTING_ENTITIES,
+  ...IMPORT_ENTITIES,
 ];

@@ -1,4 +1,5 @@
 import { Migration20261202181301_Observations } from './Migration20261202181301_Observations.js';
+import { Migration20261202180608_Imports } from './Migration20261202180608_Imports.js';
 import { Migration20261124220111_ReceiptListIndex } from './Migration20261124220111_ReceiptListIndex.js';
 import { Migration20261124214517_Reporting } from './Migration20261124214517_Reporting.js';
 import { Migration20261124210329_Tranches } from './Migration20261124210329_Tranches.js';
@@ -24,5 +25,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261124210356_Indicators', class: Migration20261124210356_Indicators },
   { name: 'Migration20261124214517_Reporting', class: Migration20261124214517_Reporting },
   { name: 'Migration20261124220111_ReceiptListIndex', class: Migration20261124220111_ReceiptListIndex },
+  { name: 'Migration20261202180608_Imports', class: Migration20261202180608_Imports },
   { name: 'Migration20261202181301_Observations', class: Migration20261202181301_Observations },
 ];
