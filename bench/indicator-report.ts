@@ -10,9 +10,9 @@ import { Decimal } from 'decimal.js';
 import { AppModule } from '../src/app.module.js';
 import { addDays } from '../src/common/dates/local-date.js';
 import { Measure } from '../src/measures/entities/measure.entity.js';
-import { Outcome } from '../src/measures/entities/outcome.entity.js';
+import { LabourMarketObservation } from '../src/measures/entities/observation.entity.js';
 import { Participation } from '../src/measures/entities/participation.entity.js';
-import { LabourStatus, MeasureType, OutcomeSource, OutcomeTiming } from '../src/measures/measures.enums.js';
+import { MeasureType, ObservationKind, ObservationSource, ObservationType } from '../src/measures/measures.enums.js';
 import { Participant } from '../src/participants/entities/participant.entity.js';
 import { EducationLevel, ExitReason, Gender, LabourStatusAtEntry, ParticipantStatus, Track } from '../src/participants/participants.enums.js';
 import { loadConfig } from '../src/config/app-config.js';
@@ -24,7 +24,7 @@ import { withScratchDatabase } from '../src/scripts/scratch-database.js';
  * `npm run bench:indicators`: latency of indicatorReport for the demo project over HTTP (target
  * p95 < 200 ms), against a scratch PostgreSQL with the demo data. When the demo holds fewer than
  * BENCH_PARTICIPANTS participants (the participants demo seeder may not be there yet), it is topped
- * up with generated ones, with participations and outcomes. Not part of `npm test`; the figures
+ * up with generated ones, with participations and observations. Not part of `npm test`; the figures
  * go into reports, never into asserts.
  */
 const PARTICIPANTS = Number(process.env.BENCH_PARTICIPANTS ?? 700);
@@ -49,7 +49,7 @@ function prng(seed: number): () => number {
 
 /**
  * Generated participants over 2022–2026 with a participation each (some in a § 16i placement),
- * outcomes at exit for most leavers and 6-month follow-ups for many, bulk-inserted through the
+ * observations at exit for most leavers and 6-month follow-ups for many, bulk-inserted through the
  * participants module's entities.
  */
 async function fillDemo(em: EntityManager, projectId: string, count: number): Promise<void> {
@@ -63,17 +63,19 @@ async function fillDemo(em: EntityManager, projectId: string, count: number): Pr
   await em.flush();
   const participants: Participant[] = [];
   const participations: Participation[] = [];
-  const outcomes: Outcome[] = [];
+  const observations: LabourMarketObservation[] = [];
   for (let n = 0; n < count; n++) {
     const youth = random() < 0.2;
     const entryDate = addDays('2022-01-10', Math.floor((n * 1700) / count));
     const exits = random() < 0.75;
     const exitDate = exits ? addDays(entryDate, 90 + Math.floor(random() * 240)) : null;
     const exitReason = exitDate ? pick([ExitReason.COMPLETED, ExitReason.COMPLETED, ExitReason.TOOK_UP_JOB, ExitReason.STARTED_TRAINING, ExitReason.DROPPED_OUT]) : null;
+    const birthYear = youth ? 2000 + Math.floor(random() * 6) : 1965 + Math.floor(random() * 35);
     const p = em.create(Participant, {
       project: projectId,
       pseudonym: `BENCH-${String(n).padStart(5, '0')}`,
-      birthYear: youth ? 2000 + Math.floor(random() * 6) : 1965 + Math.floor(random() * 35),
+      birthYear,
+      ageAtEntry: Number(entryDate.slice(0, 4)) - birthYear - (random() < 0.5 ? 1 : 0),
       gender: random() < 0.04 ? Gender.MALE : random() < 0.01 ? Gender.DIVERSE : Gender.FEMALE,
       entryDate,
       track: youth ? Track.YOUTH_TRAINING : Track.WOMEN_REENTRY,
@@ -91,13 +93,18 @@ async function fillDemo(em: EntityManager, projectId: string, count: number): Pr
     participants.push(p);
     const measure = youth ? measures[2] : random() < 0.1 ? measures[1] : measures[0];
     participations.push(em.create(Participation, { project: projectId, measure, participant: p, startDate: entryDate, endDate: exitDate, exitReason }));
+    let recordNo = 0;
+    const observe = (observedOn: string, type: ObservationType, source: ObservationSource, benefitEnded: boolean) => {
+      observations.push(em.create(LabourMarketObservation, { project: projectId, participant: p, recordNo: ++recordNo, kind: ObservationKind.RECORD, observedOn, type, source }));
+      if (benefitEnded) observations.push(em.create(LabourMarketObservation, { project: projectId, participant: p, recordNo: ++recordNo, kind: ObservationKind.RECORD, observedOn, type: ObservationType.BENEFIT_RECEIPT_ENDED, source }));
+    };
     if (exitDate && exitDate < '2026-10-01' && random() < 0.85) {
-      const status = pick([LabourStatus.JOB_SEARCHING, LabourStatus.EMPLOYED_SOCIAL_INSURANCE, LabourStatus.EMPLOYED_SOCIAL_INSURANCE, LabourStatus.IN_EDUCATION_OR_TRAINING, LabourStatus.MARGINAL_JOB, LabourStatus.INACTIVE]);
-      outcomes.push(em.create(Outcome, { project: projectId, participant: p, timing: OutcomeTiming.AT_EXIT, observedOn: addDays(exitDate, Math.floor(random() * 35)), labourStatus: status, benefitReceiptEnded: random() < 0.3, source: OutcomeSource.CASE_FILE }));
+      const status = pick([ObservationType.JOB_SEARCHING, ObservationType.EMPLOYMENT_SOCIAL_INSURANCE, ObservationType.EMPLOYMENT_SOCIAL_INSURANCE, ObservationType.EDUCATION_OR_TRAINING, ObservationType.MARGINAL_EMPLOYMENT, ObservationType.INACTIVE]);
+      observe(addDays(exitDate, Math.floor(random() * 35)), status, ObservationSource.CASE_FILE, random() < 0.3);
     }
     if (exitDate && exitDate < '2026-04-01' && random() < 0.6) {
-      const status = pick([LabourStatus.EMPLOYED_SOCIAL_INSURANCE, LabourStatus.JOB_SEARCHING, LabourStatus.SELF_EMPLOYED, LabourStatus.EMPLOYED_SOCIAL_INSURANCE]);
-      outcomes.push(em.create(Outcome, { project: projectId, participant: p, timing: OutcomeTiming.SIX_MONTHS, observedOn: addDays(exitDate, 185), labourStatus: status, benefitReceiptEnded: random() < 0.4, source: OutcomeSource.SURVEY }));
+      const status = pick([ObservationType.EMPLOYMENT_SOCIAL_INSURANCE, ObservationType.JOB_SEARCHING, ObservationType.SELF_EMPLOYMENT, ObservationType.EMPLOYMENT_SOCIAL_INSURANCE]);
+      observe(addDays(exitDate, 185), status, ObservationSource.SURVEY, random() < 0.4);
     }
   }
   await em.flush();
@@ -137,10 +144,10 @@ await withScratchDatabase(async (url) => {
   if (existing < PARTICIPANTS) await fillDemo(orm.em.fork(), demo, PARTICIPANTS - existing);
   const [counts] = await connection.execute(
     `select (select count(*) from participant where project_id = ?)::int as participants, (select count(*) from participation where project_id = ?)::int as participations,
-            (select count(*) from outcome where project_id = ?)::int as outcomes`,
+            (select count(*) from labour_market_observation where project_id = ?)::int as observations`,
     [demo, demo, demo],
   );
-  console.log(`demo project: ${counts.participants} participants (${existing} from the demo seed), ${counts.participations} participations, ${counts.outcomes} outcomes`);
+  console.log(`demo project: ${counts.participants} participants (${existing} from the demo seed), ${counts.participations} participations, ${counts.observations} observations`);
 
   await app.listen(0, '127.0.0.1');
   const endpoint = `${await app.getUrl()}/graphql`.replace('[::1]', '127.0.0.1');
@@ -163,6 +170,8 @@ await withScratchDatabase(async (url) => {
     await post({ query: `mutation($id: ID!) { lockReportingPeriod(id: $id) { status } }`, variables: { id } }, grantor);
   }
   await measure('indicatorReport 2024 locked (snapshot), analyst', () => report(analyst, '2024-01-01', '2024-12-31'));
+  const recounted = (from: string, to: string) => post({ query: REPORT.replace('lateCorrection suppressed', 'lateCorrection suppressed corrected { actual difference }'), variables: { p: demo, period: { from, to } } }, auditor);
+  await measure('indicatorReport 2024 locked, recounted next to it (corrected)', () => recounted('2024-01-01', '2024-12-31'));
   await measure('indicatorReport 2025 after 3 locked years (late corrections)', () => report(auditor, '2025-01-01', '2025-12-31'));
   await app.close();
 });

@@ -10,11 +10,11 @@ import { withScratchDatabase } from '../src/scripts/scratch-database.js';
 
 /**
  * `node --import @swc-node/register/esm-register bench/participants-page.ts`: latency and SQL
- * statements of one page of participants with identity, participations, measures and outcomes,
+ * statements of one page of participants with identity, participations, measures and observations,
  * as a case worker, for page sizes 10, 50 and 100 (demo data, 700 participants). Not part of npm test.
  */
 const QUERY = `query($projectId: ID!, $first: Int) { participants(projectId: $projectId, first: $first) {
-  nodes { pseudonym identity { lastName } health { hasDisability } participations { startDate measure { title } } outcomes { timing } } } }`;
+  nodes { pseudonym identity { lastName } health { hasDisability } participations { startDate measure { title } } observations { observedOn type } } } }`;
 
 await withScratchDatabase(async (url) => {
   const config = loadConfig({ NODE_ENV: 'development', LOG_LEVEL: 'silent', SEED_DEMO: 'false' });

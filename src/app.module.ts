@@ -26,6 +26,7 @@ import { HealthController } from './health/health.controller.js';
 import { createLoggerOptions } from './logging/logger.options.js';
 import { PlaygroundController } from './playground/playground.controller.js';
 import { localPlaygroundPlugin } from './playground/playground.plugin.js';
+import { ImportsModule } from './imports/imports.module.js';
 import { IndicatorsModule } from './indicators/indicators.module.js';
 import { MeasuresModule } from './measures/measures.module.js';
 import { ParticipantsModule } from './participants/participants.module.js';
@@ -106,6 +107,7 @@ export class AppModule implements NestModule {
         NarrativeModule,
         IndicatorsModule,
         ReportingModule,
+        ImportsModule,
       ],
       controllers: [HealthController, PlaygroundController],
       providers: [{ provide: APP_PIPE, useClass: InputValidationPipe }],

@@ -90,7 +90,7 @@ export function readOperations(scope: BenchScope): ReadOperation[] {
       user: 'bench',
       rate: 20,
       pageSizes: [10, 100],
-      query: `query($p: ID!, $first: Int) { participants(projectId: $p, first: $first) { totalCount nodes { id pseudonym status identity { lastName } participations { startDate endDate measure { title } } outcomes { timing } } } }`,
+      query: `query($p: ID!, $first: Int) { participants(projectId: $p, first: $first) { totalCount nodes { id pseudonym status identity { lastName } participations { startDate endDate measure { title } } observations { observedOn type } } } }`,
       variables: (i) => ({ p: project(i), first: 50 }),
       async validate(data, db, i) {
         const nodes = data.participants.nodes as { id: string; identity: { lastName: string } | null; participations: unknown[] }[];

@@ -58,7 +58,8 @@ export class BudgetTotals {
   }
 
   sourceNames(): string[] {
-    return this.sources.map((s) => s.name);
+    // By name, not by registration: the order modules start in is Nest's business (it moved when imports arrived).
+    return this.sources.map((s) => s.name).sort();
   }
 
   /**

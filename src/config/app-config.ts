@@ -46,6 +46,7 @@ const envSchema = z.object({
   LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
   DATA_ENCRYPTION_KEY: base64Key('DATA_ENCRYPTION_KEY').optional(),
   IDENTITY_HASH_KEY: base64Key('IDENTITY_HASH_KEY').optional(),
+  IMPORT_MAX_FILE_MB: z.coerce.number().int().min(1).max(1024).default(100),
 });
 
 /** Development and tests only; production refuses to start without its own JWT_SECRET. */
@@ -73,6 +74,8 @@ export type AppConfig = {
   loginRateLimit: { perIp: number; perUser: number; windowSeconds: number };
   /** Participant identity and health data: AES-256-GCM key and the HMAC key for duplicate checks (DOMAIN.md §6). */
   dataProtection: { encryptionKey: Buffer; hashKey: Buffer };
+  /** Booking imports (POST /imports): the largest file accepted. */
+  imports: { maxFileMb: number };
 };
 
 /** The hardened endpoint's limits (OWASP GraphQL cheat sheet); each has its own variable. */
@@ -133,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     loginRateLimit: { perIp: e.LOGIN_RATE_LIMIT_PER_IP, perUser: e.LOGIN_RATE_LIMIT_PER_USER, windowSeconds: e.LOGIN_RATE_WINDOW_SECONDS },
     dataProtection: { encryptionKey: e.DATA_ENCRYPTION_KEY ?? DEV_ENCRYPTION_KEY, hashKey: e.IDENTITY_HASH_KEY ?? DEV_HASH_KEY },
+    imports: { maxFileMb: e.IMPORT_MAX_FILE_MB },
   };
 }
 

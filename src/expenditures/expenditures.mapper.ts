@@ -27,6 +27,7 @@ export function toExpenditureModel(e: Expenditure, reversedById: string | null, 
     status: known?.status ?? e.state?.status ?? ExpenditureStatus.RECORDED,
     statusComment: known ? null : (e.state?.comment ?? null),
     recordedById: e.recordedBy.id,
+    provenance: e.provenance ?? null,
     createdAt: e.createdAt,
   };
 }

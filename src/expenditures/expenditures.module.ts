@@ -9,5 +9,7 @@ import { LedgerReads } from './ledger-reads.js';
 @Module({
   imports: [BudgetModule],
   providers: [ExpendituresService, LedgerReads, ExpendituresResolver],
+  // The imports module books through the same service (openBatch).
+  exports: [ExpendituresService],
 })
 export class ExpendituresModule {}

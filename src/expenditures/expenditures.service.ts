@@ -8,22 +8,22 @@ import { AccessService } from '../auth/access.service.js';
 import { AppUser } from '../auth/entities/app-user.entity.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { BudgetTotals } from '../budget/budget-totals.js';
-import { fiscalYearOf } from '../common/dates/local-date.js';
-import { roundToCents } from '../common/money/money.js';
+import { fiscalYearOf, type LocalDate } from '../common/dates/local-date.js';
 import { IdempotencyService } from '../idempotency/idempotency.service.js';
 import { moneyTransaction } from '../idempotency/money-transaction.js';
 import { Project } from '../programs/entities/project.entity.js';
-import { FinancingType } from '../programs/programs.enums.js';
 import { MONEY_READERS, MONEY_WRITERS } from '../tranches/money-access.js';
 import { planLines } from '../tranches/plan-lookup.js';
 import { ExpenditureFieldsInput, RecordExpenditureInput, ReverseExpenditureInput, SetExpenditureStatusInput } from './dto/expenditure.inputs.js';
 import { ExpenditureState } from './entities/expenditure-state.entity.js';
 import { Expenditure } from './entities/expenditure.entity.js';
+import { LedgerBatch } from './ledger-batch.js';
 import { LedgerReads, spentTotalsSource } from './ledger-reads.js';
 import { expenditureAuditFields, toExpenditureModel } from './expenditures.mapper.js';
 import { ExpenditureModel } from './models/expenditure.model.js';
 import { canMoveTo, EntryKind, ExpenditureStatus } from './expenditures.enums.js';
 import { ExpenditureErrors } from './expenditures.errors.js';
+import { lineLimit, receiptRuleErrors } from './receipt-rules.js';
 
 
 /**
@@ -109,6 +109,29 @@ export class ExpendituresService implements OnModuleInit {
     return { reversal: await this.reads.byId(user, ids.reversal), replacement: ids.replacement ? await this.reads.byId(user, ids.replacement) : null };
   }
 
+  /**
+   * The ledger's bulk entry point for imports, inside the caller's transaction (`em`): receipts
+   * added to the batch pass the same rules as `record` and `reverse` and, with `book: true`, are
+   * booked with their spent totals; with `book: false` nothing is written (a preview). The caller
+   * has checked that `user` may write the project's money books.
+   */
+  openBatch(em: EntityManager, user: AuthUser, project: Project, options: { book: boolean }): LedgerBatch {
+    return new LedgerBatch(em, user, project, this.totals, options.book);
+  }
+
+  /** Live bookings (neither reversed nor rejected) paid between two dates, for matching bank payments to receipts. */
+  async liveReceiptsPaidBetween(em: EntityManager, projectId: string, from: LocalDate, to: LocalDate): Promise<LiveReceipt[]> {
+    const rows = await em.execute<{ id: string; receipt_number: string; payment_date: string; payee: string; purpose: string; gross_amount: string }[]>(
+      `select e.id, e.receipt_number, e.payment_date::text as payment_date, e.payee, e.purpose, e.gross_amount::text as gross_amount
+         from expenditure e join expenditure_state s on s.expenditure_id = e.id
+        where e.project_id = ? and e.kind = 'BOOKING' and s.status <> 'REJECTED' and e.payment_date between ? and ?
+          and not exists (select 1 from expenditure r where r.reversal_of_id = e.id)
+        order by e.payment_date, e.id`,
+      [projectId, from, to],
+    );
+    return rows.map((r) => ({ id: r.id, receiptNumber: r.receipt_number, paymentDate: r.payment_date, payee: r.payee, purpose: r.purpose, grossAmount: new Decimal(r.gross_amount) }));
+  }
+
   /** recorded → checked → included in a proof; recorded/checked → rejected (then it no longer counts as spent). */
   async setStatus(user: AuthUser, input: SetExpenditureStatusInput) {
     await moneyTransaction(this.em, async (em) => {
@@ -140,20 +163,12 @@ export class ExpendituresService implements OnModuleInit {
    * year's plan. Returns the most the category may spend in that year.
    */
   private async checkReceipt(em: EntityManager, project: Project, receipt: ExpenditureFieldsInput, prefix: string): Promise<LineLimit> {
-    if (receipt.paymentDate < project.approvalStart || receipt.paymentDate > project.approvalEnd) {
-      throw ExpenditureErrors.paymentOutsidePeriod(`${prefix}.paymentDate`, project.approvalStart, project.approvalEnd);
-    }
-    if (receipt.grossAmount.lte(0)) throw ExpenditureErrors.grossNotPositive(`${prefix}.grossAmount`);
-    if (receipt.ineligibleAmount.lt(0) || receipt.ineligibleAmount.gt(receipt.grossAmount)) throw ExpenditureErrors.ineligibleOutOfRange(`${prefix}.ineligibleAmount`);
-    const expected = receipt.grossAmount.minus(receipt.ineligibleAmount);
-    if (!receipt.eligibleAmount.eq(expected)) throw ExpenditureErrors.eligibleMismatch(`${prefix}.eligibleAmount`, expected);
     const fiscalYear = fiscalYearOf(receipt.paymentDate);
-    const line = (await planLines(em, project.id, fiscalYear)).find((l) => l.costCategoryId === receipt.costCategoryId);
-    if (!line) throw ExpenditureErrors.categoryNotInPlan(`${prefix}.costCategoryId`, fiscalYear);
-    // ANBest-P 1.2: a line may exceed its plan by the programme's percent (not for fixed amounts);
-    // the allowance is a computed share, so it is rounded half up to cents here.
-    const allowance = project.financingType === FinancingType.FIXED_AMOUNT ? new Decimal(0) : roundToCents(line.planned.times(line.lineOverrunPercent).dividedBy(100));
-    return { fiscalYear, code: line.code, limit: line.planned.plus(allowance) };
+    const lines = await planLines(em, project.id, fiscalYear);
+    const [first] = receiptRuleErrors(project, receipt, lines, prefix);
+    if (first) throw first;
+    const line = lines.find((l) => l.costCategoryId === receipt.costCategoryId)!;
+    return { fiscalYear, code: line.code, limit: lineLimit(project, line) };
   }
 
   /** Inserts a booking (next revision of its receipt number), its state, and its spent delta; checks the line limit under the totals row lock. */
@@ -193,6 +208,16 @@ export class ExpendituresService implements OnModuleInit {
     this.audit.record({ entity: 'Expenditure', id: expenditure.id, projectId: project.id, before: null, after: expenditureAuditFields(expenditure, ExpenditureStatus.RECORDED) });
     return expenditure;
   }
+}
+
+/** A live booking as bank reconciliation sees it. */
+export interface LiveReceipt {
+  id: string;
+  receiptNumber: string;
+  paymentDate: LocalDate;
+  payee: string;
+  purpose: string;
+  grossAmount: Decimal;
 }
 
 interface LineLimit {

@@ -1,30 +1,39 @@
 import { addDays, addMonths, type LocalDate } from '../common/dates/local-date.js';
 
 /**
- * The counting rules of the outcome indicators (DOMAIN.md §8), as pure functions over plain
- * records, so each rule can be checked against a hand-built data set. The participants module maps
- * its rows to these shapes.
+ * The counting rules of the outcome indicators (DOMAIN.md §8; the README's indicator section states
+ * them in words), as pure functions over plain records, so each rule can be checked against a
+ * hand-built data set and against a reference implementation. indicator-inputs.ts maps the
+ * participants module's rows to these shapes.
  */
 export type Gender = 'FEMALE' | 'MALE' | 'DIVERSE';
 export type EntryStatus = 'UNEMPLOYED' | 'LONG_TERM_UNEMPLOYED' | 'INACTIVE' | 'EMPLOYED';
 export type Education = 'ISCED_0_2' | 'ISCED_3_4' | 'ISCED_5_8';
-export type LabourStatus =
+/** The types of labour-market observations (measures.enums.ts ObservationType). */
+export type ObservationType =
+  | 'EMPLOYMENT_SOCIAL_INSURANCE'
+  | 'VOCATIONAL_TRAINING'
+  | 'EMPLOYMENT_16I'
+  | 'SELF_EMPLOYMENT'
+  | 'MARGINAL_EMPLOYMENT'
   | 'JOB_SEARCHING'
-  | 'IN_EDUCATION_OR_TRAINING'
+  | 'EDUCATION_OR_TRAINING'
   | 'QUALIFICATION_GAINED'
-  | 'EMPLOYED_SOCIAL_INSURANCE'
-  | 'MARGINAL_JOB'
-  | 'SELF_EMPLOYED'
   | 'INACTIVE'
-  | 'UNKNOWN';
+  | 'UNKNOWN'
+  | 'BENEFIT_RECEIPT_ENDED';
 
+/** One participation episode (entry to exit) of a person; a person who comes back has several. */
 export interface CountedParticipant {
   id: string;
+  /** The person: the id of her first episode. */
+  personId: string;
   gender: Gender;
-  birthYear: number;
+  /** Completed years of age on the entry date. */
+  ageAtEntry: number;
   entryDate: LocalDate;
   exitDate?: LocalDate | null;
-  /** Null while the entry data are not yet recorded (the person then counts in no status indicator). */
+  /** Null while the entry data are not yet recorded (the episode then counts in no status indicator). */
   entryStatus: EntryStatus | null;
   education: Education | null;
   track: string;
@@ -33,28 +42,49 @@ export interface CountedParticipant {
   dropout?: boolean;
 }
 
+/** An observation in force (corrected and withdrawn records are resolved before counting). */
 export interface Observation {
+  /** The episode it belongs to. */
   participantId: string;
   observedOn: LocalDate;
-  /** When the observation was planned: at exit, or 6 / 12 months after. */
-  timing: 'AT_EXIT' | 'MONTHS_6' | 'MONTHS_12';
-  status: LabourStatus;
-  benefitReceiptEnded?: boolean;
-  /** The job is a publicly funded § 16i SGB II job (does not count as an integration). */
-  publiclyFunded16i?: boolean;
-  /** The training is a fully qualifying vocational training (counts as an integration). */
-  fullyQualifyingTraining?: boolean;
+  /** Recording order within the episode: of two observations of one day, the later record counts. */
+  recordNo: number;
+  type: ObservationType;
 }
+
+/** Programme data (participant rules), the same the API checks with: see lifecycle.countingParametersOf. */
+export interface CountingParameters {
+  /** The status on leaving is the last status observed from the exit day to this many days after it. */
+  resultWindowDays: number;
+  /** The status six months after exit is the last one observed within this many days of that day. */
+  followUpToleranceDays: number;
+}
+
+export const FOLLOW_UP_MONTHS = 6;
 
 export interface Period {
   from: LocalDate;
   to: LocalDate;
 }
 
+export interface RuleInput {
+  participants: CountedParticipant[];
+  observations: Observation[];
+  parameters: CountingParameters;
+}
+
+/** Every type but the end of benefit receipt is a labour-market status. */
+export const isStatus = (type: ObservationType): boolean => type !== 'BENEFIT_RECEIPT_ENDED';
+const EMPLOYED: ObservationType[] = ['EMPLOYMENT_SOCIAL_INSURANCE', 'EMPLOYMENT_16I', 'SELF_EMPLOYMENT', 'MARGINAL_EMPLOYMENT'];
+/** An integration: a job subject to social insurance or a fully qualifying vocational training; never § 16i. */
+export const isIntegration = (type: ObservationType): boolean => type === 'EMPLOYMENT_SOCIAL_INSURANCE' || type === 'VOCATIONAL_TRAINING';
+
+const inPeriod = (date: LocalDate | null | undefined, p: Period) => !!date && date >= p.from && date <= p.to;
+const byDateThenRecord = (a: Observation, b: Observation) => a.observedOn.localeCompare(b.observedOn) || a.recordNo - b.recordNo;
+
 /**
- * A person's observations in date order (stable: same-day observations keep their input order),
- * indexed once per observation list, so that rules looking up every participant's observations
- * stay linear in the size of the data rather than quadratic.
+ * An episode's observations in (date, record) order, indexed once per observation list, so that
+ * rules looking up every episode's observations stay linear in the size of the data.
  */
 const observationIndex = new WeakMap<Observation[], Map<string, Observation[]>>();
 
@@ -62,7 +92,7 @@ function observationsOf(participantId: string, observations: Observation[]): Obs
   let index = observationIndex.get(observations);
   if (!index) {
     index = new Map();
-    for (const o of [...observations].sort((a, b) => a.observedOn.localeCompare(b.observedOn))) {
+    for (const o of [...observations].sort(byDateThenRecord)) {
       const list = index.get(o.participantId);
       if (list) list.push(o);
       else index.set(o.participantId, [o]);
@@ -72,29 +102,21 @@ function observationsOf(participantId: string, observations: Observation[]): Obs
   return index.get(participantId) ?? [];
 }
 
-const inPeriod = (date: LocalDate | null | undefined, p: Period) => !!date && date >= p.from && date <= p.to;
-
-/** Age at a date from the birth year only (the working record holds no birth date). */
-export function ageAt(birthYear: number, date: LocalDate): number {
-  return Number(date.slice(0, 4)) - birthYear;
-}
-
 export type AgeBand = 'UNDER_30' | 'FROM_30_TO_54' | 'FROM_55';
 
-export function ageBand(birthYear: number, date: LocalDate): AgeBand {
-  const age = ageAt(birthYear, date);
-  return age < 30 ? 'UNDER_30' : age >= 55 ? 'FROM_55' : 'FROM_30_TO_54';
+export function ageBand(ageAtEntry: number): AgeBand {
+  return ageAtEntry < 30 ? 'UNDER_30' : ageAtEntry >= 55 ? 'FROM_55' : 'FROM_30_TO_54';
 }
 
-/** Output indicators are counted at entry: who entered in the period and had the attribute then. */
+/** Output indicators are counted at entry: the episodes that began in the period and had the attribute then. */
 export const OUTPUT_RULES: Record<string, (p: CountedParticipant) => boolean> = {
   PARTICIPANTS: () => true,
   UNEMPLOYED: (p) => p.entryStatus === 'UNEMPLOYED' || p.entryStatus === 'LONG_TERM_UNEMPLOYED',
   LONG_TERM_UNEMPLOYED: (p) => p.entryStatus === 'LONG_TERM_UNEMPLOYED',
   INACTIVE: (p) => p.entryStatus === 'INACTIVE',
   EMPLOYED: (p) => p.entryStatus === 'EMPLOYED',
-  UNDER_30: (p) => ageBand(p.birthYear, p.entryDate) === 'UNDER_30',
-  FROM_55: (p) => ageBand(p.birthYear, p.entryDate) === 'FROM_55',
+  UNDER_30: (p) => ageBand(p.ageAtEntry) === 'UNDER_30',
+  FROM_55: (p) => ageBand(p.ageAtEntry) === 'FROM_55',
   ISCED_0_2: (p) => p.education === 'ISCED_0_2',
   ISCED_3_4: (p) => p.education === 'ISCED_3_4',
   ISCED_5_8: (p) => p.education === 'ISCED_5_8',
@@ -105,168 +127,176 @@ export function countOutputs(rule: keyof typeof OUTPUT_RULES, participants: Coun
   return participants.filter((p) => inPeriod(p.entryDate, period) && OUTPUT_RULES[rule](p));
 }
 
-/** The status a participant had on leaving: the LAST observation at exit made within 28 days of exit. */
-export function statusOnLeaving(participant: CountedParticipant, observations: Observation[]): LabourStatus | undefined {
-  return observationOnLeaving(participant, observations)?.status;
+/** The last status of the episode observed from `from` to `to` (both included). */
+function lastStatusBetween(p: Pick<CountedParticipant, 'id'>, observations: Observation[], from: LocalDate, to: LocalDate): ObservationType | undefined {
+  return observationsOf(p.id, observations)
+    .filter((o) => isStatus(o.type) && o.observedOn >= from && o.observedOn <= to)
+    .at(-1)?.type;
 }
 
-/** The observation that gives the status on leaving (see statusOnLeaving). */
-export function observationOnLeaving(participant: CountedParticipant, observations: Observation[]): Observation | undefined {
-  if (!participant.exitDate) return undefined;
-  const deadline = addDays(participant.exitDate, 28);
-  const inWindow = observationsOf(participant.id, observations).filter(
-    (o) => o.timing === 'AT_EXIT' && o.observedOn >= participant.exitDate! && o.observedOn <= deadline,
-  );
-  return inWindow.at(-1);
+/** The status on leaving: the last status observed from the exit day to `resultWindowDays` after it. */
+export function statusOnLeaving(p: Pick<CountedParticipant, 'id' | 'exitDate'>, observations: Observation[], parameters: CountingParameters): ObservationType | undefined {
+  if (!p.exitDate) return undefined;
+  return lastStatusBetween(p, observations, p.exitDate, addDays(p.exitDate, parameters.resultWindowDays));
 }
 
-const EMPLOYED_STATUSES: LabourStatus[] = ['EMPLOYED_SOCIAL_INSURANCE', 'MARGINAL_JOB', 'SELF_EMPLOYED'];
+/** The status six months after exit: the last status observed within `followUpToleranceDays` of that day. */
+export function statusAfterSixMonths(p: Pick<CountedParticipant, 'id' | 'exitDate'>, observations: Observation[], parameters: CountingParameters): ObservationType | undefined {
+  if (!p.exitDate) return undefined;
+  const day = addMonths(p.exitDate, FOLLOW_UP_MONTHS);
+  return lastStatusBetween(p, observations, addDays(day, -parameters.followUpToleranceDays), addDays(day, parameters.followUpToleranceDays));
+}
 
 /**
- * Immediate results, counted among those who left in the period. Because only the last status
- * counts, a person is in at most one of them: job-searching and in employment exclude each other.
+ * Immediate results, counted among those who left in the period by their status on leaving.
+ * Because only one status counts, a person is in at most one of them.
  */
-export const IMMEDIATE_RESULT_RULES: Record<string, (status: LabourStatus) => boolean> = {
+export const IMMEDIATE_RESULT_RULES: Record<string, (status: ObservationType) => boolean> = {
   JOB_SEARCHING_ON_LEAVING: (s) => s === 'JOB_SEARCHING',
-  IN_EDUCATION_ON_LEAVING: (s) => s === 'IN_EDUCATION_OR_TRAINING',
+  IN_EDUCATION_ON_LEAVING: (s) => s === 'VOCATIONAL_TRAINING' || s === 'EDUCATION_OR_TRAINING',
   QUALIFICATION_ON_LEAVING: (s) => s === 'QUALIFICATION_GAINED',
-  EMPLOYED_ON_LEAVING: (s) => EMPLOYED_STATUSES.includes(s),
+  EMPLOYED_ON_LEAVING: (s) => EMPLOYED.includes(s),
 };
 
-export function countImmediateResults(rule: keyof typeof IMMEDIATE_RESULT_RULES, participants: CountedParticipant[], observations: Observation[], period: Period): CountedParticipant[] {
-  return participants.filter((p) => {
+export function countImmediateResults(rule: keyof typeof IMMEDIATE_RESULT_RULES, input: RuleInput, period: Period): CountedParticipant[] {
+  return input.participants.filter((p) => {
     if (!inPeriod(p.exitDate, period)) return false;
-    const status = statusOnLeaving(p, observations);
+    const status = statusOnLeaving(p, input.observations, input.parameters);
     return status !== undefined && IMMEDIATE_RESULT_RULES[rule](status);
   });
 }
 
-/** The status six months after exit: the last 6-month observation (counted in the period the 6 months end). */
-export function statusAfterSixMonths(participant: CountedParticipant, observations: Observation[]): LabourStatus | undefined {
-  return observationsOf(participant.id, observations)
-    .filter((o) => o.timing === 'MONTHS_6')
-    .at(-1)?.status;
-}
-
-const RANK: Record<LabourStatus, number> = {
+const RANK: Record<ObservationType, number> = {
   UNKNOWN: 0,
   INACTIVE: 1,
   JOB_SEARCHING: 2,
-  IN_EDUCATION_OR_TRAINING: 3,
+  EDUCATION_OR_TRAINING: 3,
+  VOCATIONAL_TRAINING: 3,
   QUALIFICATION_GAINED: 3,
-  MARGINAL_JOB: 4,
-  SELF_EMPLOYED: 5,
-  EMPLOYED_SOCIAL_INSURANCE: 5,
+  MARGINAL_EMPLOYMENT: 4,
+  SELF_EMPLOYMENT: 5,
+  EMPLOYMENT_SOCIAL_INSURANCE: 5,
+  EMPLOYMENT_16I: 5,
+  BENEFIT_RECEIPT_ENDED: 0,
 };
 const ENTRY_RANK: Record<EntryStatus, number> = { INACTIVE: 1, LONG_TERM_UNEMPLOYED: 2, UNEMPLOYED: 2, EMPLOYED: 4 };
 
-/** Longer-term results, 6 months after exit; the period is the one in which those 6 months end. */
-export function countLongerTermResults(rule: 'EMPLOYED_AFTER_6_MONTHS' | 'BETTER_SITUATION_AFTER_6_MONTHS', participants: CountedParticipant[], observations: Observation[], period: Period): CountedParticipant[] {
-  return participants.filter((p) => {
-    if (!p.exitDate || !inPeriod(addMonths(p.exitDate, 6), period)) return false;
-    const status = statusAfterSixMonths(p, observations);
+/** Longer-term results, six months after exit; counted in the period in which those six months end. */
+export function countLongerTermResults(rule: 'EMPLOYED_AFTER_6_MONTHS' | 'BETTER_SITUATION_AFTER_6_MONTHS', input: RuleInput, period: Period): CountedParticipant[] {
+  return input.participants.filter((p) => {
+    if (!p.exitDate || !inPeriod(addMonths(p.exitDate, FOLLOW_UP_MONTHS), period)) return false;
+    const status = statusAfterSixMonths(p, input.observations, input.parameters);
     if (!status) return false;
-    if (rule === 'EMPLOYED_AFTER_6_MONTHS') return EMPLOYED_STATUSES.includes(status);
+    if (rule === 'EMPLOYED_AFTER_6_MONTHS') return EMPLOYED.includes(status);
     return p.entryStatus !== null && RANK[status] > ENTRY_RANK[p.entryStatus];
   });
 }
 
-/**
- * Integrations (programme-specific): a job subject to social insurance or a fully qualifying
- * vocational training. Publicly funded § 16i jobs do not count, and a person counts at most once
- * per calendar month. Returns one entry per counted (person, month).
- */
-/** A job subject to social insurance that is not a § 16i job, or a fully qualifying vocational training. */
-export function isIntegration(o: Observation): boolean {
-  const job = o.status === 'EMPLOYED_SOCIAL_INSURANCE' && !o.publiclyFunded16i;
-  const training = o.status === 'IN_EDUCATION_OR_TRAINING' && o.fullyQualifyingTraining === true;
-  return job || training;
+export interface TakeUp {
+  participant: CountedParticipant;
+  observedOn: LocalDate;
+  type: ObservationType;
 }
 
-export function countIntegrations(observations: Observation[], period: Period): { participantId: string; month: string }[] {
-  const counted = new Map<string, { participantId: string; month: string }>();
-  for (const o of [...observations].sort((a, b) => a.observedOn.localeCompare(b.observedOn))) {
-    if (!inPeriod(o.observedOn, period)) continue;
-    if (!isIntegration(o)) continue;
-    const month = o.observedOn.slice(0, 7);
-    counted.set(`${o.participantId}|${month}`, { participantId: o.participantId, month });
+const takeUpIndex = new WeakMap<Observation[], TakeUp[]>();
+
+/**
+ * Jobs subject to social insurance and fully qualifying trainings taken up, in date order: an
+ * integration-type status observed while the episode's previous status (by date, then record) was
+ * not the same type. A continuing job, observed again at a follow-up, is not taken up again.
+ */
+export function takeUps(participants: CountedParticipant[], observations: Observation[]): TakeUp[] {
+  let cached = takeUpIndex.get(observations);
+  if (!cached) {
+    cached = [];
+    for (const p of participants) {
+      let previous: ObservationType | undefined;
+      for (const o of observationsOf(p.id, observations)) {
+        if (!isStatus(o.type)) continue;
+        if (isIntegration(o.type) && o.type !== previous) cached.push({ participant: p, observedOn: o.observedOn, type: o.type });
+        previous = o.type;
+      }
+    }
+    cached.sort((a, b) => a.observedOn.localeCompare(b.observedOn));
+    takeUpIndex.set(observations, cached);
+  }
+  return cached;
+}
+
+/** Integrations in the period: take-ups, at most one per person and calendar month (the first of the month). */
+export function countIntegrations(input: RuleInput, period: Period): { participant: CountedParticipant; month: string }[] {
+  const counted = new Map<string, { participant: CountedParticipant; month: string }>();
+  for (const t of takeUps(input.participants, input.observations)) {
+    if (!inPeriod(t.observedOn, period)) continue;
+    const month = t.observedOn.slice(0, 7);
+    const key = `${t.participant.personId}|${month}`;
+    if (!counted.has(key)) counted.set(key, { participant: t.participant, month });
   }
   return [...counted.values()];
 }
 
-/** Persons whose benefit receipt ended, by any observation in the period (each person once). */
-export function countBenefitReceiptEnded(observations: Observation[], period: Period): string[] {
-  return [...new Set(observations.filter((o) => o.benefitReceiptEnded && inPeriod(o.observedOn, period)).map((o) => o.participantId))];
+/** Persons whose benefit receipt ended in the period (each person once, with the episode of the first such observation). */
+export function countBenefitReceiptEnded(input: RuleInput, period: Period): CountedParticipant[] {
+  const byId = new Map(input.participants.map((p) => [p.id, p]));
+  const persons = new Map<string, CountedParticipant>();
+  for (const o of [...input.observations].sort(byDateThenRecord)) {
+    if (o.type !== 'BENEFIT_RECEIPT_ENDED' || !inPeriod(o.observedOn, period)) continue;
+    const p = byId.get(o.participantId);
+    if (p && !persons.has(p.personId)) persons.set(p.personId, p);
+  }
+  return [...persons.values()];
 }
 
-/** Dropouts: participants who left early (exit marked as dropout) in the period. */
+/** Dropouts: episodes ended early (exit marked as dropout) in the period. */
 export function countDropouts(participants: CountedParticipant[], period: Period): CountedParticipant[] {
   return participants.filter((p) => p.dropout === true && inPeriod(p.exitDate, period));
 }
 
-/** Leavers: everyone who left in the period (the denominator of the shares on leaving). */
+/** Leavers: every episode that ended in the period (the denominator of the shares on leaving). */
 export function countLeavers(participants: CountedParticipant[], period: Period): CountedParticipant[] {
   return participants.filter((p) => inPeriod(p.exitDate, period));
 }
 
-/**
- * Leavers integrated on leaving: their status on leaving (last observation within 28 days of
- * exit) is an integration. Each person at most once, so it can be set against the leavers.
- */
-export function countIntegratedOnLeaving(participants: CountedParticipant[], observations: Observation[], period: Period): CountedParticipant[] {
-  return participants.filter((p) => {
+/** Leavers of the period whose status on leaving is an integration; each episode once, so it can be set against the leavers. */
+export function countIntegratedOnLeaving(input: RuleInput, period: Period): CountedParticipant[] {
+  return input.participants.filter((p) => {
     if (!inPeriod(p.exitDate, period)) return false;
-    const o = observationOnLeaving(p, observations);
-    return o !== undefined && isIntegration(o);
+    const status = statusOnLeaving(p, input.observations, input.parameters);
+    return status !== undefined && isIntegration(status);
   });
 }
 
 /** The track whose integrations into fully qualifying training count as "training places reached". */
 export const YOUTH_TRACK = 'YOUTH_TRAINING';
 
-/**
- * Training places reached (youth track): persons of the youth track with an integration into a
- * fully qualifying vocational training in the period, each person once.
- */
-export function countTrainingPlacesReached(participants: CountedParticipant[], observations: Observation[], period: Period): string[] {
-  const youth = new Set(participants.filter((p) => p.track === YOUTH_TRACK).map((p) => p.id));
-  const training = observations.filter((o) => o.status === 'IN_EDUCATION_OR_TRAINING' && o.fullyQualifyingTraining === true && youth.has(o.participantId));
-  return [...new Set(countIntegrations(training, period).map((i) => i.participantId))];
+/** Training places reached: youth-track persons who took up a fully qualifying training in the period, each person once. */
+export function countTrainingPlacesReached(input: RuleInput, period: Period): CountedParticipant[] {
+  const persons = new Map<string, CountedParticipant>();
+  for (const t of takeUps(input.participants, input.observations)) {
+    if (t.type !== 'VOCATIONAL_TRAINING' || t.participant.track !== YOUTH_TRACK || !inPeriod(t.observedOn, period)) continue;
+    if (!persons.has(t.participant.personId)) persons.set(t.participant.personId, t.participant);
+  }
+  return [...persons.values()];
 }
 
 /**
- * Every computed indicator's rule by name: the persons it counts in a period, one entry per
+ * Every computed indicator's rule by name: the episodes it counts in a period, one entry per
  * counted case (a person appears once per month for integrations, once otherwise). Indicator
  * definitions refer to these names.
  */
-export interface RuleInput {
-  participants: CountedParticipant[];
-  observations: Observation[];
-}
-
 type RuleFn = (input: RuleInput, period: Period) => CountedParticipant[];
-
-const byIds = (input: RuleInput, ids: string[]): CountedParticipant[] => {
-  const byId = new Map(input.participants.map((p) => [p.id, p]));
-  return ids.flatMap((id) => {
-    const p = byId.get(id);
-    return p ? [p] : [];
-  });
-};
 
 export const COMPUTED_RULES: Record<string, RuleFn> = {
   ...Object.fromEntries(Object.keys(OUTPUT_RULES).map((rule) => [rule, (i: RuleInput, p: Period) => countOutputs(rule, i.participants, p)])),
-  ...Object.fromEntries(
-    Object.keys(IMMEDIATE_RESULT_RULES).map((rule) => [rule, (i: RuleInput, p: Period) => countImmediateResults(rule, i.participants, i.observations, p)]),
-  ),
-  EMPLOYED_AFTER_6_MONTHS: (i, p) => countLongerTermResults('EMPLOYED_AFTER_6_MONTHS', i.participants, i.observations, p),
-  BETTER_SITUATION_AFTER_6_MONTHS: (i, p) => countLongerTermResults('BETTER_SITUATION_AFTER_6_MONTHS', i.participants, i.observations, p),
-  INTEGRATIONS: (i, p) => byIds(i, countIntegrations(i.observations, p).map((c) => c.participantId)),
-  BENEFIT_RECEIPT_ENDED: (i, p) => byIds(i, countBenefitReceiptEnded(i.observations, p)),
-  TRAINING_PLACES_REACHED: (i, p) => byIds(i, countTrainingPlacesReached(i.participants, i.observations, p)),
+  ...Object.fromEntries(Object.keys(IMMEDIATE_RESULT_RULES).map((rule) => [rule, (i: RuleInput, p: Period) => countImmediateResults(rule, i, p)])),
+  EMPLOYED_AFTER_6_MONTHS: (i, p) => countLongerTermResults('EMPLOYED_AFTER_6_MONTHS', i, p),
+  BETTER_SITUATION_AFTER_6_MONTHS: (i, p) => countLongerTermResults('BETTER_SITUATION_AFTER_6_MONTHS', i, p),
+  INTEGRATIONS: (i, p) => countIntegrations(i, p).map((c) => c.participant),
+  BENEFIT_RECEIPT_ENDED: (i, p) => countBenefitReceiptEnded(i, p),
+  TRAINING_PLACES_REACHED: (i, p) => countTrainingPlacesReached(i, p),
   DROPOUTS: (i, p) => countDropouts(i.participants, p),
   LEAVERS: (i, p) => countLeavers(i.participants, p),
-  INTEGRATED_ON_LEAVING: (i, p) => countIntegratedOnLeaving(i.participants, i.observations, p),
+  INTEGRATED_ON_LEAVING: (i, p) => countIntegratedOnLeaving(i, p),
 };
 
 export const COMPUTED_RULE_NAMES = Object.keys(COMPUTED_RULES);

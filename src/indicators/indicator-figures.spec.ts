@@ -9,8 +9,9 @@ const SINCE_START = { from: '2023-01-01', to: '2024-12-31' };
 
 const person = (id: string, o: Partial<CountedParticipant> = {}): CountedParticipant => ({
   id,
+  personId: id,
   gender: 'FEMALE',
-  birthYear: 1980,
+  ageAtEntry: 44,
   entryDate: '2024-03-01',
   exitDate: '2024-06-30',
   entryStatus: 'UNEMPLOYED',
@@ -18,7 +19,8 @@ const person = (id: string, o: Partial<CountedParticipant> = {}): CountedPartici
   track: 'WOMEN_REENTRY',
   ...o,
 });
-const employed = (participantId: string, observedOn: string): Observation => ({ participantId, observedOn, timing: 'AT_EXIT', status: 'EMPLOYED_SOCIAL_INSURANCE' });
+const employed = (participantId: string, observedOn: string): Observation => ({ participantId, observedOn, recordNo: 1, type: 'EMPLOYMENT_SOCIAL_INSURANCE' });
+const parameters = { resultWindowDays: 28, followUpToleranceDays: 28 };
 
 const spec = (o: Partial<IndicatorSpec>): IndicatorSpec => ({
   id: 'x',
@@ -34,12 +36,12 @@ describe('indicator figures (pure)', () => {
     person('a'),
     person('b', { gender: 'MALE', education: null }),
     person('c', { entryDate: '2023-05-01', exitDate: '2023-09-30' }),
-    person('d', { exitDate: null, birthYear: 2000 }),
+    person('d', { exitDate: null, ageAtEntry: 24 }),
   ];
   const observations = [employed('a', '2024-07-05'), employed('c', '2023-10-01')];
 
   it('counts a rule for the period and cumulatively, with every cell of a breakdown (zero cells and unknown education included)', () => {
-    const f = computedFigure(spec({ rule: 'PARTICIPANTS', disaggregations: [Disaggregation.GENDER, Disaggregation.EDUCATION] }), ruleRunner({ participants, observations }), YEAR, SINCE_START);
+    const f = computedFigure(spec({ rule: 'PARTICIPANTS', disaggregations: [Disaggregation.GENDER, Disaggregation.EDUCATION] }), ruleRunner({ participants, observations, parameters }), YEAR, SINCE_START);
     expect(f.periodValue.toFixed(2)).toBe('3.00');
     expect(f.cumulativeValue.toFixed(2)).toBe('4.00');
     expect(f.cells.filter((c) => c.dimension === Disaggregation.GENDER)).toEqual([
@@ -52,7 +54,7 @@ describe('indicator figures (pure)', () => {
 
   it('gives a percentage with its numerator and denominator, rounded half up to two decimals', () => {
     // Employed on leaving in 2024: a (of leavers a, b) = 50 %; cumulatively a and c of a, b, c = 66.67 %.
-    const f = computedFigure(spec({ unit: IndicatorUnit.PERCENT, rule: 'EMPLOYED_ON_LEAVING', denominatorRule: 'LEAVERS', cumulative: false }), ruleRunner({ participants, observations }), YEAR, SINCE_START);
+    const f = computedFigure(spec({ unit: IndicatorUnit.PERCENT, rule: 'EMPLOYED_ON_LEAVING', denominatorRule: 'LEAVERS', cumulative: false }), ruleRunner({ participants, observations, parameters }), YEAR, SINCE_START);
     expect(f).toMatchObject({ numerator: 1, denominator: 2, cumulativeNumerator: 2, cumulativeDenominator: 3 });
     expect(f.periodValue.toFixed(2)).toBe('50.00');
     expect(f.cumulativeValue.toFixed(2)).toBe('66.67');
@@ -60,7 +62,7 @@ describe('indicator figures (pure)', () => {
   });
 
   it('refuses an unknown rule name instead of reporting zero', () => {
-    expect(() => computedFigure(spec({ rule: 'NO_SUCH_RULE' }), ruleRunner({ participants, observations }), YEAR, SINCE_START)).toThrow(/unknown counting rule/);
+    expect(() => computedFigure(spec({ rule: 'NO_SUCH_RULE' }), ruleRunner({ participants, observations, parameters }), YEAR, SINCE_START)).toThrow(/unknown counting rule/);
   });
 
   const update = (periodTo: string, value: string, decided = '2025-01-10', extra: Partial<ApprovedUpdate> = {}): ApprovedUpdate => ({

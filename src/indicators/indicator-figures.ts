@@ -57,7 +57,7 @@ const FIXED_KEYS: Partial<Record<Disaggregation, string[]>> = {
 
 const KEY_OF: Record<Disaggregation, (p: CountedParticipant) => string> = {
   [Disaggregation.GENDER]: (p) => p.gender,
-  [Disaggregation.AGE_BAND]: (p) => ageBand(p.birthYear, p.entryDate),
+  [Disaggregation.AGE_BAND]: (p) => ageBand(p.ageAtEntry),
   [Disaggregation.EDUCATION]: (p) => p.education ?? 'UNKNOWN',
   [Disaggregation.TRACK]: (p) => p.track,
 };

@@ -4,7 +4,8 @@ import { type Cell, suppressPartition } from './suppression.js';
 import type { Figure, FigureCell } from './indicator-figures.js';
 import { percentOf, projectToEnd } from './indicator-figures.js';
 import { Disaggregation, IndicatorUnit } from './indicators.enums.js';
-import type { IndicatorBreakdownModel, IndicatorCellModel, IndicatorReportRowModel } from './models/indicator-report.model.js';
+import type { FigureTotals, LateCorrection, ReportedFigure } from './indicator-snapshots.js';
+import type { IndicatorBreakdownModel, IndicatorCellModel, IndicatorCorrectedFigureModel, IndicatorLateCorrectionModel, IndicatorReportRowModel } from './models/indicator-report.model.js';
 import type { IndicatorDefinitionModel } from './models/indicator-definition.model.js';
 
 export interface RowTargets {
@@ -29,7 +30,14 @@ export interface RowContext {
  * from the cumulative actual, and a breakdown with one small cell loses a complementary one
  * (suppression.ts).
  */
-export function buildReportRow(def: IndicatorDefinitionModel, figure: Figure, lateCorrection: Decimal | null, targets: RowTargets, ctx: RowContext): IndicatorReportRowModel {
+export function buildReportRow(
+  def: IndicatorDefinitionModel,
+  figure: Figure,
+  lateCorrection: Decimal | null,
+  targets: RowTargets,
+  ctx: RowContext,
+  reported: Pick<ReportedFigure, 'corrections' | 'corrected'> = { corrections: [], corrected: null },
+): IndicatorReportRowModel {
   const threshold = ctx.suppressBelow;
   const small = (persons: number | null) => threshold !== null && persons !== null && persons > 0 && persons < threshold;
   const personsBased = def.unit !== IndicatorUnit.EUR;
@@ -41,6 +49,8 @@ export function buildReportRow(def: IndicatorDefinitionModel, figure: Figure, la
   const projected = cumulativeActual === null ? null : projectToEnd(cumulativeActual, def.cumulative, ctx.elapsedDays, ctx.totalDays);
   const share = (value: Decimal | null) => (value === null || !targets.target || targets.target.isZero() ? null : percentOf(value, targets.target));
   const disaggregations = breakdowns(def.disaggregations, figure, threshold);
+  const lateCorrections = reported.corrections.map((c) => correctionRow(c, personsBased, small));
+  const corrected = reported.corrected ? correctedFigure(reported.corrected, figure, personsBased, small) : null;
 
   return {
     indicatorId: def.id,
@@ -62,12 +72,60 @@ export function buildReportRow(def: IndicatorDefinitionModel, figure: Figure, la
     attainmentPercent: share(cumulativeActual),
     projectedActual: projected,
     projectedAttainmentPercent: share(projected),
-    lateCorrection: correctionHidden ? null : lateCorrection,
-    suppressed: periodHidden || cumulativeHidden || correctionHidden || disaggregations.some((d) => [...d.period, ...d.cumulative].some((c) => c.suppressed)),
+    lateCorrection: correctionHidden || lateCorrections.some((c) => c.suppressed) ? null : lateCorrection,
+    lateCorrections,
+    corrected,
+    suppressed:
+      periodHidden ||
+      cumulativeHidden ||
+      correctionHidden ||
+      lateCorrections.some((c) => c.suppressed) ||
+      !!corrected?.suppressed ||
+      disaggregations.some((d) => [...d.period, ...d.cumulative].some((c) => c.suppressed)),
     disaggregations,
     dataSource: def.dataSource,
     remark: remarkFor(def, lateCorrection),
   };
+}
+
+type Small = (persons: number | null) => boolean;
+
+/** Totals with every number withheld that describes too few persons (for suppressed readers), as the row's own figures are. */
+function shownTotals(t: FigureTotals, personsBased: boolean, small: Small): { value: Decimal | null; numerator: number | null; denominator: number | null; hidden: boolean } {
+  const hidden = personsBased && (small(t.persons) || small(t.denominator));
+  return { value: hidden ? null : t.value, numerator: hidden ? null : t.numerator, denominator: hidden ? null : t.denominator, hidden };
+}
+
+/** A difference is withheld with either side, and when it describes too few persons itself. */
+function differenceHidden(a: FigureTotals, b: FigureTotals, personsBased: boolean, small: Small): boolean {
+  const persons = a.persons !== null && b.persons !== null ? Math.abs(a.persons - b.persons) : null;
+  return personsBased && small(persons);
+}
+
+function correctionRow(c: LateCorrection, personsBased: boolean, small: Small): IndicatorLateCorrectionModel {
+  const reported = shownTotals(c.reported, personsBased, small);
+  const corrected = shownTotals(c.corrected, personsBased, small);
+  const hidden = reported.hidden || corrected.hidden || differenceHidden(c.reported, c.corrected, personsBased, small);
+  return {
+    reportingPeriodId: c.periodId,
+    periodFrom: c.periodFrom,
+    periodTo: c.periodTo,
+    reportedActual: hidden ? null : reported.value,
+    correctedActual: hidden ? null : corrected.value,
+    difference: hidden ? null : c.difference,
+    reportedNumerator: hidden ? null : reported.numerator,
+    correctedNumerator: hidden ? null : corrected.numerator,
+    reportedDenominator: hidden ? null : reported.denominator,
+    correctedDenominator: hidden ? null : corrected.denominator,
+    suppressed: hidden,
+  };
+}
+
+function correctedFigure(now: FigureTotals & { difference: Decimal }, locked: Figure, personsBased: boolean, small: Small): IndicatorCorrectedFigureModel {
+  const lockedTotals: FigureTotals = { value: locked.periodValue, persons: locked.periodPersons, numerator: locked.numerator, denominator: locked.denominator };
+  const shown = shownTotals(now, personsBased, small);
+  const hidden = shown.hidden || shownTotals(lockedTotals, personsBased, small).hidden || differenceHidden(lockedTotals, now, personsBased, small);
+  return { actual: hidden ? null : shown.value, numerator: hidden ? null : shown.numerator, denominator: hidden ? null : shown.denominator, difference: hidden ? null : now.difference, suppressed: hidden };
 }
 
 function breakdowns(dimensions: Disaggregation[], figure: Figure, threshold: number | null): IndicatorBreakdownModel[] {

@@ -6,6 +6,8 @@ import { AccessService } from '../auth/access.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { addDays, daysBetween, fiscalYearOf, type LocalDate } from '../common/dates/local-date.js';
 import { IdentityVault } from '../participants/identity-vault.js';
+import { countingParametersOf } from '../participants/lifecycle.js';
+import { countingParametersOfProgram } from '../participants/counting-parameters.js';
 import type { Project } from '../programs/entities/project.entity.js';
 import type { Period, RuleInput } from './counting-rules.js';
 import { IndicatorReportArgs } from './dto/indicator.inputs.js';
@@ -16,7 +18,7 @@ import { ReportingPeriod } from './entities/reporting-period.entity.js';
 import { type ApprovedUpdate, computedFigure, manualFigure, ruleRunner } from './indicator-figures.js';
 import { loadParticipantRows, rowsAsOf, toRuleInput } from './indicator-inputs.js';
 import { buildReportRow, type RowTargets } from './indicator-report.builder.js';
-import { readSnapshots, type ReportedFigure } from './indicator-snapshots.js';
+import { type FigureTotals, type LateCorrection, readCorrections, readSnapshots, type ReportedFigure, totalsDiffer, totalsOf } from './indicator-snapshots.js';
 import { INDICATOR_READERS, UNSUPPRESSED_READERS } from './indicators.access.js';
 import { ActualSource, IndicatorUpdateStatus, ReportingPeriodStatus } from './indicators.enums.js';
 import { IndicatorErrors } from './indicators.errors.js';
@@ -42,7 +44,7 @@ export class IndicatorReportService {
    * The report of a period; with `asOf` (a proof's as-of date) from the data as it stood on that
    * day: events dated later, manual updates approved later and periods locked later do not count.
    */
-  async report(user: AuthUser, args: IndicatorReportArgs, asOf: LocalDate | null = null): Promise<IndicatorReportModel> {
+  async report(user: AuthUser, args: IndicatorReportArgs, asOf: LocalDate | null = null, options: FigureOptions = {}): Promise<IndicatorReportModel> {
     const em = this.em.fork();
     const project = await this.access.requireProject(em, user, args.projectId, INDICATOR_READERS);
     const period = { from: args.period.from, to: args.period.to };
@@ -53,7 +55,7 @@ export class IndicatorReportService {
       em.find(IndicatorTarget, { project }),
       this.indicators.minCellSize(em, project.program.id),
     ]);
-    const { figures, reportingPeriod } = await this.figures(em, project, definitions, period, asOf);
+    const { figures, reportingPeriod } = await this.figures(em, project, definitions, period, asOf, options);
     const locked = !!reportingPeriod && lockedBy(reportingPeriod, asOf);
     const singleYear = fiscalYearOf(period.from) === fiscalYearOf(period.to) ? fiscalYearOf(period.from) : null;
     const lastDay = [period.to, project.approvalEnd, ...(asOf ? [asOf] : [])].sort()[0];
@@ -71,8 +73,8 @@ export class IndicatorReportService {
       suppressionApplied: suppress,
       minCellSize,
       rows: definitions.map((def) => {
-        const { figure, lateCorrection } = figures.get(def.id)!;
-        return buildReportRow(toIndicatorDefinitionModel(def), figure, lateCorrection, targetsOf(targets, def.id, singleYear), ctx);
+        const reported = figures.get(def.id)!;
+        return buildReportRow(toIndicatorDefinitionModel(def), reported.figure, reported.lateCorrection, targetsOf(targets, def.id, singleYear), ctx, reported);
       }),
     };
   }
@@ -83,42 +85,65 @@ export class IndicatorReportService {
 
   /**
    * Unsuppressed figures of every indicator for a period: the snapshot when it is a locked
-   * reporting period, computed otherwise. The first open reporting period after locked ones also
-   * carries their late corrections: how far their figures, recomputed now, differ from what was
-   * frozen, less what earlier locked periods already reported as corrections.
-   * With `asOf`, from the data as it stood on that day (see `report`).
+   * reporting period (with its figure recomputed from the data now, next to it, when that differs),
+   * computed otherwise. The first open reporting period after locked ones also carries their late
+   * corrections, for every kind of indicator: each locked period's figure recomputed now against the
+   * figure last reported for it (its snapshot, or the latest correction of it frozen with a later
+   * locked period), so each change is reported once. With `asOf`, from the data as it stood on that
+   * day (see `report`).
    */
-  async figures(em: EntityManager, project: Project, definitions: IndicatorDefinition[], period: Period, asOf: LocalDate | null = null) {
+  async figures(em: EntityManager, project: Project, definitions: IndicatorDefinition[], period: Period, asOf: LocalDate | null = null, options: FigureOptions = {}) {
     const periods = await em.find(ReportingPeriod, { project }, { orderBy: { periodFrom: 'asc' } });
     const reportingPeriod = periods.find((p) => p.periodFrom === period.from && p.periodTo === period.to) ?? null;
     if (reportingPeriod && lockedBy(reportingPeriod, asOf)) {
-      const snapshots = await readSnapshots(em, project, [reportingPeriod.id]);
-      return { figures: snapshots.get(reportingPeriod.id)!, reportingPeriod };
+      const [snapshots, frozenCorrections] = await Promise.all([readSnapshots(em, project, [reportingPeriod.id]), readCorrections(em, project, periods)]);
+      const figures = snapshots.get(reportingPeriod.id)!;
+      // Recounting costs reading the project's data; a locked report does it only when the recount is asked for.
+      // Only the period values matter here; the period itself stands in for the cumulative one (which costs nothing extra).
+      const now = options.recountLocked ? (await this.calculator(em, project, definitions, asOf))(period, period) : null;
+      for (const def of definitions) {
+        const reported = figures.get(def.id);
+        if (!reported) continue;
+        reported.corrections = frozenCorrections.filter((c) => c.reportedInId === reportingPeriod.id && c.indicatorId === def.id);
+        if (!now) continue;
+        const current = totalsOf(now.get(def.id)!);
+        const locked = totalsOf(reported.figure);
+        reported.corrected = totalsDiffer(current, locked) ? { ...current, difference: current.value.minus(locked.value) } : null;
+      }
+      return { figures, reportingPeriod };
     }
     const compute = await this.calculator(em, project, definitions, asOf);
     const earlier = reportingPeriod ? periods.filter((p) => p.periodTo < reportingPeriod.periodFrom) : [];
     const carriesCorrections = earlier.length > 0 && earlier.every((p) => lockedBy(p, asOf));
-    const frozen = carriesCorrections ? await readSnapshots(em, project, earlier.map((p) => p.id)) : new Map<string, Map<string, ReportedFigure>>();
-    // Only the period values of locked periods matter here; their cumulative figures are not needed (the period itself stands in, which costs nothing extra).
+    const [frozen, frozenCorrections] = carriesCorrections
+      ? await Promise.all([readSnapshots(em, project, earlier.map((p) => p.id)), readCorrections(em, project, periods)])
+      : [new Map<string, Map<string, ReportedFigure>>(), []];
+    const earlierIds = new Set(earlier.map((p) => p.id));
     const recomputed = carriesCorrections
       ? earlier.map((p) => {
           const locked = { from: p.periodFrom, to: p.periodTo };
-          return { id: p.id, figures: compute(locked, locked) };
+          return { period: p, figures: compute(locked, locked) };
         })
       : [];
     const current = compute(period);
     const figures = new Map<string, ReportedFigure>();
     for (const def of definitions) {
-      let lateCorrection: Decimal | null = null;
-      if (carriesCorrections && def.cumulative) {
-        lateCorrection = new Decimal(0);
-        for (const { id, figures: now } of recomputed) {
-          const then = frozen.get(id)?.get(def.id);
-          if (!then) continue;
-          lateCorrection = lateCorrection.plus(now.get(def.id)!.periodValue).minus(then.figure.periodValue).minus(then.lateCorrection ?? 0);
-        }
+      const corrections: LateCorrection[] = [];
+      for (const { period: locked, figures: now } of recomputed) {
+        const snapshot = frozen.get(locked.id)?.get(def.id);
+        if (!snapshot) continue; // an indicator added after the period was locked has nothing to correct
+        // Frozen corrections come in the order of the periods that reported them; the last one is the latest word.
+        const lastCorrection = frozenCorrections
+          .filter((c) => c.periodId === locked.id && c.indicatorId === def.id && earlierIds.has(c.reportedInId))
+          .sort((a, b) => periodOrder(periods, a.reportedInId) - periodOrder(periods, b.reportedInId))
+          .at(-1);
+        const reported: FigureTotals = lastCorrection?.corrected ?? totalsOf(snapshot.figure);
+        const corrected = totalsOf(now.get(def.id)!);
+        if (!totalsDiffer(corrected, reported)) continue;
+        corrections.push({ periodId: locked.id, periodFrom: locked.periodFrom, periodTo: locked.periodTo, reported, corrected, difference: corrected.value.minus(reported.value) });
       }
-      figures.set(def.id, { figure: current.get(def.id)!, lateCorrection });
+      const lateCorrection = carriesCorrections ? corrections.reduce((sum, c) => sum.plus(c.difference), new Decimal(0)) : null;
+      figures.set(def.id, { figure: current.get(def.id)!, lateCorrection, corrections, corrected: null });
     }
     return { figures, reportingPeriod };
   }
@@ -128,8 +153,10 @@ export class IndicatorReportService {
     const needsParticipants = definitions.some((d) => d.source === ActualSource.COMPUTED);
     const [input, updates] = await Promise.all([
       needsParticipants
-        ? loadParticipantRows(em, project.id, this.vault).then((rows) => toRuleInput(asOf ? rowsAsOf(rows, asOf) : rows))
-        : Promise.resolve<RuleInput>({ participants: [], observations: [] }),
+        ? Promise.all([loadParticipantRows(em, project.id, this.vault), countingParametersOfProgram(em, project.program.id)]).then(([rows, parameters]) =>
+            toRuleInput(asOf ? rowsAsOf(rows, asOf) : rows, parameters),
+          )
+        : Promise.resolve<RuleInput>({ participants: [], observations: [], parameters: countingParametersOf(null) }),
       em.find(IndicatorUpdate, { project, status: IndicatorUpdateStatus.APPROVED, ...(asOf ? { decidedAt: { $lt: endOfDay(asOf) } } : {}) }),
     ]);
     const approved: ApprovedUpdate[] = updates.map((u) => ({
@@ -153,8 +180,15 @@ export class IndicatorReportService {
   }
 }
 
+export interface FigureOptions {
+  /** For a locked period: recount it from the data now, to show the result next to the frozen figures (`corrected`). */
+  recountLocked?: boolean;
+}
+
 /** The first instant after the as-of day (UTC, as every date of the service). */
 const endOfDay = (date: LocalDate) => new Date(`${addDays(date, 1)}T00:00:00Z`);
+
+const periodOrder = (periods: readonly ReportingPeriod[], id: string) => periods.findIndex((p) => p.id === id);
 
 /** Whether a reporting period was locked (its figures frozen) on the as-of day; without one, now. */
 function lockedBy(period: ReportingPeriod, asOf: LocalDate | null): boolean {

@@ -1,7 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Decimal } from 'decimal.js';
 
+import type { LocalDate } from '../common/dates/local-date.js';
 import type { Project } from '../programs/entities/project.entity.js';
+import { IndicatorCorrection } from './entities/indicator-correction.entity.js';
 import type { IndicatorDefinition } from './entities/indicator-definition.entity.js';
 import { IndicatorSnapshot } from './entities/indicator-snapshot.entity.js';
 import type { ReportingPeriod } from './entities/reporting-period.entity.js';
@@ -9,22 +11,52 @@ import type { Figure } from './indicator-figures.js';
 import { idOf } from './indicator-inputs.js';
 import { Disaggregation } from './indicators.enums.js';
 
+/** The totals of a figure that a late correction compares. */
+export interface FigureTotals {
+  value: Decimal;
+  persons: number | null;
+  numerator: number | null;
+  denominator: number | null;
+}
+
+/** One earlier locked period's figure as last reported and as it is now. */
+export interface LateCorrection {
+  periodId: string;
+  periodFrom: LocalDate;
+  periodTo: LocalDate;
+  reported: FigureTotals;
+  corrected: FigureTotals;
+  /** corrected − reported value, in the indicator's unit (percentage points for shares). */
+  difference: Decimal;
+}
+
 /** A figure together with the late corrections reported alongside it. */
 export interface ReportedFigure {
   figure: Figure;
+  /** The sum of the differences of `corrections` (null where a report carries none). */
   lateCorrection: Decimal | null;
+  /** Open period: the earlier locked periods' changes not reported yet; locked period: those reported with it. */
+  corrections: LateCorrection[];
+  /** Locked period only: its figure recomputed from the data now, when that differs from the frozen figure. */
+  corrected: (FigureTotals & { difference: Decimal }) | null;
 }
+
+export const totalsOf = (f: Figure): FigureTotals => ({ value: f.periodValue, persons: f.periodPersons, numerator: f.numerator, denominator: f.denominator });
+
+/** Whether two totals differ in anything a reader of the report sees. */
+export const totalsDiffer = (a: FigureTotals, b: FigureTotals): boolean =>
+  !a.value.equals(b.value) || a.persons !== b.persons || a.numerator !== b.numerator || a.denominator !== b.denominator;
 
 const TOTAL = 'TOTAL';
 
 type SnapshotRow = Omit<IndicatorSnapshot, 'period' | 'indicator' | 'project' | 'id'> & { period: unknown; indicator: unknown };
 
-/** Writes the frozen figures of a period being locked: one TOTAL row per indicator plus one row per cell. */
+/** Writes the frozen figures of a period being locked: one TOTAL row per indicator plus one row per cell, and the late corrections it reports. */
 export function writeSnapshot(em: EntityManager, project: Project, period: ReportingPeriod, definitions: IndicatorDefinition[], figures: Map<string, ReportedFigure>): void {
   for (const indicator of definitions) {
     const reported = figures.get(indicator.id);
     if (!reported) continue;
-    const { figure, lateCorrection } = reported;
+    const { figure, lateCorrection, corrections } = reported;
     em.create(IndicatorSnapshot, {
       project,
       period,
@@ -44,7 +76,53 @@ export function writeSnapshot(em: EntityManager, project: Project, period: Repor
     for (const cell of figure.cells) {
       em.create(IndicatorSnapshot, { project, period, indicator, dimension: cell.dimension, cellKey: cell.key, periodCount: cell.period, cumulativeCount: cell.cumulative });
     }
+    for (const c of corrections) {
+      em.create(IndicatorCorrection, {
+        project,
+        reportedIn: period,
+        correctedPeriod: c.periodId,
+        indicator,
+        reportedValue: c.reported.value,
+        correctedValue: c.corrected.value,
+        difference: c.difference,
+        reportedPersons: c.reported.persons,
+        correctedPersons: c.corrected.persons,
+        reportedNumerator: c.reported.numerator,
+        correctedNumerator: c.corrected.numerator,
+        reportedDenominator: c.reported.denominator,
+        correctedDenominator: c.corrected.denominator,
+      });
+    }
   }
+}
+
+/** A frozen late correction: which period reported it, which it corrected, for which indicator. */
+export interface FrozenCorrection extends LateCorrection {
+  reportedInId: string;
+  indicatorId: string;
+}
+
+/** Every late correction frozen with the project's locked periods. */
+export async function readCorrections(em: EntityManager, project: Project, periods: readonly ReportingPeriod[]): Promise<FrozenCorrection[]> {
+  const rows = await em.find(IndicatorCorrection, { project });
+  const byId = new Map(periods.map((p) => [p.id, p]));
+  return rows.flatMap((r) => {
+    const period = byId.get(r.correctedPeriod.id);
+    if (!period) return [];
+    const int = (v: number | null | undefined) => v ?? null;
+    return [
+      {
+        reportedInId: r.reportedIn.id,
+        indicatorId: r.indicator.id,
+        periodId: period.id,
+        periodFrom: period.periodFrom,
+        periodTo: period.periodTo,
+        reported: { value: r.reportedValue, persons: int(r.reportedPersons), numerator: int(r.reportedNumerator), denominator: int(r.reportedDenominator) },
+        corrected: { value: r.correctedValue, persons: int(r.correctedPersons), numerator: int(r.correctedNumerator), denominator: int(r.correctedDenominator) },
+        difference: r.difference,
+      },
+    ];
+  });
 }
 
 /** The frozen figures of locked periods, by period id and indicator id. */
@@ -73,6 +151,8 @@ export async function readSnapshots(em: EntityManager, project: Project, periodI
         cells: [],
       },
       lateCorrection: decimal(t.lateCorrection),
+      corrections: [],
+      corrected: null,
     });
   }
   // Rows come back in uuid order; the cells are put back into report order below.

@@ -1,4 +1,5 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
 
 import { Allow } from '../auth/allow.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -26,6 +27,19 @@ import { IndicatorTargetsModel } from './models/indicator-target.model.js';
 import { IndicatorUpdateModel } from './models/indicator-update.model.js';
 import { ReportingPeriodModel } from './models/reporting-period.model.js';
 import { ReportingPeriodsService } from './reporting-periods.service.js';
+
+/** Whether the query selects the field at `path` below this one (through fragments too). */
+function selects(info: GraphQLResolveInfo, path: string[]): boolean {
+  const walk = (set: SelectionSetNode | undefined, rest: string[]): boolean => {
+    if (!set || !rest.length) return !rest.length;
+    return set.selections.some((node) => {
+      if (node.kind === Kind.FIELD) return node.name.value === rest[0] && walk(node.selectionSet, rest.slice(1));
+      if (node.kind === Kind.INLINE_FRAGMENT) return walk(node.selectionSet, rest);
+      return walk(info.fragments[node.name.value]?.selectionSet, rest);
+    });
+  };
+  return info.fieldNodes.some((node) => walk(node.selectionSet, path));
+}
 
 @Resolver()
 export class IndicatorsResolver {
@@ -68,8 +82,8 @@ export class IndicatorsResolver {
 
   @Allow(...INDICATOR_READERS)
   @Query(() => IndicatorReportModel, { description: 'Indikatorenbericht of a project for a period (any period inside the approval period).' })
-  indicatorReport(@CurrentUser() user: AuthUser, @Args() args: IndicatorReportArgs) {
-    return this.reports.report(user, args);
+  indicatorReport(@CurrentUser() user: AuthUser, @Args() args: IndicatorReportArgs, @Info() info: GraphQLResolveInfo) {
+    return this.reports.report(user, args, null, { recountLocked: selects(info, ['rows', 'corrected']) });
   }
 
   @Allow(...INDICATOR_READERS)

@@ -32,38 +32,52 @@ export enum MeasureType {
   MODEL_PROJECT_SERVICE = 'MODEL_PROJECT_SERVICE',
 }
 
-/** Labour-market status observed at or after exit (DOMAIN.md §8). */
-export enum LabourStatus {
-  JOB_SEARCHING = 'JOB_SEARCHING',
-  IN_EDUCATION_OR_TRAINING = 'IN_EDUCATION_OR_TRAINING',
-  QUALIFICATION_GAINED = 'QUALIFICATION_GAINED',
-  /** Sozialversicherungspflichtig beschäftigt. */
-  EMPLOYED_SOCIAL_INSURANCE = 'EMPLOYED_SOCIAL_INSURANCE',
+/**
+ * What a labour-market observation records (DOMAIN.md §8). Every type but BENEFIT_RECEIPT_ENDED is a
+ * labour-market status (the last one in a window counts); the counting rules that use each type are
+ * in src/indicators/counting-rules.ts and the README's indicator section.
+ */
+export enum ObservationType {
+  /** Sozialversicherungspflichtige Beschäftigung (not § 16i): an integration. */
+  EMPLOYMENT_SOCIAL_INSURANCE = 'EMPLOYMENT_SOCIAL_INSURANCE',
+  /** Voll qualifizierende Berufsausbildung: an integration. */
+  VOCATIONAL_TRAINING = 'VOCATIONAL_TRAINING',
+  /** Publicly funded job under § 16i SGB II (Teilhabe am Arbeitsmarkt): employed, never an integration. */
+  EMPLOYMENT_16I = 'EMPLOYMENT_16I',
+  SELF_EMPLOYMENT = 'SELF_EMPLOYMENT',
   /** Minijob. */
-  MARGINAL_JOB = 'MARGINAL_JOB',
-  SELF_EMPLOYED = 'SELF_EMPLOYED',
+  MARGINAL_EMPLOYMENT = 'MARGINAL_EMPLOYMENT',
+  JOB_SEARCHING = 'JOB_SEARCHING',
+  /** Education or training that is not a fully qualifying vocational training. */
+  EDUCATION_OR_TRAINING = 'EDUCATION_OR_TRAINING',
+  QUALIFICATION_GAINED = 'QUALIFICATION_GAINED',
   INACTIVE = 'INACTIVE',
+  /** The status could not be found out. */
   UNKNOWN = 'UNKNOWN',
+  /** The SGB II benefit receipt ended (an event, not a status). */
+  BENEFIT_RECEIPT_ENDED = 'BENEFIT_RECEIPT_ENDED',
 }
 
-/** When an outcome is observed, relative to the exit. */
-export enum OutcomeTiming {
-  /** Within 28 days of exit (configurable per programme). */
-  AT_EXIT = 'AT_EXIT',
-  SIX_MONTHS = 'SIX_MONTHS',
-  TWELVE_MONTHS = 'TWELVE_MONTHS',
-}
-
-export enum OutcomeSource {
+/** Where an observation comes from. */
+export enum ObservationSource {
   SELF_REPORT = 'SELF_REPORT',
   CASE_FILE = 'CASE_FILE',
   PROVIDER_REPORT = 'PROVIDER_REPORT',
   EMPLOYER = 'EMPLOYER',
   SOCIAL_INSURANCE_DATA = 'SOCIAL_INSURANCE_DATA',
   SURVEY = 'SURVEY',
+  /** Written by the service from an exit record ("took up a job", "started training"). */
+  EXIT_RECORD = 'EXIT_RECORD',
+}
+
+/** A record is an observation, a correction of an earlier one (which it supersedes), or a withdrawal. */
+export enum ObservationKind {
+  RECORD = 'RECORD',
+  CORRECTION = 'CORRECTION',
+  WITHDRAWAL = 'WITHDRAWAL',
 }
 
 registerEnumType(MeasureType, { name: 'MeasureType', description: 'SGB II / SGB III instrument of a measure.' });
-registerEnumType(LabourStatus, { name: 'LabourStatus' });
-registerEnumType(OutcomeTiming, { name: 'OutcomeTiming' });
-registerEnumType(OutcomeSource, { name: 'OutcomeSource' });
+registerEnumType(ObservationType, { name: 'ObservationType', description: 'What a labour-market observation records.' });
+registerEnumType(ObservationSource, { name: 'ObservationSource' });
+registerEnumType(ObservationKind, { name: 'ObservationKind' });

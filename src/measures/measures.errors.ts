@@ -20,7 +20,11 @@ export const MeasureErrors = {
   participationEnded: (): AppError => conflict('This participation has already ended.'),
   endBeforeStart: (): AppError => badInput('endDate', 'The end date cannot be before the start date.'),
   endAfterMeasure: (): AppError => badInput('endDate', 'The end date cannot be after the measure ends.'),
-  notExited: (): AppError => conflict('Outcomes are recorded after the participant\'s exit; record the exit first.', { field: 'participantId' }),
-  outsideWindow: (from: string, to: string): AppError => badInput('observedOn', `This observation must be dated between ${from} and ${to}.`),
-  outcomeRecorded: (timing: string): AppError => conflict(`The ${timing} outcome of this participant is already recorded.`, { field: 'timing' }),
+  observationNotFound: (id: string) => notFound('Observation', id),
+  observedBeforeEntry: (): AppError => badInput('observedOn', 'An observation cannot be dated before the participant\'s entry.'),
+  statusBeforeExit: (type: string): AppError =>
+    badInput('type', `${type} describes the time after the exit; while the person still takes part, record only a job or training taken up, or the end of benefit receipt.`),
+  alreadySuperseded: (recordNo: number): AppError =>
+    conflict(`This observation was already corrected or withdrawn (record no. ${recordNo}); correct or withdraw the record in force instead.`, { field: 'observationId' }),
+  withdrawalFinal: (): AppError => conflict('A withdrawal cannot itself be corrected; record the observation again instead.', { field: 'observationId' }),
 };

@@ -1,7 +1,8 @@
 import { Measure } from './entities/measure.entity.js';
-import { Outcome } from './entities/outcome.entity.js';
+import { LabourMarketObservation } from './entities/observation.entity.js';
 import { Participation } from './entities/participation.entity.js';
-import { MeasureModel, OutcomeModel, ParticipationModel } from './models/measure.model.js';
+import { MeasureModel, ObservationModel, ParticipationModel } from './models/measure.model.js';
+import { ObservationKind } from './measures.enums.js';
 
 export function toMeasureModel(m: Measure): MeasureModel {
   return {
@@ -30,16 +31,31 @@ export function toParticipationModel(p: Participation): ParticipationModel {
   };
 }
 
-export function toOutcomeModel(o: Outcome): OutcomeModel {
+/** `supersededById` is the id of the record superseding this one, when known (null otherwise). */
+export function toObservationModel(o: LabourMarketObservation, supersededById: string | null = null): ObservationModel {
   return {
     id: o.id,
     participantId: o.participant.id,
-    timing: o.timing,
-    observedOn: o.observedOn,
-    labourStatus: o.labourStatus,
-    benefitReceiptEnded: o.benefitReceiptEnded,
-    source: o.source,
+    recordNo: o.recordNo,
+    kind: o.kind,
+    observedOn: o.observedOn ?? null,
+    type: o.type ?? null,
+    source: o.source ?? null,
+    supersedesId: o.supersedes?.id ?? null,
+    reason: o.reason ?? null,
+    supersededById,
+    inForce: supersededById === null && o.kind !== ObservationKind.WITHDRAWAL,
+    recordedAt: o.recordedAt,
   };
+}
+
+/**
+ * What the audit trail keeps of an observation record: everything but the free-text reason (which
+ * may describe the person's circumstances; it stays with the record, for case workers and auditors).
+ */
+export function observationSnapshot(o: LabourMarketObservation): Record<string, unknown> {
+  const { reason, ...rest } = toObservationModel(o);
+  return { ...rest, reasonGiven: reason !== null };
 }
 
 /** Audit snapshots: plain values, money as its two-decimal text. */

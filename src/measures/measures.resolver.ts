@@ -9,10 +9,11 @@ import { LocalDateScalar } from '../common/dates/local-date.scalar.js';
 import { groupByKeys } from '../common/graphql/loader-registry.js';
 import type { GraphQLContext } from '../common/graphql/graphql-context.js';
 import { ParticipantModel } from '../participants/models/participant.model.js';
-import { PSEUDONYMOUS_READERS } from '../participants/participants.access.js';
-import { CreateMeasureInput, EndParticipationInput, EnrolInput, MeasuresArgs, RecordOutcomeInput, UpdateMeasureInput } from './dto/measure.inputs.js';
+import { canReadJustification, PSEUDONYMOUS_READERS } from '../participants/participants.access.js';
+import { CorrectObservationInput, CreateMeasureInput, EndParticipationInput, EnrolInput, MeasuresArgs, RecordObservationInput, UpdateMeasureInput, WithdrawObservationInput } from './dto/measure.inputs.js';
 import { MEASURE_MANAGERS, MeasuresService } from './measures.service.js';
-import { MeasureConnection, MeasureModel, MeasureOccupancyModel, OutcomeModel, ParticipationModel } from './models/measure.model.js';
+import { MeasureConnection, MeasureModel, MeasureOccupancyModel, ObservationModel, ParticipationModel } from './models/measure.model.js';
+import { ObservationsService } from './observations.service.js';
 import { ParticipationsService } from './participations.service.js';
 
 @Resolver(() => MeasureModel)
@@ -20,6 +21,7 @@ export class MeasuresResolver {
   constructor(
     private readonly measureService: MeasuresService,
     private readonly participationService: ParticipationsService,
+    private readonly observationService: ObservationsService,
   ) {}
 
   @Allow(...ALL_ROLES)
@@ -59,9 +61,21 @@ export class MeasuresResolver {
   }
 
   @Allow(Role.CASE_WORKER)
-  @Mutation(() => OutcomeModel)
-  recordOutcome(@CurrentUser() user: AuthUser, @Args('input') input: RecordOutcomeInput) {
-    return this.participationService.recordOutcome(user, input, todayUtc());
+  @Mutation(() => ObservationModel, { description: 'Records a dated labour-market observation (after the exit; a job or training taken up also while still taking part).' })
+  recordObservation(@CurrentUser() user: AuthUser, @Args('input') input: RecordObservationInput) {
+    return this.observationService.record(user, input, todayUtc());
+  }
+
+  @Allow(Role.CASE_WORKER)
+  @Mutation(() => ObservationModel, { description: 'Corrects an observation in force: a new record supersedes it, with the reason.' })
+  correctObservation(@CurrentUser() user: AuthUser, @Args('input') input: CorrectObservationInput) {
+    return this.observationService.correct(user, input, todayUtc());
+  }
+
+  @Allow(Role.CASE_WORKER)
+  @Mutation(() => ObservationModel, { description: 'Withdraws an observation in force: a new record says it no longer counts, with the reason.' })
+  withdrawObservation(@CurrentUser() user: AuthUser, @Args('input') input: WithdrawObservationInput) {
+    return this.observationService.withdraw(user, input);
   }
 
   @ResolveField(() => MeasureOccupancyModel, { description: 'Places taken on a day (today when omitted).' })
@@ -81,10 +95,13 @@ export class MeasuresResolver {
   }
 }
 
-/** Participant.participations and Participant.outcomes: one query per level, whatever the page size. */
+/** Participant.participations and Participant.observations: one query per level, whatever the page size. */
 @Resolver(() => ParticipantModel)
 export class ParticipantMeasuresResolver {
-  constructor(private readonly participationService: ParticipationsService) {}
+  constructor(
+    private readonly participationService: ParticipationsService,
+    private readonly observationService: ObservationsService,
+  ) {}
 
   @ResolveField(() => [ParticipationModel], { description: 'Enrolments in measures, by start date.' })
   participations(@Parent() participant: ParticipantModel, @Context() ctx: GraphQLContext) {
@@ -93,11 +110,20 @@ export class ParticipantMeasuresResolver {
       .load(participant.id);
   }
 
-  @ResolveField(() => [OutcomeModel], { description: 'Observations at exit, 6 and 12 months after.' })
-  outcomes(@Parent() participant: ParticipantModel, @Context() ctx: GraphQLContext) {
+  @ResolveField(() => [ObservationModel], { description: 'Labour-market observations in recording order: those in force, or every record with includeSuperseded.' })
+  observations(
+    @Parent() participant: ParticipantModel,
+    @Context() ctx: GraphQLContext,
+    @Args('includeSuperseded', { type: () => Boolean, defaultValue: false, description: 'Also corrected and withdrawn records, and the withdrawals.' }) includeSuperseded: boolean,
+  ) {
+    // The reason of a correction is free text written by case workers: like the justification of an override, for case workers and auditors only.
+    const reasons = canReadJustification(ctx.req.user as AuthUser, participant.projectId);
     return ctx.loaders
-      .get<string, OutcomeModel[]>('outcomesByParticipant', async (ids) => groupByKeys(ids, await this.participationService.outcomesOf(ids), (o) => o.participantId))
-      .load(participant.id);
+      .get<string, ObservationModel[]>(`observationsByParticipant:${includeSuperseded}`, async (ids) =>
+        groupByKeys(ids, await this.observationService.observationsOf(ids, includeSuperseded), (o) => o.participantId),
+      )
+      .load(participant.id)
+      .then((list) => (reasons ? list : list.map((o) => ({ ...o, reason: null }))));
   }
 }
 

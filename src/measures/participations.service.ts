@@ -1,4 +1,4 @@
-import { EntityManager, LockMode, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 
 import { AuditTrail } from '../audit/audit-trail.js';
@@ -7,26 +7,23 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { ALL_ROLES } from '../auth/role.enum.js';
 import { addDays, type LocalDate } from '../common/dates/local-date.js';
 import { checkId, forbidden } from '../common/errors/app-error.js';
-import { outcomeWindow } from '../participants/lifecycle.js';
 import { PARTICIPANT_WRITERS, requireParticipant } from '../participants/participants.access.js';
 import { ParticipantStatus } from '../participants/participants.enums.js';
 import { ParticipantErrors } from '../participants/participants.errors.js';
 import { participantSnapshot } from '../participants/participants.mapper.js';
-import { rulesOf } from '../participants/participants.service.js';
-import { EndParticipationInput, EnrolInput, RecordOutcomeInput } from './dto/measure.inputs.js';
+import { EndParticipationInput, EnrolInput } from './dto/measure.inputs.js';
 import { Measure } from './entities/measure.entity.js';
-import { Outcome } from './entities/outcome.entity.js';
 import { Participation } from './entities/participation.entity.js';
-import { OutcomeTiming } from './measures.enums.js';
 import { MeasureErrors } from './measures.errors.js';
-import { toOutcomeModel, toParticipationModel } from './measures.mapper.js';
-import { OutcomeModel, ParticipationModel } from './models/measure.model.js';
+import { observationSnapshot, toParticipationModel } from './measures.mapper.js';
+import { ParticipationModel } from './models/measure.model.js';
+import { recordExitObservation } from './observation-records.js';
 import { overlaps, peakOccupancy } from './occupancy.js';
 
 /** Enrolments can be prepared ahead, but not arbitrarily far. */
 const MAX_DAYS_AHEAD = 90;
 
-/** Enrolments in measures, their end, and the outcomes observed after the exit. Case workers write. */
+/** Enrolments in measures and their end. Case workers write. */
 @Injectable()
 export class ParticipationsService {
   constructor(
@@ -80,6 +77,8 @@ export class ParticipationsService {
         const visible = await em.count(Participation, { $and: [{ id }, this.access.ownedWhere(user, ALL_ROLES)] });
         throw visible ? forbidden('Your role on this project does not allow this.') : MeasureErrors.participationNotFound(id);
       }
+      // The participant's lock first (as exit does), so an exit and this end cannot interleave.
+      const participant = await requireParticipant(em, this.access, user, participation.participant.id, PARTICIPANT_WRITERS, { lock: true });
       await em.lock(participation, LockMode.PESSIMISTIC_WRITE);
       if (participation.endDate) throw MeasureErrors.participationEnded();
       if (input.endDate < participation.startDate) throw MeasureErrors.endBeforeStart();
@@ -88,36 +87,12 @@ export class ParticipationsService {
       const before = snapshot(participation);
       em.assign(participation, { endDate: input.endDate, exitReason: input.exitReason });
       await em.flush();
-      this.audit.record({ entity: 'Participation', id, projectId: participation.project.id, before, after: snapshot(participation) });
+      const projectId = participation.project.id;
+      this.audit.record({ entity: 'Participation', id, projectId, before, after: snapshot(participation) });
+      // "Took up a job" / "started training" is an observation of that day (the person may stay in other measures).
+      const observed = await recordExitObservation(em, participant, input.endDate, input.exitReason, user.id);
+      if (observed) this.audit.record({ entity: 'LabourMarketObservation', id: observed.id, projectId, before: null, after: observationSnapshot(observed) });
       return toParticipationModel(participation);
-    });
-  }
-
-  /** Records an outcome inside its window after the exit; a 6- or 12-month one marks the participant FOLLOWED_UP. */
-  async recordOutcome(user: AuthUser, input: RecordOutcomeInput, today: LocalDate): Promise<OutcomeModel> {
-    return this.em.transactional(async (em) => {
-      const participant = await requireParticipant(em, this.access, user, input.participantId, PARTICIPANT_WRITERS, { lock: true, field: 'participantId' });
-      if (participant.identityErasedAt) throw ParticipantErrors.erased();
-      if (!participant.exitDate) throw MeasureErrors.notExited();
-      const rules = await rulesOf(em, participant.project.getEntity());
-      const window = outcomeWindow(input.timing, participant.exitDate, rules.exitDataDueDays);
-      if (input.observedOn < window.from || input.observedOn > window.to) throw MeasureErrors.outsideWindow(window.from, window.to);
-      if (input.observedOn > today) throw ParticipantErrors.dateInFuture('observedOn');
-      if (await em.count(Outcome, { participant, timing: input.timing })) throw MeasureErrors.outcomeRecorded(input.timing);
-      const { participantId: _participantId, ...fields } = input;
-      const outcome = em.create(Outcome, { ...fields, project: participant.project, participant });
-      const before = participantSnapshot(participant);
-      if (input.timing !== OutcomeTiming.AT_EXIT && participant.status === ParticipantStatus.EXITED) participant.status = ParticipantStatus.FOLLOWED_UP;
-      try {
-        await em.flush();
-      } catch (error) {
-        if (error instanceof UniqueConstraintViolationException) throw MeasureErrors.outcomeRecorded(input.timing);
-        throw error;
-      }
-      const projectId = participant.project.id;
-      this.audit.record({ entity: 'Outcome', id: outcome.id, projectId, before: null, after: { ...toOutcomeModel(outcome) } });
-      if (before.status !== participant.status) this.audit.record({ entity: 'Participant', id: participant.id, projectId, before, after: participantSnapshot(participant) });
-      return toOutcomeModel(outcome);
     });
   }
 
@@ -125,11 +100,6 @@ export class ParticipationsService {
   async participationsOf(participantIds: readonly string[]): Promise<ParticipationModel[]> {
     const rows = await this.em.find(Participation, { participant: { $in: [...participantIds] } }, { orderBy: { startDate: 'asc', id: 'asc' } });
     return rows.map(toParticipationModel);
-  }
-
-  async outcomesOf(participantIds: readonly string[]): Promise<OutcomeModel[]> {
-    const rows = await this.em.find(Outcome, { participant: { $in: [...participantIds] } }, { orderBy: { observedOn: 'asc', id: 'asc' } });
-    return rows.map(toOutcomeModel);
   }
 
   /** Participations of many measures in one query, restricted to readers of participant data. */

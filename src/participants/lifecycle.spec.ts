@@ -1,4 +1,4 @@
-import { ageBandAtEntry, outcomeWindow, overdueFor, retainUntilFor } from './lifecycle.js';
+import { ageBandAtEntry, countingParametersOf, outcomeWindow, overdueFor, recordedTimingsOf, retainUntilFor } from './lifecycle.js';
 import { OverdueKind } from './participants.enums.js';
 
 const rules = { entryDataDueDays: 28, exitDataDueDays: 28, retentionMonthsAfterExit: 36 };
@@ -28,9 +28,17 @@ describe('participant lifecycle rules', () => {
     expect(overdueFor(facts, rules, '2024-07-29').map((o) => o.kind)).toEqual([OverdueKind.SIX_MONTH_FOLLOW_UP, OverdueKind.TWELVE_MONTH_FOLLOW_UP]);
   });
 
-  it('bands ages at entry by birth year', () => {
-    expect(ageBandAtEntry(1995, '2024-06-01')).toBe('UNDER_30');
-    expect(ageBandAtEntry(1994, '2024-06-01')).toBe('30_TO_54');
-    expect(ageBandAtEntry(1969, '2024-06-01')).toBe('55_AND_OVER');
+  it('bands the exact age at entry as the indicators do', () => {
+    expect([ageBandAtEntry(29), ageBandAtEntry(30), ageBandAtEntry(54), ageBandAtEntry(55)]).toEqual(['UNDER_30', '30_TO_54', '30_TO_54', '55_AND_OVER']);
+  });
+
+  it('takes a follow-up as recorded when a status was observed in its window', () => {
+    expect([...recordedTimingsOf('2024-01-31', ['2024-02-28', '2024-09-01'], 28)]).toEqual(['AT_EXIT']);
+    expect([...recordedTimingsOf('2024-01-31', ['2024-02-29', '2024-08-28', '2025-02-28'], 28)]).toEqual(['SIX_MONTHS', 'TWELVE_MONTHS']);
+  });
+
+  it('gives the counting the exit-data deadline as its result window and follow-up tolerance (one setting, two readers)', () => {
+    expect(countingParametersOf({ exitDataDueDays: 35 })).toEqual({ resultWindowDays: 35, followUpToleranceDays: 35 });
+    expect(countingParametersOf(null)).toEqual({ resultWindowDays: 28, followUpToleranceDays: 28 });
   });
 });

@@ -1,4 +1,5 @@
 import { addDays, addMonths, daysBetween, type LocalDate } from '../common/dates/local-date.js';
+import { ageBand, type CountingParameters } from '../indicators/counting-rules.js';
 import { OverdueKind } from './participants.enums.js';
 
 /** Deadlines of the participant lifecycle, from the programme's rules (DOMAIN.md §5). */
@@ -27,6 +28,33 @@ export function outcomeWindow(timing: FollowUpTiming, exitDate: LocalDate, exitD
   const centre = addMonths(exitDate, timing === 'SIX_MONTHS' ? 6 : 12);
   return { from: addDays(centre, -exitDataDueDays), to: addDays(centre, exitDataDueDays) };
 }
+
+/**
+ * The follow-ups for which a status was observed in time: those whose window holds one of the
+ * dates of the person's status observations in force.
+ */
+export function recordedTimingsOf(exitDate: LocalDate, statusDates: readonly LocalDate[], exitDataDueDays: number): Set<FollowUpTiming> {
+  const timings: FollowUpTiming[] = ['AT_EXIT', 'SIX_MONTHS', 'TWELVE_MONTHS'];
+  return new Set(
+    timings.filter((timing) => {
+      const window = outcomeWindow(timing, exitDate, exitDataDueDays);
+      return statusDates.some((d) => d >= window.from && d <= window.to);
+    }),
+  );
+}
+
+/**
+ * The counting parameters of the indicators, from the same programme rules the API checks with:
+ * the exit-data deadline is the window of the status on leaving, and the tolerance around the 6-
+ * and 12-month follow-ups (outcomeWindow).
+ */
+export function countingParametersOf(rules: Pick<LifecycleRules, 'exitDataDueDays'> | null): CountingParameters {
+  const days = rules?.exitDataDueDays ?? DEFAULT_EXIT_DATA_DUE_DAYS;
+  return { resultWindowDays: days, followUpToleranceDays: days };
+}
+
+/** ESF practice: exit data within four weeks of the exit (DOMAIN.md §5), unless the programme says otherwise. */
+export const DEFAULT_EXIT_DATA_DUE_DAYS = 28;
 
 export interface LifecycleFacts {
   entryDate: LocalDate;
@@ -58,9 +86,7 @@ export function overdueFor(facts: LifecycleFacts, rules: LifecycleRules, asOf: L
   return due.filter((d) => d.dueOn < asOf).map((d) => ({ ...d, daysOverdue: daysBetween(d.dueOn, asOf) }));
 }
 
-/** Age bands of the ESF output indicators, by birth year (the working record holds no birth date). */
-export function ageBandAtEntry(birthYear: number, entryDate: LocalDate): 'UNDER_30' | '30_TO_54' | '55_AND_OVER' {
-  const age = Number(entryDate.slice(0, 4)) - birthYear;
-  if (age < 30) return 'UNDER_30';
-  return age >= 55 ? '55_AND_OVER' : '30_TO_54';
+/** Age bands of the participant statistics: the indicators' bands (counting-rules.ts) under the statistics' labels. */
+export function ageBandAtEntry(ageAtEntry: number): 'UNDER_30' | '30_TO_54' | '55_AND_OVER' {
+  return ({ UNDER_30: 'UNDER_30', FROM_30_TO_54: '30_TO_54', FROM_55: '55_AND_OVER' } as const)[ageBand(ageAtEntry)];
 }

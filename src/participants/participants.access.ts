@@ -11,7 +11,7 @@ import { ParticipantErrors } from './participants.errors.js';
  * Who sees what of participants (DOMAIN.md §6):
  * - the pseudonymous record: case workers, analysts, auditors, the grantor and administrators of
  *   the project (FINANCE has no need for person-level data and is left out);
- * - writes (register, entry data, exit, enrolment, outcomes, erasure on request): case workers;
+ * - writes (register, entry data, exit and its corrections, enrolment, observations, erasure on request): case workers;
  * - identity and health: case workers holding the role on that very project, nobody else (not a
  *   global administrator, not a programme-wide grant);
  * - the written override justification: those case workers and the project's auditors.

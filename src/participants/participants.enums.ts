@@ -52,6 +52,14 @@ export enum ExitReason {
   OTHER = 'OTHER',
 }
 
+/** How a recorded exit was changed. */
+export enum ExitCorrectionKind {
+  /** Another exit date or reason. */
+  CORRECTION = 'CORRECTION',
+  /** The person had not left. */
+  WITHDRAWAL = 'WITHDRAWAL',
+}
+
 /** Why identity and health data were erased. */
 export enum ErasureReason {
   RETENTION_EXPIRED = 'RETENTION_EXPIRED',
@@ -76,3 +84,4 @@ registerEnumType(Track, { name: 'Track' });
 registerEnumType(ParticipantStatus, { name: 'ParticipantStatus' });
 registerEnumType(ExitReason, { name: 'ExitReason' });
 registerEnumType(ErasureReason, { name: 'ErasureReason' });
+registerEnumType(ExitCorrectionKind, { name: 'ExitCorrectionKind' });

@@ -1,4 +1,4 @@
-import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { EntityManager, LockMode, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 
 import { AuditTrail } from '../audit/audit-trail.js';
@@ -7,17 +7,19 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { addDays, type LocalDate } from '../common/dates/local-date.js';
 import { paginate } from '../common/pagination/paginate.js';
 import { type AppConfig, APP_CONFIG } from '../config/app-config.js';
-import { Outcome } from '../measures/entities/outcome.entity.js';
 import { Participation } from '../measures/entities/participation.entity.js';
+import { observationSnapshot } from '../measures/measures.mapper.js';
+import { recordExitObservation } from '../measures/observation-records.js';
+import { inForceSql } from '../measures/observations.js';
 import { Project } from '../programs/entities/project.entity.js';
 import { EntryDataInput, ParticipantHealthInput, ParticipantIdentityInput, RegisterParticipantInput, UpdateIdentityInput } from './dto/register-participant.input.js';
 import { ExitParticipantInput, ParticipantsArgs } from './dto/participant.inputs.js';
-import { checkEligibility } from './eligibility.js';
+import { ageOn, checkEligibility } from './eligibility.js';
 import { type HealthData, type IdentityData, ParticipantIdentity } from './entities/participant-identity.entity.js';
 import { ParticipantRules } from './entities/participant-rules.entity.js';
 import { Participant } from './entities/participant.entity.js';
 import { IdentityVault } from './identity-vault.js';
-import { type FollowUpTiming, overdueFor, retainUntilFor } from './lifecycle.js';
+import { overdueFor, recordedTimingsOf, retainUntilFor } from './lifecycle.js';
 import { ParticipantIdentityModel, ParticipantHealthModel, ParticipantModel } from './models/participant.model.js';
 import { OverdueItemModel, ParticipantStatisticsModel } from './models/participant-results.model.js';
 import { canReadIdentity, PARTICIPANT_WRITERS, PSEUDONYMOUS_READERS, requireParticipant } from './participants.access.js';
@@ -45,6 +47,9 @@ export class ParticipantsService {
   /**
    * Registers an eligible person (status ELIGIBLE). Failed eligibility rules refuse the
    * registration, all of them named, unless the case worker gives a written justification.
+   * A person registered before who has left the project comes back as a new participation episode
+   * (a new pseudonymous record linked to the previous one, which hands over the identity); a
+   * person still taking part is a duplicate.
    */
   async register(user: AuthUser, input: RegisterParticipantInput, today: LocalDate): Promise<ParticipantModel> {
     return this.em.transactional(async (em) => {
@@ -55,11 +60,14 @@ export class ParticipantsService {
       if (failed.length && !input.eligibilityOverride) throw ParticipantErrors.notEligible(failed);
 
       const hashes = this.hashesOf(input.identity);
-      await this.refuseDuplicate(em, project.id, hashes);
+      const previous = await this.previousEpisode(em, project.id, hashes, input.entryDate);
       const participant = em.create(Participant, {
         project,
         pseudonym: newPseudonym(),
         birthYear: Number(input.identity.dateOfBirth.slice(0, 4)),
+        ageAtEntry: ageOn(input.identity.dateOfBirth, input.entryDate),
+        episode: previous ? previous.episode + 1 : 1,
+        previousEpisode: previous,
         gender: input.gender,
         entryDate: input.entryDate,
         track: input.track,
@@ -73,6 +81,8 @@ export class ParticipantsService {
         overrideBy: failed.length ? user.id : null,
         retainUntil: retainUntilFor(rules, null, project.approvalEnd),
       });
+      // The identity moves to the newest episode (the unique hashes allow one row per person).
+      if (previous) await em.nativeDelete(ParticipantIdentity, { participant: previous.id });
       em.create(ParticipantIdentity, {
         participant,
         project,
@@ -83,6 +93,7 @@ export class ParticipantsService {
       await flushIdentity(em);
       this.audit.record({ entity: 'Participant', id: participant.id, projectId: project.id, before: null, after: participantSnapshot(participant) });
       this.audit.record({ entity: 'ParticipantIdentity', id: participant.id, projectId: project.id, before: null, after: { identityState: 'recorded', healthState: input.health ? 'recorded' : 'none' } });
+      if (previous) this.audit.record({ entity: 'ParticipantIdentity', id: previous.id, projectId: project.id, before: { identityState: 'held' }, after: { identityState: 'moved to the next episode', episodeId: participant.id } });
       return toParticipantModel(participant, project.program.id);
     });
   }
@@ -103,7 +114,7 @@ export class ParticipantsService {
 
   /**
    * Replaces identity and health data (corrections, a new address). The registration's eligibility
-   * decision stands; a changed date of birth updates the birth year.
+   * decision stands; a changed date of birth updates the birth year and the age at entry.
    */
   async updateIdentity(user: AuthUser, id: string, input: UpdateIdentityInput): Promise<ParticipantModel> {
     return this.em.transactional(async (em) => {
@@ -113,7 +124,8 @@ export class ParticipantsService {
       if (input.health?.disabilityDegree != null && input.health.disabilityDegree % 10 !== 0) throw ParticipantErrors.disabilityDegreeStep();
       const hashes = this.hashesOf(input.identity);
       await this.refuseDuplicate(em, participant.project.id, hashes, participant.id);
-      const row = await em.findOneOrFail(ParticipantIdentity, { participant });
+      const row = await em.findOne(ParticipantIdentity, { participant });
+      if (!row) throw ParticipantErrors.identityWithLaterEpisode();
       const before = participantSnapshot(participant);
       em.assign(row, {
         identityCipher: this.vault.sealIdentity(participant.id, identityData(input.identity)),
@@ -121,15 +133,20 @@ export class ParticipantsService {
         ...hashes,
       });
       participant.birthYear = Number(input.identity.dateOfBirth.slice(0, 4));
+      participant.ageAtEntry = ageOn(input.identity.dateOfBirth, participant.entryDate);
       await flushIdentity(em);
       const projectId = participant.project.id;
       this.audit.record({ entity: 'ParticipantIdentity', id, projectId, before: { identityState: 'held' }, after: { identityState: 'replaced', healthState: input.health ? 'recorded' : 'none' } });
-      if (before.birthYear !== participant.birthYear) this.audit.record({ entity: 'Participant', id, projectId, before, after: participantSnapshot(participant) });
+      if (before.birthYear !== participant.birthYear || before.ageAtEntry !== participant.ageAtEntry) this.audit.record({ entity: 'Participant', id, projectId, before, after: participantSnapshot(participant) });
       return toParticipantModel(participant, participant.project.getEntity().program.id);
     });
   }
 
-  /** Records the exit from the project; open participations end on the same day for the same reason. */
+  /**
+   * Records the exit from the project; open participations end on the same day for the same reason.
+   * The exit cannot lie before the end of a participation that has already ended (what happened
+   * in it happened before the exit). "Took up a job" / "started training" is an observation of the day.
+   */
   async exit(user: AuthUser, id: string, input: ExitParticipantInput, today: LocalDate): Promise<ParticipantModel> {
     return this.em.transactional(async (em) => {
       const participant = await requireParticipant(em, this.access, user, id, PARTICIPANT_WRITERS, { lock: true });
@@ -139,8 +156,11 @@ export class ParticipantsService {
       if (input.exitDate < participant.entryDate) throw ParticipantErrors.exitBeforeEntry();
       const project = participant.project.getEntity();
       const rules = await rulesOf(em, project);
-      const open = await em.find(Participation, { participant, endDate: null });
+      const participations = await em.find(Participation, { participant });
+      const open = participations.filter((p) => !p.endDate);
       if (open.some((p) => p.startDate > input.exitDate)) throw ParticipantErrors.exitBeforeParticipation();
+      const lastEnd = participations.reduce<LocalDate | null>((max, p) => (p.endDate && (!max || p.endDate > max) ? p.endDate : max), null);
+      if (lastEnd && input.exitDate < lastEnd) throw ParticipantErrors.exitBeforeParticipationEnd(lastEnd);
       const before = participantSnapshot(participant);
       for (const participation of open) {
         em.assign(participation, { endDate: input.exitDate, exitReason: input.exitReason });
@@ -154,6 +174,8 @@ export class ParticipantsService {
       });
       await em.flush();
       this.audit.record({ entity: 'Participant', id, projectId: project.id, before, after: participantSnapshot(participant) });
+      const observed = await recordExitObservation(em, participant, input.exitDate, input.exitReason, user.id);
+      if (observed) this.audit.record({ entity: 'LabourMarketObservation', id: observed.id, projectId: project.id, before: null, after: observationSnapshot(observed) });
       return toParticipantModel(participant, project.program.id);
     });
   }
@@ -212,16 +234,22 @@ export class ParticipantsService {
       },
       { orderBy: { entryDate: 'asc', id: 'asc' } },
     );
-    const outcomes = await this.em.find(Outcome, { project, participant: { $in: candidates.filter((c) => c.exitDate).map((c) => c.id) } }, { fields: ['participant', 'timing'] });
-    const timings = new Map<string, Set<FollowUpTiming>>();
-    for (const o of outcomes) timings.set(o.participant.id, (timings.get(o.participant.id) ?? new Set()).add(o.timing));
+    // A follow-up is recorded when a status in force was observed within its window.
+    const statusDates = await this.em.getConnection().execute<{ participantId: string; observedOn: LocalDate }[]>(
+      `select o.participant_id as "participantId", to_char(o.observed_on, 'YYYY-MM-DD') as "observedOn"
+         from labour_market_observation o
+        where o.project_id = ? and o.type <> 'BENEFIT_RECEIPT_ENDED' and ${inForceSql('o')}`,
+      [project.id],
+    );
+    const datesOf = new Map<string, LocalDate[]>();
+    for (const o of statusDates) datesOf.set(o.participantId, [...(datesOf.get(o.participantId) ?? []), o.observedOn]);
     return candidates.flatMap((p) =>
       overdueFor(
         {
           entryDate: p.entryDate,
           entryDataComplete: !!p.labourStatusAtEntry && p.monthsOnBenefits != null && !!p.educationLevel && !!p.monitoringConsentOn,
           exitDate: p.exitDate ?? null,
-          recordedTimings: timings.get(p.id) ?? new Set(),
+          recordedTimings: p.exitDate ? recordedTimingsOf(p.exitDate, datesOf.get(p.id) ?? [], rules.exitDataDueDays) : new Set(),
         },
         rules,
         asOf,
@@ -244,15 +272,29 @@ export class ParticipantsService {
     };
   }
 
-  /** The friendly check before the insert; the unique indexes decide races between concurrent registrations. */
-  private async refuseDuplicate(em: EntityManager, projectId: string, hashes: { nameDobHash: string; socialInsuranceHash: string | null }, self?: string) {
+  /**
+   * The friendly check before the insert (the unique indexes decide races between concurrent
+   * registrations): the same person registered in the project is a duplicate while she takes part,
+   * and her previous episode (locked) when she has left and comes back after the exit.
+   */
+  private async previousEpisode(em: EntityManager, projectId: string, hashes: { nameDobHash: string; socialInsuranceHash: string | null }, entryDate: LocalDate): Promise<Participant | null> {
     const or: object[] = [{ nameDobHash: hashes.nameDobHash }];
     if (hashes.socialInsuranceHash) or.push({ socialInsuranceHash: hashes.socialInsuranceHash });
-    const existing = await em.findOne(
-      ParticipantIdentity,
-      { project: projectId, $or: or, ...(self ? { participant: { $ne: self } } : {}) },
-      { populate: ['participant'] },
-    );
+    const rows = await em.createQueryBuilder(ParticipantIdentity).select(['participant']).where({ project: projectId, $or: or }).execute<{ participant: unknown }[]>('all', true);
+    const ids = [...new Set(rows.map((r) => (typeof r.participant === 'string' ? r.participant : (r.participant as { id: string }).id)))];
+    if (!ids.length) return null;
+    const found = await em.find(Participant, { id: { $in: ids } }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } });
+    const person = found.length === 1 ? found[0] : null;
+    if (!person || !person.exitDate) throw ParticipantErrors.duplicate(found.map((p) => p.pseudonym).join(', '));
+    if (entryDate <= person.exitDate) throw ParticipantErrors.reEntryBeforeExit(person.pseudonym, person.exitDate);
+    return person;
+  }
+
+  /** The friendly check before an identity change; the unique indexes decide races. */
+  private async refuseDuplicate(em: EntityManager, projectId: string, hashes: { nameDobHash: string; socialInsuranceHash: string | null }, self: string) {
+    const or: object[] = [{ nameDobHash: hashes.nameDobHash }];
+    if (hashes.socialInsuranceHash) or.push({ socialInsuranceHash: hashes.socialInsuranceHash });
+    const existing = await em.findOne(ParticipantIdentity, { project: projectId, $or: or, participant: { $ne: self } }, { populate: ['participant'] });
     if (existing) throw ParticipantErrors.duplicate(existing.participant.getEntity().pseudonym);
   }
 }

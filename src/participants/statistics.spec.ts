@@ -4,6 +4,7 @@ const row = (overrides: Partial<StatisticsRow> = {}): StatisticsRow => ({
   gender: 'FEMALE',
   track: 'WOMEN_REENTRY',
   birthYear: 1985,
+  ageAtEntry: 38,
   entryDate: '2024-01-01',
   labourStatusAtEntry: 'UNEMPLOYED',
   educationLevel: 'ISCED_3_4',
@@ -12,7 +13,7 @@ const row = (overrides: Partial<StatisticsRow> = {}): StatisticsRow => ({
 });
 
 describe('participant statistics', () => {
-  const rows = [...Array.from({ length: 6 }, () => row()), row({ gender: 'DIVERSE', track: 'YOUTH_TRAINING', birthYear: 2006 })];
+  const rows = [...Array.from({ length: 6 }, () => row()), row({ gender: 'DIVERSE', track: 'YOUTH_TRAINING', birthYear: 2006, ageAtEntry: 17 })];
 
   it('counts per dimension and value', () => {
     const cells = tallyParticipants(rows, 5, false);

@@ -1,17 +1,22 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 import type { LocalDate } from '../common/dates/local-date.js';
+import { type Observation, statusOnLeaving } from '../indicators/counting-rules.js';
 import { suppressPartition } from '../indicators/suppression.js';
+import { inForceSql } from '../measures/observations.js';
+import { countingParametersOfProject } from './counting-parameters.js';
 import { ageBandAtEntry } from './lifecycle.js';
 
 export interface StatisticsRow {
   gender: string;
   track: string;
   birthYear: number;
+  /** Exact age at entry; null only where the identity was erased before it was kept (then the birth year counts). */
+  ageAtEntry: number | null;
   entryDate: string;
   labourStatusAtEntry: string | null;
   educationLevel: string | null;
-  /** Labour status of the outcome at exit, when recorded. */
+  /** The status on leaving (the indicators' rule: the last status observed within the exit-data window), when observed. */
   outcomeAtExit: string | null;
 }
 
@@ -25,7 +30,7 @@ export interface StatisticsCell {
 const DIMENSIONS: [string, (row: StatisticsRow) => string | null][] = [
   ['gender', (r) => r.gender],
   ['track', (r) => r.track],
-  ['ageBand', (r) => ageBandAtEntry(r.birthYear, r.entryDate)],
+  ['ageBand', (r) => ageBandAtEntry(r.ageAtEntry ?? Number(r.entryDate.slice(0, 4)) - r.birthYear)],
   ['labourStatusAtEntry', (r) => r.labourStatusAtEntry],
   ['educationLevel', (r) => r.educationLevel],
   ['outcomeAtExit', (r) => r.outcomeAtExit],
@@ -61,16 +66,26 @@ export function tallyParticipants(rows: readonly StatisticsRow[], minCellSize: n
 /**
  * The pseudonymous fields the statistics count (participants module and proof exports alike).
  * With `upTo` (a proof's period end or as-of date), only persons who had entered by that day and
- * outcomes at exit observed by then: what was known on that date, whatever was recorded later.
+ * observations dated by then: what was known on that date, whatever was recorded later.
  */
-export function loadStatisticsRows(em: EntityManager, projectId: string, upTo?: LocalDate): Promise<StatisticsRow[]> {
-  const [outcomeUpTo, entryUpTo] = upTo ? ['and o.observed_on <= ?', 'and p.entry_date <= ?'] : ['', ''];
-  return em.getConnection().execute<StatisticsRow[]>(
-    `select p.gender, p.track, p.birth_year as "birthYear", to_char(p.entry_date, 'YYYY-MM-DD') as "entryDate",
-            p.labour_status_at_entry as "labourStatusAtEntry", p.education_level as "educationLevel", o.labour_status as "outcomeAtExit"
-       from participant p left join outcome o on o.participant_id = p.id and o.project_id = p.project_id and o.timing = 'AT_EXIT' ${outcomeUpTo}
-      where p.project_id = ? ${entryUpTo}
-      order by p.id`,
-    upTo ? [upTo, projectId, upTo] : [projectId],
-  );
+export async function loadStatisticsRows(em: EntityManager, projectId: string, upTo?: LocalDate): Promise<StatisticsRow[]> {
+  const connection = em.getConnection();
+  const [people, observed, parameters] = await Promise.all([
+    connection.execute<(Omit<StatisticsRow, 'outcomeAtExit'> & { id: string; exitDate: LocalDate | null })[]>(
+      `select p.id, p.gender, p.track, p.birth_year as "birthYear", p.age_at_entry as "ageAtEntry", to_char(p.entry_date, 'YYYY-MM-DD') as "entryDate",
+              to_char(p.exit_date, 'YYYY-MM-DD') as "exitDate", p.labour_status_at_entry as "labourStatusAtEntry", p.education_level as "educationLevel"
+         from participant p where p.project_id = ? ${upTo ? 'and p.entry_date <= ?' : ''} order by p.id`,
+      upTo ? [projectId, upTo] : [projectId],
+    ),
+    connection.execute<Observation[]>(
+      `select o.participant_id as "participantId", to_char(o.observed_on, 'YYYY-MM-DD') as "observedOn", o.record_no as "recordNo", o.type
+         from labour_market_observation o
+        where o.project_id = ? and ${inForceSql('o')} ${upTo ? 'and o.observed_on <= ?' : ''}`,
+      upTo ? [projectId, upTo] : [projectId],
+    ),
+    countingParametersOfProject(em, projectId),
+  ]);
+  return people.map(({ id, exitDate, ...row }) => {
+    return { ...row, outcomeAtExit: statusOnLeaving({ id, exitDate }, observed, parameters) ?? null };
+  });
 }

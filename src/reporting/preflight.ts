@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { inForceSql } from '../measures/observations.js';
 
 import { overdueFor, type LifecycleRules } from '../participants/lifecycle.js';
 import type { TrancheUseFigures } from '../tranches/tranche-use.js';
@@ -42,9 +43,10 @@ export async function preflightProblems(
     q(
       `select p.id, p.entry_date::text as entry_date, p.exit_date::text as exit_date,
               (p.labour_status_at_entry is not null and p.months_on_benefits is not null and p.education_level is not null and p.monitoring_consent_on is not null) as complete,
-              exists (select 1 from outcome o where o.participant_id = p.id and o.project_id = p.project_id and o.timing = 'AT_EXIT') as exit_recorded
+              exists (select 1 from labour_market_observation o where o.participant_id = p.id and o.project_id = p.project_id and o.type <> 'BENEFIT_RECEIPT_ENDED'
+                        and o.observed_on between p.exit_date and p.exit_date + ?::int and ${inForceSql('o')}) as exit_recorded
          from participant p where p.project_id = ? and p.identity_erased_at is null and p.entry_date <= ? order by p.entry_date, p.id`,
-      [scope.projectId, scope.asOf],
+      [rules.exitDataDueDays, scope.projectId, scope.asOf],
     ),
     q(`select id, fiscal_year, number from drawdown where project_id = ? and kind = 'TRANCHE' order by fiscal_year, number`, [scope.projectId]),
   ]);

@@ -99,7 +99,7 @@ try {
   stages.print();
   console.log(`CPU up to the commit: main thread ${mainCpu ? ((mainCpu.user + mainCpu.system) / 1e6).toFixed(1) : '?'} s, PostgreSQL backend ${backendCpu?.toFixed(1) ?? '?'} s (without parallel index-build workers)`);
 
-  const counts = (await client.query('select (select count(*) from project)::int as projects, (select count(*) from expenditure)::int as receipts, (select count(*) from participant)::int as participants, (select count(*) from participation)::int as participations, (select count(*) from outcome)::int as outcomes, (select count(*) from drawdown)::int as drawdowns')).rows[0];
+  const counts = (await client.query('select (select count(*) from project)::int as projects, (select count(*) from expenditure)::int as receipts, (select count(*) from participant)::int as participants, (select count(*) from participation)::int as participations, (select count(*) from labour_market_observation)::int as observations, (select count(*) from drawdown)::int as drawdowns')).rows[0];
   console.log(`database now holds ${JSON.stringify(counts)}`);
   const all = await client.query<{ id: string }>('select id from project where file_number like $1 order by file_number', [`SCALE-${seed}-%`]);
   await consistencyCheck(all.rows.map((r) => r.id));

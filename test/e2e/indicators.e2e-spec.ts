@@ -1,5 +1,5 @@
 import { Role } from '../../src/auth/role.enum.js';
-import { LabourStatus, MeasureType, OutcomeTiming } from '../../src/measures/measures.enums.js';
+import { MeasureType, ObservationSource, ObservationType } from '../../src/measures/measures.enums.js';
 import { EducationLevel, ExitReason, Gender, LabourStatusAtEntry, Track } from '../../src/participants/participants.enums.js';
 import { IndicatorDataBuilder } from '../factories/indicator-data.js';
 import { createUser } from '../factories/users.js';
@@ -87,32 +87,42 @@ describe('outcome indicators (GraphQL over HTTP, real PostgreSQL, hand-built dat
     const { MALE } = Gender;
     const { UNEMPLOYED, LONG_TERM_UNEMPLOYED, INACTIVE, EMPLOYED } = LabourStatusAtEntry;
 
+    const { EMPLOYMENT_SOCIAL_INSURANCE: JOB, BENEFIT_RECEIPT_ENDED, JOB_SEARCHING, EMPLOYMENT_16I, VOCATIONAL_TRAINING } = ObservationType;
+    const EXIT_RECORD = ObservationSource.EXIT_RECORD; // what the service writes for an exit "took up a job" / "started training"
+
     // P1: long-term unemployed, employed 10 days after exit (inside 28 days), benefit receipt ended, employed 6 months later.
     ids.p1 = await data.participant({ birthYear: 1990, entryDate: '2024-02-01', entryStatus: LONG_TERM_UNEMPLOYED, exit: { date: '2024-06-30', reason: ExitReason.COMPLETED } });
-    await data.outcome(ids.p1, OutcomeTiming.AT_EXIT, '2024-07-10', LabourStatus.EMPLOYED_SOCIAL_INSURANCE, true);
-    await data.outcome(ids.p1, OutcomeTiming.SIX_MONTHS, '2025-01-05', LabourStatus.EMPLOYED_SOCIAL_INSURANCE);
+    await data.observation(ids.p1, '2024-07-10', JOB);
+    await data.observation(ids.p1, '2024-07-10', BENEFIT_RECEIPT_ENDED);
+    await data.observation(ids.p1, '2025-01-05', JOB);
     // P2: employment observed 46 days after exit: outside the 28-day window, so no status on leaving (but an integration in August).
     ids.p2 = await data.participant({ birthYear: 1985, entryDate: '2024-02-01', entryStatus: UNEMPLOYED, exit: { date: '2024-06-30', reason: ExitReason.COMPLETED } });
-    await data.outcome(ids.p2, OutcomeTiming.AT_EXIT, '2024-08-15', LabourStatus.EMPLOYED_SOCIAL_INSURANCE);
+    await data.observation(ids.p2, '2024-08-15', JOB);
     // P3: under 30, inactive; left for a job (Sept: an integration) but 20 days later job-searching: the last status wins.
     ids.p3 = await data.participant({ birthYear: 1995, entryDate: '2024-03-01', entryStatus: INACTIVE, education: EducationLevel.ISCED_0_2, exit: { date: '2024-09-30', reason: ExitReason.TOOK_UP_JOB } });
     await data.participation(ids.p3, coaching, '2024-03-01', { date: '2024-09-30', reason: ExitReason.TOOK_UP_JOB });
-    await data.outcome(ids.p3, OutcomeTiming.AT_EXIT, '2024-10-20', LabourStatus.JOB_SEARCHING);
-    // P4: two job starts recorded in May (one integration for May), employed again in June at exit (one for June).
+    await data.observation(ids.p3, '2024-09-30', JOB, EXIT_RECORD);
+    await data.observation(ids.p3, '2024-10-20', JOB_SEARCHING);
+    // P4: took up a job in May (left a measure for it), left a second measure for the same job later in May, still employed at exit in
+    // June: one job taken up, so one integration (May); the continuing job is not taken up again.
     ids.p4 = await data.participant({ birthYear: 1970, entryDate: '2024-03-01', entryStatus: UNEMPLOYED, exit: { date: '2024-05-31', reason: ExitReason.TOOK_UP_JOB } });
     await data.participation(ids.p4, coaching, '2024-03-01', { date: '2024-05-10', reason: ExitReason.TOOK_UP_JOB });
+    await data.observation(ids.p4, '2024-05-10', JOB, EXIT_RECORD);
     await data.participation(ids.p4, placement, '2024-05-15', { date: '2024-05-28', reason: ExitReason.TOOK_UP_JOB });
-    await data.outcome(ids.p4, OutcomeTiming.AT_EXIT, '2024-06-05', LabourStatus.EMPLOYED_SOCIAL_INSURANCE, true);
+    await data.observation(ids.p4, '2024-05-28', JOB, EXIT_RECORD);
+    await data.observation(ids.p4, '2024-06-05', JOB);
+    await data.observation(ids.p4, '2024-06-05', BENEFIT_RECEIPT_ENDED);
     // P5: in a § 16i job until exit and still there: employed on leaving, but no integration.
     ids.p5 = await data.participant({ birthYear: 1980, entryDate: '2024-04-01', entryStatus: LONG_TERM_UNEMPLOYED, exit: { date: '2024-11-30', reason: ExitReason.COMPLETED } });
     await data.participation(ids.p5, job16i, '2024-04-01', { date: '2024-11-30', reason: ExitReason.COMPLETED });
-    await data.outcome(ids.p5, OutcomeTiming.AT_EXIT, '2024-12-05', LabourStatus.EMPLOYED_SOCIAL_INSURANCE);
+    await data.observation(ids.p5, '2024-12-05', EMPLOYMENT_16I);
     // P6: a man of 59, employed at entry, dropped out.
     ids.p6 = await data.participant({ gender: MALE, birthYear: 1965, entryDate: '2024-05-01', entryStatus: EMPLOYED, education: EducationLevel.ISCED_5_8, exit: { date: '2024-08-31', reason: ExitReason.DROPPED_OUT } });
     // P7: youth track, 19, left to start a vocational training (one integration in August, one training place).
     ids.p7 = await data.participant({ birthYear: 2005, entryDate: '2024-06-01', entryStatus: UNEMPLOYED, education: EducationLevel.ISCED_0_2, track: Track.YOUTH_TRAINING, exit: { date: '2024-08-31', reason: ExitReason.STARTED_TRAINING } });
     await data.participation(ids.p7, youth, '2024-06-01', { date: '2024-08-31', reason: ExitReason.STARTED_TRAINING });
-    await data.outcome(ids.p7, OutcomeTiming.AT_EXIT, '2024-08-31', LabourStatus.IN_EDUCATION_OR_TRAINING);
+    await data.observation(ids.p7, '2024-08-31', VOCATIONAL_TRAINING, EXIT_RECORD);
+    await data.observation(ids.p7, '2024-08-31', VOCATIONAL_TRAINING);
     // P8 entered in 2025; P9 is still in the project.
     ids.p8 = await data.participant({ birthYear: 1988, entryDate: '2025-01-15', entryStatus: UNEMPLOYED });
     ids.p9 = await data.participant({ birthYear: 1990, entryDate: '2024-07-01', entryStatus: UNEMPLOYED });
@@ -153,8 +163,8 @@ describe('outcome indicators (GraphQL over HTTP, real PostgreSQL, hand-built dat
 
   it('counts integrations at most once per person and month, without § 16i jobs, and the programme-specific figures', async () => {
     const r = await report('ind-auditor');
-    // P1 July, P2 August, P3 September, P4 May (two job starts, once) and June, P5 none (§ 16i), P7 August (training) = 6.
-    expect(rowOf(r, 'PS01').periodActual).toBe('6.00');
+    // Jobs and trainings taken up: P1 July, P2 August, P3 September, P4 May (one job, still held in June), P5 none (§ 16i), P7 August (training) = 5.
+    expect(rowOf(r, 'PS01').periodActual).toBe('5.00');
     // Integration rate: leavers whose status on leaving is an integration (P1, P4, P7; not P5's § 16i job) of 7 leavers = 42.86 %.
     expect(rowOf(r, 'PS02')).toMatchObject({ unit: 'PERCENT', periodActual: '42.86', numerator: 3, denominator: 7 });
     expect(rowOf(r, 'PS03').periodActual).toBe('2.00'); // benefit receipt ended: P1, P4

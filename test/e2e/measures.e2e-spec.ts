@@ -4,9 +4,9 @@ import { createTestApp, type TestApp } from '../setup/test-app.js';
 const CREATE_MEASURE = `mutation($input: CreateMeasureInput!) { createMeasure(input: $input) { id title capacity costPerPlace startDate endDate track type } }`;
 const ENROL = `mutation($input: EnrolInput!) { enrolParticipant(input: $input) { id startDate endDate measureId participantId } }`;
 const EXIT = `mutation($id: ID!, $input: ExitParticipantInput!) { exitParticipant(id: $id, input: $input) { status exitDate retainUntil } }`;
-const OUTCOME = `mutation($input: RecordOutcomeInput!) { recordOutcome(input: $input) { id timing observedOn labourStatus } }`;
+const OBSERVE = `mutation($input: RecordObservationInput!) { recordObservation(input: $input) { id recordNo kind observedOn type source inForce } }`;
 
-describe('measures, enrolments, exits and outcomes (GraphQL over HTTP)', () => {
+describe('measures, enrolments, exits and observations (GraphQL over HTTP)', () => {
   let t: TestApp;
   let projectId: string;
   let seq = 0;
@@ -145,11 +145,14 @@ describe('measures, enrolments, exits and outcomes (GraphQL over HTTP)', () => {
     });
   });
 
-  it('exits a participant, ends open participations, records outcomes inside their windows only', async () => {
+  it('exits a participant, ends open participations, records observations (statuses only after the exit)', async () => {
     const measure = await createMeasure({ capacity: 10 });
     const p = await register(t, projectId);
     await enrol(p.id, measure.id);
-    expect((await t.gqlAs('caseworker', OUTCOME, { input: { participantId: p.id, timing: 'AT_EXIT', observedOn: '2024-07-01', labourStatus: 'JOB_SEARCHING', benefitReceiptEnded: false, source: 'CASE_FILE' } })).errors![0].extensions!.code).toBe('CONFLICT');
+    const observe = (input: Record<string, unknown>) =>
+      t.gqlAs('caseworker', OBSERVE, { input: { participantId: p.id, observedOn: '2024-07-10', type: 'EMPLOYMENT_SOCIAL_INSURANCE', source: 'EMPLOYER', ...input } });
+    // While she takes part, a status such as job-searching describes nothing yet; a job taken up does.
+    expect((await observe({ observedOn: '2024-04-01', type: 'JOB_SEARCHING' })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'type' });
     expect((await t.gqlAs('caseworker', EXIT, { id: p.id, input: { exitDate: '2024-02-01', exitReason: 'TOOK_UP_JOB' } })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'exitDate' });
     expect((await t.gqlAs('caseworker', EXIT, { id: p.id, input: { exitDate: '2099-01-01', exitReason: 'TOOK_UP_JOB' } })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'exitDate' });
 
@@ -157,19 +160,24 @@ describe('measures, enrolments, exits and outcomes (GraphQL over HTTP)', () => {
     expect(exited.data!.exitParticipant).toEqual({ status: 'EXITED', exitDate: '2024-06-30', retainUntil: '2027-06-30' });
     expect((await t.gqlAs('caseworker', EXIT, { id: p.id, input: { exitDate: '2024-06-30', exitReason: 'TOOK_UP_JOB' } })).errors![0].extensions!.code).toBe('CONFLICT');
 
-    const outcome = (input: Record<string, unknown>) =>
-      t.gqlAs('caseworker', OUTCOME, { input: { participantId: p.id, timing: 'AT_EXIT', observedOn: '2024-07-10', labourStatus: 'EMPLOYED_SOCIAL_INSURANCE', benefitReceiptEnded: true, source: 'EMPLOYER', ...input } });
-    expect((await outcome({ observedOn: '2024-07-29' })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'observedOn' });
-    expect((await outcome({ labourStatus: 'RICH' })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'labourStatus' });
-    expect((await outcome({})).errors).toBeUndefined();
-    expect((await outcome({})).errors![0].extensions).toMatchObject({ code: 'CONFLICT', field: 'timing' });
-    expect((await outcome({ timing: 'SIX_MONTHS', observedOn: '2024-12-31' })).errors).toBeUndefined();
+    expect((await observe({ observedOn: '2024-02-29' })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'observedOn' }); // before the entry
+    expect((await observe({ observedOn: '2099-01-01' })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'observedOn' });
+    expect((await observe({ type: 'RICH' })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'type' });
+    // No single slot: the same status twice, and a status outside every window, are records like any other.
+    expect((await observe({})).data!.recordObservation).toMatchObject({ recordNo: 2, kind: 'RECORD', inForce: true });
+    expect((await observe({})).data!.recordObservation).toMatchObject({ recordNo: 3 });
+    expect((await observe({ observedOn: '2024-12-31', source: 'SURVEY' })).errors).toBeUndefined();
 
-    const read = await t.gqlAs('auditor', `query($id: ID!) { participant(id: $id) { status participations { endDate exitReason measure { id } } outcomes { timing labourStatus } } }`, { id: p.id });
+    const read = await t.gqlAs('auditor', `query($id: ID!) { participant(id: $id) { status participations { endDate exitReason measure { id } } observations { recordNo observedOn type source } } }`, { id: p.id });
     expect(read.data!.participant).toEqual({
-      status: 'FOLLOWED_UP',
+      status: 'FOLLOWED_UP', // the 31 December observation lies in the six-month window
       participations: [{ endDate: '2024-06-30', exitReason: 'TOOK_UP_JOB', measure: { id: measure.id } }],
-      outcomes: [{ timing: 'AT_EXIT', labourStatus: 'EMPLOYED_SOCIAL_INSURANCE' }, { timing: 'SIX_MONTHS', labourStatus: 'EMPLOYED_SOCIAL_INSURANCE' }],
+      observations: [
+        { recordNo: 1, observedOn: '2024-06-30', type: 'EMPLOYMENT_SOCIAL_INSURANCE', source: 'EXIT_RECORD' }, // written by the exit "took up a job"
+        { recordNo: 2, observedOn: '2024-07-10', type: 'EMPLOYMENT_SOCIAL_INSURANCE', source: 'EMPLOYER' },
+        { recordNo: 3, observedOn: '2024-07-10', type: 'EMPLOYMENT_SOCIAL_INSURANCE', source: 'EMPLOYER' },
+        { recordNo: 4, observedOn: '2024-12-31', type: 'EMPLOYMENT_SOCIAL_INSURANCE', source: 'SURVEY' },
+      ],
     });
     expect((await enrol(p.id, measure.id, '2024-07-01')).errors![0].extensions!.code).toBe('CONFLICT');
   });
@@ -203,14 +211,14 @@ describe('measures, enrolments, exits and outcomes (GraphQL over HTTP)', () => {
     expect(result.data!.measures.nodes.some((m: any) => m.occupancy.occupied > 0)).toBe(true);
   });
 
-  it('needs the same number of SQL statements for a page of 10 and of 50 participants with participations, measures and outcomes', async () => {
+  it('needs the same number of SQL statements for a page of 10 and of 50 participants with participations, measures and observations', async () => {
     const logger = t.orm.config.getLogger();
     const logQuery = logger.logQuery;
     const statements: string[] = [];
     logger.logQuery = (context) => statements.push(context.query ?? '');
     const query = `query($projectId: ID!, $first: Int) {
       participants(projectId: $projectId, first: $first) {
-        nodes { pseudonym identity { lastName } participations { startDate measure { title provider } } outcomes { timing labourStatus } }
+        nodes { pseudonym identity { lastName } participations { startDate measure { title provider } } observations { observedOn type } }
       }
     }`;
     const run = async (first: number) => {

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 import { Role } from '../../src/auth/role.enum.js';
 import { createUser } from '../factories/users.js';
 import { domainFingerprint } from '../setup/db-fingerprint.js';
@@ -14,6 +16,8 @@ interface World {
   projectB1: string;
   projectB2: string;
   programB: string;
+  /** A camt.053 import of project B1 (imports module). */
+  importB: string;
 }
 
 interface IsolationCase {
@@ -170,6 +174,44 @@ const ISOLATION_CASES: IsolationCase[] = [
       expect(r.data!.mine.nodes.every((e: { projectId: string }) => e.projectId === w.projectA)).toBe(true);
     },
   },
+  // Imports (issue 20): an import of project B1 and its rows, progress and reconciliation; B1's profiles and rules.
+  ...(
+    [
+      ['bookingImports(projectId: B)', 'query($id: ID!) { bookingImports(projectId: $id) { id } }', 'project'],
+      ['importProfiles(projectId: B)', 'query($id: ID!) { importProfiles(projectId: $id) { id } }', 'project'],
+      ['mappingRules(projectId: B)', 'query($id: ID!) { mappingRules(projectId: $id) { version } }', 'project'],
+      ['bookingImport(id: B\'s import)', 'query($id: ID!) { bookingImport(id: $id) { id fileName } }', 'import'],
+      ['importRows(importId: B\'s import)', 'query($id: ID!) { importRows(importId: $id) { line amount } }', 'import'],
+      ['importProgress(importId: B\'s import)', 'query($id: ID!) { importProgress(importId: $id) { phase done } }', 'import'],
+      ['bankReconciliation(importId: B\'s import)', 'query($id: ID!) { bankReconciliation(importId: $id) { from } }', 'import'],
+    ] as const
+  ).map(([name, query, target]): IsolationCase => ({
+    name: `${name} is NOT_FOUND`,
+    as: ['a-admin', 'finance', 'analyst', 'auditor'],
+    query,
+    variables: (w) => ({ id: target === 'project' ? w.projectB1 : w.importB }),
+    expect: notFound,
+  })),
+  ...(
+    [
+      ['previewImport(B\'s import)', 'mutation($id: ID!) { previewImport(importId: $id) { id } }', 'import'],
+      ['commitImport(B\'s import)', 'mutation($id: ID!) { commitImport(importId: $id) { id } }', 'import'],
+      ['confirmBankPayments(B\'s import)', 'mutation($id: ID!) { confirmBankPayments(importId: $id) { from } }', 'import'],
+      // The rules travel as a variable: class-validator refuses nested list items written as literals (null-prototype objects).
+      ['setMappingRules on B', 'mutation($id: ID!, $rules: [MappingRuleInput!]!) { setMappingRules(input: { projectId: $id, rules: $rules }) { version } }', 'project'],
+      [
+        'createImportProfile on B',
+        'mutation($id: ID!) { createImportProfile(input: { projectId: $id, name: "x", delimiter: ";", encoding: "utf-8", decimalSeparator: ",", dateFormat: "DD.MM.YYYY", columns: { amount: "Betrag" } }) { id } }',
+        'project',
+      ],
+    ] as const
+  ).map(([name, query, target]): IsolationCase => ({
+    name: `${name} by the finance officer of A is NOT_FOUND`,
+    as: ['finance'],
+    query,
+    variables: (w) => ({ id: target === 'project' ? w.projectB1 : w.importB, ...(query.includes('$rules') ? { rules: [{ action: 'IGNORE' }] } : {}) }),
+    expect: notFound,
+  })),
 ];
 
 describe('project isolation: nothing of project B for users of project A', () => {
@@ -195,6 +237,16 @@ describe('project isolation: nothing of project B for users of project A', () =>
     await createUser(t.orm, { username: 'b-finance', grants: [{ role: Role.FINANCE, projectId: w.projectB1 }] });
     // B gets history in the audit trail that A's auditor must not see.
     await t.gqlAs('admin', 'mutation($id: ID!) { updateProject(id: $id, input: { title: "B1 renamed" }) { id } }', { id: w.projectB1 });
+    const uploaded = await t.http().post('/imports').query({ projectId: w.projectB1, format: 'CAMT' }).set(await t.auth('b-finance')).attach('file', readFileSync('test/fixtures/imports/camt053-2024-03.xml'), 'b.xml');
+    if (uploaded.status !== 201) throw new Error(`upload for B failed: ${JSON.stringify(uploaded.body)}`);
+    w.importB = uploaded.body.id;
+  });
+
+  it('POST /imports into project B by the finance officer of A is 404 and stages nothing', async () => {
+    const before = await domainFingerprint(t.orm);
+    const response = await t.http().post('/imports').query({ projectId: w.projectB1, format: 'CAMT' }).set(await t.auth('finance')).attach('file', readFileSync('test/fixtures/imports/camt053-2024-03.xml'), 'a.xml');
+    expect(response.status).toBe(404);
+    expect(await domainFingerprint(t.orm)).toEqual(before);
   });
   afterAll(() => t.close());
 

@@ -8,7 +8,7 @@ import { createTestApp, type TestApp } from '../setup/test-app.js';
 const EXPORT = `query($projectId: ID!, $kind: ProofKind!, $fiscalYear: Int, $asOf: LocalDate) {
   proofExport(projectId: $projectId, kind: $kind, fiscalYear: $fiscalYear, asOf: $asOf) { files { name sha256 url } } }`;
 const EXIT = `mutation($id: ID!, $input: ExitParticipantInput!) { exitParticipant(id: $id, input: $input) { id exitDate } }`;
-const OUTCOME = `mutation($input: RecordOutcomeInput!) { recordOutcome(input: $input) { id observedOn } }`;
+const OBSERVE = `mutation($input: RecordObservationInput!) { recordObservation(input: $input) { id observedOn } }`;
 const CREATE_UPDATE = `mutation($input: CreateIndicatorUpdateInput!) { createIndicatorUpdate(input: $input) { id } }`;
 const SUBMIT_UPDATE = `mutation($id: ID!) { submitIndicatorUpdate(id: $id) { id status } }`;
 const APPROVE_UPDATE = `mutation($id: ID!) { approveIndicatorUpdate(id: $id) { id status } }`;
@@ -61,10 +61,10 @@ describe('reporting: a proof as of a date shows the data as it stood on that dat
     );
     const exited = await t.gqlAs('caseworker', EXIT, { id: leaver.id, input: { exitDate: LATER, exitReason: 'TOOK_UP_JOB' } });
     expect(exited.errors).toBeUndefined();
-    const outcome = await t.gqlAs('caseworker', OUTCOME, {
-      input: { participantId: leaver.id, timing: 'AT_EXIT', observedOn: LATER, labourStatus: 'EMPLOYED_SOCIAL_INSURANCE', benefitReceiptEnded: true, source: 'EMPLOYER' },
-    });
-    expect(outcome.errors).toBeUndefined();
+    for (const type of ['EMPLOYMENT_SOCIAL_INSURANCE', 'BENEFIT_RECEIPT_ENDED']) {
+      const observed = await t.gqlAs('caseworker', OBSERVE, { input: { participantId: leaver.id, observedOn: LATER, type, source: 'EMPLOYER' } });
+      expect(observed.errors).toBeUndefined();
+    }
     // A manual figure for the first half of 2026, approved today (after the as-of date).
     const [ps06] = await t.orm.em.fork().execute<{ id: string }[]>(
       `select d.id from indicator_definition d join project p on p.program_id = d.program_id where p.id = ? and d.code = 'PS06'`,
@@ -91,26 +91,24 @@ describe('reporting: a proof as of a date shows the data as it stood on that dat
   it('reads the frozen figures of a reporting period only when it was locked by the as-of date', async () => {
     const year2022 = { kind: 'INTERIM', fiscalYear: 2022 };
     const em = t.orm.em.fork();
-    // A person who left in 2022 and whose outcome at exit was never recorded.
+    // A person who left in 2022 and whose status on leaving was never observed.
     const [leaver] = await em.execute<{ id: string; exit_date: string }[]>(
       `select p.id, p.exit_date::text as exit_date from participant p
         where p.project_id = ? and p.exit_date between '2022-01-01' and '2022-12-31' and p.identity_erased_at is null
-          and not exists (select 1 from outcome o where o.participant_id = p.id and o.timing = 'AT_EXIT')
+          and not exists (select 1 from labour_market_observation o where o.participant_id = p.id and o.observed_on between p.exit_date and p.exit_date + 28)
           and not exists (select 1 from participation pa where pa.participant_id = p.id and pa.exit_reason in ('TOOK_UP_JOB', 'STARTED_TRAINING'))
         order by p.exit_date, p.id limit 1`,
       [projectId],
     );
     const [period] = await em.execute<{ id: string }[]>(`select id from reporting_period where project_id = ? and period_from = '2022-01-01'`, [projectId]);
     const before = await json(AS_OF, year2022);
-    // The grantor locks 2022 today (after the as-of date); then the outcome is recorded, dated in 2022.
+    // The grantor locks 2022 today (after the as-of date); then her status on leaving is recorded, dated in 2022.
     expect((await t.gqlAs('grantor', LOCK_PERIOD, { id: period.id })).data!.lockReportingPeriod.status).toBe('LOCKED');
-    const outcome = await t.gqlAs('caseworker', OUTCOME, {
-      input: { participantId: leaver.id, timing: 'AT_EXIT', observedOn: leaver.exit_date, labourStatus: 'EMPLOYED_SOCIAL_INSURANCE', benefitReceiptEnded: false, source: 'CASE_FILE' },
-    });
-    expect(outcome.errors).toBeUndefined();
-    // As of today the period is locked: its snapshot, taken before the outcome was recorded.
+    const observed = await t.gqlAs('caseworker', OBSERVE, { input: { participantId: leaver.id, observedOn: leaver.exit_date, type: 'EMPLOYMENT_SOCIAL_INSURANCE', source: 'CASE_FILE' } });
+    expect(observed.errors).toBeUndefined();
+    // As of today the period is locked: its snapshot, taken before the observation was recorded.
     expect(indicator(await json(todayUtc(), year2022), 'EECR04').toFixed()).toBe(indicator(before, 'EECR04').toFixed());
-    // As of the earlier date it was not locked yet: computed from the data dated by then, which includes the outcome.
+    // As of the earlier date it was not locked yet: computed from the data dated by then, which includes the observation.
     expect(indicator(await json(AS_OF, year2022), 'EECR04').minus(indicator(before, 'EECR04')).toFixed()).toBe('1');
   });
 });

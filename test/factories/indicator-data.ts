@@ -4,15 +4,15 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { Decimal } from 'decimal.js';
 
 import { Measure } from '../../src/measures/entities/measure.entity.js';
-import { Outcome } from '../../src/measures/entities/outcome.entity.js';
+import { LabourMarketObservation } from '../../src/measures/entities/observation.entity.js';
 import { Participation } from '../../src/measures/entities/participation.entity.js';
-import { LabourStatus, MeasureType, OutcomeSource, OutcomeTiming } from '../../src/measures/measures.enums.js';
+import { MeasureType, ObservationKind, ObservationSource, ObservationType } from '../../src/measures/measures.enums.js';
 import { Participant } from '../../src/participants/entities/participant.entity.js';
 import { EducationLevel, ExitReason, Gender, LabourStatusAtEntry, ParticipantStatus, Track } from '../../src/participants/participants.enums.js';
 
 /**
  * Builders for a hand-built indicator data set: pseudonymous participants, measures,
- * participations and outcomes written straight to the participants module's tables (no identity:
+ * participations and observations written straight to the participants module's tables (no identity:
  * indicators never need it). Each call returns the row id.
  */
 export class IndicatorDataBuilder {
@@ -41,6 +41,8 @@ export class IndicatorDataBuilder {
   async participant(p: {
     gender?: Gender;
     birthYear: number;
+    /** Defaults to the entry year less the birth year. */
+    ageAtEntry?: number;
     entryDate: string;
     entryStatus: LabourStatusAtEntry;
     education?: EducationLevel;
@@ -52,6 +54,7 @@ export class IndicatorDataBuilder {
       project: this.projectId,
       pseudonym: `TN-${randomBytes(4).toString('hex').toUpperCase()}`,
       birthYear: p.birthYear,
+      ageAtEntry: p.ageAtEntry ?? Number(p.entryDate.slice(0, 4)) - p.birthYear,
       gender: p.gender ?? Gender.FEMALE,
       entryDate: p.entryDate,
       track: p.track ?? Track.WOMEN_REENTRY,
@@ -84,17 +87,11 @@ export class IndicatorDataBuilder {
     return row.id;
   }
 
-  async outcome(participantId: string, timing: OutcomeTiming, observedOn: string, labourStatus: LabourStatus, benefitReceiptEnded = false): Promise<string> {
+  /** One observation record (the next record number of the participant). */
+  async observation(participantId: string, observedOn: string, type: ObservationType, source = ObservationSource.CASE_FILE): Promise<string> {
     const em = this.orm.em.fork();
-    const row = em.create(Outcome, {
-      project: this.projectId,
-      participant: participantId,
-      timing,
-      observedOn,
-      labourStatus,
-      benefitReceiptEnded,
-      source: OutcomeSource.CASE_FILE,
-    });
+    const [{ next }] = await em.getConnection().execute('select coalesce(max(record_no), 0) + 1 as next from labour_market_observation where participant_id = ?', [participantId]);
+    const row = em.create(LabourMarketObservation, { project: this.projectId, participant: participantId, recordNo: Number(next), kind: ObservationKind.RECORD, observedOn, type, source });
     await em.flush();
     return row.id;
   }

@@ -1,6 +1,6 @@
 const KINDS = [
   'project', 'revision', 'budget_line', 'instalment', 'funding_source', 'expenditure', 'expenditure_state', 'drawdown',
-  'drawdown_line', 'drawdown_approval', 'budget_total', 'participant', 'measure', 'participation', 'outcome',
+  'drawdown_line', 'drawdown_approval', 'budget_total', 'participant', 'measure', 'participation', 'observation',
 ] as const;
 
 /**

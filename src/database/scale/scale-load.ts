@@ -8,7 +8,7 @@ import type { StageTimes } from './stage-times.js';
 /** The tables the generator fills besides `project` (whose key everything else points at). */
 export const GENERATED_TABLES = [
   'budget_revision', 'budget_line', 'annual_instalment', 'funding_source', 'expenditure', 'expenditure_state', 'drawdown', 'drawdown_line',
-  'drawdown_approval', 'budget_total', 'measure', 'participant', 'participant_identity', 'participation', 'outcome',
+  'drawdown_approval', 'budget_total', 'measure', 'participant', 'participant_identity', 'participation', 'labour_market_observation',
 ];
 
 export interface LoadOptions {

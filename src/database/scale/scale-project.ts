@@ -4,11 +4,13 @@ import { checkPlan } from '../../budget/plan-rules.js';
 import { addDays } from '../../common/dates/local-date.js';
 import { formatMoney, roundToCents, sumMoney } from '../../common/money/money.js';
 import type { IdentityVault } from '../../participants/identity-vault.js';
+import { ageOn } from '../../participants/eligibility.js';
 import { retainUntilFor } from '../../participants/lifecycle.js';
 import { DEMO_BUDGET_REVISIONS } from '../seeders/budget-data.js';
 import { demoReceipts } from '../seeders/ledger-demo-receipts.js';
 import { demoTranches, type DemoSpending } from '../seeders/ledger-demo-tranches.js';
 import { DEMO_LEDGER_CUTOFF, ledgerRows } from '../seeders/ledger.seeder.js';
+import { demoObservations } from '../seeders/demo-observations.js';
 import { generateDemoParticipants, seededRandom } from '../seeders/participants-demo.js';
 import { DEMO_MEASURES, DEMO_PARTICIPANT_RULES } from '../seeders/participants-demo-data.js';
 import { scaleIds } from './scale-ids.js';
@@ -43,7 +45,7 @@ const DEMO_PARTICIPANTS = 700;
 /**
  * One generated Jobcenter project, deterministic from (seed, number): the demo's original plan
  * scaled by 50–150 % as revision 0, the demo ledger generator's receipts and tranches on that plan,
- * the demo participant generator's people, participations and outcomes, and the maintained totals
+ * the demo participant generator's people, participations and observations, and the maintained totals
  * booked from exactly those rows. Pure generation; the caller inserts the rows.
  */
 export function generateScaleProject(ctx: ScaleContext, number: number): { projectId: string; receipts: number; tables: TableRows[] } {
@@ -183,13 +185,13 @@ function participants(ctx: ScaleContext, tables: TableRows[], p: ProjectParts): 
   const svnrHashes = new Set<string>();
   tables.push({
     table: 'participant',
-    columns: ['id:uuid', 'project_id:uuid', 'pseudonym:text', 'birth_year:smallint', 'gender:text', 'entry_date:date', 'track:text', 'lives_alone:boolean', 'children_in_household:smallint', 'receives_sgb2benefits:boolean', 'labour_status_at_entry:text', 'months_on_benefits:smallint', 'education_level:text', 'monitoring_consent_on:date', 'evaluation_consent_on:date', 'status:text', 'overridden_rules:jsonb', 'override_justification:text', 'retain_until:date', 'exit_date:date', 'exit_reason:text'],
+    columns: ['id:uuid', 'project_id:uuid', 'pseudonym:text', 'birth_year:smallint', 'gender:text', 'entry_date:date', 'track:text', 'lives_alone:boolean', 'children_in_household:smallint', 'receives_sgb2benefits:boolean', 'labour_status_at_entry:text', 'months_on_benefits:smallint', 'education_level:text', 'monitoring_consent_on:date', 'evaluation_consent_on:date', 'status:text', 'overridden_rules:jsonb', 'override_justification:text', 'retain_until:date', 'exit_date:date', 'exit_reason:text', 'age_at_entry:smallint', 'episode:smallint'],
     rows: people.map((x) => {
       // 40-bit pseudonyms rarely collide; the generator keeps them unique per project as the unique key demands.
       let pseudonym = x.pseudonym;
       for (let n = 0; pseudonyms.has(pseudonym); n++) pseudonym = `${x.pseudonym.slice(0, -1)}${'0123456789ABCDEFGHJKMNPQRSTVWXYZ'[n % 32]}`;
       pseudonyms.add(pseudonym);
-      return [x.id, p.projectId, pseudonym, Number(x.identity.dateOfBirth.slice(0, 4)), x.gender, x.entryDate, x.track, x.livesAlone, x.childrenInHousehold, true, x.labourStatusAtEntry, x.monthsOnBenefits, x.educationLevel, x.monitoringConsentOn, x.evaluationConsentOn, x.status, x.override ? JSON.stringify(x.override.rules) : null, x.override?.justification ?? null, retainUntilFor(DEMO_PARTICIPANT_RULES, x.exitDate, APPROVAL_END), x.exitDate, x.exitReason];
+      return [x.id, p.projectId, pseudonym, Number(x.identity.dateOfBirth.slice(0, 4)), x.gender, x.entryDate, x.track, x.livesAlone, x.childrenInHousehold, true, x.labourStatusAtEntry, x.monthsOnBenefits, x.educationLevel, x.monitoringConsentOn, x.evaluationConsentOn, x.status, x.override ? JSON.stringify(x.override.rules) : null, x.override?.justification ?? null, retainUntilFor(DEMO_PARTICIPANT_RULES, x.exitDate, APPROVAL_END), x.exitDate, x.exitReason, ageOn(x.identity.dateOfBirth, x.entryDate), 1];
     }),
   });
   tables.push({
@@ -208,10 +210,10 @@ function participants(ctx: ScaleContext, tables: TableRows[], p: ProjectParts): 
     columns: ['id:uuid', 'project_id:uuid', 'measure_id:uuid', 'participant_id:uuid', 'start_date:date', 'end_date:date', 'exit_reason:text'],
     rows: people.flatMap((x) => x.participations.map((y) => [participationId(), p.projectId, measures[y.measureIndex].id, x.id, y.startDate, y.endDate, y.exitReason])),
   });
-  const outcomeId = p.ids('outcome');
+  const observationId = p.ids('observation');
   tables.push({
-    table: 'outcome',
-    columns: ['id:uuid', 'project_id:uuid', 'participant_id:uuid', 'timing:text', 'observed_on:date', 'labour_status:text', 'benefit_receipt_ended:boolean', 'source:text'],
-    rows: people.flatMap((x) => x.outcomes.map((o) => [outcomeId(), p.projectId, x.id, o.timing, o.observedOn, o.labourStatus, o.benefitReceiptEnded, o.source])),
+    table: 'labour_market_observation',
+    columns: ['id:uuid', 'project_id:uuid', 'participant_id:uuid', 'record_no:int', 'kind:text', 'observed_on:date', 'type:text', 'source:text'],
+    rows: people.flatMap((x) => demoObservations(x).map((o) => [observationId(), p.projectId, x.id, o.recordNo, 'RECORD', o.observedOn, o.type, o.source])),
   });
 }

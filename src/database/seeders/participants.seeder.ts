@@ -4,9 +4,10 @@ import { Decimal } from 'decimal.js';
 
 import { loadConfig } from '../../config/app-config.js';
 import { Measure } from '../../measures/entities/measure.entity.js';
-import { Outcome } from '../../measures/entities/outcome.entity.js';
+import { LabourMarketObservation } from '../../measures/entities/observation.entity.js';
 import { Participation } from '../../measures/entities/participation.entity.js';
-import { MeasureType } from '../../measures/measures.enums.js';
+import { MeasureType, ObservationKind } from '../../measures/measures.enums.js';
+import { ageOn } from '../../participants/eligibility.js';
 import type { EligibilityRule } from '../../participants/eligibility.js';
 import { ParticipantIdentity } from '../../participants/entities/participant-identity.entity.js';
 import { ParticipantRules } from '../../participants/entities/participant-rules.entity.js';
@@ -15,6 +16,7 @@ import { IdentityVault } from '../../participants/identity-vault.js';
 import { retainUntilFor } from '../../participants/lifecycle.js';
 import { Project } from '../../programs/entities/project.entity.js';
 import { DEMO_PROJECT } from './demo-data.js';
+import { demoObservations } from './demo-observations.js';
 import { generateDemoParticipants } from './participants-demo.js';
 import { DEMO_MEASURES, DEMO_PARTICIPANT_RULES } from './participants-demo-data.js';
 
@@ -42,6 +44,8 @@ export class ParticipantsSeeder extends Seeder {
         project: project.id,
         pseudonym: p.pseudonym,
         birthYear: Number(p.identity.dateOfBirth.slice(0, 4)),
+        ageAtEntry: ageOn(p.identity.dateOfBirth, p.entryDate),
+        episode: 1,
         gender: p.gender,
         entryDate: p.entryDate,
         track: p.track,
@@ -79,8 +83,8 @@ export class ParticipantsSeeder extends Seeder {
       p.participations.map((x) => ({ project: project.id, measure: measures[x.measureIndex].id, participant: p.id, startDate: x.startDate, endDate: x.endDate, exitReason: x.exitReason })),
     );
     await em.insertMany(Participation, participations.map((x, i) => ({ id: demoId(1, i), ...x, createdAt: now, updatedAt: now })) as never[]);
-    const outcomes = people.flatMap((p) => p.outcomes.map((o) => ({ project: project.id, participant: p.id, ...o })));
-    await em.insertMany(Outcome, outcomes.map((o, i) => ({ id: demoId(2, i), ...o, createdAt: now })) as never[]);
+    const observations = people.flatMap((p) => demoObservations(p).map((o) => ({ project: project.id, participant: p.id, kind: ObservationKind.RECORD, ...o })));
+    await em.insertMany(LabourMarketObservation, observations.map((o, i) => ({ id: demoId(3, i), ...o, recordedAt: now })) as never[]);
   }
 }
 
@@ -91,7 +95,7 @@ function vaultFromEnvironment(): IdentityVault {
   return IdentityVault.fromKeys(config.dataProtection.encryptionKey, config.dataProtection.hashKey);
 }
 
-/** Deterministic ids for the demo's participations and outcomes. */
+/** Deterministic ids for the demo's participations and observations. */
 function demoId(kind: number, index: number): string {
   return `00000000-0000-4000-8${kind}00-${String(index).padStart(12, '0')}`;
 }

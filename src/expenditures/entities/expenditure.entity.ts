@@ -13,6 +13,15 @@ import { Project } from '../../programs/entities/project.entity.js';
 import { EntryKind } from '../expenditures.enums.js';
 import { ExpenditureState } from './expenditure-state.entity.js';
 
+/** The origin of an imported booking (imports module): set once, with the row. */
+export interface ExpenditureProvenance {
+  importId: string;
+  mappingVersion: number;
+  sourceKey: string;
+  fileName: string;
+  line: number;
+}
+
 /**
  * Beleg: one row of the receipt ledger. APPEND-ONLY: a trigger (migration) refuses UPDATE, DELETE
  * and TRUNCATE. A correction is a REVERSAL row (negated amounts, same payment date and category,
@@ -108,6 +117,10 @@ export class Expenditure {
 
   @ManyToOne(() => AppUser, { ref: true })
   recordedBy: Ref<AppUser>;
+
+  /** Where a booking came from when it was not typed in: the import, its mapping version, the source's key and line. */
+  @Property({ type: 'json', nullable: true })
+  provenance?: ExpenditureProvenance | null;
 
   @OneToOne(() => ExpenditureState, (state) => state.expenditure, { nullable: true })
   state?: ExpenditureState | null;

@@ -7,6 +7,24 @@ import { DecimalScalar } from '../../common/money/decimal.scalar.js';
 import { Connection } from '../../common/pagination/connection.js';
 import { EntryKind, ExpenditureStatus } from '../expenditures.enums.js';
 
+@ObjectType('ExpenditureProvenance', { description: 'Where an imported booking came from.' })
+export class ExpenditureProvenanceModel {
+  @Field(() => ID)
+  importId: string;
+
+  @Field(() => Int, { description: 'The version of the mapping rules that chose its cost category.' })
+  mappingVersion: number;
+
+  @Field(() => String, { description: "The stable key of the source row (the source's own booking id, or file hash and line)." })
+  sourceKey: string;
+
+  @Field(() => String)
+  fileName: string;
+
+  @Field(() => Int)
+  line: number;
+}
+
 @ObjectType('Expenditure', { description: 'Beleg: one row of the append-only receipt ledger (a booking or a reversal).' })
 export class ExpenditureModel {
   @Field(() => ID)
@@ -74,6 +92,9 @@ export class ExpenditureModel {
 
   @Field(() => ID)
   recordedById: string;
+
+  @Field(() => ExpenditureProvenanceModel, { nullable: true, description: 'For an imported booking: the import, mapping version and source row.' })
+  provenance: ExpenditureProvenanceModel | null;
 
   @Field(() => Date)
   createdAt: Date;

@@ -31,6 +31,62 @@ export class IndicatorBreakdownModel {
   cumulative: IndicatorCellModel[];
 }
 
+@ObjectType('IndicatorLateCorrection', {
+  description: 'Nachkorrektur: an earlier locked period\'s figure as last reported and as the data give it now (for shares with numerator and denominator). Null fields are suppressed for you.',
+})
+export class IndicatorLateCorrectionModel {
+  @Field(() => ID)
+  reportingPeriodId: string;
+
+  @Field(() => LocalDateScalar)
+  periodFrom: LocalDate;
+
+  @Field(() => LocalDateScalar)
+  periodTo: LocalDate;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'The figure last reported for that period (its locked figure, or an earlier correction of it).' })
+  reportedActual: Decimal | null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'The figure for that period from the data now.' })
+  correctedActual: Decimal | null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'correctedActual − reportedActual (percentage points for shares).' })
+  difference: Decimal | null;
+
+  @Field(() => Int, { nullable: true })
+  reportedNumerator: number | null;
+
+  @Field(() => Int, { nullable: true })
+  correctedNumerator: number | null;
+
+  @Field(() => Int, { nullable: true })
+  reportedDenominator: number | null;
+
+  @Field(() => Int, { nullable: true })
+  correctedDenominator: number | null;
+
+  @Field(() => Boolean)
+  suppressed: boolean;
+}
+
+@ObjectType('IndicatorCorrectedFigure', { description: 'A locked period\'s figure recomputed from the data now, shown next to the frozen one.' })
+export class IndicatorCorrectedFigureModel {
+  @Field(() => DecimalScalar, { nullable: true })
+  actual: Decimal | null;
+
+  @Field(() => Int, { nullable: true })
+  numerator: number | null;
+
+  @Field(() => Int, { nullable: true })
+  denominator: number | null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'actual − the locked periodActual (percentage points for shares).' })
+  difference: Decimal | null;
+
+  @Field(() => Boolean)
+  suppressed: boolean;
+}
+
 @ObjectType('IndicatorReportRow', { description: 'One line of the Indikatorenbericht.' })
 export class IndicatorReportRowModel {
   @Field(() => ID)
@@ -92,9 +148,21 @@ export class IndicatorReportRowModel {
 
   @Field(() => DecimalScalar, {
     nullable: true,
-    description: 'Late corrections: changes to earlier locked periods\' figures since they were locked, reported here (the first open period after them).',
+    description:
+      'Late corrections: the sum of the changes to earlier locked periods\' figures not reported before, shown in the first open period after them (for shares in percentage points; see lateCorrections).',
   })
   lateCorrection: Decimal | null;
+
+  @Field(() => [IndicatorLateCorrectionModel], {
+    description: 'Each earlier locked period\'s change: in the first open period those not reported before; in a locked period those it reported.',
+  })
+  lateCorrections: IndicatorLateCorrectionModel[];
+
+  @Field(() => IndicatorCorrectedFigureModel, {
+    nullable: true,
+    description: 'For a locked period: its figure from the data now, when that differs from the locked figure (the report recounts the period only when this field is asked for).',
+  })
+  corrected: IndicatorCorrectedFigureModel | null;
 
   @Field(() => Boolean, { description: 'Whether any figure of this row was suppressed for you.' })
   suppressed: boolean;

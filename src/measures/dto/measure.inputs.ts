@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
-import { IsBoolean, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { Decimal } from 'decimal.js';
 
 import type { LocalDate } from '../../common/dates/local-date.js';
@@ -7,7 +7,7 @@ import { LocalDateScalar } from '../../common/dates/local-date.scalar.js';
 import { DecimalScalar } from '../../common/money/decimal.scalar.js';
 import { PaginationArgs } from '../../common/pagination/pagination.args.js';
 import { ExitReason, Track } from '../../participants/participants.enums.js';
-import { LabourStatus, MeasureType, OutcomeSource, OutcomeTiming } from '../measures.enums.js';
+import { MeasureType, ObservationSource, ObservationType } from '../measures.enums.js';
 
 @InputType()
 export class CreateMeasureInput {
@@ -128,28 +128,57 @@ export class EndParticipationInput {
   exitReason: ExitReason;
 }
 
-@InputType()
-export class RecordOutcomeInput {
+@InputType({ description: 'A dated labour-market observation: a status after the exit, or a job or training taken up (also while still taking part).' })
+export class RecordObservationInput {
   @Field(() => ID)
   @IsUUID()
   participantId: string;
 
-  @Field(() => OutcomeTiming)
-  @IsEnum(OutcomeTiming)
-  timing: OutcomeTiming;
+  @Field(() => LocalDateScalar, { description: 'The day the status was observed; for a job or training taken up, its first day.' })
+  observedOn: LocalDate;
+
+  @Field(() => ObservationType)
+  @IsEnum(ObservationType)
+  type: ObservationType;
+
+  @Field(() => ObservationSource)
+  @IsEnum(ObservationSource)
+  source: ObservationSource;
+}
+
+@InputType({ description: 'A correction: a new record that supersedes an observation in force, with the reason.' })
+export class CorrectObservationInput {
+  @Field(() => ID, { description: 'The observation in force that this one corrects.' })
+  @IsUUID()
+  observationId: string;
+
+  @Field(() => String, { description: 'Why the earlier record was wrong (kept with the correction).' })
+  @IsString()
+  @MinLength(5)
+  @MaxLength(500)
+  reason: string;
 
   @Field(() => LocalDateScalar)
   observedOn: LocalDate;
 
-  @Field(() => LabourStatus)
-  @IsEnum(LabourStatus)
-  labourStatus: LabourStatus;
+  @Field(() => ObservationType)
+  @IsEnum(ObservationType)
+  type: ObservationType;
 
-  @Field(() => Boolean)
-  @IsBoolean()
-  benefitReceiptEnded: boolean;
+  @Field(() => ObservationSource)
+  @IsEnum(ObservationSource)
+  source: ObservationSource;
+}
 
-  @Field(() => OutcomeSource)
-  @IsEnum(OutcomeSource)
-  source: OutcomeSource;
+@InputType({ description: 'A withdrawal: a new record saying that an observation in force should not have been recorded.' })
+export class WithdrawObservationInput {
+  @Field(() => ID)
+  @IsUUID()
+  observationId: string;
+
+  @Field(() => String)
+  @IsString()
+  @MinLength(5)
+  @MaxLength(500)
+  reason: string;
 }

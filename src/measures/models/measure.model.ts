@@ -6,7 +6,7 @@ import { LocalDateScalar } from '../../common/dates/local-date.scalar.js';
 import { DecimalScalar } from '../../common/money/decimal.scalar.js';
 import { Connection } from '../../common/pagination/connection.js';
 import { ExitReason, Track } from '../../participants/participants.enums.js';
-import { LabourStatus, MeasureType, OutcomeSource, OutcomeTiming } from '../measures.enums.js';
+import { MeasureType, ObservationKind, ObservationSource, ObservationType } from '../measures.enums.js';
 
 @ObjectType('Measure', { description: 'Maßnahme: an intervention with a provider (Träger), a period, places and a cost per place.' })
 export class MeasureModel {
@@ -83,26 +83,43 @@ export class ParticipationModel {
   exitReason: ExitReason | null;
 }
 
-@ObjectType('Outcome', { description: 'Situation of a participant at exit, 6 or 12 months after.' })
-export class OutcomeModel {
+@ObjectType('LabourMarketObservation', {
+  description: 'A dated labour-market observation of a participant. Append-only: corrections and withdrawals are new records that supersede an earlier one.',
+})
+export class ObservationModel {
   @Field(() => ID)
   id: string;
 
   @Field(() => ID)
   participantId: string;
 
-  @Field(() => OutcomeTiming)
-  timing: OutcomeTiming;
+  @Field(() => Int, { description: 'Order in which the participant\'s records were written (1, 2, …); of two observations of one day the later record counts.' })
+  recordNo: number;
 
-  @Field(() => LocalDateScalar)
-  observedOn: LocalDate;
+  @Field(() => ObservationKind)
+  kind: ObservationKind;
 
-  @Field(() => LabourStatus)
-  labourStatus: LabourStatus;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Null for a withdrawal.' })
+  observedOn: LocalDate | null;
 
-  @Field(() => Boolean)
-  benefitReceiptEnded: boolean;
+  @Field(() => ObservationType, { nullable: true, description: 'Null for a withdrawal.' })
+  type: ObservationType | null;
 
-  @Field(() => OutcomeSource)
-  source: OutcomeSource;
+  @Field(() => ObservationSource, { nullable: true })
+  source: ObservationSource | null;
+
+  @Field(() => ID, { nullable: true, description: 'The record this one corrects or withdraws.' })
+  supersedesId: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the superseded record was corrected or withdrawn; case workers and auditors of the project only (null for others).' })
+  reason: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The later record that corrects or withdraws this one; null while none does.' })
+  supersededById: string | null;
+
+  @Field(() => Boolean, { description: 'Counted: not superseded and not a withdrawal.' })
+  inForce: boolean;
+
+  @Field(() => Date)
+  recordedAt: Date;
 }

@@ -78,3 +78,28 @@ export class ParticipantIdArgs {
   @IsUUID()
   id: string;
 }
+
+@InputType({ description: 'A correction of a recorded exit: another exit date and/or reason, with the reason for the correction.' })
+export class CorrectExitInput {
+  @Field(() => LocalDateScalar, { description: 'Last day in the project, as it really was.' })
+  exitDate: LocalDate;
+
+  @Field(() => ExitReason)
+  @IsEnum(ExitReason)
+  exitReason: ExitReason;
+
+  @Field(() => String, { description: 'Why the recorded exit was wrong (kept with the correction).' })
+  @IsString()
+  @MinLength(5)
+  @MaxLength(500)
+  reason: string;
+}
+
+@InputType({ description: 'Withdraws a recorded exit: the person had not left.' })
+export class WithdrawExitInput {
+  @Field(() => String)
+  @IsString()
+  @MinLength(5)
+  @MaxLength(500)
+  reason: string;
+}

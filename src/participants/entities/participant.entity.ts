@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import type { Opt, Ref } from '@mikro-orm/core';
-import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { Check, Entity, Enum, Index, ManyToOne, OneToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 
 import type { LocalDate } from '../../common/dates/local-date.js';
 import { LocalDateType } from '../../common/dates/local-date.type.js';
@@ -9,13 +9,15 @@ import { Project } from '../../programs/entities/project.entity.js';
 import { EducationLevel, ErasureReason, ExitReason, Gender, LabourStatusAtEntry, ParticipantStatus, Track } from '../participants.enums.js';
 
 /**
- * Teilnehmende: the pseudonymous working record (DOMAIN.md §6). No name, no date of birth, nothing
- * that identifies the person; those live encrypted in ParticipantIdentity.
+ * Teilnehmende: the pseudonymous working record (DOMAIN.md §6) of one participation episode, from
+ * entry to exit. No name, no date of birth, nothing that identifies the person; those live
+ * encrypted in ParticipantIdentity. A person who comes back after an exit gets a new record (the
+ * next episode) that points to the previous one; the identity moves to the newest episode.
  */
 @Entity({ tableName: 'participant' })
 @Unique({ properties: ['project', 'pseudonym'] })
 @Index({ properties: ['project', 'entryDate', 'id'] })
-@Check({ name: 'participant_numbers_check', expression: 'months_on_benefits >= 0 and children_in_household >= 0 and birth_year >= 1900 and birth_year <= 2100' })
+@Check({ name: 'participant_numbers_check', expression: 'months_on_benefits >= 0 and children_in_household >= 0 and birth_year >= 1900 and birth_year <= 2100 and (age_at_entry is null or (age_at_entry >= 0 and age_at_entry <= 130)) and episode >= 1' })
 @Check({ name: 'participant_exit_check', expression: '(exit_date is null) = (exit_reason is null) and (exit_date is null or exit_date >= entry_date)' })
 export class Participant {
   @PrimaryKey({ type: 'uuid' })
@@ -31,6 +33,22 @@ export class Participant {
 
   @Property({ type: 'smallint' })
   birthYear: number;
+
+  /**
+   * Completed years of age on the entry date, computed from the date of birth when the episode is
+   * registered (the date itself stays in the identity vault); every age band counts with it. Null
+   * only for records whose identity was erased before the field existed.
+   */
+  @Property({ type: 'smallint', nullable: true })
+  ageAtEntry?: number | null;
+
+  /** 1 for a first entry, 2 for the first re-entry, … */
+  @Property({ type: 'smallint' })
+  episode: Opt<number> = 1;
+
+  /** The same person's previous episode (which ended with an exit before this entry). */
+  @OneToOne(() => Participant, { ref: true, nullable: true, owner: true, unique: true })
+  previousEpisode?: Ref<Participant> | null;
 
   @Enum({ items: () => Gender })
   gender: Gender;

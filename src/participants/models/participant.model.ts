@@ -39,6 +39,12 @@ export class ParticipantModel {
   @Field(() => LocalDateScalar)
   entryDate: LocalDate;
 
+  @Field(() => Int, { description: 'Participation episode: 1 for a first entry, 2 for a person who came back after an exit, …' })
+  episode: number;
+
+  @Field(() => ID, { nullable: true, description: 'The same person\'s previous episode (a re-entry after that exit).' })
+  previousEpisodeId: string | null;
+
   @Field(() => Track)
   track: Track;
 
