@@ -12,6 +12,9 @@ import { AuthModule } from './auth/auth.module.js';
 import { BudgetModule } from './budget/budget.module.js';
 import { ExpendituresModule } from './expenditures/expenditures.module.js';
 import { IdempotencyModule } from './idempotency/idempotency.module.js';
+import { IncomeModule } from './income/income.module.js';
+import { SettlementModule } from './settlement/settlement.module.js';
+import { NarrativeModule } from './narrative/narrative.module.js';
 import { createErrorFormatter } from './common/errors/format-error.js';
 import { InputValidationPipe } from './common/errors/validation.js';
 import type { GraphQLContext } from './common/graphql/graphql-context.js';
@@ -99,6 +102,9 @@ export class AppModule implements NestModule {
         IdempotencyModule,
         TranchesModule,
         ExpendituresModule,
+        IncomeModule,
+        SettlementModule,
+        NarrativeModule,
         IndicatorsModule,
         ReportingModule,
         ImportsModule,

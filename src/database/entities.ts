@@ -5,6 +5,8 @@ import { BUDGET_ENTITIES } from '../budget/entities/index.js';
 import { EXPENDITURE_ENTITIES } from '../expenditures/entities/index.js';
 import { IdempotencyKey } from '../idempotency/idempotency-key.entity.js';
 import { IndicatorCorrection } from '../indicators/entities/indicator-correction.entity.js';
+import { INCOME_ENTITIES } from '../income/entities/index.js';
+import { NARRATIVE_ENTITIES } from '../narrative/entities/index.js';
 import { IndicatorDefinition } from '../indicators/entities/indicator-definition.entity.js';
 import { IndicatorSettings } from '../indicators/entities/indicator-settings.entity.js';
 import { IndicatorSnapshot } from '../indicators/entities/indicator-snapshot.entity.js';
@@ -41,6 +43,7 @@ export const ENTITIES = [
   ...BUDGET_ENTITIES,
   ...TRANCHES_ENTITIES,
   ...EXPENDITURE_ENTITIES,
+  ...INCOME_ENTITIES,
   IdempotencyKey,
   IndicatorDefinition,
   IndicatorSettings,
@@ -51,4 +54,5 @@ export const ENTITIES = [
   IndicatorCorrection,
   ...REPORTING_ENTITIES,
   ...IMPORT_ENTITIES,
+  ...NARRATIVE_ENTITIES,
 ];

@@ -52,23 +52,27 @@ export function proofResult(eligibleSpending: Decimal, fundingRate: Decimal, app
 }
 
 /**
- * Finanzierung, plan against actual cover, one row per kind in enum order. The actuals come from
- * what the tracker records:
+ * Finanzierung (Einnahmen), plan against actual cover, one row per kind in enum order, with the
+ * deviation. The actuals come from what the tracker records:
  * - federal grant: the payouts received, net of repayments and reclaims (the drawdowns);
- * - third-party funds and income: the tracker books no incoming money other than the grant, so
- *   their actual is 0.00 (the layout says so; a grantee with such receipts proves them apart);
- * - own funds: the eligible spending the other kinds did not cover (never below zero), i.e. what
- *   the grantee paid from its own means. The actual cover then equals the eligible spending, or
- *   exceeds it by exactly the overpayment when more grant came in than was spent.
+ * - third-party funds and income: the income ledger's bookings of the proof's years up to the
+ *   as-of date (`income`, net of reversals);
+ * - own funds: the booked own funds, or, when more, the eligible spending the other kinds did not
+ *   cover (never below zero), i.e. what the grantee paid from its own means. The actual cover then
+ *   equals the eligible spending, or exceeds it by exactly the overpayment.
  */
-export function financingRows(planned: ReadonlyMap<FundingSourceKind, Decimal>, result: ProofResult): FinancingRow[] {
+export function financingRows(planned: ReadonlyMap<FundingSourceKind, Decimal>, result: ProofResult, income: ReadonlyMap<FundingSourceKind, Decimal> = new Map()): FinancingRow[] {
   const recorded: Record<FundingSourceKind, Decimal | null> = {
     [FundingSourceKind.FEDERAL_GRANT]: result.received,
-    [FundingSourceKind.THIRD_PARTY_FUNDS]: ZERO,
-    [FundingSourceKind.INCOME]: ZERO,
+    [FundingSourceKind.THIRD_PARTY_FUNDS]: income.get(FundingSourceKind.THIRD_PARTY_FUNDS) ?? ZERO,
+    [FundingSourceKind.INCOME]: income.get(FundingSourceKind.INCOME) ?? ZERO,
     [FundingSourceKind.OWN_FUNDS]: null,
   };
   const covered = Object.values(recorded).reduce<Decimal>((sum, v) => sum.plus(v ?? ZERO), ZERO);
-  const ownFunds = Decimal.max(ZERO, result.eligibleSpending.minus(covered));
-  return Object.values(FundingSourceKind).map((kind) => ({ kind, planned: planned.get(kind) ?? ZERO, actual: recorded[kind] ?? ownFunds }));
+  const ownFunds = Decimal.max(income.get(FundingSourceKind.OWN_FUNDS) ?? ZERO, result.eligibleSpending.minus(covered));
+  return Object.values(FundingSourceKind).map((kind) => {
+    const plan = planned.get(kind) ?? ZERO;
+    const actual = recorded[kind] ?? ownFunds;
+    return { kind, planned: plan, actual, deviation: actual.minus(plan) };
+  });
 }

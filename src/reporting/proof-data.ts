@@ -2,6 +2,8 @@ import type { Decimal } from 'decimal.js';
 
 import type { LocalDate } from '../common/dates/local-date.js';
 import type { FundingSourceKind } from '../budget/budget.enums.js';
+import type { Narrative } from '../narrative/narrative-reads.js';
+import type { Settlement } from '../settlement/settlement.js';
 import type { ChartYear } from './pdf/spending-chart.js';
 import type { ProofKind } from './proof.enums.js';
 
@@ -27,12 +29,16 @@ export interface ProofContent {
   problems: PreflightProblem[];
   /** Planned and actual spending per fiscal year of the approval period (the PDF chart). */
   chart: ChartYear[];
+  /** The final proof's Schlussabrechnung (settlement module); null without a plan in force. */
+  settlement: Settlement | null;
+  /** The saved text of the proof's Sachbericht (narrative module). */
+  narrative: Narrative;
 }
 
 /** What the loader can load on its own; a file names the sections it needs. */
-export type ProofSection = 'numbers' | 'receipts' | 'indicators' | 'participants' | 'problems' | 'chart';
+export type ProofSection = 'numbers' | 'receipts' | 'indicators' | 'participants' | 'problems' | 'chart' | 'settlement' | 'narrative';
 
-export const ALL_SECTIONS: readonly ProofSection[] = ['numbers', 'receipts', 'indicators', 'participants', 'problems', 'chart'];
+export const ALL_SECTIONS: readonly ProofSection[] = ['numbers', 'receipts', 'indicators', 'participants', 'problems', 'chart', 'settlement', 'narrative'];
 
 /**
  * The last day the participant statistics of a proof count: its period's end, or the as-of date if
@@ -83,6 +89,8 @@ export interface FinancingRow {
   planned: Decimal;
   /** What actually covered the spending (numerical-proof.ts, financingRows, says how each kind is proven). */
   actual: Decimal;
+  /** Abweichung: actual − planned. */
+  deviation: Decimal;
 }
 
 export interface DrawdownRow {

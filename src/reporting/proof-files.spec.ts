@@ -11,6 +11,8 @@ const FIELDS: Record<ProofSection, (keyof ProofContent)[]> = {
   participants: ['participants'],
   problems: ['problems'],
   chart: ['chart'],
+  settlement: ['settlement'],
+  narrative: ['narrative'],
 };
 
 /** The sample proof with only the given sections loaded, as the loader would leave it. */
@@ -37,7 +39,10 @@ describe('proof files one at a time', () => {
     expect(needs('zwischennachweis-2023-finanzierung.csv')).toEqual(['numbers']);
     expect(needs('zwischennachweis-2023-teilnehmende.csv')).toEqual(['participants']);
     expect(needs('zwischennachweis-2023.pdf')).toEqual(['chart', 'numbers', 'problems']);
-    expect(needs(MANIFEST_NAME)).toEqual([...ALL_SECTIONS].sort());
+    // the Schlussabrechnung belongs to the final proof only
+    expect(needs(MANIFEST_NAME)).toEqual(ALL_SECTIONS.filter((s) => s !== 'settlement').sort());
+    expect([...fileNeeds(ProofKind.FINAL, null, false, 'verwendungsnachweis.pdf')!].sort()).toEqual(['chart', 'numbers', 'problems', 'settlement']);
+    expect(needs('zwischennachweis-2023-sachbericht.docx')).toEqual(['indicators', 'narrative', 'numbers', 'participants']);
     expect(needs('zwischennachweis-2023.xlsx', true)).toEqual(['indicators', 'participants']);
     expect(fileNeeds(ProofKind.INTERIM, 2023, true, 'zwischennachweis-2023-belegliste.csv')).toBeNull();
     expect(fileNeeds(ProofKind.INTERIM, 2023, false, 'zwischennachweis-2024.json')).toBeNull();

@@ -3,10 +3,13 @@ import { Decimal } from 'decimal.js';
 import { germanCsv } from './formats/german-csv.js';
 import { buildManifest, type ManifestEntry } from './formats/manifest.js';
 import { buildXlsx } from './formats/xlsx.js';
-import { ALL_PARTS, PART_SLUGS, proofFileStem, proofParts } from './layouts/proof-layout.js';
+import { renderSachberichtDocx } from '../narrative/render/sachbericht-docx.js';
+import { renderSachberichtPdf } from '../narrative/render/sachbericht-pdf.js';
+import { PART_SLUGS, partsFor, proofFileStem, proofParts } from './layouts/proof-layout.js';
+import { sachberichtDocument } from './layouts/sachbericht.js';
 import { PDF_PARTS, renderSummaryPdf } from './pdf/summary-pdf.js';
 import { loaded, type ProofData, type ProofSection } from './proof-data.js';
-import { AGGREGATED_PARTS, type ProofKind, ProofPart } from './proof.enums.js';
+import { AGGREGATED_PARTS, ProofKind, ProofPart } from './proof.enums.js';
 
 export interface ExportFile {
   name: string;
@@ -24,6 +27,7 @@ export const CONTENT_TYPES = {
   csv: 'text/csv; charset=utf-8',
   json: 'application/json; charset=utf-8',
   pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   sha256: 'text/plain; charset=utf-8',
 } as const;
 
@@ -87,14 +91,20 @@ const PART_SECTION: Record<ProofPart, ProofSection> = {
   [ProofPart.INDICATORS]: 'indicators',
   [ProofPart.PARTICIPANTS]: 'participants',
   [ProofPart.PREFLIGHT]: 'problems',
+  [ProofPart.SETTLEMENT]: 'settlement',
 };
+
+/** What the Sachbericht is drawn from: its text and the tables of the numbers, indicators and participants. */
+const SACHBERICHT_NEEDS: ProofSection[] = ['narrative', 'numbers', 'indicators', 'participants'];
 
 const sectionsOf = (parts: readonly ProofPart[]) => [...new Set(parts.map((p) => PART_SECTION[p]))];
 
 /** The files of a set in their fixed order, each with what it is rendered from; known before any data is loaded. */
 function fileSpecs(kind: ProofKind, fiscalYear: number | null, aggregatedOnly: boolean): FileSpec[] {
   const stem = proofFileStem(kind, fiscalYear);
-  const parts = ALL_PARTS.filter((p) => !aggregatedOnly || AGGREGATED_PARTS.includes(p));
+  const parts = partsFor(kind).filter((p) => !aggregatedOnly || AGGREGATED_PARTS.includes(p));
+  // The final proof's PDF summary carries the Schlussabrechnung too.
+  const pdfNeeds: ProofSection[] = [...sectionsOf(PDF_PARTS), 'chart', ...(kind === ProofKind.FINAL ? ['settlement' as const] : [])];
   const fixedDate = (data: ProofData) => new Date(`${data.header.asOf}T00:00:00Z`);
   return [
     { name: `${stem}.xlsx`, contentType: CONTENT_TYPES.xlsx, needs: sectionsOf(parts), render: (data) => buildXlsx(proofParts(data, parts), fixedDate(data)) },
@@ -110,7 +120,13 @@ function fileSpecs(kind: ProofKind, fiscalYear: number | null, aggregatedOnly: b
       }),
     ),
     { name: `${stem}.json`, contentType: CONTENT_TYPES.json, needs: sectionsOf(parts), render: (data) => Buffer.from(JSON.stringify(machineView(data, parts), null, 2) + '\n', 'utf8') },
-    ...(aggregatedOnly ? [] : [{ name: `${stem}.pdf`, contentType: CONTENT_TYPES.pdf, needs: [...sectionsOf(PDF_PARTS), 'chart' as const], render: renderSummaryPdf }]),
+    ...(aggregatedOnly
+      ? []
+      : [
+          { name: `${stem}.pdf`, contentType: CONTENT_TYPES.pdf, needs: pdfNeeds, render: renderSummaryPdf },
+          { name: `${stem}-sachbericht.pdf`, contentType: CONTENT_TYPES.pdf, needs: SACHBERICHT_NEEDS, render: (data: ProofData) => renderSachberichtPdf(sachberichtDocument(data)) },
+          { name: `${stem}-sachbericht.docx`, contentType: CONTENT_TYPES.docx, needs: SACHBERICHT_NEEDS, render: (data: ProofData) => renderSachberichtDocx(sachberichtDocument(data)) },
+        ]),
   ];
 }
 
@@ -127,6 +143,7 @@ function machineView(data: ProofData, parts: readonly ProofPart[]): unknown {
     ['indicators', ProofPart.INDICATORS],
     ['participants', ProofPart.PARTICIPANTS],
     ['problems', ProofPart.PREFLIGHT],
+    ['settlement', ProofPart.SETTLEMENT],
   ];
   return Object.fromEntries(keys.filter(([, part]) => part === null || included.has(part)).map(([key]) => [key, plain(key === 'header' ? data.header : loaded(data, key))]));
 }

@@ -9,6 +9,9 @@ import { loadStatisticsRows, tallyParticipants } from '../participants/statistic
 import { FinancingType } from '../programs/programs.enums.js';
 import { type TrancheUseFigures, trancheUses } from '../tranches/tranche-use.js';
 import { PAID_STATUSES } from '../tranches/tranches.enums.js';
+import { IncomeTotals } from '../income/income-totals.js';
+import { loadNarrative } from '../narrative/narrative-reads.js';
+import { settleProject } from '../settlement/settlement.service.js';
 import { germanDate } from './layouts/proof-layout.js';
 import { reversalRemark } from './layouts/receipt-list.js';
 import { financingRows, planVsActual, proofResult } from './numerical-proof.js';
@@ -111,12 +114,15 @@ export async function loadProofData(
   const skip = Promise.resolve(undefined);
   // Pre-flight judges overruns and overdue tranches, so it needs the numbers too.
   const numbersNeeded = needs.has('numbers') || needs.has('problems');
-  const [numbers, receipts, statistics, chart] = await Promise.all([
+  const [numbers, receipts, statistics, chart, settlement, narrative] = await Promise.all([
     numbersNeeded ? numericalProof(em, scope, header, revisionId, project) : skip,
     needs.has('receipts') ? q(RECEIPT_SELECT, receiptParams(scope)) : skip,
     // The participants as known on the proof's period end or as-of date, whichever comes first.
     needs.has('participants') ? loadStatisticsRows(em, scope.projectId, statisticsUpTo(scope)) : skip,
     needs.has('chart') ? chartData(em, scope, revisionId, { start: project.approval_start, end: project.approval_end }) : skip,
+    // The settlement module's Schlussabrechnung as of the as-of date, in this snapshot (final proof only).
+    needs.has('settlement') && scope.kind === ProofKind.FINAL ? settleProject(em, scope.projectId, scope.asOf) : skip,
+    needs.has('narrative') ? loadNarrative(em, scope.projectId, scope.kind, scope.fiscalYear) : skip,
   ]);
   if (needs.has('indicators') && !indicatorReport) throw new Error('The indicator report is needed but was not given.');
   return {
@@ -127,6 +133,8 @@ export async function loadProofData(
       ...(needs.has('indicators') && { indicators: indicatorRows(indicatorReport!) }),
       ...(statistics && { participants: participantCells(tallyParticipants(statistics, minCellSize, true)) }),
       ...(chart && { chart }),
+      ...(needs.has('settlement') && { settlement: settlement?.settlement ?? null }),
+      ...(narrative && { narrative }),
     },
     uses: numbers?.uses ?? null,
   };
@@ -136,7 +144,7 @@ export async function loadProofData(
 async function numericalProof(em: EntityManager, scope: ProofScope, header: ProofHeader, revisionId: string | null, project: Row) {
   const q = (sql: string, params: unknown[]) => em.execute<Row[]>(sql, params);
   const years = scope.kind === ProofKind.INTERIM ? [scope.fiscalYear!] : rangeOfYears(scope.periodFrom, scope.periodTo);
-  const [plan, actuals, sources, drawdowns, uses] = await Promise.all([
+  const [plan, actuals, sources, drawdowns, uses, income] = await Promise.all([
     q(
       `select bl.cost_category_id as id, sum(bl.planned)::text as planned from budget_line bl
         where bl.project_id = ? and bl.revision_id = ? and bl.fiscal_year in (?) group by bl.cost_category_id`,
@@ -156,6 +164,8 @@ async function numericalProof(em: EntityManager, scope: ProofScope, header: Proo
       [scope.projectId, PAID_STATUSES, scope.asOf, years],
     ),
     trancheUses(em, scope.projectId, Number(project.drawdown_horizon_days), scope.asOf),
+    // Einnahmen of the proof's years, booked with a payment date up to the as-of date (income ledger).
+    new IncomeTotals().received(em, [scope.projectId], scope.asOf),
   ]);
   const categoryIds = [...new Set([...plan, ...actuals].map((r) => r.id as string))];
   const categories = categoryIds.length ? await q('select id, code, name, sort_order from cost_category where id in (?)', [categoryIds]) : [];
@@ -183,7 +193,9 @@ async function numericalProof(em: EntityManager, scope: ProofScope, header: Proo
   const eligible = rows.reduce((s, r) => s.plus(r.actual), ZERO);
   const result = proofResult(eligible, header.fundingRate, header.approvedTotal, drawdownRows);
   const planned = new Map(sources.map((s) => [s.kind as FundingSourceKind, new Decimal(s.amount)]));
-  return { content: { planVsActual: rows, financing: financingRows(planned, result), drawdowns: drawdownRows, result }, uses };
+  const received = new Map<FundingSourceKind, Decimal>();
+  for (const r of income) if (years.includes(r.fiscalYear)) received.set(r.fundingSource, (received.get(r.fundingSource) ?? ZERO).plus(r.received));
+  return { content: { planVsActual: rows, financing: financingRows(planned, result, received), drawdowns: drawdownRows, result }, uses };
 }
 
 /**

@@ -43,6 +43,8 @@ export enum ProofPart {
   INDICATORS = 'INDICATORS',
   PARTICIPANTS = 'PARTICIPANTS',
   PREFLIGHT = 'PREFLIGHT',
+  /** Schlussabrechnung with its Berechnung: the final proof only. */
+  SETTLEMENT = 'SETTLEMENT',
 }
 
 export const AGGREGATED_PARTS = [ProofPart.INDICATORS, ProofPart.PARTICIPANTS];

@@ -64,3 +64,18 @@ export async function instalmentOf(em: EntityManager, projectId: string, fiscalY
   );
   return rows.length ? new Decimal(rows[0].amount) : null;
 }
+
+/**
+ * Whether the plan in force (the latest revision) has a funding source of this kind for the
+ * fiscal year, and its amount; null when it has none (the income ledger books only to sources the
+ * plan names).
+ */
+export async function planSourceAmount(em: EntityManager, projectId: string, fiscalYear: number, kind: string): Promise<Decimal | null> {
+  const rows = await em.execute<{ amount: string }[]>(
+    `select fs.amount::text as amount from funding_source fs
+      where fs.project_id = ? and fs.fiscal_year = ? and fs.kind = ?
+        and fs.revision_id = (select id from budget_revision where project_id = ? order by number desc limit 1)`,
+    [projectId, fiscalYear, kind, projectId],
+  );
+  return rows.length ? new Decimal(rows[0].amount) : null;
+}

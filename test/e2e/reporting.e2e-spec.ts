@@ -119,6 +119,8 @@ describe('reporting: proofs of use as files', () => {
         'MANIFEST.sha256',
         'zwischennachweis-2023.json',
         'zwischennachweis-2023.pdf',
+        'zwischennachweis-2023-sachbericht.pdf',
+        'zwischennachweis-2023-sachbericht.docx',
         'zwischennachweis-2023.xlsx',
         ...['belegliste', 'ergebnis', 'finanzierung', 'indikatorenbericht', 'mittelabrufe', 'soll-ist-vergleich', 'teilnehmende', 'vorpruefung'].map((p) => `zwischennachweis-2023-${p}.csv`),
       ].sort(),
@@ -134,10 +136,11 @@ describe('reporting: proofs of use as files', () => {
     const ownFunds = Decimal.max(0, new Decimal(expected.eligible).minus(json.result.received)).toFixed(2);
     expect(Object.fromEntries(financing)).toEqual({ FEDERAL_GRANT: json.result.received, OWN_FUNDS: ownFunds, THIRD_PARTY_FUNDS: '0.00', INCOME: '0.00' });
     const financingCsv = parseGermanCsv(files.get('zwischennachweis-2023-finanzierung.csv')!);
-    expect(financingCsv[0]).toEqual(['Finanzierung', 'Soll lt. Finanzierungsplan EUR', 'Ist EUR', 'Nachweis des Ist']);
+    expect(financingCsv[0]).toEqual(['Finanzierung', 'Soll lt. Finanzierungsplan EUR', 'Ist EUR', 'Abweichung EUR', 'Abweichung %', 'Nachweis des Ist']);
     const sumRow = financingCsv.find((r) => r[0] === 'Summe')!;
     expect(germanToDecimal(sumRow[2]).toFixed(2)).toBe(Decimal.max(expected.eligible, json.result.received).toFixed(2));
-    expect(financingCsv.find((r) => r[0] === 'Drittmittel')![3]).toContain('nicht gebucht');
+    // third-party funds and income come from the income ledger (none booked for 2023 in the demo)
+    expect(financingCsv.find((r) => r[0] === 'Drittmittel')![5]).toContain('Einnahmebuchungen');
 
     const receipts = parseGermanCsv(files.get('zwischennachweis-2023-belegliste.csv')!);
     expect(receipts[0][0]).toBe('Lfd. Nr.');
@@ -165,7 +168,7 @@ describe('reporting: proofs of use as files', () => {
     expect(downloaded.body.equals(files.get('verwendungsnachweis.json')!)).toBe(true);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(files.get('verwendungsnachweis.xlsx')! as never);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Soll-Ist-Vergleich', 'Finanzierung', 'Mittelabrufe', 'Ergebnis', 'Belegliste', 'Indikatorenbericht', 'Teilnehmende', 'Vorprüfung']);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Soll-Ist-Vergleich', 'Finanzierung', 'Mittelabrufe', 'Ergebnis', 'Belegliste', 'Indikatorenbericht', 'Teilnehmende', 'Vorprüfung', 'Schlussabrechnung']);
     const sheet = workbook.getWorksheet('Soll-Ist-Vergleich')!;
     expect(sheet.getRow(5).values).toEqual([undefined, 'Position', 'Bezeichnung', 'Soll lt. Finanzierungsplan EUR', 'Ist EUR', 'Abweichung EUR', 'Abweichung %', 'über 20 %?']);
     let actual = new Decimal(0);

@@ -7,7 +7,9 @@ import { Role } from '../../src/auth/role.enum.js';
 import { AnnualInstalment } from '../../src/budget/entities/annual-instalment.entity.js';
 import { BudgetLine } from '../../src/budget/entities/budget-line.entity.js';
 import { BudgetRevision } from '../../src/budget/entities/budget-revision.entity.js';
+import { FundingSourceKind } from '../../src/budget/budget.enums.js';
 import { CostCategory } from '../../src/budget/entities/cost-category.entity.js';
+import { FundingSource } from '../../src/budget/entities/funding-source.entity.js';
 import { FundingProgram } from '../../src/programs/entities/funding-program.entity.js';
 import { Project } from '../../src/programs/entities/project.entity.js';
 import { FinancingType, ProjectStatus } from '../../src/programs/programs.enums.js';
@@ -19,6 +21,14 @@ export interface FundedProjectSpec {
   plan: Record<number, Record<string, string>>;
   approvalStart?: string;
   approvalEnd?: string;
+  /**
+   * Other cover per fiscal year (own funds, third-party funds, income). When given, the plan gets
+   * funding-source rows: these, and the federal grant as the year's lines less them (= instalment).
+   */
+  sources?: Record<number, Partial<Record<'OWN_FUNDS' | 'THIRD_PARTY_FUNDS' | 'INCOME', string>>>;
+  financingType?: FinancingType;
+  /** Percent, default 100. */
+  fundingRate?: string;
 }
 
 export interface FundedProject {
@@ -44,6 +54,7 @@ export async function createFundedProject(orm: MikroORM, spec: FundedProjectSpec
   const years = Object.keys(spec.plan).map(Number).sort();
   let total = new Decimal(0);
   for (const year of years) for (const planned of Object.values(spec.plan[year])) total = total.plus(planned);
+  for (const year of years) for (const other of Object.values(spec.sources?.[year] ?? {})) total = total.minus(other!);
   const suffix = randomUUID().slice(0, 8);
   const project = em.create(Project, {
     program,
@@ -53,8 +64,8 @@ export async function createFundedProject(orm: MikroORM, spec: FundedProjectSpec
     approvalStart: spec.approvalStart ?? `${years[0]}-01-01`,
     approvalEnd: spec.approvalEnd ?? `${years.at(-1)}-12-31`,
     approvedTotal: total,
-    financingType: FinancingType.FULL,
-    fundingRate: new Decimal(100),
+    financingType: spec.financingType ?? FinancingType.FULL,
+    fundingRate: new Decimal(spec.fundingRate ?? '100'),
     status: ProjectStatus.RUNNING,
   });
   const revision = em.create(BudgetRevision, { project, number: 0, reason: 'Test plan', referenceNumber: `ZB ${suffix}`, referenceDate: `${years[0] - 1}-12-01`, effectiveDate: `${years[0]}-01-01` });
@@ -63,6 +74,13 @@ export async function createFundedProject(orm: MikroORM, spec: FundedProjectSpec
     for (const [code, planned] of Object.entries(spec.plan[year])) {
       em.create(BudgetLine, { project, revision, costCategory: byCode.get(code)!, fiscalYear: year, planned: new Decimal(planned) });
       instalment = instalment.plus(planned);
+    }
+    if (spec.sources) {
+      for (const [kind, amount] of Object.entries(spec.sources[year] ?? {})) {
+        em.create(FundingSource, { project, revision, kind: kind as FundingSourceKind, fiscalYear: year, amount: new Decimal(amount!) });
+        instalment = instalment.minus(amount!);
+      }
+      em.create(FundingSource, { project, revision, kind: FundingSourceKind.FEDERAL_GRANT, fiscalYear: year, amount: instalment });
     }
     em.create(AnnualInstalment, { project, revision, fiscalYear: year, amount: instalment });
   }

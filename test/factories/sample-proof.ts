@@ -1,5 +1,6 @@
 import { Decimal } from 'decimal.js';
 
+import { NarrativeSectionKind } from '../../src/narrative/narrative.enums.js';
 import { FundingSourceKind } from '../../src/budget/budget.enums.js';
 import type { ProofData, ReceiptRow } from '../../src/reporting/proof-data.js';
 import { ProofKind } from '../../src/reporting/proof.enums.js';
@@ -48,9 +49,9 @@ export function sampleProof(): ProofData {
       { costCategoryId: 'b6', code: 'B6', name: 'Teilnehmendenkosten', planned: d('500.00'), actual: d('0.20'), deviation: d('-499.80'), deviationPercent: d('-99.96'), overPercent: false, needsRevision: false },
     ],
     financing: [
-      { kind: FundingSourceKind.FEDERAL_GRANT, planned: d('1350.00'), actual: d('1000.00') },
+      { kind: FundingSourceKind.FEDERAL_GRANT, planned: d('1350.00'), actual: d('1000.00'), deviation: d('-350.00') },
       // the eligible spending the grant did not cover: 1250.30 − 1000.00
-      { kind: FundingSourceKind.OWN_FUNDS, planned: d('150.00'), actual: d('250.30') },
+      { kind: FundingSourceKind.OWN_FUNDS, planned: d('150.00'), actual: d('250.30'), deviation: d('100.30') },
     ],
     drawdowns: [{ id: 't1', fiscalYear: 2023, number: 1, kind: 'TRANCHE', date: '2023-02-01', amount: d('1000.00'), used: d('1000.00'), balance: d('0.00'), interestOwed: d('0.00') }],
     result: { eligibleSpending: d('1250.30'), grantShare: d('1125.27'), received: d('1000.00'), overpayment: d('-125.27'), interestOwed: d('0.00') },
@@ -67,5 +68,13 @@ export function sampleProof(): ProofData {
       { fiscalYear: 2024, planned: d('1500.00'), actual: d('0.00') },
       { fiscalYear: 2025, planned: d('700.00'), actual: null },
     ],
+    settlement: null,
+    narrative: {
+      sections: [
+        { section: NarrativeSectionKind.USE_AND_COURSE, heading: '1. Verwendung der Zuwendung und Verlauf des Vorhabens', costCategoryId: null, costCategoryCode: null, costCategoryName: null, version: 1, markdown: 'Das Jahr verlief **planmäßig**.', authorId: null, createdAt: null },
+        { section: NarrativeSectionKind.RESULTS, heading: '2. Erzielte Ergebnisse im Vergleich zu den Zielen', costCategoryId: null, costCategoryCode: null, costCategoryName: null, version: 0, markdown: '', authorId: null, createdAt: null },
+      ],
+      deviationNotes: [],
+    },
   };
 }

@@ -43,8 +43,15 @@ function plan(lines: Record<string, readonly string[]>, instalments: readonly st
   return {
     lines: Object.entries(lines).flatMap(([costCategory, amounts]) => YEARS.map((fiscalYear, i) => ({ costCategory, fiscalYear, planned: amounts[i] }))),
     instalments: YEARS.map((fiscalYear, i) => ({ fiscalYear, amount: instalments[i] })),
-    // Full financing: the federal grant is the only cover, year by year equal to the instalment.
-    fundingSources: YEARS.map((fiscalYear, i) => ({ kind: 'FEDERAL_GRANT' as const, fiscalYear, amount: instalments[i] })),
+    // Full financing: the federal grant is the only planned cover, year by year equal to the
+    // instalment. The form lists third-party funds and income too, planned at 0.00, so the income
+    // ledger can book what comes in anyway (a partner's own share, interest); the settlement then
+    // reduces the grant by it (ANBest-P Nr. 2).
+    fundingSources: YEARS.flatMap((fiscalYear, i) => [
+      { kind: 'FEDERAL_GRANT' as const, fiscalYear, amount: instalments[i] },
+      { kind: 'THIRD_PARTY_FUNDS' as const, fiscalYear, amount: '0.00' },
+      { kind: 'INCOME' as const, fiscalYear, amount: '0.00' },
+    ]),
   };
 }
 

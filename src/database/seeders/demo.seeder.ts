@@ -13,6 +13,7 @@ import { BudgetSeeder } from './budget.seeder.js';
 import { IndicatorsSeeder } from '../../indicators/seeders/indicators.seeder.js';
 import { DEMO_PROGRAM, DEMO_PROJECT } from './demo-data.js';
 import { DEMO_USERS } from './demo-users.js';
+import { IncomeSeeder } from './income-demo.js';
 import { LedgerSeeder } from './ledger.seeder.js';
 import { ParticipantsSeeder } from './participants.seeder.js';
 
@@ -45,7 +46,7 @@ export class DemoSeeder extends Seeder {
     }
     await em.flush();
     await this.call(em, [ParticipantsSeeder]);
-    await this.call(em, [BudgetSeeder, LedgerSeeder]);
+    await this.call(em, [BudgetSeeder, LedgerSeeder, IncomeSeeder]);
     await this.call(em, [IndicatorsSeeder]);
   }
 }

@@ -25,13 +25,15 @@ describe('proof layout', () => {
     expect(plan.rows[0][6]).toBe('ja');
     expect(plan.rows[2].slice(0, 5).map((c) => (c instanceof Decimal ? c.toFixed(2) : c))).toEqual(['Summe', null, '1500.00', '1250.30', '-249.70']);
     const financing = parts.find((p) => p.slug === 'finanzierung')!;
-    expect(financing.header).toEqual(['Finanzierung', 'Soll lt. Finanzierungsplan EUR', 'Ist EUR', 'Nachweis des Ist']);
-    expect(financing.rows.map((r) => [r[0], ...r.slice(1, 3).map((c) => (c as Decimal).toFixed(2))])).toEqual([
-      ['Zuwendung', '1350.00', '1000.00'],
-      ['Eigenmittel', '150.00', '250.30'],
-      ['Summe', '1500.00', '1250.30'],
+    expect(financing.header).toEqual(['Finanzierung', 'Soll lt. Finanzierungsplan EUR', 'Ist EUR', 'Abweichung EUR', 'Abweichung %', 'Nachweis des Ist']);
+    expect(financing.rows.map((r) => [r[0], ...r.slice(1, 4).map((c) => (c as Decimal).toFixed(2))])).toEqual([
+      ['Zuwendung', '1350.00', '1000.00', '-350.00'],
+      ['Eigenmittel', '150.00', '250.30', '100.30'],
+      ['Summe', '1500.00', '1250.30', '-249.70'],
     ]);
-    expect(financing.rows[1][3]).toContain('nicht durch Zuwendung');
+    // −249.70 / 1,500.00 = −16.646… % → −16.65 (display)
+    expect((financing.rows[2][4] as { value: Decimal }).value.toFixed(2)).toBe('-16.65');
+    expect(financing.rows[1][5]).toContain('nicht durch Zuwendung');
     expect(parts.find((p) => p.slug === 'mittelabrufe')!.header).toEqual(['Datum', 'Abruf-Nr.', 'Art', 'Betrag', 'verbraucht', 'Bestand', 'Zinsen EUR']);
     expect(parts.find((p) => p.slug === 'ergebnis')!.rows[3]).toEqual(['Unterzahlung', new Decimal('125.27')]);
     expect(parts.find((p) => p.slug === 'indikatorenbericht')!.header).toContain('Ist kumuliert');

@@ -25,9 +25,9 @@ const FINANCING_LABELS: Record<FundingSourceKind, string> = {
 /** How each actual of the Finanzierung is proven (the rule: numerical-proof.ts, financingRows). */
 const FINANCING_BASIS: Record<FundingSourceKind, string> = {
   [FundingSourceKind.FEDERAL_GRANT]: 'ausgezahlte Mittelabrufe abzüglich Rückzahlungen und Rückforderungen bis zum Stichtag',
-  [FundingSourceKind.OWN_FUNDS]: 'zuwendungsfähige Ausgaben, soweit nicht durch Zuwendung, Drittmittel oder Einnahmen gedeckt',
-  [FundingSourceKind.THIRD_PARTY_FUNDS]: 'Zahlungseingänge Dritter werden im Tracker nicht gebucht: Ist 0,00 (ggf. gesondert nachweisen)',
-  [FundingSourceKind.INCOME]: 'Einnahmen des Projekts werden im Tracker nicht gebucht: Ist 0,00 (ggf. gesondert nachweisen)',
+  [FundingSourceKind.OWN_FUNDS]: 'gebuchte Eigenmittel, mindestens die zuwendungsfähigen Ausgaben, soweit nicht durch Zuwendung, Drittmittel oder Einnahmen gedeckt',
+  [FundingSourceKind.THIRD_PARTY_FUNDS]: 'Zahlungseingänge Dritter lt. Einnahmebuchungen bis zum Stichtag (Stornos verrechnet)',
+  [FundingSourceKind.INCOME]: 'Projekteinnahmen und Zinserträge lt. Einnahmebuchungen bis zum Stichtag (Stornos verrechnet)',
 };
 
 /** Every part in the order of the XLSX sheets, with the suffix of its CSV file. */
@@ -40,9 +40,15 @@ export const PART_SLUGS: Record<ProofPart, string> = {
   [ProofPart.INDICATORS]: 'indikatorenbericht',
   [ProofPart.PARTICIPANTS]: 'teilnehmende',
   [ProofPart.PREFLIGHT]: 'vorpruefung',
+  [ProofPart.SETTLEMENT]: 'schlussabrechnung',
 };
 
 export const ALL_PARTS = Object.keys(PART_SLUGS) as ProofPart[];
+
+/** The parts a proof of this kind has: the Schlussabrechnung belongs to the final proof only. */
+export function partsFor(kind: ProofKind): ProofPart[] {
+  return ALL_PARTS.filter((p) => p !== ProofPart.SETTLEMENT || kind === ProofKind.FINAL);
+}
 
 const GENDER_LABELS = { women: 'davon Frauen', men: 'davon Männer', diverse: 'davon divers' };
 
@@ -75,6 +81,7 @@ const LAYOUTS: Record<ProofPart, (data: ProofData) => PartLayout> = {
   [ProofPart.INDICATORS]: indicatorsPart,
   [ProofPart.PARTICIPANTS]: participantsPart,
   [ProofPart.PREFLIGHT]: preflightPart,
+  [ProofPart.SETTLEMENT]: settlementPart,
 };
 
 /**
@@ -115,17 +122,20 @@ function planVsActualPart(data: ProofData): PartLayout {
 function financingPart(data: ProofData): PartLayout {
   const { header } = data;
   const financing = loaded(data, 'financing');
-  const rows: CellValue[][] = financing.map((f) => [FINANCING_LABELS[f.kind], f.planned, f.actual, FINANCING_BASIS[f.kind]]);
-  rows.push(['Summe', sum(financing.map((f) => f.planned)), sum(financing.map((f) => f.actual)), null]);
+  const percent = (planned: Decimal, deviation: Decimal) => (planned.isZero() ? null : new Quantity(deviation.times(100).dividedBy(planned).toDecimalPlaces(2, Decimal.ROUND_HALF_UP)));
+  const rows: CellValue[][] = financing.map((f) => [FINANCING_LABELS[f.kind], f.planned, f.actual, f.deviation, percent(f.planned, f.deviation), FINANCING_BASIS[f.kind]]);
+  const planned = sum(financing.map((f) => f.planned));
+  const actual = sum(financing.map((f) => f.actual));
+  rows.push(['Summe', planned, actual, actual.minus(planned), percent(planned, actual.minus(planned)), null]);
   return {
     part: ProofPart.FINANCING,
     slug: PART_SLUGS[ProofPart.FINANCING],
     name: 'Finanzierung',
-    title: titleLines(header, 'Finanzierung'),
-    header: ['Finanzierung', 'Soll lt. Finanzierungsplan EUR', 'Ist EUR', 'Nachweis des Ist'],
+    title: titleLines(header, 'Einnahmen (Finanzierung)'),
+    header: ['Finanzierung', 'Soll lt. Finanzierungsplan EUR', 'Ist EUR', 'Abweichung EUR', 'Abweichung %', 'Nachweis des Ist'],
     rows,
     boldRows: [rows.length - 1],
-    columnWidths: [24, 20, 18, 80],
+    columnWidths: [24, 20, 18, 18, 14, 80],
   };
 }
 
@@ -229,3 +239,25 @@ function preflightPart(data: ProofData): PartLayout {
 }
 
 const sum = (values: Decimal[]) => values.reduce((s, v) => s.plus(v), ZERO);
+
+/**
+ * Schlussabrechnung (final proof): the settlement module's Berechnung, one step a row with its
+ * figure, so a reviewer can follow it line by line; without a plan in force, a single line says why.
+ */
+function settlementPart(data: ProofData): PartLayout {
+  const settlement = loaded(data, 'settlement');
+  const rows: CellValue[][] = settlement
+    ? settlement.steps.map((s) => [s.number, s.label, s.detail, s.amount])
+    : [[null, 'Keine Schlussabrechnung', 'Für den Stichtag ist kein Finanzierungsplan in Kraft.', null]];
+  const final = settlement ? settlement.steps.findIndex((s) => s.label === 'Zuwendung endgültig') : -1;
+  return {
+    part: ProofPart.SETTLEMENT,
+    slug: PART_SLUGS[ProofPart.SETTLEMENT],
+    name: 'Schlussabrechnung',
+    title: titleLines(data.header, 'Schlussabrechnung (ANBest-P Nr. 2, § 49a VwVfG)'),
+    header: ['Nr.', 'Schritt', 'Berechnung', 'Betrag EUR'],
+    rows,
+    boldRows: settlement ? [final, rows.length - 1].filter((i) => i >= 0) : [],
+    columnWidths: [6, 40, 110, 18],
+  };
+}

@@ -6,7 +6,7 @@ import type { Decimal } from 'decimal.js';
 import { formatMoney } from '../../common/money/money.js';
 import { germanDate, proofParts, proofTitle } from '../layouts/proof-layout.js';
 import { loaded, type ProofData } from '../proof-data.js';
-import { ProofPart } from '../proof.enums.js';
+import { ProofKind, ProofPart } from '../proof.enums.js';
 import type { CellValue } from '../formats/cell-values.js';
 import { Quantity } from '../formats/cell-values.js';
 import { spendingChartSvg } from './spending-chart.js';
@@ -45,7 +45,8 @@ export const PDF_PARTS = [...SUMMARY_PARTS, ProofPart.PREFLIGHT];
  */
 export async function renderSummaryPdf(data: ProofData): Promise<Buffer> {
   const fixed = new Date(`${data.header.asOf}T00:00:00Z`);
-  const parts = proofParts(data, SUMMARY_PARTS);
+  // The final proof's summary ends with the Schlussabrechnung and its Berechnung.
+  const parts = proofParts(data, data.header.kind === ProofKind.FINAL ? [...SUMMARY_PARTS, ProofPart.SETTLEMENT] : SUMMARY_PARTS);
   const problems = loaded(data, 'problems');
   const header = data.header;
   const doc = {
