@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 
 import { OverrunStatus } from './budget.enums.js';
-import { overrunStatuses, worstStatus } from './overrun-rule.js';
+import { overrunCeiling, overrunStatuses, worstStatus } from './overrun-rule.js';
 
 const line = (planned: string, actual: string) => ({ planned: new Decimal(planned), actual: new Decimal(actual) });
 const twenty = new Decimal('20.00');
@@ -36,5 +36,20 @@ describe('overrunStatuses (ANBest-P Nr. 1.2)', () => {
     expect(worstStatus([])).toBe(OverrunStatus.OK);
     expect(worstStatus([OverrunStatus.OK, OverrunStatus.WITHIN_TOLERANCE])).toBe(OverrunStatus.WITHIN_TOLERANCE);
     expect(worstStatus([OverrunStatus.NEEDS_REVISION, OverrunStatus.WITHIN_TOLERANCE])).toBe(OverrunStatus.NEEDS_REVISION);
+  });
+});
+
+describe('overrunCeiling: one rule for ledger, overview and proof', () => {
+  // Planned 100.03 at 20 %: 120.036 exactly. The ledger used to round the allowance up and accept
+  // 120.04, which the overview then called NEEDS_REVISION.
+  it('allows 120.03 and not 120.04 on a plan of 100.03 at 20 %', () => {
+    expect(overrunCeiling(new Decimal('100.03'), twenty).toFixed(2)).toBe('120.03');
+    expect(overrunStatuses([line('100.03', '120.03'), line('500.00', '0.00')], twenty, false)[0]).toBe(OverrunStatus.WITHIN_TOLERANCE);
+    expect(overrunStatuses([line('100.03', '120.04'), line('500.00', '0.00')], twenty, false)[0]).toBe(OverrunStatus.NEEDS_REVISION);
+  });
+
+  it('is the plan itself at 0 % and on an empty line', () => {
+    expect(overrunCeiling(new Decimal('100.03'), new Decimal(0)).toFixed(2)).toBe('100.03');
+    expect(overrunCeiling(new Decimal('0.00'), twenty).toFixed(2)).toBe('0.00');
   });
 });

@@ -4,7 +4,7 @@ import { Decimal } from 'decimal.js';
 import { fiscalYearOf, type LocalDate } from '../common/dates/local-date.js';
 import type { AppError } from '../common/errors/app-error.js';
 import { flattenValidationErrors } from '../common/errors/validation.js';
-import { roundToCents } from '../common/money/money.js';
+import { overrunCeiling } from '../budget/overrun-rule.js';
 import { FinancingType } from '../programs/programs.enums.js';
 import type { PlanLine } from '../tranches/plan-lookup.js';
 import { ExpenditureFieldsInput } from './dto/expenditure.inputs.js';
@@ -17,11 +17,9 @@ export interface ReceiptProjectTerms {
   financingType: FinancingType;
 }
 
-/** The most a plan line may spend: planned plus the programme's allowed overrun (ANBest-P 1.2; none for fixed amounts). */
+/** The most a plan line may spend: the budget module's overrun ceiling (ANBest-P 1.2); the plan itself for fixed amounts. */
 export function lineLimit(project: ReceiptProjectTerms, line: PlanLine): Decimal {
-  // The allowance is a computed share, so it is rounded half up to cents here.
-  const allowance = project.financingType === FinancingType.FIXED_AMOUNT ? new Decimal(0) : roundToCents(line.planned.times(line.lineOverrunPercent).dividedBy(100));
-  return line.planned.plus(allowance);
+  return project.financingType === FinancingType.FIXED_AMOUNT ? line.planned : overrunCeiling(line.planned, line.lineOverrunPercent);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 
-import { overrunStatuses } from '../budget/overrun-rule.js';
+import { overrunStatuses, withinOverrunPercent } from '../budget/overrun-rule.js';
 import { figures, zeroAmounts } from '../budget/figures.js';
 import { OverrunStatus } from '../budget/budget.enums.js';
 import { roundToCents, ZERO } from '../common/money/money.js';
@@ -33,8 +33,8 @@ export function planVsActual(rows: readonly CategoryAmounts[], percent: Decimal,
       actual: r.actual,
       deviation: f.deviation,
       deviationPercent: f.deviationPercent,
-      // overrun × 100 > planned × percent, compared exactly; spending without a plan is always over
-      overPercent: f.deviation.gt(0) && f.deviation.times(100).gt(r.planned.times(percent)),
+      // spending without a plan is always over (its ceiling is 0)
+      overPercent: !withinOverrunPercent(r.planned, r.actual, percent),
       needsRevision: statuses[i] === OverrunStatus.NEEDS_REVISION,
     };
   });

@@ -51,6 +51,17 @@ describe('the receipt ledger (GraphQL over HTTP, real PostgreSQL)', () => {
     expect(await spent('B6')).toBe(spentBefore);
   });
 
+  it('caps a line at the overview\'s own ceiling: plan 100.03 at 20 % takes 120.03, not 120.04 (ANBest-P 1.2)', async () => {
+    const q = await createFundedProject(t.orm, { plan: { 2024: { A: '1000.00', B6: '100.03' } } });
+    const book = (amount: string) =>
+      t.gqlAs(q.finance, RECORD, { input: { idempotencyKey: key(), projectId: q.projectId, receipt: receipt(q.category.B6, { grossAmount: amount, eligibleAmount: amount }) } });
+    const over = await book('120.04');
+    expect(over.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'receipt.eligibleAmount' });
+    const atCeiling = await book('120.03');
+    expect(atCeiling.errors).toBeUndefined();
+    expect(atCeiling.data!.recordExpenditure.eligibleAmount).toBe('120.03');
+  });
+
   it('books a receipt once per idempotency key; the same key with other input is a CONFLICT', async () => {
     const input = { idempotencyKey: key(), projectId: p.projectId, receipt: receipt(p.category.B6, { grossAmount: '12.34', eligibleAmount: '12.34' }) };
     const first = await t.gqlAs(p.finance, RECORD, { input });
