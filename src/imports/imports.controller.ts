@@ -1,4 +1,4 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, Controller, HttpException, Inject, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Inject, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import busboy from 'busboy';
 import type { Request, Response } from 'express';
 import type { Readable } from 'node:stream';
@@ -6,25 +6,12 @@ import type { Readable } from 'node:stream';
 import { Allow } from '../auth/allow.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
+import { HttpErrorFilter } from '../common/errors/http-error.filter.js';
 import { AppError } from '../common/errors/app-error.js';
 import { type AppConfig, APP_CONFIG } from '../config/app-config.js';
 import { MONEY_WRITERS } from '../tranches/money-access.js';
 import { ImportStagingService } from './import-staging.service.js';
 import { ImportErrors } from './imports.errors.js';
-
-const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400, CONFLICT: 409, PAYLOAD_TOO_LARGE: 413 };
-
-/** Upload errors as HTTP status and JSON, with the codes GraphQL uses (and file, line, field for bad files). */
-@Catch()
-class UploadErrorFilter implements ExceptionFilter {
-  catch(error: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
-    if (response.headersSent) return;
-    if (error instanceof AppError) response.status(STATUS[error.code] ?? 400).json({ code: error.code, message: error.message, ...error.extensions });
-    else if (error instanceof HttpException) response.status(error.getStatus()).json({ code: 'HTTP_ERROR', message: error.message });
-    else response.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: 'The upload failed.' });
-  }
-}
 
 /**
  * `POST /imports?projectId=…&format=DATEV|CAMT|CSV[&profileId=…]`, body multipart/form-data with
@@ -37,7 +24,7 @@ class UploadErrorFilter implements ExceptionFilter {
  * browser adds to a cross-site form post, so a forged upload arrives unauthenticated (401).
  */
 @Controller('imports')
-@UseFilters(UploadErrorFilter)
+@UseFilters(HttpErrorFilter)
 export class ImportsController {
   constructor(
     private readonly staging: ImportStagingService,

@@ -6,7 +6,7 @@ import { AccessService } from '../auth/access.service.js';
 import { Allow } from '../auth/allow.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
-import { HttpErrorFilter } from './http-error.filter.js';
+import { HttpErrorFilter } from '../common/errors/http-error.filter.js';
 import { CONTENT_TYPES, type ExportFile } from './proof-files.js';
 import { ProofKind } from './proof.enums.js';
 import { receiptCsvChunks } from './receipt-stream.js';

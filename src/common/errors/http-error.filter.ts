@@ -1,11 +1,13 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '@nestjs/common';
 import type { Response } from 'express';
 
-import { AppError } from '../common/errors/app-error.js';
+import { AppError } from './app-error.js';
+import { HTTP_STATUS } from './http-status.js';
 
-const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400, CONFLICT: 409 };
-
-/** Download routes answer errors as HTTP status and JSON, with the same codes GraphQL uses. */
+/**
+ * REST routes (downloads, uploads) answer errors as HTTP status and JSON, with the same codes and
+ * extensions (field, file, line …) GraphQL uses.
+ */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
@@ -16,13 +18,15 @@ export class HttpErrorFilter implements ExceptionFilter {
       return;
     }
     if (error instanceof AppError) {
-      response.status(STATUS[error.code] ?? 500).json({ code: error.code, message: error.message, ...error.extensions });
+      const retryAfter = error.extensions.retryAfterSeconds;
+      if (error.code === 'RATE_LIMITED' && typeof retryAfter === 'number') response.setHeader('Retry-After', String(retryAfter));
+      response.status(HTTP_STATUS[error.code]).json({ code: error.code, message: error.message, ...error.extensions });
       return;
     }
     if (error instanceof HttpException) {
       response.status(error.getStatus()).json({ code: 'HTTP_ERROR', message: error.message });
       return;
     }
-    response.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: 'The export failed.' });
+    response.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: 'The request failed.' });
   }
 }
