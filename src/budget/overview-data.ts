@@ -5,6 +5,7 @@ import { Decimal } from 'decimal.js';
 import type { LocalDate } from '../common/dates/local-date.js';
 import { FinancingType } from '../programs/programs.enums.js';
 import type { CategoryRef, OverviewInput } from './overview.js';
+import { plansInForceSql } from './plan-in-force.js';
 
 export interface ProjectHeader {
   id: string;
@@ -59,9 +60,11 @@ export async function loadOverviews(em: EntityManager, projectIds: readonly stri
         ? await q('select id, program_id, code, name, sort_order from cost_category where program_id in (?) order by sort_order, code', [programIds])
         : [];
       const revisions = await q(
-        `select distinct on (project_id) id, project_id, number, reason, reference_number, reference_date::text as reference_date,
-                effective_date::text as effective_date, author_id, created_at
-           from budget_revision where project_id in (?) and effective_date <= ? order by project_id, number desc`,
+        plansInForceSql(
+          'id, project_id, number, reason, reference_number, reference_date::text as reference_date, effective_date::text as effective_date, author_id, created_at',
+          '(?)',
+          '?',
+        ),
         [ids, asOf],
       );
       const revisionIds = revisions.map((r) => r.id as string);

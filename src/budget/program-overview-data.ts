@@ -7,6 +7,7 @@ import { FinancingType } from '../programs/programs.enums.js';
 import { type Amounts, zeroAmounts } from './figures.js';
 import type { ProjectHeader } from './overview-data.js';
 import type { AggregatedProject, OverrunGroup, SummaryTerms } from './project-summary.js';
+import { planInForceSql, plansInForceSql } from './plan-in-force.js';
 
 /** A project of the programme view with its terms and the key its summary depends on. */
 export interface ProgramProjectHeader {
@@ -30,8 +31,7 @@ const CELLS = `
   ids as (
     select unnest(array[?]::uuid[]) as id
   ), plan as (
-    select distinct on (r.project_id) r.id, r.project_id from budget_revision r join ids on ids.id = r.project_id
-     where r.effective_date <= ? order by r.project_id, r.number desc
+    ${plansInForceSql('id, project_id', '(select id from ids)', '?')}
   ), cells as materialized (
     select coalesce(l.project_id, t.project_id) as project_id, coalesce(l.fiscal_year, t.fiscal_year) as fiscal_year,
            coalesce(l.cost_category_id, t.cost_category_id) as cost_category_id, coalesce(l.planned, 0) as planned,
@@ -79,7 +79,7 @@ export async function loadProgramHeaders(tx: EntityManager, projectIds: readonly
             i.amount::text as instalment, v.version
        from project p
        join funding_program fp on fp.id = p.program_id
-       left join lateral (select id, number from budget_revision r where r.project_id = p.id and r.effective_date <= ? order by number desc limit 1) r on true
+       left join budget_revision r on r.id = ${planInForceSql('p.id', '?')}
        left join annual_instalment i on i.project_id = p.id and i.revision_id = r.id and i.fiscal_year = ?
        left join lateral (select sum(version)::text as version from budget_total t where t.project_id = p.id) v on true
       where p.id in (?) order by p.file_number, p.id`,

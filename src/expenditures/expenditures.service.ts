@@ -8,12 +8,12 @@ import { AccessService } from '../auth/access.service.js';
 import { AppUser } from '../auth/entities/app-user.entity.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { BudgetTotals } from '../budget/budget-totals.js';
-import { fiscalYearOf, type LocalDate } from '../common/dates/local-date.js';
+import { fiscalYearOf, type LocalDate, todayUtc } from '../common/dates/local-date.js';
 import { IdempotencyService } from '../idempotency/idempotency.service.js';
 import { moneyTransaction } from '../idempotency/money-transaction.js';
 import { Project } from '../programs/entities/project.entity.js';
 import { MONEY_READERS, MONEY_WRITERS } from '../tranches/money-access.js';
-import { planLines } from '../tranches/plan-lookup.js';
+import { planLines } from '../budget/plan-in-force.js';
 import { ExpenditureFieldsInput, RecordExpenditureInput, ReverseExpenditureInput, SetExpenditureStatusInput } from './dto/expenditure.inputs.js';
 import { ExpenditureState } from './entities/expenditure-state.entity.js';
 import { Expenditure } from './entities/expenditure.entity.js';
@@ -24,6 +24,7 @@ import { ExpenditureModel } from './models/expenditure.model.js';
 import { canMoveTo, EntryKind, ExpenditureStatus } from './expenditures.enums.js';
 import { ExpenditureErrors } from './expenditures.errors.js';
 import { lineLimit, receiptRuleErrors } from './receipt-rules.js';
+import { countsSql } from './counting-filter.js';
 
 
 /**
@@ -123,8 +124,8 @@ export class ExpendituresService implements OnModuleInit {
   async liveReceiptsPaidBetween(em: EntityManager, projectId: string, from: LocalDate, to: LocalDate): Promise<LiveReceipt[]> {
     const rows = await em.execute<{ id: string; receipt_number: string; payment_date: string; payee: string; purpose: string; gross_amount: string }[]>(
       `select e.id, e.receipt_number, e.payment_date::text as payment_date, e.payee, e.purpose, e.gross_amount::text as gross_amount
-         from expenditure e join expenditure_state s on s.expenditure_id = e.id
-        where e.project_id = ? and e.kind = 'BOOKING' and s.status <> 'REJECTED' and e.payment_date between ? and ?
+         from expenditure e
+        where e.project_id = ? and e.kind = 'BOOKING' and ${countsSql('e')} and e.payment_date between ? and ?
           and not exists (select 1 from expenditure r where r.reversal_of_id = e.id)
         order by e.payment_date, e.id`,
       [projectId, from, to],
@@ -164,7 +165,7 @@ export class ExpendituresService implements OnModuleInit {
    */
   private async checkReceipt(em: EntityManager, project: Project, receipt: ExpenditureFieldsInput, prefix: string): Promise<LineLimit> {
     const fiscalYear = fiscalYearOf(receipt.paymentDate);
-    const lines = await planLines(em, project.id, fiscalYear);
+    const lines = await planLines(em, project.id, fiscalYear, todayUtc());
     const [first] = receiptRuleErrors(project, receipt, lines, prefix);
     if (first) throw first;
     const line = lines.find((l) => l.costCategoryId === receipt.costCategoryId)!;

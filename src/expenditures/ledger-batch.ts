@@ -5,10 +5,10 @@ import { Decimal } from 'decimal.js';
 
 import type { AuthUser } from '../auth/auth-user.js';
 import type { BudgetTotals } from '../budget/budget-totals.js';
-import { fiscalYearOf } from '../common/dates/local-date.js';
+import { fiscalYearOf, todayUtc } from '../common/dates/local-date.js';
 import { formatMoney, ZERO } from '../common/money/money.js';
 import type { Project } from '../programs/entities/project.entity.js';
-import { type PlanLine, planLines } from '../tranches/plan-lookup.js';
+import { type PlanLine, planLines } from '../budget/plan-in-force.js';
 import type { ExpenditureFieldsInput } from './dto/expenditure.inputs.js';
 import type { ExpenditureProvenance } from './entities/expenditure.entity.js';
 import { ExpenditureErrors } from './expenditures.errors.js';
@@ -207,7 +207,7 @@ export class LedgerBatch {
 
   private async loadPlans(entries: readonly BatchReceipt[]): Promise<void> {
     const years = new Set(entries.map((e) => fiscalYearOf(e.receipt.paymentDate)).filter((y) => Number.isInteger(y) && !this.plans.has(y)));
-    for (const year of years) this.plans.set(year, await planLines(this.em, this.project.id, year));
+    for (const year of years) this.plans.set(year, await planLines(this.em, this.project.id, year, todayUtc()));
   }
 
   /** The running figure of a totals row starts at its maintained spent amount; when booking, the row is locked first. */

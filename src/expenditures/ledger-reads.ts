@@ -15,6 +15,7 @@ import { Expenditure } from './entities/expenditure.entity.js';
 import { toExpenditureModel } from './expenditures.mapper.js';
 import { ExpenditureErrors } from './expenditures.errors.js';
 import { ExpenditureModel } from './models/expenditure.model.js';
+import { countsSql } from './counting-filter.js';
 
 /** Ledger order: payment date (ANBest-P: it orders the receipt list), then id as the tie-breaker. */
 const LEDGER_KEY = ['paymentDate', 'id'] as const;
@@ -25,8 +26,8 @@ export const spentTotalsSource: BudgetTotalsSource = {
   async recompute(em, projectId) {
     const rows = await em.execute<{ fiscal_year: number; cost_category_id: string; spent: string }[]>(
       `select e.fiscal_year, e.cost_category_id, sum(e.eligible_amount)::text as spent
-         from expenditure e join expenditure_state s on s.expenditure_id = e.id
-        where e.project_id = ? and s.status <> 'REJECTED' group by e.fiscal_year, e.cost_category_id`,
+         from expenditure e
+        where e.project_id = ? and ${countsSql('e')} group by e.fiscal_year, e.cost_category_id`,
       [projectId],
     );
     return rows.map((r) => ({ fiscalYear: r.fiscal_year, costCategoryId: r.cost_category_id, field: 'spent' as const, amount: new Decimal(r.spent) }));

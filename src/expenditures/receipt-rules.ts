@@ -6,7 +6,7 @@ import type { AppError } from '../common/errors/app-error.js';
 import { flattenValidationErrors } from '../common/errors/validation.js';
 import { overrunCeiling } from '../budget/overrun-rule.js';
 import { FinancingType } from '../programs/programs.enums.js';
-import type { PlanLine } from '../tranches/plan-lookup.js';
+import type { PlanLine } from '../budget/plan-in-force.js';
 import { ExpenditureFieldsInput } from './dto/expenditure.inputs.js';
 import { ExpenditureErrors } from './expenditures.errors.js';
 

@@ -2,6 +2,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 
+import { todayUtc } from '../common/dates/local-date.js';
 import { AccessService } from '../auth/access.service.js';
 import { AppUser } from '../auth/entities/app-user.entity.js';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -9,7 +10,7 @@ import { AuditTrail } from '../audit/audit-trail.js';
 import { moneyTransaction } from '../idempotency/money-transaction.js';
 import type { Project } from '../programs/entities/project.entity.js';
 import { MONEY_READERS, MONEY_WRITERS } from '../tranches/money-access.js';
-import { planLines } from '../tranches/plan-lookup.js';
+import { planLines } from '../budget/plan-in-force.js';
 import { type CreateImportProfileInput, type SetMappingRulesInput, validateRuleInputs } from './dto/imports.inputs.js';
 import { badInput } from '../common/errors/app-error.js';
 import { ImportProfile } from './entities/import-profile.entity.js';
@@ -36,7 +37,7 @@ export class MappingRulesService {
     const result = new Map<string, string>();
     const first = Number(project.approvalStart.slice(0, 4));
     const last = Number(project.approvalEnd.slice(0, 4));
-    for (let year = first; year <= last; year++) for (const line of await planLines(em, project.id, year)) result.set(line.code, line.costCategoryId);
+    for (let year = first; year <= last; year++) for (const line of await planLines(em, project.id, year, todayUtc())) result.set(line.code, line.costCategoryId);
     return result;
   }
 

@@ -6,13 +6,13 @@ import { AuditTrail } from '../audit/audit-trail.js';
 import { AccessService } from '../auth/access.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { FundingSourceKind } from '../budget/budget.enums.js';
-import { fiscalYearOf } from '../common/dates/local-date.js';
+import { fiscalYearOf, todayUtc } from '../common/dates/local-date.js';
 import { EntryKind } from '../expenditures/expenditures.enums.js';
 import { IdempotencyService } from '../idempotency/idempotency.service.js';
 import { moneyTransaction } from '../idempotency/money-transaction.js';
 import { Project } from '../programs/entities/project.entity.js';
 import { MONEY_READERS, MONEY_WRITERS } from '../tranches/money-access.js';
-import { planLines, planSourceAmount } from '../tranches/plan-lookup.js';
+import { planLines, planSourceAmount } from '../budget/plan-in-force.js';
 import { IncomeFieldsInput, RecordIncomeInput, ReverseIncomeInput } from './dto/income.inputs.js';
 import { Income } from './entities/income.entity.js';
 import { DEFAULT_TYPE, IncomeType, SOURCE_OF_TYPE } from './income.enums.js';
@@ -121,10 +121,10 @@ export class IncomeService {
     const type = income.type ?? DEFAULT_TYPE[income.fundingSource]!;
     if (SOURCE_OF_TYPE[type] !== income.fundingSource) throw IncomeErrors.typeDoesNotFit(`${prefix}.type`, type, income.fundingSource);
     const fiscalYear = fiscalYearOf(income.paymentDate);
-    if (!(await planSourceAmount(em, project.id, fiscalYear, income.fundingSource))) throw IncomeErrors.sourceNotInPlan(`${prefix}.fundingSource`, income.fundingSource, fiscalYear);
+    if (!(await planSourceAmount(em, project.id, fiscalYear, income.fundingSource, todayUtc()))) throw IncomeErrors.sourceNotInPlan(`${prefix}.fundingSource`, income.fundingSource, fiscalYear);
     let costCategoryCode: string | null = null;
     if (income.costCategoryId) {
-      const line = (await planLines(em, project.id, fiscalYear)).find((l) => l.costCategoryId === income.costCategoryId);
+      const line = (await planLines(em, project.id, fiscalYear, todayUtc())).find((l) => l.costCategoryId === income.costCategoryId);
       if (!line) throw IncomeErrors.categoryNotInPlan(`${prefix}.costCategoryId`, fiscalYear);
       costCategoryCode = line.code;
     }

@@ -28,6 +28,7 @@ import { participantSnapshot, toParticipantModel } from './participants.mapper.j
 import { ParticipantStatus } from './participants.enums.js';
 import { newPseudonym } from './pseudonym.js';
 import { loadStatisticsRows, tallyParticipants } from './statistics.js';
+import { entryDataComplete } from './entry-data.js';
 
 const PARTICIPANT_ORDER = ['entryDate', 'id'] as const;
 /** Registrations may be prepared ahead of the entry, but not arbitrarily far. */
@@ -247,7 +248,7 @@ export class ParticipantsService {
       overdueFor(
         {
           entryDate: p.entryDate,
-          entryDataComplete: !!p.labourStatusAtEntry && p.monthsOnBenefits != null && !!p.educationLevel && !!p.monitoringConsentOn,
+          entryDataComplete: entryDataComplete(p),
           exitDate: p.exitDate ?? null,
           recordedTimings: p.exitDate ? recordedTimingsOf(p.exitDate, datesOf.get(p.id) ?? [], rules.exitDataDueDays) : new Set(),
         },

@@ -6,6 +6,8 @@ import type { TrancheUseFigures } from '../tranches/tranche-use.js';
 import { DrawdownStatus } from '../tranches/drawdown-lifecycle.js';
 import type { PlanVsActualRow, PreflightProblem } from './proof-data.js';
 import { type ProofScope, RECEIPTS_IN_SCOPE, receiptParams } from './proof-loader.js';
+import { planInForceSql } from '../budget/plan-in-force.js';
+import { entryDataCompleteSql } from '../participants/entry-data.js';
 
 type Row = Record<string, any>;
 
@@ -35,14 +37,14 @@ export async function preflightProblems(
          join cost_category cc on cc.id = e.cost_category_id
         where ${RECEIPTS_IN_SCOPE}
           and not exists (select 1 from budget_line bl where bl.project_id = e.project_id and bl.fiscal_year = e.fiscal_year and bl.cost_category_id = e.cost_category_id
-                            and bl.revision_id = (select id from budget_revision where project_id = e.project_id and effective_date <= ? order by number desc limit 1))
+                            and bl.revision_id = ${planInForceSql('e.project_id', '?')})
         order by e.payment_date, e.id`,
       [...receiptParams(scope), scope.asOf],
     ),
     q(`select id, fiscal_year, number from drawdown where project_id = ? and status = ? order by fiscal_year, number`, [scope.projectId, DrawdownStatus.REQUESTED]),
     q(
       `select p.id, p.entry_date::text as entry_date, p.exit_date::text as exit_date,
-              (p.labour_status_at_entry is not null and p.months_on_benefits is not null and p.education_level is not null and p.monitoring_consent_on is not null) as complete,
+              ${entryDataCompleteSql('p')} as complete,
               exists (select 1 from labour_market_observation o where o.participant_id = p.id and o.project_id = p.project_id and o.type <> 'BENEFIT_RECEIPT_ENDED'
                         and o.observed_on between p.exit_date and p.exit_date + ?::int and ${inForceSql('o')}) as exit_recorded
          from participant p where p.project_id = ? and p.identity_erased_at is null and p.entry_date <= ? order by p.entry_date, p.id`,

@@ -18,6 +18,8 @@ import { financingRows, planVsActual, proofResult } from './numerical-proof.js';
 import type { ChartYear } from './pdf/spending-chart.js';
 import { type DrawdownRow, type IndicatorRow, type ParticipantCell, type ProofData, type ProofHeader, type ProofSection, type ReceiptRow, statisticsUpTo } from './proof-data.js';
 import { ProofKind } from './proof.enums.js';
+import { planInForceSql } from '../budget/plan-in-force.js';
+import { countsSql } from '../expenditures/counting-filter.js';
 
 type Row = Record<string, any>;
 
@@ -31,14 +33,13 @@ export interface ProofScope {
 }
 
 /**
- * The ledger filter of a proof: not rejected, paid within the period and by the as-of date. `v`
- * gives the SQL of the values: placeholders for the ORM, literals for COPY (which takes no
- * parameters). "Not rejected" is an anti-join against the few REJECTED states, so PostgreSQL can
- * stream receipts off an index; every receipt gets its state row in its booking transaction.
+ * The ledger filter of a proof: receipts that count (the ledger's countsSql), paid within the
+ * period and by the as-of date. `v` gives the SQL of the values: placeholders for the ORM,
+ * literals for COPY (which takes no parameters).
  */
 export function receiptsInScope(v: { project: string; from: string; to: string; asOf: string }): string {
   return `e.project_id = ${v.project} and e.payment_date between ${v.from} and ${v.to} and e.payment_date <= ${v.asOf}
-     and not exists (select 1 from expenditure_state s where s.project_id = ${v.project} and s.status = 'REJECTED' and s.expenditure_id = e.id)`;
+     and ${countsSql('e', v.project)}`;
 }
 
 /** receiptsInScope with placeholders, bound by receiptParams. */
@@ -94,7 +95,7 @@ export async function loadProofData(
        from project p join funding_program fp on fp.id = p.program_id where p.id = ?`,
     [scope.projectId],
   );
-  const [revision] = await q('select id from budget_revision where project_id = ? and effective_date <= ? order by number desc limit 1', [scope.projectId, scope.asOf]);
+  const [revision] = await q(`select ${planInForceSql('?', '?')} as id`, [scope.projectId, scope.asOf]);
   const revisionId: string | null = revision?.id ?? null;
   const header: ProofHeader = {
     projectId: project.id,
@@ -207,8 +208,8 @@ async function chartData(em: EntityManager, scope: ProofScope, revisionId: strin
   const [planned, actual] = await Promise.all([
     em.execute<Row[]>('select fiscal_year, sum(planned)::text as amount from budget_line where project_id = ? and revision_id = ? group by fiscal_year', [scope.projectId, revisionId]),
     em.execute<Row[]>(
-      `select e.fiscal_year, sum(e.eligible_amount)::text as amount from expenditure e join expenditure_state s on s.expenditure_id = e.id
-        where e.project_id = ? and e.payment_date <= ? and s.status <> 'REJECTED' group by e.fiscal_year`,
+      `select e.fiscal_year, sum(e.eligible_amount)::text as amount from expenditure e
+        where e.project_id = ? and e.payment_date <= ? and ${countsSql('e')} group by e.fiscal_year`,
       [scope.projectId, scope.asOf],
     ),
   ]);

@@ -11,6 +11,8 @@ import type { BaseRate } from '../tranches/interest.js';
 import { baseRates } from '../tranches/tranche-use.js';
 import { PAID_STATUSES } from '../tranches/tranches.enums.js';
 import { OTHER_SOURCES, type OtherSource, type SettlementCategory } from './settlement.js';
+import { plansInForceSql } from '../budget/plan-in-force.js';
+import { countsSql } from '../expenditures/counting-filter.js';
 
 export interface SettlementProject {
   id: string;
@@ -83,7 +85,7 @@ export async function loadSettlements(em: EntityManager, incomeTotals: IncomeTot
              from project p where p.id in (?) order by p.file_number, p.id`,
           [ids],
         ),
-        q('select distinct on (project_id) id, project_id, number from budget_revision where project_id in (?) and effective_date <= ? order by project_id, number desc', [ids, asOf]),
+        q(plansInForceSql('id, project_id, number', '(?)', '?'), [ids, asOf]),
         // The fiscal year is the payment date's year: earlier years count in full, later ones not at all.
         q(
           `select project_id, cost_category_id, sum(spent)::text as spent from budget_total
@@ -95,7 +97,7 @@ export async function loadSettlements(em: EntityManager, incomeTotals: IncomeTot
         q(
           `select e.project_id, e.cost_category_id, ${fromTotals.yearOfAsOf ? '(-sum(e.eligible_amount))' : 'sum(e.eligible_amount)'}::text as spent from expenditure e
             where e.project_id in (?) and e.payment_date between ? and ?
-              and not exists (select 1 from expenditure_state s where s.project_id = e.project_id and s.status = 'REJECTED' and s.expenditure_id = e.id)
+              and ${countsSql('e')}
             group by e.project_id, e.cost_category_id`,
           [ids, ...fromTotals.ledgerRange],
         ),

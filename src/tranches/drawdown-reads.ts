@@ -15,7 +15,7 @@ import { DrawdownApproval } from './entities/drawdown-approval.entity.js';
 import { Drawdown } from './entities/drawdown.entity.js';
 import { DrawdownModel, DrawdownRoomModel } from './models/drawdown.model.js';
 import { MONEY_READERS } from './money-access.js';
-import { instalmentOf, planLines } from './plan-lookup.js';
+import { instalmentOf, planLines } from '../budget/plan-in-force.js';
 import { trancheUses } from './tranche-use.js';
 import { toDrawdownModel } from './tranches.mapper.js';
 import { CLAIMING_STATUSES, PAID_STATUSES } from './tranches.enums.js';
@@ -70,8 +70,8 @@ export class DrawdownReads {
     const em = this.em.fork({ keepTransactionContext: true });
     const project = await this.access.requireProject(em, user, args.projectId, MONEY_READERS);
     const [instalment, lines, byStatus, byCategory] = await Promise.all([
-      instalmentOf(em, project.id, args.fiscalYear),
-      planLines(em, project.id, args.fiscalYear),
+      instalmentOf(em, project.id, args.fiscalYear, todayUtc()),
+      planLines(em, project.id, args.fiscalYear, todayUtc()),
       em.execute<{ status: string; amount: string }[]>(
         'select status, sum(amount)::text as amount from drawdown where project_id = ? and fiscal_year = ? and status in (?) group by status',
         [project.id, args.fiscalYear, CLAIMING_STATUSES],

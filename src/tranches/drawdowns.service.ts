@@ -9,7 +9,7 @@ import { AppUser } from '../auth/entities/app-user.entity.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Role } from '../auth/role.enum.js';
 import { BudgetTotals } from '../budget/budget-totals.js';
-import { addDays, fiscalYearOf } from '../common/dates/local-date.js';
+import { addDays, fiscalYearOf, todayUtc } from '../common/dates/local-date.js';
 import { sumMoney, ZERO } from '../common/money/money.js';
 import { IdempotencyService } from '../idempotency/idempotency.service.js';
 import { moneyTransaction } from '../idempotency/money-transaction.js';
@@ -22,7 +22,7 @@ import { DrawdownApproval } from './entities/drawdown-approval.entity.js';
 import { DrawdownLine } from './entities/drawdown-line.entity.js';
 import { Drawdown } from './entities/drawdown.entity.js';
 import { DRAWDOWN_APPROVERS, MONEY_READERS, MONEY_WRITERS } from './money-access.js';
-import { lockInstalment, planLines } from './plan-lookup.js';
+import { lockInstalment, planLines } from '../budget/plan-in-force.js';
 import { drawdownAuditFields } from './tranches.mapper.js';
 import { ApprovalDecision, CLAIMING_STATUSES, DrawdownKind, PAID_STATUSES } from './tranches.enums.js';
 import { TrancheErrors } from './tranches.errors.js';
@@ -68,7 +68,7 @@ export class DrawdownsService implements OnModuleInit {
       const { idempotencyKey, ...request } = input;
       const result = await this.idempotency.run(em, { projectId: project.id, key: idempotencyKey, operation, input: request }, async () => {
         const amount = sumMoney(lines.map((l) => l.amount));
-        const instalment = await lockInstalment(em, project.id, fiscalYear);
+        const instalment = await lockInstalment(em, project.id, fiscalYear, todayUtc());
         if (!instalment) throw TrancheErrors.noInstalment(fiscalYear);
         if (status === DrawdownStatus.REQUESTED) await checkRoom(em, project.id, fiscalYear, instalment, amount);
         const drawdown = em.create(Drawdown, {
@@ -100,7 +100,7 @@ export class DrawdownsService implements OnModuleInit {
       await this.idempotency.run(em, { projectId: project.id, key: input.idempotencyKey, operation: 'submitDrawdown', input: { drawdownId: drawdown.id } }, async () => {
         const before = drawdownAuditFields(drawdown);
         const to = transition(drawdown, DrawdownAction.REQUEST, 'submitted');
-        const instalment = await lockInstalment(em, project.id, drawdown.fiscalYear);
+        const instalment = await lockInstalment(em, project.id, drawdown.fiscalYear, todayUtc());
         if (!instalment) throw TrancheErrors.noInstalment(drawdown.fiscalYear);
         await checkRoom(em, project.id, drawdown.fiscalYear, instalment, drawdown.amount);
         drawdown.status = to;
@@ -175,7 +175,7 @@ export class DrawdownsService implements OnModuleInit {
           ? await em.findOne(Drawdown, { id: input.relatesToDrawdownId, project, kind: DrawdownKind.TRANCHE, status: { $in: PAID_STATUSES } }, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['lines'] })
           : null;
         if (input.relatesToDrawdownId && !related) throw TrancheErrors.relatedNotPaid();
-        if (!(await lockInstalment(em, project.id, fiscalYear))) throw TrancheErrors.noInstalment(fiscalYear);
+        if (!(await lockInstalment(em, project.id, fiscalYear, todayUtc()))) throw TrancheErrors.noInstalment(fiscalYear);
         const drawn = await drawnByCategory(em, project.id, fiscalYear);
         for (const line of lines) {
           const available = drawn.get(line.costCategoryId) ?? ZERO;
@@ -250,7 +250,7 @@ function checkRequestDates(project: Project, program: FundingProgram, input: Req
 
 /** Amounts above zero, each category once and with a budget line in the year's plan. */
 async function checkLines(em: EntityManager, projectId: string, fiscalYear: number, lines: DrawdownLineInput[]) {
-  const inPlan = new Set((await planLines(em, projectId, fiscalYear)).map((l) => l.costCategoryId));
+  const inPlan = new Set((await planLines(em, projectId, fiscalYear, todayUtc())).map((l) => l.costCategoryId));
   const seen = new Set<string>();
   lines.forEach((line, index) => {
     if (line.amount.lte(0)) throw TrancheErrors.amountNotPositive(index);

@@ -5,6 +5,7 @@ import { daysBetween, type LocalDate } from '../common/dates/local-date.js';
 import { type BaseRate, interestOwed } from './interest.js';
 import { allocateFifo, type FundsUse } from './fifo-allocation.js';
 import { INTEREST_SURCHARGE_POINTS, PAID_STATUSES } from './tranches.enums.js';
+import { countsSql } from '../expenditures/counting-filter.js';
 
 export interface TrancheUseFigures {
   used: Decimal;
@@ -32,8 +33,8 @@ export async function trancheUses(em: EntityManager, projectId: string, horizonD
     ),
     em.execute<{ day: string; amount: string }[]>(
       `select e.payment_date::text as day, sum(e.eligible_amount)::text as amount
-         from expenditure e join expenditure_state s on s.expenditure_id = e.id
-        where e.project_id = ? and e.payment_date <= ? and s.status <> 'REJECTED'
+         from expenditure e
+        where e.project_id = ? and e.payment_date <= ? and ${countsSql('e')}
         group by e.payment_date`,
       [projectId, asOf],
     ),
