@@ -23,7 +23,7 @@ import { startServiceProcess } from './support/service-process.js';
  * (as `npm start` runs it); this process only generates the data and reads the response, so the
  * memory figure is the server's alone. RUNS downloads (default 3), the first one cold. BENCH_PG_DIR
  * keeps the database with its receipts for the next run (a scratch database otherwise).
- * Targets (issue 8): ≥ 100,000 rows/s, first byte < 1 s, memory growth < 100 MB. Not part of `npm test`.
+ * Targets: ≥ 100,000 rows/s, first byte < 1 s, memory growth < 100 MB. Not part of `npm test`.
  */
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);

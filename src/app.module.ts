@@ -81,7 +81,7 @@ export class AppModule implements NestModule {
           validationRules: limits.validationRules,
           parseOptions: limits.parseOptions,
           // Apollo's default cache-control plugin hooks into every field of every answer; the schema
-          // declares no cache hints, so it only ever computed "not cacheable". Off (issue 9).
+          // declares no cache hints, so it only ever computed "not cacheable". Off.
           plugins: [ApolloServerPluginCacheControlDisabled(), ...limits.plugins, ...(config.playground ? [localPlaygroundPlugin(GRAPHQL_PATH)] : [])],
           context: ({ req }: { req: Request }): GraphQLContext => ({ req, loaders: new LoaderRegistry() }),
           formatError: withSecurityCodes(

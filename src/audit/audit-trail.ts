@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 
 /** One change a mutation made, as the service that made it reports it. */
 export interface AuditChange {
-  /** Entity name as in DOMAIN.md, e.g. 'BudgetLine', 'Participant'. */
+  /** Entity name as in docs/domain.md#vocabulary, e.g. 'BudgetLine', 'Participant'. */
   entity: string;
   id: string;
   /** The project the row belongs to, when it belongs to one. */

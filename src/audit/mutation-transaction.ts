@@ -10,8 +10,8 @@ export interface MutationTransactionOptions {
 }
 
 /**
- * Every mutation already runs in one transaction (MutationAuditInterceptor). This decorator sets
- * how: money mutations (issue 5) declare
+ * Every mutation already runs in one transaction (MutationAuditInterceptor; services join it with
+ * `joinTransaction`). This decorator sets how: money mutations declare
  * `@MutationTransaction({ isolationLevel: IsolationLevel.SERIALIZABLE, retries: 3 })`
  * and the interceptor re-runs the entire mutation when PostgreSQL answers 40001 or 40P01.
  * Services must therefore keep side effects outside the database idempotent.

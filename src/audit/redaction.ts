@@ -1,6 +1,6 @@
 /**
  * Field names whose values never enter an audit diff, a log line or an export: identity and
- * health data (DOMAIN.md §6). Modules that hold such data add their field names here.
+ * health data (docs/domain.md#participants-and-data-protection). Modules that hold such data add their field names here.
  */
 export const SENSITIVE_FIELDS = new Set<string>([
   'password',

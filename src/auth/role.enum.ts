@@ -1,6 +1,6 @@
 import { registerEnumType } from '@nestjs/graphql';
 
-/** Who may do what (DOMAIN.md §1). Roles are granted per project, per programme, or (ADMIN) globally. */
+/** Who may do what (docs/domain.md#the-story). Roles are granted per project, per programme, or (ADMIN) globally. */
 export enum Role {
   /** Manages programmes, projects and users. */
   ADMIN = 'ADMIN',

@@ -1,4 +1,3 @@
-import { IsolationLevel } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 
@@ -20,6 +19,7 @@ import { loadOverviews } from './overview-data.js';
 import { loadAggregates, loadProgramHeaders } from './program-overview-data.js';
 import { ProjectSummaryCache } from './summary-cache.js';
 import { summarizeAggregated } from './project-summary.js';
+import { readSnapshot } from '../database/transactions.js';
 
 export const PROGRAM_OVERVIEW_ROLES = [Role.GRANTOR, Role.AUDITOR, Role.ADMIN];
 export const TOTALS_CHECKERS = [Role.AUDITOR, Role.ADMIN, Role.FINANCE];
@@ -46,7 +46,8 @@ export class BudgetOverviewService {
     const projectIds = await this.access.projectIdsOfProgram(this.em, user, programId, PROGRAM_OVERVIEW_ROLES);
     if (projectIds.length === 0) await this.explainEmpty(user, programId);
     const asOf = args.asOf ?? todayUtc();
-    const summaries = await this.em.transactional(
+    const summaries = await readSnapshot(
+      this.em,
       async (tx) => {
         const headers = await loadProgramHeaders(tx, projectIds, asOf);
         // Looked up once: a concurrent request may replace an entry while this one queries.
@@ -61,7 +62,6 @@ export class BudgetOverviewService {
           return toProjectSummaryModel(header, fields);
         });
       },
-      { isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true },
     );
     return { programId, asOf, projects: summaries, total: toFiguresModel(sumFigures(summaries.map((s) => s.total))) };
   }

@@ -1,6 +1,6 @@
 import { registerEnumType } from '@nestjs/graphql';
 
-/** Deckungsmittel: where the money of the plan comes from (DOMAIN.md §2). */
+/** Deckungsmittel: where the money of the plan comes from (docs/domain.md#vocabulary). */
 export enum FundingSourceKind {
   /** Zuwendung: the federal grant; per fiscal year it equals the annual instalment. */
   FEDERAL_GRANT = 'FEDERAL_GRANT',

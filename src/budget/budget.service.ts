@@ -23,6 +23,7 @@ import { FundingSource } from './entities/funding-source.entity.js';
 import { BudgetPlanModel } from './models/budget-plan.model.js';
 import { checkPlan, planFingerprint, type PlanContent } from './plan-rules.js';
 import { recordPlanChanges } from './plan-audit.js';
+import { joinTransaction } from '../database/transactions.js';
 
 /** FINANCE of the project (and ADMIN) keep the plan; these roles read it. */
 export const PLAN_WRITERS = [Role.FINANCE, Role.ADMIN];
@@ -54,7 +55,7 @@ export class BudgetService {
 
   /** An administrator of the programme (or a global one) adds a cost category; codes are unique per programme. */
   async createCostCategory(user: AuthUser, input: CreateCostCategoryInput) {
-    return this.em.transactional(async (em) => {
+    return joinTransaction(this.em, async (em) => {
       const visible = await em.count(FundingProgram, { $and: [{ id: input.programId }, await this.access.programWhere(em, user, ALL_ROLES)] });
       if (!visible) throw BudgetErrors.programNotFound(input.programId);
       if (!this.access.holdsOnProgram(user, input.programId, [Role.ADMIN])) throw forbidden('Only an administrator of the programme can add cost categories.');
@@ -92,7 +93,7 @@ export class BudgetService {
 
   /** Revision 0: the original plan of the grant decision. Refused when the project has a plan already. */
   async createPlan(user: AuthUser, input: CreateBudgetPlanInput): Promise<BudgetPlanModel> {
-    return this.em.transactional(async (em) => {
+    return joinTransaction(this.em, async (em) => {
       const project = await this.lockProject(em, user, input.projectId);
       if (await this.latestRevision(em, project)) throw BudgetErrors.planExists();
       return this.writeRevision(em, user, project, null, input.reason ?? 'Ursprünglicher Finanzierungsplan', input);
@@ -104,7 +105,7 @@ export class BudgetService {
    * based on the same revision exactly one wins; the other sees a newer latest revision: CONFLICT.
    */
   async revisePlan(user: AuthUser, input: ReviseBudgetPlanInput): Promise<BudgetPlanModel> {
-    return this.em.transactional(async (em) => {
+    return joinTransaction(this.em, async (em) => {
       const project = await this.lockProject(em, user, input.projectId);
       const latest = await this.latestRevision(em, project);
       if (!latest) throw BudgetErrors.noPlan(project.id);

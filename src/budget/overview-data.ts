@@ -1,4 +1,3 @@
-import { IsolationLevel } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Decimal } from 'decimal.js';
 
@@ -6,6 +5,7 @@ import type { LocalDate } from '../common/dates/local-date.js';
 import { FinancingType } from '../programs/programs.enums.js';
 import type { CategoryRef, OverviewInput } from './overview.js';
 import { plansInForceSql } from './plan-in-force.js';
+import { readSnapshot } from '../database/transactions.js';
 
 export interface ProjectHeader {
   id: string;
@@ -45,7 +45,8 @@ const money = (value: unknown) => new Decimal(value as string);
 export async function loadOverviews(em: EntityManager, projectIds: readonly string[], asOf: LocalDate): Promise<LoadedOverview[]> {
   if (projectIds.length === 0) return [];
   const ids = [...projectIds];
-  return em.transactional(
+  return readSnapshot(
+    em,
     async (tx) => {
       const q = (sql: string, params: unknown[]) => tx.execute<Row[]>(sql, params);
       const projects = await q(
@@ -80,7 +81,6 @@ export async function loadOverviews(em: EntityManager, projectIds: readonly stri
       );
       return assemble(asOf, projects, categories, revisions, lines, instalments, totals);
     },
-    { isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true },
   );
 }
 

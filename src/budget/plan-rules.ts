@@ -21,7 +21,7 @@ export interface PlanTerms {
 }
 
 /**
- * The invariants every revision of a plan must hold (DOMAIN.md §3, Jährlichkeitsprinzip): each
+ * The invariants every revision of a plan must hold (docs/domain.md#grant-law-rules, Jährlichkeitsprinzip): each
  * amount ≥ 0 in a known category and a fiscal year of the approval period, each key once; the
  * instalments add up to the approved total; the federal grant of each year is that year's
  * instalment; the plan balances (lines = funding sources). Throws the first violation, naming its field.

@@ -72,7 +72,7 @@ export type AppConfig = {
   oidc?: { issuer: string; jwksUrl: string; audience?: string; roleClaim: string; usernameClaim: string };
   limits: GraphQLLimits;
   loginRateLimit: { perIp: number; perUser: number; windowSeconds: number };
-  /** Participant identity and health data: AES-256-GCM key and the HMAC key for duplicate checks (DOMAIN.md §6). */
+  /** Participant identity and health data: AES-256-GCM key and the HMAC key for duplicate checks (docs/domain.md#participants-and-data-protection). */
   dataProtection: { encryptionKey: Buffer; hashKey: Buffer };
   /** Booking imports (POST /imports): the largest file accepted. */
   imports: { maxFileMb: number };

@@ -6,7 +6,7 @@ export enum EntryKind {
   REVERSAL = 'REVERSAL',
 }
 
-/** Expenditure lifecycle (DOMAIN.md §5): recorded → checked → included in a proof; rejected stays visible. */
+/** Expenditure lifecycle (docs/domain.md#lifecycles): recorded → checked → included in a proof; rejected stays visible. */
 export enum ExpenditureStatus {
   RECORDED = 'RECORDED',
   CHECKED = 'CHECKED',

@@ -1,4 +1,4 @@
-import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Decimal } from 'decimal.js';
@@ -10,7 +10,6 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { BudgetTotals } from '../budget/budget-totals.js';
 import { fiscalYearOf, type LocalDate, todayUtc } from '../common/dates/local-date.js';
 import { IdempotencyService } from '../idempotency/idempotency.service.js';
-import { moneyTransaction } from '../idempotency/money-transaction.js';
 import { Project } from '../programs/entities/project.entity.js';
 import { MONEY_READERS, MONEY_WRITERS } from '../tranches/money-access.js';
 import { planLines } from '../budget/plan-in-force.js';
@@ -25,6 +24,8 @@ import { canMoveTo, EntryKind, ExpenditureStatus } from './expenditures.enums.js
 import { ExpenditureErrors } from './expenditures.errors.js';
 import { lineLimit, receiptRuleErrors } from './receipt-rules.js';
 import { countsSql } from './counting-filter.js';
+import { joinTransaction } from '../database/transactions.js';
+import { flushUnique } from '../common/errors/flush-unique.js';
 
 
 /**
@@ -51,7 +52,7 @@ export class ExpendituresService implements OnModuleInit {
   async record(user: AuthUser, input: RecordExpenditureInput): Promise<ExpenditureModel> {
     // A fresh booking answers from the rows it just wrote (no extra reads); a replay reads the first result.
     let booked: ExpenditureModel | undefined;
-    const id = await moneyTransaction(this.em, async (em) => {
+    const id = await joinTransaction(this.em, async (em) => {
       booked = undefined;
       const project = await this.access.requireProject(em, user, input.projectId, MONEY_WRITERS);
       const limit = await this.checkReceipt(em, project, input.receipt, 'receipt');
@@ -68,7 +69,7 @@ export class ExpendituresService implements OnModuleInit {
 
   /** Storno: a reversal row pointing at the booking, with a reason; with `replacement`, the corrected booking too. */
   async reverse(user: AuthUser, input: ReverseExpenditureInput) {
-    const ids = await moneyTransaction(this.em, async (em) => {
+    const ids = await joinTransaction(this.em, async (em) => {
       const visible = await em.findOne(Expenditure, { $and: [{ id: input.expenditureId }, this.access.ownedWhere(user, MONEY_READERS)] }, { fields: ['id', 'project'] });
       if (!visible) throw ExpenditureErrors.notFound(input.expenditureId);
       const project = await this.access.requireProject(em, user, visible.project.id, MONEY_WRITERS);
@@ -100,7 +101,7 @@ export class ExpendituresService implements OnModuleInit {
           recordedBy: user.id,
         });
         em.create(ExpenditureState, { project, expenditure: reversal, status: ExpenditureStatus.RECORDED, changedBy: user.id });
-        await flushOrConflict(em, () => ExpenditureErrors.notReversible('it is already reversed'));
+        await flushUnique(em, () => ExpenditureErrors.notReversible('it is already reversed'));
         await this.totals.apply(em, { projectId: project.id, fiscalYear: original.fiscalYear, costCategoryId: original.costCategory.id, spent: reversal.eligibleAmount });
         this.audit.record({ entity: 'Expenditure', id: reversal.id, projectId: project.id, before: null, after: expenditureAuditFields(reversal, ExpenditureStatus.RECORDED) });
         const replacement = input.replacement && limit ? (await this.book(em, user, project, input.replacement, limit, 'replacement')).id : '';
@@ -135,7 +136,7 @@ export class ExpendituresService implements OnModuleInit {
 
   /** recorded → checked → included in a proof; recorded/checked → rejected (then it no longer counts as spent). */
   async setStatus(user: AuthUser, input: SetExpenditureStatusInput) {
-    await moneyTransaction(this.em, async (em) => {
+    await joinTransaction(this.em, async (em) => {
       const visible = await em.findOne(Expenditure, { $and: [{ id: input.expenditureId }, this.access.ownedWhere(user, MONEY_READERS)] });
       if (!visible) throw ExpenditureErrors.notFound(input.expenditureId);
       const project = await this.access.requireProject(em, user, visible.project.id, MONEY_WRITERS);
@@ -198,7 +199,7 @@ export class ExpendituresService implements OnModuleInit {
       recordedBy: user.id,
     });
     em.create(ExpenditureState, { project, expenditure, status: ExpenditureStatus.RECORDED, changedBy: user.id });
-    await flushOrConflict(em, () => ExpenditureErrors.receiptNumberTaken(`${prefix}.receiptNumber`, receipt.receiptNumber));
+    await flushUnique(em, () => ExpenditureErrors.receiptNumberTaken(`${prefix}.receiptNumber`, receipt.receiptNumber));
     await this.totals.apply(em, { projectId: project.id, fiscalYear: limit.fiscalYear, costCategoryId: receipt.costCategoryId, spent: receipt.eligibleAmount });
     const [total] = await em.execute<{ spent: string }[]>(
       'select spent::text as spent from budget_total where project_id = ? and fiscal_year = ? and cost_category_id = ?',
@@ -227,12 +228,3 @@ interface LineLimit {
   limit: Decimal;
 }
 
-/** Flushes, turning a unique-key race lost to a concurrent writer into the given clear error. */
-async function flushOrConflict(em: EntityManager, error: () => Error): Promise<void> {
-  try {
-    await em.flush();
-  } catch (e) {
-    if (e instanceof UniqueConstraintViolationException) throw error();
-    throw e;
-  }
-}

@@ -11,7 +11,6 @@ import { checkId } from '../common/errors/app-error.js';
 import { formatMoney, ZERO } from '../common/money/money.js';
 import type { BatchReceipt } from '../expenditures/ledger-batch.js';
 import { ExpendituresService } from '../expenditures/expenditures.service.js';
-import { moneyTransaction } from '../idempotency/money-transaction.js';
 import type { Project } from '../programs/entities/project.entity.js';
 import { MONEY_READERS, MONEY_WRITERS } from '../tranches/money-access.js';
 import { BookingImport, type ImportSummary } from './entities/booking-import.entity.js';
@@ -21,6 +20,7 @@ import { ImportRowStatus, ImportStatus, MappingAction } from './imports.enums.js
 import { ImportErrors } from './imports.errors.js';
 import { describeRule, firstMatchingRule } from './mapping-rules.js';
 import { MappingRulesService } from './mapping-rules.service.js';
+import { joinTransaction } from '../database/transactions.js';
 
 /** Staged rows per step of a preview or commit (and per ledger batch chunk). */
 const STEP = 2_000;
@@ -79,11 +79,11 @@ export class ImportBookingService {
   }
 
   async preview(user: AuthUser, importId: string): Promise<BookingImport> {
-    return this.reportingFailure(importId, () => moneyTransaction(this.em, (em) => this.previewIn(em, user, importId)));
+    return this.reportingFailure(importId, () => joinTransaction(this.em, (em) => this.previewIn(em, user, importId)));
   }
 
   async commit(user: AuthUser, importId: string): Promise<BookingImport> {
-    return this.reportingFailure(importId, () => moneyTransaction(this.em, (em) => this.commitIn(em, user, importId)));
+    return this.reportingFailure(importId, () => joinTransaction(this.em, (em) => this.commitIn(em, user, importId)));
   }
 
   /** A failed preview or commit (rolled back) shows as FAILED in importProgress, if it had started. */

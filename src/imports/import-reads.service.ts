@@ -12,7 +12,6 @@ import { checkId } from '../common/errors/app-error.js';
 import { checkPageSize } from '../common/pagination/keyset.js';
 import { type AppConfig, APP_CONFIG } from '../config/app-config.js';
 import { ExpendituresService } from '../expenditures/expenditures.service.js';
-import { moneyTransaction } from '../idempotency/money-transaction.js';
 import { MONEY_READERS, MONEY_WRITERS } from '../tranches/money-access.js';
 import { BookingImport } from './entities/booking-import.entity.js';
 import type { RowReason } from './entities/import-row.entity.js';
@@ -21,6 +20,7 @@ import { ImportFormat, type ImportRowStatus } from './imports.enums.js';
 import { ImportErrors } from './imports.errors.js';
 import type { BankReconciliationModel, BookingImportModel, ImportProgressModel, ImportRowModel } from './models/imports.models.js';
 import { type BankPayment, matchPayments } from './reconciliation.js';
+import { joinTransaction } from '../database/transactions.js';
 
 /** Reads of imports (list, rows, progress) and the bank reconciliation. */
 @Injectable()
@@ -96,7 +96,7 @@ export class ImportReadsService {
 
   /** Stores the matches: each matched receipt's payment is confirmed by the bank entry (date, value date, amount). */
   confirm(user: AuthUser, importId: string, windowDays: number): Promise<BankReconciliationModel> {
-    return moneyTransaction(this.em, async (em) => {
+    return joinTransaction(this.em, async (em) => {
       const result = await this.reconcile(em, user, importId, windowDays, MONEY_WRITERS);
       const fresh = result.matches.filter((m) => !m.confirmed);
       if (fresh.length) {

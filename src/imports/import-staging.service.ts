@@ -20,6 +20,7 @@ import { type DatevHeader, parseDatev } from './parsing/datev.js';
 import type { ImportEncoding } from './parsing/decode.js';
 import { ImportFileError, type ParsedRow } from './parsing/parsed-row.js';
 import type { DateFormat } from './parsing/values.js';
+import { joinTransaction } from '../database/transactions.js';
 
 /** Rows per staging INSERT. */
 const STAGE_CHUNK = 2_000;
@@ -84,7 +85,7 @@ export class ImportStagingService {
 
     await this.progress.set(id, project.id, 'PARSING', 0, null);
     try {
-      const staged = await em.transactional(async (tx) => {
+      const staged = await joinTransaction(em, async (tx) => {
         await tx.execute(
           `insert into booking_import (id, project_id, format, profile_id, file_name, file_sha256, bytes, status, row_count, uploaded_by_id)
            values (?, ?, ?, ?, ?, '', 0, ?, 0, ?)`,

@@ -1,4 +1,3 @@
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 
@@ -7,7 +6,6 @@ import { AccessService } from '../auth/access.service.js';
 import { AppUser } from '../auth/entities/app-user.entity.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { AuditTrail } from '../audit/audit-trail.js';
-import { moneyTransaction } from '../idempotency/money-transaction.js';
 import type { Project } from '../programs/entities/project.entity.js';
 import { MONEY_READERS, MONEY_WRITERS } from '../tranches/money-access.js';
 import { planLines } from '../budget/plan-in-force.js';
@@ -18,6 +16,8 @@ import { MappingRuleSet } from './entities/mapping-rule-set.entity.js';
 import { MappingAction } from './imports.enums.js';
 import { ImportErrors } from './imports.errors.js';
 import type { MappingRule } from './mapping-rules.js';
+import { joinTransaction } from '../database/transactions.js';
+import { flushUnique } from '../common/errors/flush-unique.js';
 
 /** Import profiles (how a source writes its CSV) and the versioned mapping rules of a project. */
 @Injectable()
@@ -49,7 +49,7 @@ export class MappingRulesService {
 
   /** A new version of the whole rule set; `baseVersion` must be the latest (else CONFLICT, as budget revisions). */
   setRules(user: AuthUser, input: SetMappingRulesInput): Promise<MappingRuleSet> {
-    return moneyTransaction(this.em, (em) => this.setRulesIn(em, user, input));
+    return joinTransaction(this.em, (em) => this.setRulesIn(em, user, input));
   }
 
   private async setRulesIn(em: EntityManager, user: AuthUser, input: SetMappingRulesInput): Promise<MappingRuleSet> {
@@ -76,12 +76,7 @@ export class MappingRulesService {
       };
     });
     const set = em.create(MappingRuleSet, { project, version: current + 1, rules, note: input.note?.trim() || null, createdBy: em.getReference(AppUser, user.id) });
-    try {
-      await em.flush();
-    } catch (error) {
-      if (error instanceof UniqueConstraintViolationException) throw ImportErrors.rulesChanged(current + 1, input.baseVersion ?? null);
-      throw error;
-    }
+    await flushUnique(em, () => ImportErrors.rulesChanged(current + 1, input.baseVersion ?? null));
     this.audit.record({ entity: 'MappingRuleSet', id: set.id, projectId: project.id, before: null, after: { version: set.version, rules, note: set.note } });
     return set;
   }
@@ -93,7 +88,7 @@ export class MappingRulesService {
   }
 
   createProfile(user: AuthUser, input: CreateImportProfileInput): Promise<ImportProfile> {
-    return moneyTransaction(this.em, (em) => this.createProfileIn(em, user, input));
+    return joinTransaction(this.em, (em) => this.createProfileIn(em, user, input));
   }
 
   private async createProfileIn(em: EntityManager, user: AuthUser, input: CreateImportProfileInput): Promise<ImportProfile> {
@@ -111,12 +106,7 @@ export class MappingRulesService {
       columns: columns as unknown as ImportProfile['columns'],
       createdBy: em.getReference(AppUser, user.id),
     });
-    try {
-      await em.flush();
-    } catch (error) {
-      if (error instanceof UniqueConstraintViolationException) throw ImportErrors.profileNameTaken(profile.name);
-      throw error;
-    }
+    await flushUnique(em, () => ImportErrors.profileNameTaken(profile.name));
     this.audit.record({ entity: 'ImportProfile', id: profile.id, projectId: project.id, before: null, after: { name: profile.name, delimiter: profile.delimiter, encoding: profile.encoding, decimalSeparator: profile.decimalSeparator, thousandsSeparator: profile.thousandsSeparator, dateFormat: profile.dateFormat, columns } });
     return profile;
   }

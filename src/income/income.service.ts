@@ -1,4 +1,3 @@
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 
@@ -9,7 +8,6 @@ import { FundingSourceKind } from '../budget/budget.enums.js';
 import { fiscalYearOf, todayUtc } from '../common/dates/local-date.js';
 import { EntryKind } from '../expenditures/expenditures.enums.js';
 import { IdempotencyService } from '../idempotency/idempotency.service.js';
-import { moneyTransaction } from '../idempotency/money-transaction.js';
 import { Project } from '../programs/entities/project.entity.js';
 import { MONEY_READERS, MONEY_WRITERS } from '../tranches/money-access.js';
 import { planLines, planSourceAmount } from '../budget/plan-in-force.js';
@@ -21,6 +19,8 @@ import { incomeAuditFields, toIncomeModel } from './income.mapper.js';
 import { IncomeReads } from './income-reads.js';
 import { IncomeTotals } from './income-totals.js';
 import type { IncomeModel } from './models/income.model.js';
+import { joinTransaction } from '../database/transactions.js';
+import { flushUnique } from '../common/errors/flush-unique.js';
 
 /** A checked income: its fiscal year, type and the code of the cost category it co-finances. */
 interface CheckedIncome {
@@ -47,7 +47,7 @@ export class IncomeService {
 
   async record(user: AuthUser, input: RecordIncomeInput): Promise<IncomeModel> {
     let booked: IncomeModel | undefined;
-    const id = await moneyTransaction(this.em, async (em) => {
+    const id = await joinTransaction(this.em, async (em) => {
       booked = undefined;
       const project = await this.access.requireProject(em, user, input.projectId, MONEY_WRITERS);
       const checked = await this.checkIncome(em, project, input.income, 'income');
@@ -64,7 +64,7 @@ export class IncomeService {
 
   /** Storno: a reversal row pointing at the booking, with a reason; with `replacement`, the corrected booking too. */
   async reverse(user: AuthUser, input: ReverseIncomeInput) {
-    const ids = await moneyTransaction(this.em, async (em) => {
+    const ids = await joinTransaction(this.em, async (em) => {
       const visible = await em.findOne(Income, { $and: [{ id: input.incomeId }, this.access.ownedWhere(user, MONEY_READERS)] }, { fields: ['id', 'project'] });
       if (!visible) throw IncomeErrors.notFound(input.incomeId);
       const project = await this.access.requireProject(em, user, visible.project.id, MONEY_WRITERS);
@@ -90,13 +90,8 @@ export class IncomeService {
           reason: input.reason.trim(),
           recordedBy: user.id,
         });
-        try {
-          await em.flush();
-        } catch (e) {
-          // Two reversals of one booking raced: the unique key on reversal_of_id lets one win.
-          if (e instanceof UniqueConstraintViolationException) throw IncomeErrors.notReversible('it is already reversed');
-          throw e;
-        }
+        // Two reversals of one booking raced: the unique key on reversal_of_id lets one win.
+        await flushUnique(em, () => IncomeErrors.notReversible('it is already reversed'));
         await this.totals.apply(em, { projectId: project.id, fiscalYear: original.fiscalYear, fundingSource: original.fundingSource, received: reversal.amount });
         this.audit.record({ entity: 'Income', id: reversal.id, projectId: project.id, before: null, after: incomeAuditFields(reversal) });
         const replacement = input.replacement && checked ? (await this.book(em, user, project, input.replacement, checked)).id : '';

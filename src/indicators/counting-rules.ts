@@ -1,7 +1,7 @@
 import { addDays, addMonths, type LocalDate } from '../common/dates/local-date.js';
 
 /**
- * The counting rules of the outcome indicators (DOMAIN.md §8; the README's indicator section states
+ * The counting rules of the outcome indicators (docs/domain.md#outcome-indicators; the README's indicator section states
  * them in words), as pure functions over plain records, so each rule can be checked against a
  * hand-built data set and against a reference implementation. indicator-inputs.ts maps the
  * participants module's rows to these shapes.

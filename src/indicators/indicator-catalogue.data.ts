@@ -1,7 +1,7 @@
 import { ActualSource, Disaggregation, IndicatorKind, IndicatorUnit } from './indicators.enums.js';
 
 /**
- * The demo programme's indicator catalogue (DOMAIN.md §8): the ESF Plus common indicators under
+ * The demo programme's indicator catalogue (docs/domain.md#outcome-indicators): the ESF Plus common indicators under
  * their codes, and the programme-specific ones. Plain data; the seeder turns it into rows, and a
  * new programme gets its own catalogue.
  */

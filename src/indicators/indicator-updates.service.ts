@@ -17,6 +17,7 @@ import { ActualSource, IndicatorUnit, IndicatorUpdateStatus } from './indicators
 import { IndicatorErrors } from './indicators.errors.js';
 import { toIndicatorUpdateModel, updateSnapshot } from './indicators.mapper.js';
 import { IndicatorsService } from './indicators.service.js';
+import { joinTransaction } from '../database/transactions.js';
 
 const EDITABLE = [IndicatorUpdateStatus.DRAFT, IndicatorUpdateStatus.RETURNED];
 
@@ -40,7 +41,7 @@ export class IndicatorUpdatesService {
   }
 
   async create(user: AuthUser, input: CreateIndicatorUpdateInput) {
-    return this.em.transactional(async (em) => {
+    return joinTransaction(this.em, async (em) => {
       const project = await this.access.requireProject(em, user, input.projectId, INDICATOR_MANAGERS);
       const indicator = await this.indicators.indicatorOf(em, project, input.indicatorId);
       checkUpdate(input, indicator, project);
@@ -99,7 +100,7 @@ export class IndicatorUpdatesService {
   /** Loads the update locked for this transaction, checks the role on its project, applies `change`, audits. */
   private async transition(user: AuthUser, id: string, roles: Role[], change: (update: IndicatorUpdate) => void) {
     checkId(id);
-    return this.em.transactional(async (em) => {
+    return joinTransaction(this.em, async (em) => {
       const update = await em.findOne(IndicatorUpdate, { $and: [{ id }, this.access.ownedWhere(user, roles)] }, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['project', 'indicator'] });
       if (!update) {
         const visible = await em.count(IndicatorUpdate, { $and: [{ id }, this.access.ownedWhere(user, ALL_ROLES)] });

@@ -6,7 +6,7 @@ export enum IndicatorUnit {
   EUR = 'EUR',
 }
 
-/** DOMAIN.md §8: output (at entry), result (on leaving), longer-term result (6 months after), programme-specific. */
+/** docs/domain.md#outcome-indicators: output (at entry), result (on leaving), longer-term result (6 months after), programme-specific. */
 export enum IndicatorKind {
   OUTPUT = 'OUTPUT',
   RESULT = 'RESULT',

@@ -1,4 +1,4 @@
-import { EntityManager, LockMode, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { Decimal } from 'decimal.js';
 
@@ -19,6 +19,8 @@ import { INDICATOR_MANAGERS, INDICATOR_READERS } from './indicators.access.js';
 import { ActualSource, IndicatorUnit } from './indicators.enums.js';
 import { IndicatorErrors } from './indicators.errors.js';
 import { targetSnapshot, toIndicatorDefinitionModel, toIndicatorTargetsModel } from './indicators.mapper.js';
+import { joinTransaction } from '../database/transactions.js';
+import { flushUnique } from '../common/errors/flush-unique.js';
 
 /** The indicator catalogue of a programme, a programme's settings, and a project's targets. */
 @Injectable()
@@ -42,18 +44,13 @@ export class IndicatorsService {
   /** A global administrator or an administrator of the programme extends its catalogue. */
   async createDefinition(user: AuthUser, input: CreateIndicatorDefinitionInput) {
     checkDefinition(input);
-    return this.em.transactional(async (em) => {
+    return joinTransaction(this.em, async (em) => {
       const program = await this.adminProgram(em, user, input.programId);
       if (await em.count(IndicatorDefinition, { program, code: input.code })) throw IndicatorErrors.codeTaken(input.code);
       const last = await em.findOne(IndicatorDefinition, { program }, { orderBy: { sortOrder: 'desc' } });
       const { programId: _programId, ...fields } = input;
       const definition = em.create(IndicatorDefinition, { ...fields, program, rule: input.rule ?? null, denominatorRule: input.denominatorRule ?? null, sortOrder: (last?.sortOrder ?? 0) + 1 });
-      try {
-        await em.flush();
-      } catch (error) {
-        if (error instanceof UniqueConstraintViolationException) throw IndicatorErrors.codeTaken(input.code);
-        throw error;
-      }
+      await flushUnique(em, () => IndicatorErrors.codeTaken(input.code));
       const model = toIndicatorDefinitionModel(definition);
       this.audit.record({ entity: 'IndicatorDefinition', id: definition.id, before: null, after: { ...model } });
       return model;
@@ -71,7 +68,7 @@ export class IndicatorsService {
 
   /** A global administrator or an administrator of the programme sets its small-cell threshold. */
   async setSettings(user: AuthUser, input: SetIndicatorSettingsInput) {
-    return this.em.transactional(async (em) => {
+    return joinTransaction(this.em, async (em) => {
       const program = await this.adminProgram(em, user, input.programId);
       await em.getConnection().execute(
         'insert into indicator_settings (id, program_id, min_cell_size, updated_at) values (gen_random_uuid(), ?, ?, now()) on conflict (program_id) do nothing',
@@ -104,7 +101,7 @@ export class IndicatorsService {
 
   /** Replaces the whole target set of one indicator for one project (whole period and years). */
   async setTargets(user: AuthUser, input: SetIndicatorTargetsInput) {
-    return this.em.transactional(async (em) => {
+    return joinTransaction(this.em, async (em) => {
       const project = await this.access.requireProject(em, user, input.projectId, INDICATOR_MANAGERS);
       const indicator = await this.indicatorOf(em, project, input.indicatorId);
       checkTargets(input, indicator.unit, project);
@@ -118,12 +115,7 @@ export class IndicatorsService {
         em.create(IndicatorTarget, { project, indicator, year: WHOLE_PERIOD, baseline: input.baseline ?? null, milestone: input.milestone ?? null, target: input.target }),
         ...input.years.map((y) => em.create(IndicatorTarget, { project, indicator, year: y.year, milestone: y.milestone ?? null, target: y.target })),
       ];
-      try {
-        await em.flush();
-      } catch (error) {
-        if (error instanceof UniqueConstraintViolationException) throw IndicatorErrors.duplicateYear(0);
-        throw error;
-      }
+      await flushUnique(em, () => IndicatorErrors.duplicateYear(0));
       this.audit.record({ entity: 'IndicatorTarget', id: indicator.id, projectId: project.id, before: { targets: before }, after: { targets: rows.map(targetSnapshot) } });
       return toIndicatorTargetsModel(project.id, indicator, rows);
     });

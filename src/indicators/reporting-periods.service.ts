@@ -1,4 +1,4 @@
-import { EntityManager, LockMode, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 
 import { AccessService } from '../auth/access.service.js';
@@ -15,6 +15,8 @@ import { INDICATOR_APPROVERS, INDICATOR_MANAGERS, INDICATOR_READERS } from './in
 import { ReportingPeriodStatus } from './indicators.enums.js';
 import { IndicatorErrors } from './indicators.errors.js';
 import { toReportingPeriodModel } from './indicators.mapper.js';
+import { joinTransaction } from '../database/transactions.js';
+import { flushUnique } from '../common/errors/flush-unique.js';
 
 /** Reporting periods of a project, and approving-and-locking one (which freezes its figures). */
 @Injectable()
@@ -33,7 +35,7 @@ export class ReportingPeriodsService {
   }
 
   async create(user: AuthUser, input: CreateReportingPeriodInput) {
-    return this.em.transactional(async (em) => {
+    return joinTransaction(this.em, async (em) => {
       const project = await this.access.requireProject(em, user, input.projectId, INDICATOR_MANAGERS);
       checkReportPeriod(project, { from: input.periodFrom, to: input.periodTo }, { from: 'periodFrom', to: 'periodTo' });
       // The project row serialises period creation, so two overlapping periods cannot both pass the check.
@@ -41,12 +43,7 @@ export class ReportingPeriodsService {
       const overlapping = await em.findOne(ReportingPeriod, { project, periodFrom: { $lte: input.periodTo }, periodTo: { $gte: input.periodFrom } });
       if (overlapping) throw IndicatorErrors.periodOverlaps(overlapping.label);
       const period = em.create(ReportingPeriod, { project, label: input.label, periodFrom: input.periodFrom, periodTo: input.periodTo });
-      try {
-        await em.flush();
-      } catch (error) {
-        if (error instanceof UniqueConstraintViolationException) throw IndicatorErrors.periodOverlaps(input.label);
-        throw error;
-      }
+      await flushUnique(em, () => IndicatorErrors.periodOverlaps(input.label));
       this.audit.record({ entity: 'ReportingPeriod', id: period.id, projectId: project.id, before: null, after: { ...toReportingPeriodModel(period) } });
       return toReportingPeriodModel(period);
     });
@@ -59,7 +56,7 @@ export class ReportingPeriodsService {
    */
   async lock(user: AuthUser, id: string) {
     checkId(id);
-    return this.em.transactional(async (em) => {
+    return joinTransaction(this.em, async (em) => {
       const period = await em.findOne(ReportingPeriod, { $and: [{ id }, this.access.ownedWhere(user, INDICATOR_APPROVERS)] }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!period) {
         const visible = await em.count(ReportingPeriod, { $and: [{ id }, this.access.ownedWhere(user, ALL_ROLES)] });

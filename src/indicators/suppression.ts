@@ -1,5 +1,5 @@
 /**
- * Statistical disclosure control for analyst views (DOMAIN.md §6): a cell counting fewer persons
+ * Statistical disclosure control for analyst views (docs/domain.md#participants-and-data-protection): a cell counting fewer persons
  * than the programme's threshold (default 5) is suppressed. So that a suppressed cell cannot be
  * recovered by subtracting the shown cells from the shown total, a partition with exactly one
  * suppressed cell gets its next-smallest cell suppressed too (complementary suppression). A total

@@ -1,6 +1,6 @@
 import { registerEnumType } from '@nestjs/graphql';
 
-/** SGB II / SGB III instruments a measure is funded under (DOMAIN.md §7). */
+/** SGB II / SGB III instruments a measure is funded under (docs/domain.md#measures). */
 export enum MeasureType {
   /** §16k SGB II ganzheitliche Betreuung (coaching). */
   HOLISTIC_COACHING_16K = 'HOLISTIC_COACHING_16K',
@@ -33,7 +33,7 @@ export enum MeasureType {
 }
 
 /**
- * What a labour-market observation records (DOMAIN.md §8). Every type but BENEFIT_RECEIPT_ENDED is a
+ * What a labour-market observation records (docs/domain.md#outcome-indicators). Every type but BENEFIT_RECEIPT_ENDED is a
  * labour-market status (the last one in a window counts); the counting rules that use each type are
  * in src/indicators/counting-rules.ts and the README's indicator section.
  */

@@ -18,6 +18,7 @@ import { MeasureErrors } from './measures.errors.js';
 import { measureSnapshot, toMeasureModel } from './measures.mapper.js';
 import { MeasureModel, MeasureOccupancyModel } from './models/measure.model.js';
 import { occupancyOn, peakOccupancy } from './occupancy.js';
+import { joinTransaction } from '../database/transactions.js';
 
 /** FINANCE and ADMIN manage measures (they carry cost); every role of the project may read them. */
 export const MEASURE_MANAGERS = [Role.FINANCE, Role.ADMIN];
@@ -63,7 +64,7 @@ export class MeasuresService {
   }
 
   async create(user: AuthUser, input: CreateMeasureInput): Promise<MeasureModel> {
-    return this.em.transactional(async (em) => {
+    return joinTransaction(this.em, async (em) => {
       const project = await this.access.requireProject(em, user, input.projectId, MEASURE_MANAGERS);
       const { projectId: _projectId, ...fields } = input;
       checkMeasure(fields, project);
@@ -78,7 +79,7 @@ export class MeasuresService {
 
   /** Capacity and period may change only as far as the participations already enrolled allow. */
   async update(user: AuthUser, id: string, input: UpdateMeasureInput): Promise<MeasureModel> {
-    return this.em.transactional(async (em) => {
+    return joinTransaction(this.em, async (em) => {
       const measure = await this.requireMeasure(em, user, id, MEASURE_MANAGERS, true);
       const project = await em.findOneOrFail(Project, measure.project.id);
       const before = measureSnapshot(measure);

@@ -22,6 +22,7 @@ import { observationSnapshot, toObservationModel } from './measures.mapper.js';
 import { ObservationModel } from './models/measure.model.js';
 import { appendObservation, observationRecordsOf } from './observation-records.js';
 import { allowedBeforeExit, STATUS_TYPES } from './observations.js';
+import { joinTransaction } from '../database/transactions.js';
 
 /**
  * Labour-market observations: recorded, corrected and withdrawn by case workers, never edited.
@@ -37,7 +38,7 @@ export class ObservationsService {
   ) {}
 
   async record(user: AuthUser, input: RecordObservationInput, today: LocalDate): Promise<ObservationModel> {
-    return this.em.transactional(async (em) => {
+    return joinTransaction(this.em, async (em) => {
       const participant = await requireParticipant(em, this.access, user, input.participantId, PARTICIPANT_WRITERS, { lock: true, field: 'participantId' });
       checkObservation(participant, input, today);
       const record = await appendObservation(em, participant, { kind: ObservationKind.RECORD, observedOn: input.observedOn, type: input.type, source: input.source, recordedBy: user.id });
@@ -47,7 +48,7 @@ export class ObservationsService {
   }
 
   async correct(user: AuthUser, input: CorrectObservationInput, today: LocalDate): Promise<ObservationModel> {
-    return this.em.transactional(async (em) => {
+    return joinTransaction(this.em, async (em) => {
       const { earlier, participant } = await this.requireInForce(em, user, input.observationId);
       checkObservation(participant, input, today);
       const record = await appendObservation(em, participant, {
@@ -65,7 +66,7 @@ export class ObservationsService {
   }
 
   async withdraw(user: AuthUser, input: WithdrawObservationInput): Promise<ObservationModel> {
-    return this.em.transactional(async (em) => {
+    return joinTransaction(this.em, async (em) => {
       const { earlier, participant } = await this.requireInForce(em, user, input.observationId);
       const record = await appendObservation(em, participant, { kind: ObservationKind.WITHDRAWAL, observedOn: null, type: null, source: null, supersedes: earlier, reason: input.reason.trim(), recordedBy: user.id });
       this.audit.record({ entity: 'LabourMarketObservation', id: record.id, projectId: participant.project.id, before: null, after: observationSnapshot(record) });

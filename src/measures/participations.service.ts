@@ -19,6 +19,7 @@ import { observationSnapshot, toParticipationModel } from './measures.mapper.js'
 import { ParticipationModel } from './models/measure.model.js';
 import { recordExitObservation } from './observation-records.js';
 import { overlaps, peakOccupancy } from './occupancy.js';
+import { joinTransaction } from '../database/transactions.js';
 
 /** Enrolments can be prepared ahead, but not arbitrarily far. */
 const MAX_DAYS_AHEAD = 90;
@@ -38,7 +39,7 @@ export class ParticipationsService {
    */
   async enrol(user: AuthUser, input: EnrolInput, today: LocalDate): Promise<ParticipationModel> {
     checkId(input.measureId, 'measureId');
-    return this.em.transactional(async (em) => {
+    return joinTransaction(this.em, async (em) => {
       const participant = await requireParticipant(em, this.access, user, input.participantId, PARTICIPANT_WRITERS, { lock: true, field: 'participantId' });
       const measure = await em.findOne(Measure, { id: input.measureId, project: participant.project.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!measure) throw MeasureErrors.measureNotFound(input.measureId);
@@ -71,7 +72,7 @@ export class ParticipationsService {
   /** Ends a participation (the participant stays in the project; see exitParticipant for leaving it). */
   async end(user: AuthUser, id: string, input: EndParticipationInput, today: LocalDate): Promise<ParticipationModel> {
     checkId(id);
-    return this.em.transactional(async (em) => {
+    return joinTransaction(this.em, async (em) => {
       const participation = await em.findOne(Participation, { $and: [{ id }, this.access.ownedWhere(user, PARTICIPANT_WRITERS)] }, { populate: ['measure'] });
       if (!participation) {
         const visible = await em.count(Participation, { $and: [{ id }, this.access.ownedWhere(user, ALL_ROLES)] });

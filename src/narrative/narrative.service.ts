@@ -1,4 +1,4 @@
-import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 
@@ -18,6 +18,8 @@ import { NarrativeSectionVersion } from './entities/narrative-section-version.en
 import type { NarrativeSectionModel, SachberichtModel } from './models/narrative.model.js';
 import { loadNarrative, type NarrativeText, proofYearKey } from './narrative-reads.js';
 import { NarrativeSectionKind, SECTION_HEADINGS } from './narrative.enums.js';
+import { joinTransaction } from '../database/transactions.js';
+import { flushUnique } from '../common/errors/flush-unique.js';
 
 /** Who reads a Sachbericht: whoever may export the proof. */
 export const NARRATIVE_READERS = EXPORTERS;
@@ -80,7 +82,7 @@ export class NarrativeService {
    * text is frozen with it) or when someone saved a newer version since `baseVersion`.
    */
   async save(user: AuthUser, input: SaveNarrativeSectionInput): Promise<NarrativeSectionModel> {
-    return this.em.transactional(async (em) => {
+    return joinTransaction(this.em, async (em) => {
       const project = await this.access.requireProject(em, user, input.projectId, NARRATIVE_WRITERS);
       const fiscalYear = await this.checkOwed(em, project, input.kind, input.fiscalYear);
       let category: CostCategory | null = null;
@@ -112,12 +114,7 @@ export class NarrativeService {
         markdown: input.markdown,
         author: user.id,
       });
-      try {
-        await em.flush();
-      } catch (e) {
-        if (e instanceof UniqueConstraintViolationException) throw conflict('Someone saved this section at the same moment; reload it and apply your change again.', { field: 'baseVersion' });
-        throw e;
-      }
+      await flushUnique(em, () => conflict('Someone saved this section at the same moment; reload it and apply your change again.', { field: 'baseVersion' }));
       this.audit.record({ entity: 'NarrativeSectionVersion', id: row.id, projectId: project.id, before: null, after: { proofKind: row.proofKind, fiscalYear: row.fiscalYear, slot, version: row.version, length: row.markdown.length } });
       return {
         section: row.section,

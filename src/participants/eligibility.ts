@@ -2,7 +2,7 @@ import { daysBetween, type LocalDate } from '../common/dates/local-date.js';
 import { Gender, Track } from './participants.enums.js';
 
 /**
- * Eligibility rules of a programme, kept as data (DOMAIN.md §6, configurable per programme).
+ * Eligibility rules of a programme, kept as data (docs/domain.md#participants-and-data-protection, configurable per programme).
  * A rule with `tracks` applies to participants of those tracks only.
  */
 export type EligibilityRule = { code: string; tracks?: Track[] } & (

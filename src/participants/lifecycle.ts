@@ -2,7 +2,7 @@ import { addDays, addMonths, daysBetween, type LocalDate } from '../common/dates
 import { ageBand, type CountingParameters } from '../indicators/counting-rules.js';
 import { OverdueKind } from './participants.enums.js';
 
-/** Deadlines of the participant lifecycle, from the programme's rules (DOMAIN.md §5). */
+/** Deadlines of the participant lifecycle, from the programme's rules (docs/domain.md#lifecycles). */
 export interface LifecycleRules {
   entryDataDueDays: number;
   exitDataDueDays: number;
@@ -53,7 +53,7 @@ export function countingParametersOf(rules: Pick<LifecycleRules, 'exitDataDueDay
   return { resultWindowDays: days, followUpToleranceDays: days };
 }
 
-/** ESF practice: exit data within four weeks of the exit (DOMAIN.md §5), unless the programme says otherwise. */
+/** ESF practice: exit data within four weeks of the exit (docs/domain.md#lifecycles), unless the programme says otherwise. */
 export const DEFAULT_EXIT_DATA_DUE_DAYS = 28;
 
 export interface LifecycleFacts {

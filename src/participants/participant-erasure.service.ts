@@ -15,6 +15,7 @@ import { PARTICIPANT_WRITERS, requireParticipant } from './participants.access.j
 import { ErasureReason, ParticipantStatus } from './participants.enums.js';
 import { ParticipantErrors } from './participants.errors.js';
 import { participantSnapshot, toParticipantModel } from './participants.mapper.js';
+import { joinTransaction } from '../database/transactions.js';
 
 /**
  * Erasure of identity and health data (DOMAIN.md §6): the encrypted identity row is deleted, the
@@ -32,7 +33,7 @@ export class ParticipantErasureService {
   /** A verified erasure request (Art. 17 GDPR) received by a case worker of the project. */
   async eraseOnRequest(user: AuthUser, id: string, input: ErasureRequestInput, today: LocalDate): Promise<ParticipantModel> {
     if (input.requestReceivedOn > today) throw ParticipantErrors.dateInFuture('requestReceivedOn');
-    return this.em.transactional(async (em) => {
+    return joinTransaction(this.em, async (em) => {
       const participant = await requireParticipant(em, this.access, user, id, PARTICIPANT_WRITERS, { lock: true });
       if (participant.identityErasedAt) throw ParticipantErrors.erased();
       const changes = await eraseIdentities(em, [participant], ErasureReason.VERIFIED_REQUEST, new Date(), {
@@ -46,7 +47,7 @@ export class ParticipantErasureService {
 
   /** Erases every participant of the project whose retain-until date has passed. */
   async eraseExpired(user: AuthUser, projectId: string, today: LocalDate): Promise<ErasureResultModel> {
-    return this.em.transactional(async (em) => {
+    return joinTransaction(this.em, async (em) => {
       const project = await this.access.requireProject(em, user, projectId, [Role.CASE_WORKER, Role.ADMIN]);
       const due = await em.find(Participant, { project, retainUntil: { $lt: today }, identityErasedAt: null }, { orderBy: { pseudonym: 'asc' } });
       const changes = await eraseIdentities(em, due, ErasureReason.RETENTION_EXPIRED, new Date());

@@ -23,6 +23,7 @@ import { ExitCorrectionKind, ExitReason, ParticipantStatus } from './participant
 import { ParticipantErrors } from './participants.errors.js';
 import { participantSnapshot, toParticipantModel } from './participants.mapper.js';
 import { rulesOf } from './participants.service.js';
+import { joinTransaction } from '../database/transactions.js';
 
 /**
  * Corrections and withdrawals of a recorded exit, each with a reason and kept as an append-only
@@ -38,7 +39,7 @@ export class ParticipantExitsService {
   ) {}
 
   async correct(user: AuthUser, id: string, input: CorrectExitInput, today: LocalDate): Promise<ParticipantModel> {
-    return this.em.transactional(async (em) => {
+    return joinTransaction(this.em, async (em) => {
       const { participant, previousExit, endedByExit, participations } = await this.requireExit(em, user, id);
       if (input.exitDate === previousExit.date && input.exitReason === previousExit.reason) throw ParticipantErrors.exitUnchanged();
       if (input.exitDate > today) throw ParticipantErrors.dateInFuture('exitDate');
@@ -74,7 +75,7 @@ export class ParticipantExitsService {
    * the exit must be withdrawn or corrected first.
    */
   async withdraw(user: AuthUser, id: string, input: WithdrawExitInput, today: LocalDate): Promise<ParticipantModel> {
-    return this.em.transactional(async (em) => {
+    return joinTransaction(this.em, async (em) => {
       const { participant, previousExit, endedByExit } = await this.requireExit(em, user, id);
       await this.refuseStatusesInside(em, participant, null);
       const projectId = participant.project.id;

@@ -13,6 +13,7 @@ import { ParticipantRules } from './entities/participant-rules.entity.js';
 import { ParticipantRulesModel } from './models/participant-rules.model.js';
 import { ParticipantErrors } from './participants.errors.js';
 import { toParticipantRulesModel } from './participants.mapper.js';
+import { joinTransaction } from '../database/transactions.js';
 
 /** A programme's participant rules (eligibility, retention, deadlines), kept as data. */
 @Injectable()
@@ -34,7 +35,7 @@ export class ParticipantRulesService {
   /** Only an administrator of the programme (or a global one) sets them; replaces the whole rule set. */
   async set(user: AuthUser, input: ParticipantRulesInput): Promise<ParticipantRulesModel> {
     const eligibility = input.eligibility.map(toRule);
-    return this.em.transactional(async (em) => {
+    return joinTransaction(this.em, async (em) => {
       const program = await em.findOne(FundingProgram, { $and: [{ id: input.programId }, await this.access.programWhere(em, user, ALL_ROLES)] });
       if (!program) throw ParticipantErrors.programNotFound(input.programId);
       if (!this.access.holdsOnProgram(user, program.id, [Role.ADMIN])) throw ParticipantErrors.rulesForbidden();

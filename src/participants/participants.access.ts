@@ -8,7 +8,7 @@ import { Participant } from './entities/participant.entity.js';
 import { ParticipantErrors } from './participants.errors.js';
 
 /**
- * Who sees what of participants (DOMAIN.md §6):
+ * Who sees what of participants (docs/domain.md#participants-and-data-protection):
  * - the pseudonymous record: case workers, analysts, auditors, the grantor and administrators of
  *   the project (FINANCE has no need for person-level data and is left out);
  * - writes (register, entry data, exit and its corrections, enrolment, observations, erasure on request): case workers;

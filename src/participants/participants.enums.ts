@@ -6,7 +6,7 @@ export enum Gender {
   DIVERSE = 'DIVERSE',
 }
 
-/** Labour-market status at entry (ESF Plus common output indicators, DOMAIN.md §6, §8). */
+/** Labour-market status at entry (ESF Plus common output indicators, docs/domain.md#participants-and-data-protection, §8). */
 export enum LabourStatusAtEntry {
   UNEMPLOYED = 'UNEMPLOYED',
   /** Unemployed for 12 months or more. */
@@ -30,7 +30,7 @@ export enum Track {
   YOUTH_TRAINING = 'YOUTH_TRAINING',
 }
 
-/** DOMAIN.md §5: INTERESTED → ELIGIBLE → ENROLLED → ACTIVE → EXITED → FOLLOWED_UP → ARCHIVED. */
+/** docs/domain.md#lifecycles: INTERESTED → ELIGIBLE → ENROLLED → ACTIVE → EXITED → FOLLOWED_UP → ARCHIVED. */
 export enum ParticipantStatus {
   INTERESTED = 'INTERESTED',
   ELIGIBLE = 'ELIGIBLE',

@@ -1,4 +1,4 @@
-import { EntityManager, LockMode, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 
 import { AuditTrail } from '../audit/audit-trail.js';
@@ -29,6 +29,8 @@ import { ParticipantStatus } from './participants.enums.js';
 import { newPseudonym } from './pseudonym.js';
 import { loadStatisticsRows, tallyParticipants } from './statistics.js';
 import { entryDataComplete } from './entry-data.js';
+import { joinTransaction } from '../database/transactions.js';
+import { flushUnique } from '../common/errors/flush-unique.js';
 
 const PARTICIPANT_ORDER = ['entryDate', 'id'] as const;
 /** Registrations may be prepared ahead of the entry, but not arbitrarily far. */
@@ -53,7 +55,7 @@ export class ParticipantsService {
    * person still taking part is a duplicate.
    */
   async register(user: AuthUser, input: RegisterParticipantInput, today: LocalDate): Promise<ParticipantModel> {
-    return this.em.transactional(async (em) => {
+    return joinTransaction(this.em, async (em) => {
       const project = await this.access.requireProject(em, user, input.projectId, PARTICIPANT_WRITERS);
       const rules = await rulesOf(em, project);
       checkRegistration(input, project, today);
@@ -101,7 +103,7 @@ export class ParticipantsService {
 
   /** Completes or corrects the entry data (labour status, education, benefits, consents). */
   async recordEntryData(user: AuthUser, id: string, input: EntryDataInput, today: LocalDate): Promise<ParticipantModel> {
-    return this.em.transactional(async (em) => {
+    return joinTransaction(this.em, async (em) => {
       const participant = await requireParticipant(em, this.access, user, id, PARTICIPANT_WRITERS, { lock: true });
       if (participant.identityErasedAt) throw ParticipantErrors.erased();
       checkConsents(input, today, '');
@@ -118,7 +120,7 @@ export class ParticipantsService {
    * decision stands; a changed date of birth updates the birth year and the age at entry.
    */
   async updateIdentity(user: AuthUser, id: string, input: UpdateIdentityInput): Promise<ParticipantModel> {
-    return this.em.transactional(async (em) => {
+    return joinTransaction(this.em, async (em) => {
       const participant = await requireParticipant(em, this.access, user, id, PARTICIPANT_WRITERS, { lock: true });
       if (participant.identityErasedAt) throw ParticipantErrors.erased();
       if (input.identity.dateOfBirth >= participant.entryDate) throw ParticipantErrors.bornAfterEntry();
@@ -149,7 +151,7 @@ export class ParticipantsService {
    * in it happened before the exit). "Took up a job" / "started training" is an observation of the day.
    */
   async exit(user: AuthUser, id: string, input: ExitParticipantInput, today: LocalDate): Promise<ParticipantModel> {
-    return this.em.transactional(async (em) => {
+    return joinTransaction(this.em, async (em) => {
       const participant = await requireParticipant(em, this.access, user, id, PARTICIPANT_WRITERS, { lock: true });
       if (participant.identityErasedAt) throw ParticipantErrors.erased();
       if (participant.exitDate) throw ParticipantErrors.alreadyExited();
@@ -301,14 +303,7 @@ export class ParticipantsService {
 }
 
 /** Flushes identity rows; a concurrent write of the same person's hashes surfaces as the duplicate error. */
-async function flushIdentity(em: EntityManager): Promise<void> {
-  try {
-    await em.flush();
-  } catch (error) {
-    if (error instanceof UniqueConstraintViolationException && /participant_identity_/.test(error.message)) throw ParticipantErrors.duplicate(null);
-    throw error;
-  }
-}
+const flushIdentity = (em: EntityManager) => flushUnique(em, () => ParticipantErrors.duplicate(null), /participant_identity_/);
 
 /** The programme's participant rules; a project whose programme has none cannot register anyone. */
 export async function rulesOf(em: EntityManager, project: Project): Promise<ParticipantRules> {

@@ -38,11 +38,11 @@ const DIMENSIONS: [string, (row: StatisticsRow) => string | null][] = [
 
 /**
  * Counts persons per value of each dimension, from pseudonymous fields only: characteristics at
- * entry and the outcome at exit (DOMAIN.md §8), not the workflow status, so erasure (which
+ * entry and the outcome at exit (docs/domain.md#outcome-indicators), not the workflow status, so erasure (which
  * archives a record) leaves every figure as it was. Cells with fewer than `minCellSize` persons
  * (but more than none) are marked suppressed and, when `suppress` is set, lose their count together
  * with a complementary cell of the same dimension, so a small group can neither be read off nor
- * recovered by subtracting the other cells from the total (DOMAIN.md §6, suppression.ts).
+ * recovered by subtracting the other cells from the total (docs/domain.md#participants-and-data-protection, suppression.ts).
  */
 export function tallyParticipants(rows: readonly StatisticsRow[], minCellSize: number, suppress: boolean): StatisticsCell[] {
   const cells: StatisticsCell[] = [];

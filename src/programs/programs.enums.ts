@@ -1,6 +1,6 @@
 import { registerEnumType } from '@nestjs/graphql';
 
-/** Financing types of German grant law (DOMAIN.md §3). */
+/** Financing types of German grant law (docs/domain.md#grant-law-rules). */
 export enum FinancingType {
   /** Vollfinanzierung: the grant covers 100 % of eligible spending. */
   FULL = 'FULL',

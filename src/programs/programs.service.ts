@@ -1,4 +1,4 @@
-import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { Decimal } from 'decimal.js';
 
@@ -17,6 +17,8 @@ import { CreateProjectInput, UpdateProjectInput } from './dto/project.inputs.js'
 import { FinancingType } from './programs.enums.js';
 import { ProgramErrors } from './programs.errors.js';
 import { programAuditValues, projectAuditValues, toFundingProgramModel, toProjectModel } from './programs.mapper.js';
+import { joinTransaction } from '../database/transactions.js';
+import { flushUnique } from '../common/errors/flush-unique.js';
 
 const PROGRAM_ORDER = ['code', 'id'] as const;
 const PROJECT_ORDER = ['fileNumber', 'id'] as const;
@@ -47,7 +49,7 @@ export class ProgramsService {
       throw forbidden('Only a global administrator can create funding programmes.');
     }
     checkRules(input.rules);
-    return this.em.transactional(async (em) => {
+    return joinTransaction(this.em, async (em) => {
       if (await em.count(FundingProgram, { code: input.code })) throw ProgramErrors.programCodeTaken(input.code);
       const program = em.create(FundingProgram, {
         code: input.code,
@@ -63,7 +65,7 @@ export class ProgramsService {
   }
 
   async updateProgram(user: AuthUser, id: string, input: UpdateFundingProgramInput) {
-    return this.em.transactional(async (em) => {
+    return joinTransaction(this.em, async (em) => {
       const program = await this.findProgram(em, user, id);
       this.requireProgramAdmin(user, program.id);
       const before = programAuditValues(program);
@@ -102,7 +104,7 @@ export class ProgramsService {
 
   /** A global administrator or an administrator of the programme creates its projects. */
   async createProject(user: AuthUser, input: CreateProjectInput) {
-    return this.em.transactional(async (em) => {
+    return joinTransaction(this.em, async (em) => {
       const program = await this.findProgram(em, user, input.programId, 'programId');
       this.requireProgramAdmin(user, program.id);
       checkProject(input, program);
@@ -116,7 +118,7 @@ export class ProgramsService {
   }
 
   async updateProject(user: AuthUser, id: string, input: UpdateProjectInput) {
-    return this.em.transactional(async (em) => {
+    return joinTransaction(this.em, async (em) => {
       const project = await this.access.requireProject(em, user, id, ALL_ROLES, 'id');
       this.requireProgramAdmin(user, project.program.id);
       const program = await em.findOneOrFail(FundingProgram, project.program.id);
@@ -178,15 +180,6 @@ function checkRules(rules: Pick<ProgramRulesInput, 'lineOverrunPercent' | 'inter
   if (probe.getUTCMonth() !== rules.interimProofDueMonth - 1) throw ProgramErrors.dueDayInvalid();
 }
 
-/** Flushes, turning a unique-key race lost to a concurrent writer into the same clear error. */
-async function flushUnique(em: EntityManager, error: () => Error): Promise<void> {
-  try {
-    await em.flush();
-  } catch (e) {
-    if (e instanceof UniqueConstraintViolationException) throw error();
-    throw e;
-  }
-}
 
 function stripUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;

@@ -1,4 +1,3 @@
-import { IsolationLevel } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 
@@ -10,6 +9,7 @@ import { preflightProblems } from './preflight.js';
 import { renderProofFiles, type ProofFileSet, setNeeds } from './proof-files.js';
 import { ALL_SECTIONS, loaded, type PreflightProblem, type ProofData, type ProofSection } from './proof-data.js';
 import { loadProofData, type ProofScope } from './proof-loader.js';
+import { readSnapshot } from '../database/transactions.js';
 
 /**
  * Builds a proof from the live data: figures, pre-flight problems, and every file. Reads in one
@@ -29,14 +29,16 @@ export class ProofBuilder {
     const indicatorReport = needs.has('indicators')
       ? await this.indicators.report(user, { projectId: project.id, period: { from: scope.periodFrom, to: scope.periodTo } }, scope.asOf)
       : null;
-    return this.em.fork().transactional(
+    // A fork: the proof is computed from committed data in a snapshot of its own, also when a
+    // submission calls it inside its mutation (the frozen files are what was committed then).
+    return readSnapshot(
+      this.em.fork(),
       async (tx) => {
         const rules = await rulesOf(tx, project);
         const { data, uses } = await loadProofData(tx, scope, needs, indicatorReport, rules.minCellSize);
         if (!needs.has('problems')) return data;
         return { ...data, problems: await preflightProblems(tx, scope, loaded(data, 'planVsActual'), uses!, rules) };
       },
-      { isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true },
     );
   }
 

@@ -6,7 +6,7 @@ export enum ProofKind {
   FINAL = 'FINAL',
 }
 
-/** Proof lifecycle (DOMAIN.md §5): OPEN → IN_PREPARATION → SUBMITTED → QUERIES → ACCEPTED (or accepted with reclaim). */
+/** Proof lifecycle (docs/domain.md#lifecycles): OPEN → IN_PREPARATION → SUBMITTED → QUERIES → ACCEPTED (or accepted with reclaim). */
 export enum ProofStatus {
   OPEN = 'OPEN',
   IN_PREPARATION = 'IN_PREPARATION',

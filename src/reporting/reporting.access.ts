@@ -1,6 +1,6 @@
 import { Role } from '../auth/role.enum.js';
 
-/** May export whole proofs (issue 8): the grantor, auditors, the project's finance staff, admins. */
+/** May export whole proofs (docs/domain.md#report-layouts): the grantor, auditors, the project's finance staff, admins. */
 export const EXPORTERS = [Role.GRANTOR, Role.AUDITOR, Role.FINANCE, Role.ADMIN];
 /** May fetch the aggregated parts (indicator report, participant statistics) only. */
 export const AGGREGATE_EXPORTERS = [...EXPORTERS, Role.ANALYST];

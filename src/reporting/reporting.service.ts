@@ -21,6 +21,7 @@ import type { ProofScope } from './proof-loader.js';
 import { canMoveProof, FROZEN_STATUSES, ProofKind, ProofStatus } from './proof.enums.js';
 import { AGGREGATE_EXPORTERS, EXPORTERS, PROOF_REVIEWERS, PROOF_SUBMITTERS } from './reporting.access.js';
 import { ReportingErrors } from './reporting.errors.js';
+import { joinTransaction } from '../database/transactions.js';
 
 export interface ProofRequest {
   projectId: string;
@@ -122,7 +123,7 @@ export class ReportingService {
   async changeStatus(user: AuthUser, request: ProofRequest & { status: ProofStatus; comment?: string | null }): Promise<ProofListing> {
     const submitting = request.status === ProofStatus.SUBMITTED || request.status === ProofStatus.IN_PREPARATION;
     const roles = submitting ? PROOF_SUBMITTERS : PROOF_REVIEWERS;
-    const result = await this.em.fork().transactional(async (em) => {
+    const result = await joinTransaction(this.em, async (em) => {
       const project = await this.access.requireProject(em, user, request.projectId, roles);
       const scope = await this.scope(em, project, request);
       const owed = await this.owedOf(em, project, scope);

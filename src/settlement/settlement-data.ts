@@ -1,4 +1,3 @@
-import { IsolationLevel } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Decimal } from 'decimal.js';
 
@@ -13,6 +12,7 @@ import { PAID_STATUSES } from '../tranches/tranches.enums.js';
 import { OTHER_SOURCES, type OtherSource, type SettlementCategory } from './settlement.js';
 import { plansInForceSql } from '../budget/plan-in-force.js';
 import { countsSql } from '../expenditures/counting-filter.js';
+import { readSnapshot } from '../database/transactions.js';
 
 export interface SettlementProject {
   id: string;
@@ -70,9 +70,8 @@ export async function loadSettlements(em: EntityManager, incomeTotals: IncomeTot
   if (projectIds.length === 0) return { loaded: [], rates: [] };
   const ids = [...projectIds];
   // Inside a caller's snapshot (the proof files) it reads there; otherwise it takes one of its own.
-  const inSnapshot = <T>(work: (tx: EntityManager) => Promise<T>) =>
-    em.isInTransaction() ? work(em) : em.transactional(work, { isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true });
-  return inSnapshot(
+  return readSnapshot(
+    em,
     async (tx) => {
       const q = (sql: string, params: unknown[]) => tx.execute<Row[]>(sql, params);
       const year = fiscalYearOf(asOf);

@@ -1,5 +1,5 @@
 /**
- * Drawdown (Mittelabruf) lifecycle, DOMAIN.md §5:
+ * Drawdown (Mittelabruf) lifecycle, docs/domain.md#lifecycles:
  * PLANNED → REQUESTED → APPROVED → DISBURSED → (PARTIALLY_USED →) USED → SETTLED;
  * REQUESTED → REJECTED; DISBURSED | PARTIALLY_USED → OVERDUE when the use deadline passes with money
  * unused; DISBURSED | PARTIALLY_USED | OVERDUE → REPAID. Use states follow from the FIFO allocation.

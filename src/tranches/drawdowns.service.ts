@@ -12,7 +12,6 @@ import { BudgetTotals } from '../budget/budget-totals.js';
 import { addDays, fiscalYearOf, todayUtc } from '../common/dates/local-date.js';
 import { sumMoney, ZERO } from '../common/money/money.js';
 import { IdempotencyService } from '../idempotency/idempotency.service.js';
-import { moneyTransaction } from '../idempotency/money-transaction.js';
 import { FundingProgram } from '../programs/entities/funding-program.entity.js';
 import { Project } from '../programs/entities/project.entity.js';
 import { DrawdownAction, DrawdownStatus, nextStatus } from './drawdown-lifecycle.js';
@@ -26,6 +25,7 @@ import { lockInstalment, planLines } from '../budget/plan-in-force.js';
 import { drawdownAuditFields } from './tranches.mapper.js';
 import { ApprovalDecision, CLAIMING_STATUSES, DrawdownKind, PAID_STATUSES } from './tranches.enums.js';
 import { TrancheErrors } from './tranches.errors.js';
+import { joinTransaction } from '../database/transactions.js';
 
 
 /**
@@ -59,7 +59,7 @@ export class DrawdownsService implements OnModuleInit {
   }
 
   private async create(user: AuthUser, input: RequestDrawdownInput, status: DrawdownStatus, operation: string) {
-    const id = await moneyTransaction(this.em, async (em) => {
+    const id = await joinTransaction(this.em, async (em) => {
       const project = await this.access.requireProject(em, user, input.projectId, MONEY_WRITERS);
       const program = await em.findOneOrFail(FundingProgram, project.program.id);
       checkRequestDates(project, program, input);
@@ -95,7 +95,7 @@ export class DrawdownsService implements OnModuleInit {
 
   /** PLANNED → REQUESTED, with the same limit check as a new request. */
   async submit(user: AuthUser, input: SubmitDrawdownInput) {
-    await moneyTransaction(this.em, async (em) => {
+    await joinTransaction(this.em, async (em) => {
       const { drawdown, project } = await this.lockDrawdown(em, user, input.drawdownId, MONEY_WRITERS);
       await this.idempotency.run(em, { projectId: project.id, key: input.idempotencyKey, operation: 'submitDrawdown', input: { drawdownId: drawdown.id } }, async () => {
         const before = drawdownAuditFields(drawdown);
@@ -125,7 +125,7 @@ export class DrawdownsService implements OnModuleInit {
 
   /** The four-eyes decision: never by the requester; stored as its own record (who, when, comment). */
   private async decide(user: AuthUser, input: DecideDrawdownInput, decision: ApprovalDecision) {
-    await moneyTransaction(this.em, async (em) => {
+    await joinTransaction(this.em, async (em) => {
       const { drawdown, project } = await this.lockDrawdown(em, user, input.drawdownId, DRAWDOWN_APPROVERS);
       const action = decision === ApprovalDecision.APPROVED ? DrawdownAction.APPROVE : DrawdownAction.REJECT;
       const to = transition(drawdown, action, decision === ApprovalDecision.APPROVED ? 'approved' : 'rejected');
@@ -142,7 +142,7 @@ export class DrawdownsService implements OnModuleInit {
 
   /** APPROVED → DISBURSED: the money arrived. Books the drawn figures of the budget overview in the same transaction. */
   async disburse(user: AuthUser, input: DisburseDrawdownInput) {
-    await moneyTransaction(this.em, async (em) => {
+    await joinTransaction(this.em, async (em) => {
       const { drawdown, project } = await this.lockDrawdown(em, user, input.drawdownId, MONEY_WRITERS);
       const { idempotencyKey, ...request } = input;
       await this.idempotency.run(em, { projectId: project.id, key: idempotencyKey, operation: 'disburseDrawdown', input: request }, async () => {
@@ -163,7 +163,7 @@ export class DrawdownsService implements OnModuleInit {
 
   /** A negative tranche: money going back (repayment) or claimed back (reclaim), with a reason. */
   async recordRepayment(user: AuthUser, input: RecordRepaymentInput) {
-    const id = await moneyTransaction(this.em, async (em) => {
+    const id = await joinTransaction(this.em, async (em) => {
       const project = await this.access.requireProject(em, user, input.projectId, MONEY_WRITERS);
       if (input.paymentDate < project.approvalStart) throw TrancheErrors.payoutOutsidePeriod('paymentDate', project.approvalStart, project.approvalEnd);
       if (!input.reason.trim()) throw TrancheErrors.reasonRequired();

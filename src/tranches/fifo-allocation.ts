@@ -31,7 +31,7 @@ export interface TrancheUse {
 }
 
 /**
- * Allocates uses of money to disbursed tranches first-in-first-out (DOMAIN.md §5): the oldest
+ * Allocates uses of money to disbursed tranches first-in-first-out (docs/domain.md#lifecycles): the oldest
  * payout is consumed first, uses in order of date (then id, for a stable order). Money spent
  * before a payout is covered by that payout as soon as it arrives (the use counts from the payout
  * day). Uses beyond all tranches stay unallocated (pre-financed by the grantee).

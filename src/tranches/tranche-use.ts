@@ -18,7 +18,7 @@ export interface TrancheUseFigures {
 const SURCHARGE = new Decimal(INTEREST_SURCHARGE_POINTS);
 
 /**
- * The use of every paid-out tranche of a project on `asOf` (DOMAIN.md §5): eligible spending
+ * The use of every paid-out tranche of a project on `asOf` (docs/domain.md#lifecycles): eligible spending
  * (net of reversals, rejected receipts left out) and repayments are allocated first-in-first-out
  * to the tranches by payout date; the unused balance after each use deadline bears interest.
  * Spending is summed per payment day in the database (reversals share the day of their

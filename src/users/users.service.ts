@@ -15,6 +15,7 @@ import { Project } from '../programs/entities/project.entity.js';
 import { CreateUserInput, GrantRoleInput } from './dto/user.inputs.js';
 import { RoleAssignmentModel, UserModel } from './models/user.model.js';
 import { addGrant, createAccount } from './user-accounts.js';
+import { joinTransaction } from '../database/transactions.js';
 
 const ADMIN = [Role.ADMIN];
 
@@ -42,7 +43,7 @@ export class UsersService {
 
   /** Any administrator may create an account; it holds no role until one is granted. */
   async create(input: CreateUserInput) {
-    return this.em.transactional(async (em) => {
+    return joinTransaction(this.em, async (em) => {
       const user = await createAccount(em, input);
       this.audit.record({ entity: 'AppUser', id: user.id, before: null, after: { username: user.username, displayName: user.displayName, password: input.password ? 'set' : null } });
       return toUserModel(user, []);
@@ -50,7 +51,7 @@ export class UsersService {
   }
 
   async grant(actor: AuthUser, input: GrantRoleInput) {
-    return this.em.transactional(async (em) => {
+    return joinTransaction(this.em, async (em) => {
       await this.requireAdministers(em, actor, input);
       const user = await em.findOne(AppUser, { id: checkId(input.userId, 'userId') });
       if (!user) throw notFound('User', input.userId);
@@ -62,7 +63,7 @@ export class UsersService {
   }
 
   async revoke(actor: AuthUser, id: string) {
-    return this.em.transactional(async (em) => {
+    return joinTransaction(this.em, async (em) => {
       const assignment = await em.findOne(RoleAssignment, { id: checkId(id) });
       if (!assignment) throw notFound('Role assignment', id);
       const model = toAssignmentModel(assignment);

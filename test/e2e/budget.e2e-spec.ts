@@ -38,7 +38,7 @@ describe('budget: financing plan, revisions and overview', () => {
     const result = await t.gqlAs('finance', OVERVIEW, { projectId, asOf: '2026-11-24' });
     expect(result.errors).toBeUndefined();
     const overview = result.data!.budgetOverview;
-    // Drawn and spent come from the demo ledger (issue 5): the plan still totals exactly 10,000,000.00.
+    // Drawn and spent come from the demo ledger: the plan still totals exactly 10,000,000.00.
     const total = overview.total;
     expect(total).toMatchObject({ planned: '10000000.00', status: 'OK' });
     expect(new Decimal(total.spent).gt(0) && new Decimal(total.drawn).gt(0)).toBe(true);
@@ -193,7 +193,7 @@ describe('budget: financing plan, revisions and overview', () => {
       });
 
     it('concurrent bookings add up to the cent', async () => {
-      // 2027: a year the demo ledger (issue 5) has not reached, so these bookings are the only ones.
+      // 2027: a year the demo ledger has not reached, so these bookings are the only ones.
       await Promise.all(Array.from({ length: 20 }, () => apply({ fiscalYear: 2027, code: 'B3', spent: '0.01', drawn: '0.02' })));
       const overview = (await t.gqlAs('finance', OVERVIEW, { projectId, asOf: '2026-11-24' })).data!.budgetOverview;
       const year = overview.years.find((y: any) => y.fiscalYear === 2027);

@@ -7,7 +7,7 @@ import { pinClock, unpinClock } from '../setup/clock.js';
 import { createTestApp, type TestApp } from '../setup/test-app.js';
 
 /**
- * One scenario per counting rule of issue 14, through GraphQL over HTTP against PostgreSQL, with
+ * One scenario per counting rule (docs/domain.md#outcome-indicators), through GraphQL over HTTP against PostgreSQL, with
  * the clock pinned to 15 June 2025 and exact expected figures. Each scenario has its own project
  * (in the demo programme, whose indicator catalogue it uses), so the figures are its own.
  * Before the change each of them failed (see the issue's report): the second status was refused,
@@ -42,7 +42,7 @@ const Y2025 = { from: '2025-01-01', to: '2025-12-31' };
 
 type Row = Record<string, any>;
 
-describe('counting rules when real life corrects itself (issue 14 scenarios, clock pinned to 2025-06-15)', () => {
+describe('counting rules when real life corrects itself (clock pinned to 2025-06-15)', () => {
   let t: TestApp;
   let programId: string;
   let n = 0;

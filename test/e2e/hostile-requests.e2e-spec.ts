@@ -42,7 +42,7 @@ const post = async (t: TestApp, body: unknown, headers: Record<string, string>, 
 const asAdmin = async (t: TestApp, body: unknown, contentType?: string) => post(t, body, await t.auth('admin'), contentType);
 const withToken = (t: TestApp, token: string) => post(t, { query: '{ me { id } }' }, { authorization: `Bearer ${token}` });
 
-/** The hostile-request table of issue 3; README "Limits" documents each code. */
+/** The hostile-request table; README "Limits" documents each code. */
 const CASES: HostileCase[] = [
   { name: 'a query 50 levels deep', code: 'QUERY_TOO_DEEP', status: 400, send: (t) => asAdmin(t, { query: deepQuery(50) }) },
   {

@@ -6,11 +6,11 @@ import { generateDemoParticipants } from '../../src/database/seeders/participant
 import { createTestApp, type TestApp } from '../setup/test-app.js';
 
 /**
- * The demo data of the tracker as it was before issue 14, migrated: the migration turns outcomes
+ * The demo data of the tracker as it was before observation records, migrated: the migration turns outcomes
  * and exit records into observation records exactly as today's demo seeder builds them, and the
  * figures of periods locked before the migration stay what they were.
  *
- * test/fixtures/demo-indicators-before-issue-14.json holds what the code before issue 14 computed
+ * test/fixtures/demo-indicators-before-issue-14.json holds what the code before observation records computed
  * for the demo (main at 51355e0): the snapshots it wrote when 2022, 2023 and 2024 were locked in
  * order, and its open reports of 2025 and 2026. The test takes the demo database back to the schema
  * before the migration, puts the outcomes back as the old seeder wrote them, locks 2022–2024 with
@@ -39,7 +39,7 @@ const REPORT = /* GraphQL */ `
 type Row = Record<string, any>;
 
 /**
- * The indicators whose counting rules issue 14 changed on purpose, and why; every other figure of the demo
+ * The indicators whose counting rules observation records changed on purpose, and why; every other figure of the demo
  * must come out exactly as before.
  * - EECO07, EECO08: age bands from the exact age at entry, no longer from the birth year.
  * - PS01, PS04: a job or training counts when it is taken up; the demo's follow-ups that found the
@@ -48,7 +48,7 @@ type Row = Record<string, any>;
  */
 const CHANGED_RULES = ['EECO07', 'EECO08', 'PS01', 'PS04'];
 
-describe('migrating the demo data to observation records (issue 14)', () => {
+describe('migrating the demo data to observation records ', () => {
   let t: TestApp;
   let projectId: string;
   const sql = <T = Row>(query: string, params: unknown[] = []) => t.orm.em.fork().getConnection().execute<T[]>(query, params);
@@ -62,7 +62,7 @@ describe('migrating the demo data to observation records (issue 14)', () => {
     seeded = await sql(`select participant_id, record_no, kind, observed_on::text, type, source from labour_market_observation order by participant_id, record_no`);
     seededAges = await sql(`select id, age_at_entry from participant order by id`);
 
-    // Back to the schema before issue 14, with the outcomes the old demo seeder wrote.
+    // Back to the schema before observation records, with the outcomes the old demo seeder wrote.
     await t.orm.migrator.down({ migrations: [MIGRATION] });
     await sql(`delete from outcome`);
     const outcomes = generateDemoParticipants().flatMap((p) => p.outcomes.map((o) => ({ participant: p.id, ...o })));

@@ -174,7 +174,7 @@ const ISOLATION_CASES: IsolationCase[] = [
       expect(r.data!.mine.nodes.every((e: { projectId: string }) => e.projectId === w.projectA)).toBe(true);
     },
   },
-  // Imports (issue 20): an import of project B1 and its rows, progress and reconciliation; B1's profiles and rules.
+  // Imports: an import of project B1 and its rows, progress and reconciliation; B1's profiles and rules.
   ...(
     [
       ['bookingImports(projectId: B)', 'query($id: ID!) { bookingImports(projectId: $id) { id } }', 'project'],

@@ -6,7 +6,7 @@ const HELD_16I = `exists (select 1 from participation s join measure m on m.id =
                     and (s.end_date is null or s.end_date >= o.observed_on or (s.end_date = p.exit_date and s.exit_reason is distinct from 'TOOK_UP_JOB')))`;
 
 /**
- * Issue 14: labour-market observations as append-only records (instead of one outcome per timing),
+ * Labour-market observations (docs/domain.md#measures) as append-only records (instead of one outcome per timing),
  * the exact age at entry and participation episodes on the participant, exit corrections, and the
  * late corrections frozen with a locked period.
  *

@@ -1,5 +1,5 @@
 /**
- * Budget demo data as plain values: the standard cost categories (DOMAIN.md §3) and the
+ * Budget demo data as plain values: the standard cost categories (docs/domain.md#grant-law-rules) and the
  * Wuppertal plan, 10,000,000.00 EUR over 2022–2027, with one amendment moving money between years.
  */
 export const STANDARD_COST_CATEGORIES = [

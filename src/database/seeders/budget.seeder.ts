@@ -15,7 +15,7 @@ import { Project } from '../../programs/entities/project.entity.js';
 import { DEMO_BUDGET_REVISIONS, STANDARD_COST_CATEGORIES } from './budget-data.js';
 import { DEMO_PROGRAM, DEMO_PROJECT } from './demo-data.js';
 
-/** Creates the standard cost categories (DOMAIN.md §3) for a programme. */
+/** Creates the standard cost categories (docs/domain.md#grant-law-rules) for a programme. */
 export function createStandardCostCategories(em: EntityManager, program: FundingProgram): CostCategory[] {
   return STANDARD_COST_CATEGORIES.map((c, sortOrder) => em.create(CostCategory, { program, code: c.code, name: c.name, sortOrder }));
 }

@@ -150,7 +150,7 @@ export class SetIndicatorSettingsInput {
   @IsUUID()
   programId: string;
 
-  @Field(() => Int, { description: 'Smallest cell shown to analysts (DOMAIN.md §6; default 5).' })
+  @Field(() => Int, { description: 'Smallest cell shown to analysts (docs/domain.md#participants-and-data-protection; default 5).' })
   @IsInt()
   @Min(1)
   @Max(100)

@@ -7,7 +7,7 @@ import { FundingProgram } from '../../programs/entities/funding-program.entity.j
 import { ActualSource, Disaggregation, IndicatorKind, IndicatorUnit } from '../indicators.enums.js';
 
 /**
- * Indikator: one entry of a programme's indicator catalogue (DOMAIN.md §8). Programme-owned, not
+ * Indikator: one entry of a programme's indicator catalogue (docs/domain.md#outcome-indicators). Programme-owned, not
  * project-owned: every project of the programme reports against the same catalogue.
  */
 @Entity({ tableName: 'indicator_definition' })

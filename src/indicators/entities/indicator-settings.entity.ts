@@ -6,7 +6,7 @@ import { Check, Entity, OneToOne, PrimaryKey, Property } from '@mikro-orm/decora
 import { FundingProgram } from '../../programs/entities/funding-program.entity.js';
 
 /**
- * A programme's indicator settings, as data (DOMAIN.md §6: the small-cell threshold is
+ * A programme's indicator settings, as data (docs/domain.md#participants-and-data-protection: the small-cell threshold is
  * configurable). Kept here rather than on FundingProgram so the programme table stays the
  * programme module's. A programme without a row uses the defaults.
  */

@@ -4,7 +4,7 @@ const VERSION = 'v1';
 const IV_BYTES = 12;
 
 /**
- * Application-level encryption of identity and health data (AES-256-GCM, DOMAIN.md §6): the
+ * Application-level encryption of identity and health data (AES-256-GCM, docs/domain.md#participants-and-data-protection): the
  * database, its backups and its logs only ever hold ciphertext. The row id is bound in as
  * additional authenticated data, so a ciphertext copied onto another participant does not decrypt.
  */

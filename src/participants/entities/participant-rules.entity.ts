@@ -7,7 +7,7 @@ import { FundingProgram } from '../../programs/entities/funding-program.entity.j
 import type { EligibilityRule } from '../eligibility.js';
 
 /**
- * A programme's participant rules, as data (DOMAIN.md §5–§6): eligibility, retention, the
+ * A programme's participant rules, as data (docs/domain.md#lifecycles and docs/domain.md#participants-and-data-protection): eligibility, retention, the
  * deadlines for entry and exit data, and the smallest cell shown in aggregates. Kept apart from
  * FundingProgram so the programme module stays the programme module's.
  */

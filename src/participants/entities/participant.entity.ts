@@ -9,7 +9,7 @@ import { Project } from '../../programs/entities/project.entity.js';
 import { EducationLevel, ErasureReason, ExitReason, Gender, LabourStatusAtEntry, ParticipantStatus, Track } from '../participants.enums.js';
 
 /**
- * Teilnehmende: the pseudonymous working record (DOMAIN.md §6) of one participation episode, from
+ * Teilnehmende: the pseudonymous working record (docs/domain.md#participants-and-data-protection) of one participation episode, from
  * entry to exit. No name, no date of birth, nothing that identifies the person; those live
  * encrypted in ParticipantIdentity. A person who comes back after an exit gets a new record (the
  * next episode) that points to the previous one; the identity moves to the newest episode.

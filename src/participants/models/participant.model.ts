@@ -15,7 +15,7 @@ export class EligibilityOverrideModel {
 
 @ObjectType('Participant', {
   description:
-    'Teilnehmende, pseudonymous working record (DOMAIN.md §6). `identity` and `health` are readable by case workers of the project only; every other role gets a FORBIDDEN error on those fields.',
+    'Teilnehmende, pseudonymous working record (docs/domain.md#participants-and-data-protection). `identity` and `health` are readable by case workers of the project only; every other role gets a FORBIDDEN error on those fields.',
 })
 export class ParticipantModel {
   @Field(() => ID)

@@ -4,7 +4,7 @@ import { Decimal } from 'decimal.js';
 import { PercentScalar } from '../../common/money/percent.scalar.js';
 import { FinancingType } from '../programs.enums.js';
 
-@ObjectType('ProgramRules', { description: 'Grant-law rules of a programme, kept as data (DOMAIN.md §3).' })
+@ObjectType('ProgramRules', { description: 'Grant-law rules of a programme, kept as data (docs/domain.md#grant-law-rules).' })
 export class ProgramRulesModel {
   @Field(() => Int, { description: 'Drawn funds must be spent within this many days of payout (ANBest-P 1.4).' })
   drawdownHorizonDays: number;

@@ -4,7 +4,7 @@ import { Decimal } from 'decimal.js';
 import { type CellValue, germanAmount, Quantity } from './cell-values.js';
 
 /**
- * CSV as German spreadsheets expect it (DOMAIN.md §9): `;` separator, decimal comma, UTF-8 with BOM,
+ * CSV as German spreadsheets expect it (docs/domain.md#report-layouts): `;` separator, decimal comma, UTF-8 with BOM,
  * CRLF line ends. Excel and LibreOffice open it with umlauts and amounts intact.
  */
 export function germanCsv(header: string[], rows: CellValue[][]): Buffer {

@@ -18,7 +18,7 @@ describe('proof layout', () => {
     expect(RECEIPT_HEADER).toHaveLength(rows[0].length);
   });
 
-  it('uses the German headings of DOMAIN.md §9 and the programme\'s percent in the overrun flag', () => {
+  it('uses the German headings of docs/domain.md#report-layouts and the programme\'s percent in the overrun flag', () => {
     const parts = proofParts(sampleProof());
     const plan = parts.find((p) => p.slug === 'soll-ist-vergleich')!;
     expect(plan.header).toEqual(['Position', 'Bezeichnung', 'Soll lt. Finanzierungsplan EUR', 'Ist EUR', 'Abweichung EUR', 'Abweichung %', 'über 20 %?']);

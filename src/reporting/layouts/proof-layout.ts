@@ -86,7 +86,7 @@ const LAYOUTS: Record<ProofPart, (data: ProofData) => PartLayout> = {
 
 /**
  * The parts of the proof asked for (all by default), laid out with the German headings of
- * DOMAIN.md §9, always in the order of ALL_PARTS. Only their sections of the data are read.
+ * docs/domain.md#report-layouts, always in the order of ALL_PARTS. Only their sections of the data are read.
  */
 export function proofParts(data: ProofData, parts: readonly ProofPart[] = ALL_PARTS): PartLayout[] {
   return ALL_PARTS.filter((p) => parts.includes(p)).map((p) => LAYOUTS[p](data));

@@ -4,7 +4,7 @@ import { ZERO } from '../../common/money/money.js';
 import type { CellValue } from '../formats/cell-values.js';
 import type { ReceiptRow } from '../proof-data.js';
 
-/** Belegliste columns (DOMAIN.md §9), exactly as the grantor expects them. */
+/** Belegliste columns (docs/domain.md#report-layouts), exactly as the grantor expects them. */
 export const RECEIPT_HEADER = [
   'Lfd. Nr.',
   'Beleg-Nr.',
