@@ -47,6 +47,30 @@ export class AccessService {
   }
 
   /**
+   * Loads a programme the user can see through any role; one they cannot see is NOT_FOUND (its
+   * existence is not revealed). With `roles`, one they can see but hold none of `roles` on
+   * (globally or on the programme itself) is FORBIDDEN with `forbidden`.
+   */
+  async requireProgram(
+    em: EntityManager,
+    user: AuthUser,
+    programId: string,
+    options: { field?: string; roles?: readonly Role[]; forbidden?: string } = {},
+  ): Promise<FundingProgram> {
+    const field = options.field ?? 'programId';
+    checkId(programId, field);
+    const program = await em.findOne(FundingProgram, { $and: [{ id: programId }, await this.programWhere(em, user, Object.values(Role))] });
+    if (!program) throw notFound('Funding programme', programId, field);
+    if (options.roles && !this.holdsOnProgram(user, program.id, options.roles)) throw forbidden(options.forbidden);
+    return program;
+  }
+
+  /** Whether the user is an administrator of the whole installation (an ADMIN grant without project or programme). */
+  isGlobalAdmin(user: AuthUser): boolean {
+    return this.grants(user, [Role.ADMIN]).some(isGlobal);
+  }
+
+  /**
    * Loads a project for an operation that needs one of `roles` on it. A project the user holds no
    * role on at all is reported as NOT_FOUND (its existence is not revealed); one they can see but
    * not act on is FORBIDDEN.

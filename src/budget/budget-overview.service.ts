@@ -3,12 +3,10 @@ import { Injectable } from '@nestjs/common';
 
 import { AccessService } from '../auth/access.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import { ALL_ROLES, Role } from '../auth/role.enum.js';
+import { Role } from '../auth/role.enum.js';
 import { todayUtc } from '../common/dates/local-date.js';
-import { checkId, forbidden } from '../common/errors/app-error.js';
-import { FundingProgram } from '../programs/entities/funding-program.entity.js';
+import { checkId } from '../common/errors/app-error.js';
 import { BudgetTotals } from './budget-totals.js';
-import { BudgetErrors } from './budget.errors.js';
 import { toFiguresModel, toOverviewModel, toProjectSummaryModel, toSummaryFields } from './budget.mapper.js';
 import { PLAN_READERS } from './budget.service.js';
 import { BudgetOverviewArgs, ProgramOverviewArgs } from './dto/budget.args.js';
@@ -74,8 +72,6 @@ export class BudgetOverviewService {
 
   /** No visible project: an empty view for the programme's grantor, otherwise NOT_FOUND or FORBIDDEN. */
   private async explainEmpty(user: AuthUser, programId: string): Promise<void> {
-    const visible = await this.em.count(FundingProgram, { $and: [{ id: programId }, await this.access.programWhere(this.em, user, ALL_ROLES)] });
-    if (!visible) throw BudgetErrors.programNotFound(programId);
-    if (!this.access.holdsOnProgram(user, programId, PROGRAM_OVERVIEW_ROLES)) throw forbidden('Your role does not allow the programme overview.');
+    await this.access.requireProgram(this.em, user, programId, { roles: PROGRAM_OVERVIEW_ROLES, forbidden: 'Your role does not allow the programme overview.' });
   }
 }

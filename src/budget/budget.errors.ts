@@ -7,7 +7,6 @@ const eur = (value: Decimal) => `${formatMoney(value)} EUR`;
 
 /** The budget module's clerk-facing errors, in one place. */
 export const BudgetErrors = {
-  programNotFound: (id: string) => notFound('Funding programme', id),
   categoryCodeTaken: (code: string): AppError => badInput('code', `The programme already has a cost category "${code}".`),
   noPlan: (projectId: string): AppError => notFound('Budget plan of project', projectId),
   revisionNotFound: (projectId: string, number: number): AppError =>

@@ -4,11 +4,10 @@ import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { AccessService } from '../auth/access.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import { ALL_ROLES, Role } from '../auth/role.enum.js';
+import { Role } from '../auth/role.enum.js';
 import { AppUser } from '../auth/entities/app-user.entity.js';
-import { checkId, forbidden } from '../common/errors/app-error.js';
+import { checkId } from '../common/errors/app-error.js';
 import { sumMoney } from '../common/money/money.js';
-import { FundingProgram } from '../programs/entities/funding-program.entity.js';
 import { Project } from '../programs/entities/project.entity.js';
 import { BudgetErrors } from './budget.errors.js';
 import { toCostCategoryModel, toRevisionModel } from './budget.mapper.js';
@@ -46,9 +45,7 @@ export class BudgetService {
   ) {}
 
   async costCategories(user: AuthUser, programId: string) {
-    checkId(programId, 'programId');
-    const visible = await this.em.count(FundingProgram, { $and: [{ id: programId }, await this.access.programWhere(this.em, user, ALL_ROLES)] });
-    if (!visible) throw BudgetErrors.programNotFound(programId);
+    await this.access.requireProgram(this.em, user, programId);
     const categories = await this.em.find(CostCategory, { program: programId }, { orderBy: { sortOrder: 'asc', code: 'asc' } });
     return categories.map(toCostCategoryModel);
   }
@@ -56,9 +53,7 @@ export class BudgetService {
   /** An administrator of the programme (or a global one) adds a cost category; codes are unique per programme. */
   async createCostCategory(user: AuthUser, input: CreateCostCategoryInput) {
     return joinTransaction(this.em, async (em) => {
-      const visible = await em.count(FundingProgram, { $and: [{ id: input.programId }, await this.access.programWhere(em, user, ALL_ROLES)] });
-      if (!visible) throw BudgetErrors.programNotFound(input.programId);
-      if (!this.access.holdsOnProgram(user, input.programId, [Role.ADMIN])) throw forbidden('Only an administrator of the programme can add cost categories.');
+      await this.access.requireProgram(em, user, input.programId, { roles: [Role.ADMIN], forbidden: 'Only an administrator of the programme can add cost categories.' });
       await em.execute('select id from funding_program where id = ? for update', [input.programId]);
       const existing = await em.find(CostCategory, { program: input.programId });
       if (existing.some((c) => c.code === input.code)) throw BudgetErrors.categoryCodeTaken(input.code);

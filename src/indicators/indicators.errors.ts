@@ -5,7 +5,6 @@ export const IndicatorErrors = {
   indicatorNotFound: (id: string) => notFound('Indicator', id),
   updateNotFound: (id: string) => notFound('Indicator update', id),
   periodNotFound: (id: string) => notFound('Reporting period', id),
-  programNotFound: (id: string) => notFound('Funding programme', id),
   indicatorOfOtherProgramme: (): AppError => badInput('indicatorId', 'This indicator belongs to another programme\'s catalogue.'),
   notManual: (code: string): AppError => badInput('indicatorId', `Indicator ${code} is computed from participant data; it takes no manual updates.`),
   targetNegative: (field: string): AppError => badInput(field, 'Targets, milestones and baselines cannot be negative.'),

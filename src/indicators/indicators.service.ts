@@ -4,7 +4,7 @@ import { Decimal } from 'decimal.js';
 
 import { AccessService } from '../auth/access.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import { ALL_ROLES, Role } from '../auth/role.enum.js';
+import { Role } from '../auth/role.enum.js';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { checkId } from '../common/errors/app-error.js';
 import { fiscalYearOf } from '../common/dates/local-date.js';
@@ -33,10 +33,7 @@ export class IndicatorsService {
 
   /** The catalogue of a programme the user can see, in report order. */
   async catalogue(user: AuthUser, programId: string) {
-    checkId(programId, 'programId');
-    const where = await this.access.programWhere(this.em, user, ALL_ROLES);
-    const program = await this.em.findOne(FundingProgram, { $and: [{ id: programId }, where] });
-    if (!program) throw IndicatorErrors.programNotFound(programId);
+    const program = await this.access.requireProgram(this.em, user, programId);
     const rows = await this.em.find(IndicatorDefinition, { program }, { orderBy: { sortOrder: 'asc', code: 'asc' } });
     return rows.map(toIndicatorDefinitionModel);
   }
@@ -58,10 +55,7 @@ export class IndicatorsService {
   }
 
   private async adminProgram(em: EntityManager, user: AuthUser, programId: string): Promise<FundingProgram> {
-    checkId(programId, 'programId');
-    const where = await this.access.programWhere(em, user, ALL_ROLES);
-    const program = await em.findOne(FundingProgram, { $and: [{ id: programId }, where] });
-    if (!program) throw IndicatorErrors.programNotFound(programId);
+    const program = await this.access.requireProgram(em, user, programId);
     if (!this.access.holdsOnProgram(user, program.id, [Role.ADMIN])) throw IndicatorErrors.notProgramAdmin();
     return program;
   }

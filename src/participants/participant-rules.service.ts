@@ -4,9 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { AccessService } from '../auth/access.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import { ALL_ROLES, Role } from '../auth/role.enum.js';
-import { checkId } from '../common/errors/app-error.js';
-import { FundingProgram } from '../programs/entities/funding-program.entity.js';
+import { Role } from '../auth/role.enum.js';
 import { EligibilityRuleInput, ParticipantRulesInput } from './dto/participant-rules.input.js';
 import type { EligibilityRule } from './eligibility.js';
 import { ParticipantRules } from './entities/participant-rules.entity.js';
@@ -25,9 +23,7 @@ export class ParticipantRulesService {
   ) {}
 
   async get(user: AuthUser, programId: string): Promise<ParticipantRulesModel | null> {
-    checkId(programId, 'programId');
-    const visible = await this.em.count(FundingProgram, { $and: [{ id: programId }, await this.access.programWhere(this.em, user, ALL_ROLES)] });
-    if (!visible) throw ParticipantErrors.programNotFound(programId);
+    await this.access.requireProgram(this.em, user, programId);
     const rules = await this.em.findOne(ParticipantRules, { program: programId });
     return rules ? toParticipantRulesModel(rules) : null;
   }
@@ -36,8 +32,7 @@ export class ParticipantRulesService {
   async set(user: AuthUser, input: ParticipantRulesInput): Promise<ParticipantRulesModel> {
     const eligibility = input.eligibility.map(toRule);
     return joinTransaction(this.em, async (em) => {
-      const program = await em.findOne(FundingProgram, { $and: [{ id: input.programId }, await this.access.programWhere(em, user, ALL_ROLES)] });
-      if (!program) throw ParticipantErrors.programNotFound(input.programId);
+      const program = await this.access.requireProgram(em, user, input.programId);
       if (!this.access.holdsOnProgram(user, program.id, [Role.ADMIN])) throw ParticipantErrors.rulesForbidden();
       const existing = await em.findOne(ParticipantRules, { program });
       const before = existing ? toParticipantRulesModel(existing) : null;

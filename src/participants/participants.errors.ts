@@ -45,6 +45,5 @@ export const ParticipantErrors = {
   identityForbidden: (): AppError => forbidden('Identity and health data are readable only by case workers of this project.'),
   justificationForbidden: (): AppError => forbidden('The override justification is readable only by case workers and auditors of this project.'),
   ruleInvalid: (index: number, message: string): AppError => badInput(`eligibility.${index}`, message),
-  programNotFound: (id: string) => notFound('Funding programme', id),
   rulesForbidden: (): AppError => forbidden('Only an administrator of the programme can set its participant rules.'),
 };

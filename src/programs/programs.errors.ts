@@ -2,7 +2,6 @@ import { AppError, badInput, notFound } from '../common/errors/app-error.js';
 
 /** The programme module's clerk-facing errors, in one place. */
 export const ProgramErrors = {
-  programNotFound: (id: string) => notFound('Funding programme', id),
   projectNotFound: (id: string) => notFound('Project', id),
   programCodeTaken: (code: string): AppError => badInput('code', `A funding programme with the code "${code}" already exists.`),
   fileNumberTaken: (fileNumber: string): AppError =>

@@ -45,7 +45,7 @@ export class ProgramsService {
 
   /** Only a global administrator creates programmes. */
   async createProgram(user: AuthUser, input: CreateFundingProgramInput) {
-    if (!user.grants.some((g) => g.role === Role.ADMIN && !g.projectId && !g.programId)) {
+    if (!this.access.isGlobalAdmin(user)) {
       throw forbidden('Only a global administrator can create funding programmes.');
     }
     checkRules(input.rules);
@@ -143,14 +143,7 @@ export class ProgramsService {
 
   /** A programme the user can see; NOT_FOUND otherwise (existence is not revealed). */
   private async findProgram(em: EntityManager, user: AuthUser, id: string, field = 'id') {
-    checkId(id, field);
-    const scope = await this.access.programWhere(em, user, ALL_ROLES);
-    const program = await em.findOne(FundingProgram, { $and: [{ id }, scope] });
-    if (!program) {
-      const error = ProgramErrors.programNotFound(id);
-      error.extensions.field = field;
-      throw error;
-    }
+    const program = await this.access.requireProgram(em, user, id, { field });
     return program;
   }
 

@@ -3,13 +3,11 @@ import { Injectable } from '@nestjs/common';
 
 import { AccessService } from '../auth/access.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import { ALL_ROLES } from '../auth/role.enum.js';
 import { PROGRAM_OVERVIEW_ROLES } from '../budget/budget-overview.service.js';
 import { addDays, type LocalDate, todayUtc } from '../common/dates/local-date.js';
-import { badInput, checkId, forbidden, notFound } from '../common/errors/app-error.js';
+import { badInput, checkId } from '../common/errors/app-error.js';
 import { ZERO } from '../common/money/money.js';
 import { IncomeTotals } from '../income/income-totals.js';
-import { FundingProgram } from '../programs/entities/funding-program.entity.js';
 import { MONEY_READERS } from '../tranches/money-access.js';
 import type { BaseRate } from '../tranches/interest.js';
 import { ProgramSettlementsArgs, SettlementArgs } from './dto/settlement.args.js';
@@ -75,9 +73,7 @@ export class SettlementService {
 
   /** No visible project: an empty list for the programme's grantor, otherwise NOT_FOUND or FORBIDDEN. */
   private async explainEmpty(em: EntityManager, user: AuthUser, programId: string): Promise<void> {
-    const visible = await em.count(FundingProgram, { $and: [{ id: programId }, await this.access.programWhere(em, user, ALL_ROLES)] });
-    if (!visible) throw notFound('FundingProgram', programId);
-    if (!this.access.holdsOnProgram(user, programId, PROGRAM_OVERVIEW_ROLES)) throw forbidden('Your role does not allow the programme\'s settlement list.');
+    await this.access.requireProgram(em, user, programId, { roles: PROGRAM_OVERVIEW_ROLES, forbidden: 'Your role does not allow the programme\'s settlement list.' });
   }
 }
 

@@ -84,14 +84,14 @@ export class UsersService {
       await this.access.requireProject(em, actor, grant.projectId, ADMIN, 'projectId');
     } else if (grant.programId) {
       if (!this.access.holdsOnProgram(actor, checkId(grant.programId, 'programId'), ADMIN)) throw forbidden('Only an administrator of this programme can manage its roles.');
-    } else if (!isGlobalAdmin(actor)) {
+    } else if (!this.access.isGlobalAdmin(actor)) {
       throw forbidden('Only a global administrator can manage global roles.');
     }
   }
 
   /** Null for a global administrator (everything); otherwise the assignments on what the actor administers. */
   private async assignmentScope(actor: AuthUser): Promise<FilterQuery<RoleAssignment> | null> {
-    if (isGlobalAdmin(actor)) return null;
+    if (this.access.isGlobalAdmin(actor)) return null;
     const projects = await this.em.find(Project, this.access.projectWhere(actor, ADMIN), { fields: ['id'] });
     const programIds = actor.grants.flatMap((g) => (g.role === Role.ADMIN && g.programId ? [g.programId] : []));
     return { $or: [{ project: { $in: projects.map((p) => p.id) } }, { program: { $in: programIds } }] };
@@ -102,8 +102,6 @@ export class UsersService {
     return [...new Set(rows.map((r) => r.user.id))];
   }
 }
-
-const isGlobalAdmin = (user: AuthUser) => user.grants.some((g) => g.role === Role.ADMIN && !g.projectId && !g.programId);
 
 function toAssignmentModel(a: RoleAssignment): RoleAssignmentModel {
   return { id: a.id, userId: a.user.id, role: a.role, projectId: a.project?.id ?? null, programId: a.program?.id ?? null };
