@@ -13,8 +13,8 @@ import { AuditEvent } from './entities/audit-event.entity.js';
 import { MUTATION_TRANSACTION_KEY, type MutationTransactionOptions, withRetries } from './mutation-transaction.js';
 
 /**
- * Runs every root mutation in one transaction (services' own `em.transactional` calls become
- * savepoints inside it) and, when the resolver succeeds, writes exactly one audit event in that
+ * Runs every root mutation in one transaction (services join it with `joinTransaction`,
+ * src/database/transactions.ts) and, when the resolver succeeds, writes exactly one audit event in that
  * same transaction from the changes the services reported through AuditTrail.record. A failure
  * rolls everything back; AuditFailurePlugin then logs the attempt outside the transaction.
  */

@@ -18,7 +18,7 @@ import { participantSnapshot, toParticipantModel } from './participants.mapper.j
 import { joinTransaction } from '../database/transactions.js';
 
 /**
- * Erasure of identity and health data (DOMAIN.md §6): the encrypted identity row is deleted, the
+ * Erasure of identity and health data (docs/domain.md#participants-and-data-protection): the encrypted identity row is deleted, the
  * pseudonymous record stays (status ARCHIVED) so that statistics do not change. Audit entries say
  * that and why data was erased, never what it was.
  */

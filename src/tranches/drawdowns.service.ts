@@ -198,7 +198,7 @@ export class DrawdownsService implements OnModuleInit {
         await em.flush();
         await this.bookDrawn(em, drawdown);
         this.audit.record({ entity: 'Drawdown', id: drawdown.id, projectId: project.id, before: null, after: drawdownAuditFields(drawdown) });
-        // DOMAIN.md §5: a tranche whose unused money the grantee pays back is REPAID (a reclaim
+        // docs/domain.md#lifecycles: a tranche whose unused money the grantee pays back is REPAID (a reclaim
         // only records the claim; the tranche keeps its state).
         const repaid = related && input.kind === DrawdownKind.REPAYMENT ? nextStatus(related.status, DrawdownAction.REPAY) : undefined;
         if (related && repaid) {
