@@ -10,8 +10,8 @@ import { Project } from '../programs/entities/project.entity.js';
 import { AuditEventsArgs } from './dto/audit-events.args.js';
 import { AuditEvent } from './entities/audit-event.entity.js';
 import { AuditEventModel } from './models/audit-event.model.js';
+import { AUDIT_READERS } from './audit.access.js';
 
-const READERS = [Role.AUDITOR, Role.ADMIN];
 
 /** Reading the audit trail: global administrators see every event, auditors those of their projects. */
 @Injectable()
@@ -37,7 +37,7 @@ export class AuditService {
 
   /** Events without a project (programmes, users, sign-ins) are for global administrators only. */
   private async scope(user: AuthUser): Promise<FilterQuery<AuditEvent>> {
-    const where = this.access.projectWhere(user, READERS);
+    const where = this.access.projectWhere(user, AUDIT_READERS);
     if (!Object.keys(where).length) return {};
     const projects = await this.em.find(Project, where, { fields: ['id'] });
     return { projectId: { $in: projects.map((p) => p.id) } };

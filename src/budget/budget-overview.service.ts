@@ -8,7 +8,7 @@ import { todayUtc } from '../common/dates/local-date.js';
 import { checkId } from '../common/errors/app-error.js';
 import { BudgetTotals } from './budget-totals.js';
 import { toFiguresModel, toOverviewModel, toProjectSummaryModel, toSummaryFields } from './budget.mapper.js';
-import { PLAN_READERS } from './budget.service.js';
+import { PLAN_READERS, PROGRAM_OVERVIEW_ROLES, TOTALS_CHECKERS } from './budget.access.js';
 import { BudgetOverviewArgs, ProgramOverviewArgs } from './dto/budget.args.js';
 import { BudgetOverviewModel, ProgramBudgetOverviewModel } from './models/budget-overview.model.js';
 import { BudgetTotalsCheckModel } from './models/budget-totals-check.model.js';
@@ -19,8 +19,6 @@ import { ProjectSummaryCache } from './summary-cache.js';
 import { summarizeAggregated } from './project-summary.js';
 import { readSnapshot } from '../database/transactions.js';
 
-export const PROGRAM_OVERVIEW_ROLES = [Role.GRANTOR, Role.AUDITOR, Role.ADMIN];
-export const TOTALS_CHECKERS = [Role.AUDITOR, Role.ADMIN, Role.FINANCE];
 
 /** Read side of the budget: overviews from maintained totals, and their consistency check. */
 @Injectable()

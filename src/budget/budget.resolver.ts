@@ -4,8 +4,9 @@ import { Allow } from '../auth/allow.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { ALL_ROLES, Role } from '../auth/role.enum.js';
-import { BudgetOverviewService, PROGRAM_OVERVIEW_ROLES, TOTALS_CHECKERS } from './budget-overview.service.js';
-import { BudgetService, PLAN_READERS, PLAN_WRITERS } from './budget.service.js';
+import { BudgetOverviewService } from './budget-overview.service.js';
+import { BudgetService } from './budget.service.js';
+import { CATEGORY_ADMINS, PLAN_READERS, PLAN_WRITERS, PROGRAM_OVERVIEW_ROLES, TOTALS_CHECKERS } from './budget.access.js';
 import { BudgetOverviewArgs, BudgetPlanArgs, ProgramOverviewArgs } from './dto/budget.args.js';
 import { CreateBudgetPlanInput, ReviseBudgetPlanInput } from './dto/budget-plan.inputs.js';
 import { CreateCostCategoryInput } from './dto/cost-category.input.js';
@@ -27,7 +28,7 @@ export class BudgetResolver {
     return this.plans.costCategories(user, programId);
   }
 
-  @Allow(Role.ADMIN)
+  @Allow(...CATEGORY_ADMINS)
   @Mutation(() => CostCategoryModel, { description: 'Adds a cost category to a programme (administrators of the programme).' })
   createCostCategory(@CurrentUser() user: AuthUser, @Args('input') input: CreateCostCategoryInput) {
     return this.plans.createCostCategory(user, input);

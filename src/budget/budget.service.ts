@@ -23,10 +23,9 @@ import { BudgetPlanModel } from './models/budget-plan.model.js';
 import { checkPlan, planFingerprint, type PlanContent } from './plan-rules.js';
 import { recordPlanChanges } from './plan-audit.js';
 import { joinTransaction } from '../database/transactions.js';
+import { CATEGORY_ADMINS, PLAN_READERS, PLAN_WRITERS } from './budget.access.js';
 
 /** FINANCE of the project (and ADMIN) keep the plan; these roles read it. */
-export const PLAN_WRITERS = [Role.FINANCE, Role.ADMIN];
-export const PLAN_READERS = [Role.FINANCE, Role.ANALYST, Role.AUDITOR, Role.GRANTOR, Role.ADMIN];
 
 /** A revision as stored, with the content in the form the rules and the API use. */
 interface StoredPlan {
@@ -53,7 +52,7 @@ export class BudgetService {
   /** An administrator of the programme (or a global one) adds a cost category; codes are unique per programme. */
   async createCostCategory(user: AuthUser, input: CreateCostCategoryInput) {
     return joinTransaction(this.em, async (em) => {
-      await this.access.requireProgram(em, user, input.programId, { roles: [Role.ADMIN], forbidden: 'Only an administrator of the programme can add cost categories.' });
+      await this.access.requireProgram(em, user, input.programId, { roles: CATEGORY_ADMINS, forbidden: 'Only an administrator of the programme can add cost categories.' });
       await em.execute('select id from funding_program where id = ? for update', [input.programId]);
       const existing = await em.find(CostCategory, { program: input.programId });
       if (existing.some((c) => c.code === input.code)) throw BudgetErrors.categoryCodeTaken(input.code);

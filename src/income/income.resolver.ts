@@ -4,7 +4,7 @@ import { MutationTransaction } from '../audit/mutation-transaction.js';
 import { Allow } from '../auth/allow.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
-import { TOTALS_CHECKERS } from '../budget/budget-overview.service.js';
+import { TOTALS_CHECKERS } from '../budget/budget.access.js';
 import { BudgetOverviewModel } from '../budget/models/budget-overview.model.js';
 import { MONEY_READERS, MONEY_WRITERS } from '../tranches/money-access.js';
 import { IncomesArgs, RecordIncomeInput, ReverseIncomeInput } from './dto/income.inputs.js';

@@ -11,7 +11,8 @@ import type { GraphQLContext } from '../common/graphql/graphql-context.js';
 import { ParticipantModel } from '../participants/models/participant.model.js';
 import { canReadJustification, PSEUDONYMOUS_READERS } from '../participants/participants.access.js';
 import { CorrectObservationInput, CreateMeasureInput, EndParticipationInput, EnrolInput, MeasuresArgs, RecordObservationInput, UpdateMeasureInput, WithdrawObservationInput } from './dto/measure.inputs.js';
-import { MEASURE_MANAGERS, MeasuresService } from './measures.service.js';
+import { MeasuresService } from './measures.service.js';
+import { MEASURE_CASE_WORKERS, MEASURE_MANAGERS } from './measures.access.js';
 import { MeasureConnection, MeasureModel, MeasureOccupancyModel, ObservationModel, ParticipationModel } from './models/measure.model.js';
 import { ObservationsService } from './observations.service.js';
 import { ParticipationsService } from './participations.service.js';
@@ -48,31 +49,31 @@ export class MeasuresResolver {
     return this.measureService.update(user, id, input);
   }
 
-  @Allow(Role.CASE_WORKER)
+  @Allow(...MEASURE_CASE_WORKERS)
   @Mutation(() => ParticipationModel, { description: 'Enrols a participant in a measure; refused when the measure is full in that period.' })
   enrolParticipant(@CurrentUser() user: AuthUser, @Args('input') input: EnrolInput) {
     return this.participationService.enrol(user, input, todayUtc());
   }
 
-  @Allow(Role.CASE_WORKER)
+  @Allow(...MEASURE_CASE_WORKERS)
   @Mutation(() => ParticipationModel)
   endParticipation(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string, @Args('input') input: EndParticipationInput) {
     return this.participationService.end(user, id, input, todayUtc());
   }
 
-  @Allow(Role.CASE_WORKER)
+  @Allow(...MEASURE_CASE_WORKERS)
   @Mutation(() => ObservationModel, { description: 'Records a dated labour-market observation (after the exit; a job or training taken up also while still taking part).' })
   recordObservation(@CurrentUser() user: AuthUser, @Args('input') input: RecordObservationInput) {
     return this.observationService.record(user, input, todayUtc());
   }
 
-  @Allow(Role.CASE_WORKER)
+  @Allow(...MEASURE_CASE_WORKERS)
   @Mutation(() => ObservationModel, { description: 'Corrects an observation in force: a new record supersedes it, with the reason.' })
   correctObservation(@CurrentUser() user: AuthUser, @Args('input') input: CorrectObservationInput) {
     return this.observationService.correct(user, input, todayUtc());
   }
 
-  @Allow(Role.CASE_WORKER)
+  @Allow(...MEASURE_CASE_WORKERS)
   @Mutation(() => ObservationModel, { description: 'Withdraws an observation in force: a new record says it no longer counts, with the reason.' })
   withdrawObservation(@CurrentUser() user: AuthUser, @Args('input') input: WithdrawObservationInput) {
     return this.observationService.withdraw(user, input);

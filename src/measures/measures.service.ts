@@ -19,9 +19,9 @@ import { measureSnapshot, toMeasureModel } from './measures.mapper.js';
 import { MeasureModel, MeasureOccupancyModel } from './models/measure.model.js';
 import { occupancyOn, peakOccupancy } from './occupancy.js';
 import { joinTransaction } from '../database/transactions.js';
+import { MEASURE_MANAGERS } from './measures.access.js';
 
 /** FINANCE and ADMIN manage measures (they carry cost); every role of the project may read them. */
-export const MEASURE_MANAGERS = [Role.FINANCE, Role.ADMIN];
 const MEASURE_ORDER = ['startDate', 'id'] as const;
 
 @Injectable()

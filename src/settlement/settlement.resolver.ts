@@ -3,7 +3,7 @@ import { Args, Query, Resolver } from '@nestjs/graphql';
 import { Allow } from '../auth/allow.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
-import { PROGRAM_OVERVIEW_ROLES } from '../budget/budget-overview.service.js';
+import { PROGRAM_OVERVIEW_ROLES } from '../budget/budget.access.js';
 import { ProgramSettlementsArgs, SettlementArgs } from './dto/settlement.args.js';
 import { ProgramSettlementsModel, SettlementModel } from './models/settlement.model.js';
 import { SETTLEMENT_READERS, SettlementService } from './settlement.service.js';

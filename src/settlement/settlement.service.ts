@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 
 import { AccessService } from '../auth/access.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import { PROGRAM_OVERVIEW_ROLES } from '../budget/budget-overview.service.js';
+import { PROGRAM_OVERVIEW_ROLES } from '../budget/budget.access.js';
 import { addDays, type LocalDate, todayUtc } from '../common/dates/local-date.js';
 import { badInput, checkId } from '../common/errors/app-error.js';
 import { ZERO } from '../common/money/money.js';

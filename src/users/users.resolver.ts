@@ -8,30 +8,31 @@ import { PaginationArgs } from '../common/pagination/pagination.args.js';
 import { CreateUserInput, GrantRoleInput } from './dto/user.inputs.js';
 import { RoleAssignmentModel, UserConnection, UserModel } from './models/user.model.js';
 import { UsersService } from './users.service.js';
+import { USER_ADMINS } from './users.access.js';
 
 @Resolver(() => UserModel)
 export class UsersResolver {
   constructor(private readonly service: UsersService) {}
 
-  @Allow(Role.ADMIN)
+  @Allow(...USER_ADMINS)
   @Query(() => UserConnection, { description: 'Users holding roles on what you administer (everyone for a global administrator), by username.' })
   users(@CurrentUser() user: AuthUser, @Args() args: PaginationArgs) {
     return this.service.list(user, args);
   }
 
-  @Allow(Role.ADMIN)
+  @Allow(...USER_ADMINS)
   @Mutation(() => UserModel, { description: 'Creates an account without roles; grant them with grantRole.' })
   createUser(@Args('input') input: CreateUserInput) {
     return this.service.create(input);
   }
 
-  @Allow(Role.ADMIN)
+  @Allow(...USER_ADMINS)
   @Mutation(() => RoleAssignmentModel)
   grantRole(@CurrentUser() user: AuthUser, @Args('input') input: GrantRoleInput) {
     return this.service.grant(user, input);
   }
 
-  @Allow(Role.ADMIN)
+  @Allow(...USER_ADMINS)
   @Mutation(() => RoleAssignmentModel, { description: 'Removes a role assignment; takes effect with the next request of that user.' })
   revokeRole(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string) {
     return this.service.revoke(user, id);

@@ -16,8 +16,8 @@ import { CreateUserInput, GrantRoleInput } from './dto/user.inputs.js';
 import { RoleAssignmentModel, UserModel } from './models/user.model.js';
 import { addGrant, createAccount } from './user-accounts.js';
 import { joinTransaction } from '../database/transactions.js';
+import { USER_ADMINS } from './users.access.js';
 
-const ADMIN = [Role.ADMIN];
 
 /**
  * User administration. A global administrator manages everyone; a project or programme
@@ -81,9 +81,9 @@ export class UsersService {
   /** Global grants need a global administrator; project and programme grants an administrator there. */
   private async requireAdministers(em: EntityManager, actor: AuthUser, grant: { projectId?: string | null; programId?: string | null }) {
     if (grant.projectId) {
-      await this.access.requireProject(em, actor, grant.projectId, ADMIN, 'projectId');
+      await this.access.requireProject(em, actor, grant.projectId, USER_ADMINS, 'projectId');
     } else if (grant.programId) {
-      if (!this.access.holdsOnProgram(actor, checkId(grant.programId, 'programId'), ADMIN)) throw forbidden('Only an administrator of this programme can manage its roles.');
+      if (!this.access.holdsOnProgram(actor, checkId(grant.programId, 'programId'), USER_ADMINS)) throw forbidden('Only an administrator of this programme can manage its roles.');
     } else if (!this.access.isGlobalAdmin(actor)) {
       throw forbidden('Only a global administrator can manage global roles.');
     }
@@ -92,7 +92,7 @@ export class UsersService {
   /** Null for a global administrator (everything); otherwise the assignments on what the actor administers. */
   private async assignmentScope(actor: AuthUser): Promise<FilterQuery<RoleAssignment> | null> {
     if (this.access.isGlobalAdmin(actor)) return null;
-    const projects = await this.em.find(Project, this.access.projectWhere(actor, ADMIN), { fields: ['id'] });
+    const projects = await this.em.find(Project, this.access.projectWhere(actor, USER_ADMINS), { fields: ['id'] });
     const programIds = actor.grants.flatMap((g) => (g.role === Role.ADMIN && g.programId ? [g.programId] : []));
     return { $or: [{ project: { $in: projects.map((p) => p.id) } }, { program: { $in: programIds } }] };
   }

@@ -1,7 +1,6 @@
 import { DEMO_AS_OF } from '../../src/database/seeders/participants-demo-data.js';
+import { ChangeProofStatusDocument, FirstProjectDocument } from '../generated/graphql.js';
 import { createTestApp, type TestApp } from '../setup/test-app.js';
-
-const STATUS = `mutation($input: ChangeProofStatusInput!) { changeProofStatus(input: $input) { id status asOf } }`;
 
 /**
  * A proof's submission is one unit with its audit event: the SUBMITTED status, the frozen files and
@@ -11,11 +10,11 @@ const STATUS = `mutation($input: ChangeProofStatusInput!) { changeProofStatus(in
 describe('submitting a proof: status, files and audit event in one transaction', () => {
   let t: TestApp;
   let projectId: string;
-  const request = () => ({ projectId, kind: 'INTERIM', fiscalYear: 2023 });
+  const request = () => ({ projectId, kind: 'INTERIM' as const, fiscalYear: 2023 });
 
   beforeAll(async () => {
     t = await createTestApp();
-    projectId = (await t.gqlAs('finance', '{ projects { nodes { id } } }')).data!.projects.nodes[0].id;
+    projectId = (await t.op('finance', FirstProjectDocument)).data!.projects.nodes[0].id;
   });
   afterAll(() => t.close());
 
@@ -33,7 +32,7 @@ describe('submitting a proof: status, files and audit event in one transaction',
   };
 
   it('rolls back the status and the frozen files when the audit event cannot be written, and commits all three otherwise', async () => {
-    expect((await t.gqlAs('finance', STATUS, { input: { ...request(), status: 'IN_PREPARATION' } })).errors).toBeUndefined();
+    expect((await t.op('finance', ChangeProofStatusDocument, { input: { ...request(), status: 'IN_PREPARATION' } })).errors).toBeUndefined();
     await sql(`create function fail_submission_audit() returns trigger language plpgsql as $$
                  begin
                    if new.operation = 'changeProofStatus' and new.outcome = 'SUCCESS' then raise exception 'audit store unavailable'; end if;
@@ -41,7 +40,7 @@ describe('submitting a proof: status, files and audit event in one transaction',
                  end $$`);
     await sql('create trigger fail_submission_audit before insert on audit_event for each row execute function fail_submission_audit()');
     try {
-      const failed = await t.gqlAs('finance', STATUS, { input: { ...request(), status: 'SUBMITTED', asOf: DEMO_AS_OF } });
+      const failed = await t.op('finance', ChangeProofStatusDocument, { input: { ...request(), status: 'SUBMITTED', asOf: DEMO_AS_OF } });
       expect(failed.errors?.[0].extensions?.code).toBe('INTERNAL_SERVER_ERROR');
       expect(await state()).toEqual({ status: 'IN_PREPARATION', asOf: null, files: 0, submittedEvents: 0 });
     } finally {
@@ -49,7 +48,7 @@ describe('submitting a proof: status, files and audit event in one transaction',
       await sql('drop function fail_submission_audit()');
     }
 
-    const submitted = await t.gqlAs('finance', STATUS, { input: { ...request(), status: 'SUBMITTED', asOf: DEMO_AS_OF } });
+    const submitted = await t.op('finance', ChangeProofStatusDocument, { input: { ...request(), status: 'SUBMITTED', asOf: DEMO_AS_OF } });
     expect(submitted.errors).toBeUndefined();
     const after = await state();
     expect(after).toMatchObject({ status: 'SUBMITTED', asOf: DEMO_AS_OF, submittedEvents: 1 });

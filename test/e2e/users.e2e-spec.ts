@@ -1,14 +1,22 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 
+import { print } from 'graphql';
+
+import {
+  AuditEventCountDocument,
+  CreateUserDocument,
+  FirstProjectDocument,
+  GrantRoleDocument,
+  MeDocument,
+  MyIdDocument,
+  RevokeRoleDocument,
+  UsersWithRolesDocument,
+} from '../generated/graphql.js';
 import { createTestApp, type TestApp } from '../setup/test-app.js';
 
+// Typed documents (test/graphql/users.graphql): no `any`, and a renamed field fails to compile.
 const run = promisify(execFile);
-
-const ME = '{ me { username grants { role projectId programId } } }';
-const CREATE_USER = 'mutation($input: CreateUserInput!) { createUser(input: $input) { id username roles { id } } }';
-const GRANT = 'mutation($input: GrantRoleInput!) { grantRole(input: $input) { id role projectId } }';
-const REVOKE = 'mutation($id: ID!) { revokeRole(id: $id) { id } }';
 
 describe('user administration and the user:create CLI', () => {
   let t: TestApp;
@@ -16,7 +24,7 @@ describe('user administration and the user:create CLI', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    projectId = (await t.gqlAs('admin', '{ projects { nodes { id } } }')).data!.projects.nodes[0].id;
+    projectId = (await t.op('admin', FirstProjectDocument)).data!.projects.nodes[0].id;
   });
   afterAll(() => t.close());
 
@@ -33,7 +41,7 @@ describe('user administration and the user:create CLI', () => {
     expect(result).toMatchObject({ code: 0 });
     expect(result.out).toContain('with the role ADMIN globally');
     await t.auth('root.admin', 'a-long-and-secret-passphrase');
-    const me = await t.gqlAs('root.admin', ME);
+    const me = await t.op('root.admin', MeDocument);
     expect(me.data!.me).toEqual({ username: 'root.admin', grants: [{ role: 'ADMIN', projectId: null, programId: null }] });
   });
 
@@ -41,44 +49,42 @@ describe('user administration and the user:create CLI', () => {
     const weak = await cli('--username', 'weak', '--password', 'short-pw');
     expect(weak.code).toBe(1);
     expect(weak.out).toContain('at least 12 characters');
-    const users = await t.gqlAs('admin', '{ users(first: 100) { nodes { username } } }');
-    expect(users.data!.users.nodes.map((u: { username: string }) => u.username)).not.toContain('weak');
+    const users = await t.op('admin', UsersWithRolesDocument);
+    expect(users.data!.users.nodes.map((u) => u.username)).not.toContain('weak');
   });
 
   it('refuses a project role without a project', async () => {
-    const userId = (await t.gqlAs('admin', '{ me { id } }')).data!.me.id;
-    const result = await t.gqlAs('admin', GRANT, { input: { userId, role: 'FINANCE' } });
+    const userId = (await t.op('admin', MyIdDocument)).data!.me.id;
+    const result = await t.op('admin', GrantRoleDocument, { input: { userId, role: 'FINANCE' } });
     expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'projectId' });
   });
 
   it('lets an administrator create a user, grant a project role and revoke it (effective at once)', async () => {
-    const created = await t.gqlAs('admin', CREATE_USER, { input: { username: 'new.auditor', password: 'another-long-passphrase' } });
+    const created = await t.op('admin', CreateUserDocument, { input: { username: 'new.auditor', password: 'another-long-passphrase' } });
     expect(created.errors).toBeUndefined();
     const userId = created.data!.createUser.id;
-    const granted = await t.gqlAs('admin', GRANT, { input: { userId, role: 'AUDITOR', projectId } });
+    const granted = await t.op('admin', GrantRoleDocument, { input: { userId, role: 'AUDITOR', projectId } });
     expect(granted.data!.grantRole).toMatchObject({ role: 'AUDITOR', projectId });
     const header = await t.auth('new.auditor', 'another-long-passphrase');
-    const before = await t.gql('{ auditEvents(first: 1) { totalCount } }', {}, header);
+    const before = await t.gql(print(AuditEventCountDocument), {}, header);
     expect(before.errors).toBeUndefined();
-    await t.gqlAs('admin', REVOKE, { id: granted.data!.grantRole.id });
-    const after = await t.gql('{ auditEvents(first: 1) { totalCount } }', {}, header);
+    await t.op('admin', RevokeRoleDocument, { id: granted.data!.grantRole.id });
+    const after = await t.gql(print(AuditEventCountDocument), {}, header);
     expect(after.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
   it('refuses a weak password, a duplicate grant and removing the last global administrator', async () => {
-    const weak = await t.gqlAs('admin', CREATE_USER, { input: { username: 'weak2', password: 'short' } });
+    const weak = await t.op('admin', CreateUserDocument, { input: { username: 'weak2', password: 'short' } });
     expect(weak.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'password' });
-    const users = await t.gqlAs('admin', '{ users(first: 100) { nodes { id username roles { id role projectId programId } } } }');
-    const finance = users.data!.users.nodes.find((u: { username: string }) => u.username === 'finance');
-    const duplicate = await t.gqlAs('admin', GRANT, { input: { userId: finance.id, role: 'FINANCE', projectId } });
+    const users = await t.op('admin', UsersWithRolesDocument);
+    const finance = users.data!.users.nodes.find((u) => u.username === 'finance')!;
+    const duplicate = await t.op('admin', GrantRoleDocument, { input: { userId: finance.id, role: 'FINANCE', projectId } });
     expect(duplicate.errors?.[0].extensions?.code).toBe('CONFLICT');
     // root.admin (from the CLI test) and admin are global administrators: revoke one, the other is the last.
-    const globalGrants = users.data!.users.nodes.flatMap((u: { roles: { id: string; role: string; projectId: string | null; programId: string | null }[] }) =>
-      u.roles.filter((r) => r.role === 'ADMIN' && !r.projectId && !r.programId),
-    );
+    const globalGrants = users.data!.users.nodes.flatMap((u) => u.roles.filter((r) => r.role === 'ADMIN' && !r.projectId && !r.programId));
     expect(globalGrants).toHaveLength(2);
-    expect((await t.gqlAs('admin', REVOKE, { id: globalGrants[1].id })).errors).toBeUndefined();
-    const last = await t.gqlAs('admin', REVOKE, { id: globalGrants[0].id });
+    expect((await t.op('admin', RevokeRoleDocument, { id: globalGrants[1].id })).errors).toBeUndefined();
+    const last = await t.op('admin', RevokeRoleDocument, { id: globalGrants[0].id });
     expect(last.errors?.[0].extensions?.code).toBe('CONFLICT');
   });
 });
