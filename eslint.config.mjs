@@ -3,6 +3,9 @@
 // expected), the ban on `any`, and type-only imports. Formatting is Prettier's job, not ESLint's.
 import tseslint from 'typescript-eslint';
 
+/** Test files that use typed documents only. */
+const TYPED_TESTS = ['test/e2e/users.e2e-spec.ts', 'test/e2e/proof-submission-transaction.e2e-spec.ts', 'test/generated/**'];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test/generated/**', '**/*.mjs', '**/*.js'] },
   {
@@ -28,5 +31,13 @@ export default tseslint.config(
       '@typescript-eslint/no-require-imports': 'error',
       'no-control-regex': 'error',
     },
+  },
+  {
+    // Tests and benchmarks still send untyped GraphQL strings, whose answers are `any`. They move to
+    // typed documents (test/graphql/*.graphql → test/generated/graphql.ts) file by file; the files
+    // already moved are held to the rule below.
+    files: ['test/**/*.ts', 'bench/**/*.ts'],
+    ignores: TYPED_TESTS,
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
 );

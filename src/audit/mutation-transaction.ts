@@ -1,4 +1,4 @@
-import { DriverException, IsolationLevel } from '@mikro-orm/core';
+import { DriverException, type IsolationLevel } from '@mikro-orm/core';
 import { SetMetadata } from '@nestjs/common';
 
 export const MUTATION_TRANSACTION_KEY = 'fpt:mutation-transaction';

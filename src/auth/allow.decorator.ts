@@ -1,6 +1,6 @@
 import { SetMetadata } from '@nestjs/common';
 
-import { Role } from './role.enum.js';
+import { type Role } from './role.enum.js';
 
 export const ALLOW_KEY = 'fpt:allow';
 export const PUBLIC = 'PUBLIC' as const;

@@ -1,4 +1,4 @@
-import { Role } from './role.enum.js';
+import { type Role } from './role.enum.js';
 
 /** One role held by a user: on a project, on a whole programme, or (neither) globally. */
 export interface RoleGrant {

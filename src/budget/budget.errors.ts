@@ -1,4 +1,4 @@
-import { Decimal } from 'decimal.js';
+import { type Decimal } from 'decimal.js';
 
 import { AppError, badInput, conflict, notFound } from '../common/errors/app-error.js';
 import { formatMoney } from '../common/money/money.js';

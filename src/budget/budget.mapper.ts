@@ -2,11 +2,11 @@ import type { CategoryRef, Figures, Overview } from './overview.js';
 import type { LoadedOverview, RevisionHeader } from './overview-data.js';
 import type { ProgramProjectHeader } from './program-overview-data.js';
 import type { ProjectSummary } from './project-summary.js';
-import { BudgetFiguresModel, BudgetOverviewModel, BudgetSummaryFields, ProjectBudgetSummaryModel } from './models/budget-overview.model.js';
-import { BudgetRevisionModel } from './models/budget-plan.model.js';
-import { CostCategoryModel } from './models/cost-category.model.js';
+import { type BudgetFiguresModel, type BudgetOverviewModel, type BudgetSummaryFields, type ProjectBudgetSummaryModel } from './models/budget-overview.model.js';
+import { type BudgetRevisionModel } from './models/budget-plan.model.js';
+import { type CostCategoryModel } from './models/cost-category.model.js';
 import { BudgetRevision } from './entities/budget-revision.entity.js';
-import { CostCategory } from './entities/cost-category.entity.js';
+import { type CostCategory } from './entities/cost-category.entity.js';
 
 export function toCostCategoryModel(category: CostCategory | CategoryRef): CostCategoryModel {
   return { id: category.id, code: category.code, name: category.name, sortOrder: category.sortOrder };

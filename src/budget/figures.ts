@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 
 import { ZERO } from '../common/money/money.js';
-import { OverrunStatus } from './budget.enums.js';
+import { type OverrunStatus } from './budget.enums.js';
 
 export interface CategoryRef {
   id: string;

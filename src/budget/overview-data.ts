@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Decimal } from 'decimal.js';
 
 import type { LocalDate } from '../common/dates/local-date.js';
-import { FinancingType } from '../programs/programs.enums.js';
+import { type FinancingType } from '../programs/programs.enums.js';
 import type { CategoryRef, OverviewInput } from './overview.js';
 import { plansInForceSql } from './plan-in-force.js';
 import { readSnapshot } from '../database/transactions.js';

@@ -1,4 +1,4 @@
-import { Decimal } from 'decimal.js';
+import { type Decimal } from 'decimal.js';
 
 import type { AuditTrail } from '../audit/audit-trail.js';
 import { formatMoney } from '../common/money/money.js';

@@ -1,4 +1,4 @@
-import { Decimal } from 'decimal.js';
+import { type Decimal } from 'decimal.js';
 
 import { fiscalYearOf, type LocalDate } from '../common/dates/local-date.js';
 import { formatMoney, sumMoney, ZERO } from '../common/money/money.js';

@@ -3,7 +3,7 @@ import { Decimal } from 'decimal.js';
 
 import { fiscalYearOf, type LocalDate } from '../common/dates/local-date.js';
 import { ZERO } from '../common/money/money.js';
-import { FinancingType } from '../programs/programs.enums.js';
+import { type FinancingType } from '../programs/programs.enums.js';
 import { type Amounts, zeroAmounts } from './figures.js';
 import type { ProjectHeader } from './overview-data.js';
 import type { AggregatedProject, OverrunGroup, SummaryTerms } from './project-summary.js';

@@ -1,4 +1,4 @@
-import { Decimal } from 'decimal.js';
+import { type Decimal } from 'decimal.js';
 
 import type { LocalDate } from '../common/dates/local-date.js';
 import { ZERO } from '../common/money/money.js';

@@ -1,6 +1,6 @@
-import { Decimal } from 'decimal.js';
+import { type Decimal } from 'decimal.js';
 
-import { AppError, badInput, conflict, notFound } from '../common/errors/app-error.js';
+import { type AppError, badInput, conflict, notFound } from '../common/errors/app-error.js';
 import { formatMoney } from '../common/money/money.js';
 
 const eur = (value: Decimal) => `${formatMoney(value)} EUR`;

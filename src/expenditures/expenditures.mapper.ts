@@ -1,6 +1,6 @@
-import { Expenditure } from './entities/expenditure.entity.js';
+import { type Expenditure } from './entities/expenditure.entity.js';
 import { ExpenditureStatus } from './expenditures.enums.js';
-import { ExpenditureModel } from './models/expenditure.model.js';
+import { type ExpenditureModel } from './models/expenditure.model.js';
 
 /** Ledger row → GraphQL model; state and cost category loaded, or given (a row just booked). */
 export function toExpenditureModel(e: Expenditure, reversedById: string | null, known?: { code: string; status: ExpenditureStatus }): ExpenditureModel {

@@ -1,5 +1,5 @@
 import { validateSync } from 'class-validator';
-import { Decimal } from 'decimal.js';
+import { type Decimal } from 'decimal.js';
 
 import { fiscalYearOf, type LocalDate } from '../common/dates/local-date.js';
 import type { AppError } from '../common/errors/app-error.js';

@@ -50,6 +50,7 @@ export class ImportReadsService {
     const em = this.em.fork({ keepTransactionContext: true });
     checkPageSize(args.first, this.config.maxPageSize);
     await this.bookings.visibleImport(em, user, importId);
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a raw SQL row: columns are read by name and parsed one by one where they are used
     const rows = await em.execute<Record<string, any>[]>(
       `select id, line, source_key, receipt_number, invoice_date::text as invoice_date, payment_date::text as payment_date, value_date::text as value_date,
               amount::text as amount, counterparty, text, account, contra_account, cost_centre, cost_centre2, reference, status, reasons,

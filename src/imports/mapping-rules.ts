@@ -1,4 +1,4 @@
-import { ImportFormat, MappingAction } from './imports.enums.js';
+import { type ImportFormat, type MappingAction } from './imports.enums.js';
 
 /**
  * One mapping rule: conditions (all that are given must hold) and what to do with a matching row.

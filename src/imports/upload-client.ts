@@ -14,7 +14,7 @@ export function uploadFile(
   query: Record<string, string | undefined>,
   path: string,
   onBytes: (sent: number, total: number) => void = () => {},
-): Promise<{ status: number; body: Record<string, any> }> {
+): Promise<{ status: number; body: Record<string, unknown> }> {
   const url = new URL('/imports', baseUrl);
   for (const [key, value] of Object.entries(query)) if (value) url.searchParams.set(key, value);
   const boundary = `----fpt-${randomUUID()}`;
@@ -33,7 +33,7 @@ export function uploadFile(
       res.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8');
         try {
-          resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as Record<string, any> });
+          resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as Record<string, unknown> });
         } catch {
           resolve({ status: res.statusCode ?? 0, body: { message: text } });
         }

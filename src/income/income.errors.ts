@@ -1,5 +1,5 @@
 import { FundingSourceKind } from '../budget/budget.enums.js';
-import { AppError, badInput, conflict, notFound } from '../common/errors/app-error.js';
+import { type AppError, badInput, conflict, notFound } from '../common/errors/app-error.js';
 
 const SOURCE_LABELS: Record<FundingSourceKind, string> = {
   [FundingSourceKind.FEDERAL_GRANT]: 'Zuwendung (federal grant)',

@@ -2,7 +2,7 @@ import { Decimal } from 'decimal.js';
 
 import type { LocalDate } from '../common/dates/local-date.js';
 import { ageBand, COMPUTED_RULES, type CountedParticipant, type Period, type RuleInput } from './counting-rules.js';
-import { ActualSource, Disaggregation, IndicatorUnit } from './indicators.enums.js';
+import { type ActualSource, Disaggregation, IndicatorUnit } from './indicators.enums.js';
 
 /**
  * The figures of one indicator for one period, before suppression: the pure core of the report.

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 
 import type { LocalDate } from '../common/dates/local-date.js';
 import { LabourMarketObservation } from '../measures/entities/observation.entity.js';
-import { ObservationKind, ObservationType } from '../measures/measures.enums.js';
+import { type ObservationKind, type ObservationType } from '../measures/measures.enums.js';
 import { inForce } from '../measures/observations.js';
 import { ParticipantIdentity } from '../participants/entities/participant-identity.entity.js';
 import { Participant } from '../participants/entities/participant.entity.js';

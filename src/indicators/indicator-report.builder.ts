@@ -1,9 +1,9 @@
-import { Decimal } from 'decimal.js';
+import { type Decimal } from 'decimal.js';
 
 import { type Cell, suppressPartition } from './suppression.js';
 import type { Figure, FigureCell } from './indicator-figures.js';
 import { percentOf, projectToEnd } from './indicator-figures.js';
-import { Disaggregation, IndicatorUnit } from './indicators.enums.js';
+import { type Disaggregation, IndicatorUnit } from './indicators.enums.js';
 import type { FigureTotals, LateCorrection, ReportedFigure } from './indicator-snapshots.js';
 import type { IndicatorBreakdownModel, IndicatorCellModel, IndicatorCorrectedFigureModel, IndicatorLateCorrectionModel, IndicatorReportRowModel } from './models/indicator-report.model.js';
 import type { IndicatorDefinitionModel } from './models/indicator-definition.model.js';

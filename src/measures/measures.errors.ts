@@ -1,4 +1,4 @@
-import { AppError, badInput, conflict, notFound } from '../common/errors/app-error.js';
+import { type AppError, badInput, conflict, notFound } from '../common/errors/app-error.js';
 
 /** The measures module's clerk-facing errors, in one place. */
 export const MeasureErrors = {

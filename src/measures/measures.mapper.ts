@@ -1,7 +1,7 @@
-import { Measure } from './entities/measure.entity.js';
-import { LabourMarketObservation } from './entities/observation.entity.js';
-import { Participation } from './entities/participation.entity.js';
-import { MeasureModel, ObservationModel, ParticipationModel } from './models/measure.model.js';
+import { type Measure } from './entities/measure.entity.js';
+import { type LabourMarketObservation } from './entities/observation.entity.js';
+import { type Participation } from './entities/participation.entity.js';
+import { type MeasureModel, type ObservationModel, type ParticipationModel } from './models/measure.model.js';
 import { ObservationKind } from './measures.enums.js';
 
 export function toMeasureModel(m: Measure): MeasureModel {

@@ -1,5 +1,5 @@
 import { daysBetween, type LocalDate } from '../common/dates/local-date.js';
-import { Gender, Track } from './participants.enums.js';
+import { type Gender, type Track } from './participants.enums.js';
 
 /**
  * Eligibility rules of a programme, kept as data (docs/domain.md#participants-and-data-protection, configurable per programme).

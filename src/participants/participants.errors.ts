@@ -1,4 +1,4 @@
-import { AppError, badInput, conflict, forbidden, notFound } from '../common/errors/app-error.js';
+import { type AppError, badInput, conflict, forbidden, notFound } from '../common/errors/app-error.js';
 import type { FailedRule } from './eligibility.js';
 
 /** The participant module's clerk-facing errors, in one place. */

@@ -1,8 +1,8 @@
-import { Participant } from './entities/participant.entity.js';
-import { ParticipantRules } from './entities/participant-rules.entity.js';
-import { ParticipantModel } from './models/participant.model.js';
-import { ParticipantRulesModel } from './models/participant-rules.model.js';
-import { EligibilityRuleKind } from './dto/participant-rules.input.js';
+import { type Participant } from './entities/participant.entity.js';
+import { type ParticipantRules } from './entities/participant-rules.entity.js';
+import { type ParticipantModel } from './models/participant.model.js';
+import { type ParticipantRulesModel } from './models/participant-rules.model.js';
+import { type EligibilityRuleKind } from './dto/participant-rules.input.js';
 
 /**
  * The pseudonymous record, declared once: the API model and the audit snapshot both spread it, so a

@@ -1,4 +1,4 @@
-import { AppError, badInput, notFound } from '../common/errors/app-error.js';
+import { type AppError, badInput, notFound } from '../common/errors/app-error.js';
 
 /** The programme module's clerk-facing errors, in one place. */
 export const ProgramErrors = {

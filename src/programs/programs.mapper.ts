@@ -1,7 +1,7 @@
-import { FundingProgram } from './entities/funding-program.entity.js';
-import { Project } from './entities/project.entity.js';
-import { FundingProgramModel } from './models/funding-program.model.js';
-import { ProjectModel } from './models/project.model.js';
+import { type FundingProgram } from './entities/funding-program.entity.js';
+import { type Project } from './entities/project.entity.js';
+import { type FundingProgramModel } from './models/funding-program.model.js';
+import { type ProjectModel } from './models/project.model.js';
 
 export function toFundingProgramModel(program: FundingProgram): FundingProgramModel {
   return {

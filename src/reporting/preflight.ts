@@ -9,6 +9,7 @@ import { type ProofScope, RECEIPTS_IN_SCOPE, receiptParams } from './proof-loade
 import { planInForceSql } from '../budget/plan-in-force.js';
 import { entryDataCompleteSql } from '../participants/entry-data.js';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a raw SQL row: columns are read by name and parsed one by one where they are used
 type Row = Record<string, any>;
 
 const link = {

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Decimal } from 'decimal.js';
 
-import { FundingSourceKind } from '../budget/budget.enums.js';
+import { type FundingSourceKind } from '../budget/budget.enums.js';
 import { fiscalYearOf, type LocalDate } from '../common/dates/local-date.js';
 import { ZERO } from '../common/money/money.js';
 import type { IndicatorReportModel } from '../indicators/models/indicator-report.model.js';
@@ -21,6 +21,7 @@ import { ProofKind } from './proof.enums.js';
 import { planInForceSql } from '../budget/plan-in-force.js';
 import { countsSql } from '../expenditures/counting-filter.js';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a raw SQL row: columns are read by name and parsed one by one where they are used
 type Row = Record<string, any>;
 
 export interface ProofScope {

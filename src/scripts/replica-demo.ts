@@ -70,6 +70,7 @@ try {
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify({ query, variables }),
     });
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a demo script's untyped GraphQL answer, read by field name
     const body = (await response.json()) as { data?: any; errors?: unknown[] };
     if (body.errors) throw new Error(JSON.stringify(body.errors));
     return body.data;

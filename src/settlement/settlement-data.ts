@@ -40,6 +40,7 @@ export interface LoadedSettlement {
   paidOut: Decimal;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a raw SQL row: columns are read by name and parsed one by one where they are used
 type Row = Record<string, any>;
 const money = (v: unknown) => new Decimal(v as string);
 const noCover = (): Record<OtherSource, Decimal> => ({ [FundingSourceKind.OWN_FUNDS]: ZERO, [FundingSourceKind.THIRD_PARTY_FUNDS]: ZERO, [FundingSourceKind.INCOME]: ZERO });

@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 
-import { FundingSourceKind } from '../budget/budget.enums.js';
+import { type FundingSourceKind } from '../budget/budget.enums.js';
 import { badInput } from '../common/errors/app-error.js';
 import { roundToCents } from '../common/money/money.js';
 import { ScenarioBasis, type SettlementScenarioInput } from './dto/settlement.args.js';

@@ -1,7 +1,7 @@
-import { DrawdownStatus, useStatus } from './drawdown-lifecycle.js';
-import { DrawdownApproval } from './entities/drawdown-approval.entity.js';
-import { Drawdown } from './entities/drawdown.entity.js';
-import { DrawdownModel } from './models/drawdown.model.js';
+import { type DrawdownStatus, useStatus } from './drawdown-lifecycle.js';
+import { type DrawdownApproval } from './entities/drawdown-approval.entity.js';
+import { type Drawdown } from './entities/drawdown.entity.js';
+import { type DrawdownModel } from './models/drawdown.model.js';
 import type { TrancheUseFigures } from './tranche-use.js';
 import type { LocalDate } from '../common/dates/local-date.js';
 

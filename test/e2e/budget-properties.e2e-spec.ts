@@ -3,7 +3,7 @@ import fc from 'fast-check';
 
 import { Role } from '../../src/auth/role.enum.js';
 import { BudgetTotals } from '../../src/budget/budget-totals.js';
-import { FundingSourceKind } from '../../src/budget/budget.enums.js';
+import { type FundingSourceKind } from '../../src/budget/budget.enums.js';
 import { planFingerprint } from '../../src/budget/plan-rules.js';
 import { CREATE_PLAN, demoIds, type PlanInput, planRowCounts, REVISE_PLAN } from '../factories/budget.js';
 import { createUser } from '../factories/users.js';

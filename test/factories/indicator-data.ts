@@ -6,9 +6,9 @@ import { Decimal } from 'decimal.js';
 import { Measure } from '../../src/measures/entities/measure.entity.js';
 import { LabourMarketObservation } from '../../src/measures/entities/observation.entity.js';
 import { Participation } from '../../src/measures/entities/participation.entity.js';
-import { MeasureType, ObservationKind, ObservationSource, ObservationType } from '../../src/measures/measures.enums.js';
+import { type MeasureType, ObservationKind, ObservationSource, type ObservationType } from '../../src/measures/measures.enums.js';
 import { Participant } from '../../src/participants/entities/participant.entity.js';
-import { EducationLevel, ExitReason, Gender, LabourStatusAtEntry, ParticipantStatus, Track } from '../../src/participants/participants.enums.js';
+import { EducationLevel, type ExitReason, Gender, type LabourStatusAtEntry, ParticipantStatus, Track } from '../../src/participants/participants.enums.js';
 
 /**
  * Builders for a hand-built indicator data set: pseudonymous participants, measures,

@@ -3,7 +3,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { AppUser } from '../../src/auth/entities/app-user.entity.js';
 import { RoleAssignment } from '../../src/auth/entities/role-assignment.entity.js';
 import { hashPassword } from '../../src/auth/passwords.js';
-import { Role } from '../../src/auth/role.enum.js';
+import { type Role } from '../../src/auth/role.enum.js';
 import { TEST_PASSWORD } from '../setup/test-app.js';
 
 export interface UserSpec {

@@ -1,6 +1,6 @@
 import { GraphQLScalarType, Kind } from 'graphql';
 
-import { LocalDate, LocalDateParseError, parseLocalDate } from './local-date.js';
+import { type LocalDate, LocalDateParseError, parseLocalDate } from './local-date.js';
 
 export const LocalDateScalar = new GraphQLScalarType<LocalDate, string>({
   name: 'LocalDate',

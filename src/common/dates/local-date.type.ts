@@ -1,6 +1,6 @@
 import { Type } from '@mikro-orm/core';
 
-import { LocalDate } from './local-date.js';
+import { type LocalDate } from './local-date.js';
 
 /** Maps a PostgreSQL `date` column to a 'YYYY-MM-DD' string, whatever the driver hands back. */
 export class LocalDateType extends Type<LocalDate | null | undefined, string | null | undefined> {

@@ -1,4 +1,4 @@
-import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 
 /** The committed schema.gql form: sorted, so that diffs show real changes only. */
 export function printSortedSchema(schema: GraphQLSchema): string {

@@ -1,5 +1,5 @@
 import { badInput } from '../errors/app-error.js';
-import { ConnectionShape } from './connection.js';
+import { type ConnectionShape } from './connection.js';
 
 /**
  * Keyset pagination: rows are ordered by a unique tuple of columns and a cursor is that tuple of

@@ -1,8 +1,8 @@
 import type { EntityManager, EntityName, FilterQuery } from '@mikro-orm/postgresql';
 
-import { ConnectionShape } from './connection.js';
-import { afterCursor, checkPageSize, decodeCursor, SortKey, toConnection } from './keyset.js';
-import { PaginationArgs } from './pagination.args.js';
+import { type ConnectionShape } from './connection.js';
+import { afterCursor, checkPageSize, decodeCursor, type SortKey, toConnection } from './keyset.js';
+import { type PaginationArgs } from './pagination.args.js';
 
 export interface PageRequest<E, N> {
   where: FilterQuery<E>;

@@ -1,6 +1,6 @@
 import { peakOccupancy } from '../../measures/occupancy.js';
 import { checkEligibility, type EligibilityRule } from '../../participants/eligibility.js';
-import { Gender, Track } from '../../participants/participants.enums.js';
+import { type Gender, type Track } from '../../participants/participants.enums.js';
 import { generateDemoParticipants } from './participants-demo.js';
 import { DEMO_AS_OF, DEMO_MEASURES, DEMO_PARTICIPANT_RULES } from './participants-demo-data.js';
 

@@ -1,4 +1,4 @@
-import { Decimal } from 'decimal.js';
+import { type Decimal } from 'decimal.js';
 
 import { type LocalDate, LocalDateParseError, parseLocalDate } from '../../common/dates/local-date.js';
 import { MoneyParseError, parseMoney } from '../../common/money/money.js';

@@ -6,7 +6,7 @@ import { EMPTY_SECTION_TEXT, type SachberichtDocument, type SachberichtTable } f
 
 const require = createRequire(import.meta.url);
 // pdfmake is CommonJS and a singleton; the proof summary (reporting/pdf) sets it up the same way.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+ 
 const pdfmake = require('pdfmake') as {
   setFonts(fonts: unknown): void;
   setUrlAccessPolicy(allow: (url: string) => boolean): void;

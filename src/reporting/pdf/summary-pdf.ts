@@ -13,7 +13,7 @@ import { spendingChartSvg } from './spending-chart.js';
 
 const require = createRequire(import.meta.url);
 // pdfmake is CommonJS; its server build reads fonts from files. Roboto ships inside the package.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+ 
 const pdfmake = require('pdfmake') as {
   setFonts(fonts: unknown): void;
   setUrlAccessPolicy(allow: (url: string) => boolean): void;
