@@ -40,7 +40,7 @@ export function checkPassword(password: string): void {
 }
 
 /** Adds a grant; a role on neither a project nor a programme is global and exists only for ADMIN. */
-export async function addGrant(em: EntityManager, user: AppUser, grant: GrantSpec): Promise<RoleAssignment> {
+export async function addGrant(em: EntityManager, user: AppUser, grant: GrantSpec, by: { grantedBy?: string; pending?: boolean } = {}): Promise<RoleAssignment> {
   const projectId = grant.projectId ?? null;
   const programId = grant.programId ?? null;
   if (projectId && programId) throw badInput('programId', 'A role is held on a project or on a programme, not both.');
@@ -48,7 +48,7 @@ export async function addGrant(em: EntityManager, user: AppUser, grant: GrantSpe
   if (await em.count(RoleAssignment, { user, role: grant.role, project: projectId, program: programId })) {
     throw conflict(`${user.username} already holds ${grant.role} there.`);
   }
-  const assignment = em.create(RoleAssignment, { user, role: grant.role, project: projectId, program: programId });
+  const assignment = em.create(RoleAssignment, { user, role: grant.role, project: projectId, program: programId, grantedBy: by.grantedBy ?? null, pending: by.pending ?? false });
   await em.flush();
   return assignment;
 }
