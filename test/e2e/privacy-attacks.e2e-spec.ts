@@ -221,7 +221,7 @@ describe('privacy attacks (issue 13)', () => {
       if (user === 'admin') expect(text).not.toContain(justification);
     }
     // The append-only table itself keeps neither (it can never be erased).
-    expect(await count(t, `audit_event where changes::text like $1 or changes::text like $2`, [`%${justification}%`, `%${verification}%`])).toBe(0);
+    expect(await count(t, `audit_event where changes::text like ? or changes::text like ?`, [`%${justification}%`, `%${verification}%`])).toBe(0);
   });
 
   it('9. erasure changes no figure, locked or not', async () => {
