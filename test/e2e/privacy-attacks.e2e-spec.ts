@@ -204,6 +204,28 @@ describe('privacy attacks (issue 13)', () => {
     expect(JSON.stringify(read2.data ?? null)).not.toContain('lastName":"');
   });
 
+  it('7b. four eyes: a CASE_WORKER grant is pending until a second administrator (not its author, not its receiver) confirms it', async () => {
+    const CREATE = `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`;
+    const GRANT = `mutation($input: GrantRoleInput!) { grantRole(input: $input) { id pending } }`;
+    const CONFIRM = `mutation($id: ID!) { confirmRoleGrant(id: $id) { id pending } }`;
+    const IDENT = `query($projectId: ID!) { participants(projectId: $projectId, first: 2) { nodes { identity { lastName } } } }`;
+    const worker = (await t.gqlAs('admin', CREATE, { input: { username: 'newworker13', displayName: 'Neue Fallmanagerin', password: TEST_PASSWORD } })).data!.createUser.id;
+    const second = (await t.gqlAs('admin', CREATE, { input: { username: 'secondadmin13', displayName: 'Zweite Administratorin', password: TEST_PASSWORD } })).data!.createUser.id;
+    expect((await t.gqlAs('admin', GRANT, { input: { userId: second, role: 'ADMIN' } })).errors).toBeUndefined();
+
+    const grant = await t.gqlAs('admin', GRANT, { input: { userId: worker, role: 'CASE_WORKER', projectId } });
+    expect(grant.data!.grantRole.pending).toBe(true);
+    const before = await t.gqlAs('newworker13', IDENT, { projectId });
+    expect(before.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    // The author cannot confirm it; a second administrator can.
+    expect((await t.gqlAs('admin', CONFIRM, { id: grant.data!.grantRole.id })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const confirmed = await t.gqlAs('secondadmin13', CONFIRM, { id: grant.data!.grantRole.id });
+    expect(confirmed.data!.confirmRoleGrant.pending).toBe(false);
+    const after = await t.gqlAs('newworker13', IDENT, { projectId });
+    expect(after.errors).toBeUndefined();
+    expect(after.data!.participants.nodes.some((n: any) => n.identity?.lastName)).toBe(true);
+  });
+
   it('8. audit reads: no restricted free text (justification, erasure verification) or health marker in the audit trail', async () => {
     const justification = 'Attest Psychiatrie 13-XYZ liegt vor';
     const verification = 'Personalausweis L01X00T47';
