@@ -56,8 +56,6 @@ export class UsersService {
       await this.requireAdministers(em, actor, input);
       const user = await em.findOne(AppUser, { id: checkId(input.userId, 'userId') });
       if (!user) throw notFound('User', input.userId);
-      // Separation of duties: nobody grants themselves a role (it would bypass every field rule).
-      if (user.id === actor.id) throw new AppError('FORBIDDEN', 'Nobody can grant themselves a role; ask another administrator.', 'userId');
       const assignment = await addGrant(em, user, input, { grantedBy: actor.id, pending: IDENTITY_ROLES.includes(input.role) });
       const model = toAssignmentModel(assignment);
       this.audit.record({ entity: 'RoleAssignment', id: assignment.id, projectId: model.projectId ?? undefined, before: null, after: { ...model } });
