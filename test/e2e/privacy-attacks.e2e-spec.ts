@@ -2,6 +2,7 @@ import { jest } from '@jest/globals';
 import { SignJWT } from 'jose';
 
 import { ISSUER } from '../../src/auth/auth.service.js';
+import { SCRUB_AUDIT_SQL } from '../../src/database/migrations/Migration20261203042800_Privacy.js';
 import { DEV_JWT_SECRET_FOR_TESTS } from '../../src/config/app-config.js';
 import { count, demoProjectId, register } from '../factories/participants.js';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../setup/test-app.js';
@@ -244,6 +245,29 @@ describe('privacy attacks (issue 13)', () => {
     }
     // The append-only table itself keeps neither (it can never be erased).
     expect(await count(t, `audit_event where changes::text like ? or changes::text like ?`, [`%${justification}%`, `%${verification}%`])).toBe(0);
+  });
+
+  it('8b. the Privacy migration scrubs audit rows written before it', async () => {
+    const old = [
+      { entity: 'Participant', id: 'x', before: null, after: { pseudonym: 'TN-OLD', overrideJustification: 'Attest 8b-geheim', exitReason: 'ILLNESS' } },
+      { entity: 'ParticipantIdentity', id: 'x', before: { identityState: 'held' }, after: { identityState: 'erased', verification: 'Ausweis 8b-geheim', healthState: 'recorded' } },
+    ];
+    const connection = t.orm.em.fork().getConnection();
+    const [{ id }] = await connection.execute(
+      `insert into audit_event (roles, operation, outcome, entities, entity_ids, changes) values ('{CASE_WORKER}', 'registerParticipant', 'SUCCESS', '{Participant}', '{Participant:x}', ?::jsonb) returning id`,
+      [JSON.stringify(old)],
+    );
+    await t.orm.em.fork().transactional(async (em) => {
+      for (const sql of SCRUB_AUDIT_SQL) await em.getConnection().execute(sql, [], 'run', em.getTransactionContext());
+    });
+    const [row] = await connection.execute(`select changes from audit_event where id = ?`, [id]);
+    const text = JSON.stringify(row.changes);
+    expect(text).not.toContain('8b-geheim');
+    expect(text).not.toContain('healthState');
+    expect(row.changes[0].after).toMatchObject({ pseudonym: 'TN-OLD', overrideJustification: '[redacted]' });
+    expect(row.changes[1].after).toMatchObject({ identityState: 'erased', verification: '[redacted]' });
+    // The append-only guard is back in force.
+    await expect(connection.execute(`update audit_event set operation = 'x' where id = ?`, [id])).rejects.toThrow(/append-only/);
   });
 
   it('9. erasure changes no figure, locked or not', async () => {
