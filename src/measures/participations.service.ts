@@ -8,7 +8,8 @@ import { ALL_ROLES } from '../auth/role.enum.js';
 import { addDays, type LocalDate } from '../common/dates/local-date.js';
 import { checkId, forbidden } from '../common/errors/app-error.js';
 import { PARTICIPANT_WRITERS, requireParticipant } from '../participants/participants.access.js';
-import { ParticipantStatus } from '../participants/participants.enums.js';
+import { readConnection } from '../database/read-preference.js';
+import { type ExitReason, ParticipantStatus } from '../participants/participants.enums.js';
 import { ParticipantErrors } from '../participants/participants.errors.js';
 import { participantSnapshot } from '../participants/participants.mapper.js';
 import { EndParticipationInput, EnrolInput } from './dto/measure.inputs.js';
@@ -98,8 +99,14 @@ export class ParticipationsService {
 
   /** Participations of many participants in one query (for the per-request loader). */
   async participationsOf(participantIds: readonly string[]): Promise<ParticipationModel[]> {
-    const rows = await this.em.find(Participation, { participant: { $in: [...participantIds] } }, { orderBy: { startDate: 'asc', id: 'asc' } });
-    return rows.map(toParticipationModel);
+    // Plain rows (issue 18): a participant page asks for these on every request; entities bought nothing here.
+    const rows = await this.em.execute<{ id: string; project_id: string; participant_id: string; measure_id: string; start_date: string; end_date: string | null; exit_reason: ExitReason | null }[]>(
+      `select id, project_id, participant_id, measure_id, start_date::text as start_date, end_date::text as end_date, exit_reason
+         from participation where participant_id in (?) order by start_date, id`,
+      [[...participantIds]],
+      { connectionType: readConnection() },
+    );
+    return rows.map((r) => ({ id: r.id, projectId: r.project_id, participantId: r.participant_id, measureId: r.measure_id, startDate: r.start_date, endDate: r.end_date, exitReason: r.exit_reason }));
   }
 
   /** Participations of many measures in one query, restricted to readers of participant data. */
