@@ -28,7 +28,9 @@ import { alternating, percentile, type LoadResult } from './scale/open-loop.js';
  *   same machine load; req/s and the ratio to raw.
  * - fixed rate: 20 req/s, alternating second by second for BENCH_RATE_SECONDS (10) each; p50/p95/p99.
  *
- * Service and driver share this Node process (as `npm run bench` does). Writes
+ * Service and driver share this Node process (as `npm run bench` does); "Node CPU ms/request" is
+ * this process's CPU time per answered request in the saturation slices (driver included on both
+ * paths), a figure that moves much less with other machines' load than req/s does. Writes
  * bench/results/<date>-reads-<BENCH_LABEL or "run">.md. Not part of npm test; never an assertion.
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -138,8 +140,8 @@ await withScratchDatabase(async (url) => {
     say(`Machine: ${cpus().length} cores (${cpus()[0].model}), Node ${process.version}, pool ${config.dbPoolMax}; demo data, service and driver in one process. Load average at start ${loadavg().map((l) => l.toFixed(2)).join(' ')}.`);
     say(`Saturation: ${CONNECTIONS} keep-alive connections, closed loop, GraphQL and raw taking turns in ${SLICE} s slices, ${SECONDS} s each. Fixed rate: ${RATE} req/s, turns of 1 s, ${RATE_SECONDS} s each. Raw = the statements the service sent for that request, replayed through pg on one pooled client.`);
     say('');
-    say('| read | SQL stmts | service req/s | raw req/s | ratio | service p50 / p95 / p99 ms @20/s | raw p50 / p95 ms @20/s | p50 ratio |');
-    say('|---|---|---|---|---|---|---|---|');
+    say('| read | SQL stmts | service req/s | raw req/s | ratio | Node CPU ms/request service / raw | service p50 / p95 / p99 ms @20/s | raw p50 / p95 ms @20/s | p50 ratio |');
+    say('|---|---|---|---|---|---|---|---|---|');
 
     for (const read of reads) {
       read.check(await post(read.query, read.variables, token));
@@ -161,22 +163,24 @@ await withScratchDatabase(async (url) => {
             };
       await closedLoop(graph, CONNECTIONS, 2); // warm-up
       if (raw) await closedLoop(raw, CONNECTIONS, 1);
-      const sat = { graph: { done: 0, seconds: 0 }, raw: { done: 0, seconds: 0 } };
+      const sat = { graph: { done: 0, seconds: 0, cpuMs: 0 }, raw: { done: 0, seconds: 0, cpuMs: 0 } };
       for (let t = 0; t < SECONDS; t += SLICE) {
         const g = await closedLoop(graph, CONNECTIONS, SLICE);
         sat.graph.done += g.done;
         sat.graph.seconds += g.seconds;
+        sat.graph.cpuMs += g.cpuMs;
         if (raw) {
           const r = await closedLoop(raw, CONNECTIONS, SLICE);
           sat.raw.done += r.done;
           sat.raw.seconds += r.seconds;
+          sat.raw.cpuMs += r.cpuMs;
         }
       }
       const [fixedGraph, fixedRaw] = await alternating(RATE, RATE_SECONDS, [graph, raw ?? (async () => undefined)]);
       const gRate = sat.graph.done / sat.graph.seconds;
       const rRate = raw ? sat.raw.done / sat.raw.seconds : NaN;
       say(
-        `| ${read.name} | ${statements.length} | ${gRate.toFixed(0)} | ${raw ? rRate.toFixed(0) : '–'} | ${raw ? (gRate / rRate).toFixed(2) : '–'} | ${ms(fixedGraph, 50)} / ${ms(fixedGraph, 95)} / ${ms(fixedGraph, 99)}${failures(fixedGraph)} | ${raw ? `${ms(fixedRaw, 50)} / ${ms(fixedRaw, 95)}` : '–'} | ${raw ? (percentile(fixedGraph.latencies, 50) / percentile(fixedRaw.latencies, 50)).toFixed(2) : '–'} |`,
+        `| ${read.name} | ${statements.length} | ${gRate.toFixed(0)} | ${raw ? rRate.toFixed(0) : '–'} | ${raw ? (gRate / rRate).toFixed(2) : '–'} | ${(sat.graph.cpuMs / sat.graph.done).toFixed(2)} / ${raw ? (sat.raw.cpuMs / sat.raw.done).toFixed(2) : '–'} | ${ms(fixedGraph, 50)} / ${ms(fixedGraph, 95)} / ${ms(fixedGraph, 99)}${failures(fixedGraph)} | ${raw ? `${ms(fixedRaw, 50)} / ${ms(fixedRaw, 95)}` : '–'} | ${raw ? (percentile(fixedGraph.latencies, 50) / percentile(fixedRaw.latencies, 50)).toFixed(2) : '–'} |`,
       );
     }
     say('');
@@ -193,10 +197,11 @@ await withScratchDatabase(async (url) => {
 });
 
 /** `connections` loops each sending the next request when the previous answered, for `seconds`. */
-async function closedLoop(send: () => Promise<void>, connections: number, seconds: number): Promise<{ done: number; seconds: number }> {
+async function closedLoop(send: () => Promise<void>, connections: number, seconds: number): Promise<{ done: number; seconds: number; cpuMs: number }> {
   const start = performance.now();
   const end = start + seconds * 1000;
   let done = 0;
+  const cpu = process.cpuUsage();
   await Promise.all(
     Array.from({ length: connections }, async () => {
       while (performance.now() < end) {
@@ -205,7 +210,8 @@ async function closedLoop(send: () => Promise<void>, connections: number, second
       }
     }),
   );
-  return { done, seconds: (performance.now() - start) / 1000 };
+  const used = process.cpuUsage(cpu);
+  return { done, seconds: (performance.now() - start) / 1000, cpuMs: (used.user + used.system) / 1000 };
 }
 
 function expect(ok: boolean, what: string): void {
