@@ -105,6 +105,17 @@ describe('read paths: plain-row pages answer as the entity reads do (issue 18)',
         expect(single.data!.expenditure).toEqual(node);
       }
     });
+
+    it('filters in SQL as before: payee wildcards are literal, amounts and status compare exactly', async () => {
+      const ids = async (filter: Record<string, unknown>) =>
+        ((await t.gqlAs(p.finance, `query($p: ID!, $payee: String, $min: Decimal, $max: Decimal, $status: ExpenditureStatus, $kind: EntryKind) { expenditures(projectId: $p, payee: $payee, minAmount: $min, maxAmount: $max, status: $status, kind: $kind, first: 100) { totalCount nodes { payee grossAmount status kind } } }`, { p: p.projectId, ...filter })).data!.expenditures);
+      await t.gqlAs(p.finance, RECORD, { input: { idempotencyKey: key(), projectId: p.projectId, receipt: receipt(p.category.B6, { payee: '50% Rabatt_GmbH', grossAmount: '1.00', eligibleAmount: '1.00' }) } });
+      await t.gqlAs(p.finance, RECORD, { input: { idempotencyKey: key(), projectId: p.projectId, receipt: receipt(p.category.B6, { payee: '500 RabattXGmbH', grossAmount: '1.00', eligibleAmount: '1.00' }) } });
+      expect((await ids({ payee: '0% rabatt_' })).nodes.map((n: { payee: string }) => n.payee)).toEqual(['50% Rabatt_GmbH']);
+      expect((await ids({ min: '205.00', max: '250.00' })).nodes.map((n: { grossAmount: string }) => n.grossAmount).sort()).toEqual(['205.00', '250.00']);
+      expect((await ids({ status: 'REJECTED' })).totalCount).toBe(1);
+      expect((await ids({ kind: 'REVERSAL' })).nodes).toEqual([expect.objectContaining({ kind: 'REVERSAL', grossAmount: '-250.00' })]);
+    });
   });
 
   it('a ledger page continues after its cursor with filters, and totals ignore the cursor', async () => {
