@@ -5,7 +5,8 @@ import { AuditTrail } from '../audit/audit-trail.js';
 import { AccessService } from '../auth/access.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { addDays, type LocalDate } from '../common/dates/local-date.js';
-import { paginate } from '../common/pagination/paginate.js';
+import { badInput, isId } from '../common/errors/app-error.js';
+import { checkPageSize, decodeCursor, toConnection } from '../common/pagination/keyset.js';
 import { type AppConfig, APP_CONFIG } from '../config/app-config.js';
 import { Participation } from '../measures/entities/participation.entity.js';
 import { observationSnapshot } from '../measures/measures.mapper.js';
@@ -26,6 +27,7 @@ import { canReadIdentity, PARTICIPANT_WRITERS, PSEUDONYMOUS_READERS, requirePart
 import { ParticipantErrors } from './participants.errors.js';
 import { participantSnapshot, toParticipantModel } from './participants.mapper.js';
 import { ParticipantStatus } from './participants.enums.js';
+import { participantPageRows } from './participant-rows.js';
 import { newPseudonym } from './pseudonym.js';
 import { loadStatisticsRows, tallyParticipants } from './statistics.js';
 
@@ -182,18 +184,16 @@ export class ParticipantsService {
     });
   }
 
+  /** The page as plain rows (participant-rows.ts); who may list is decided here, before any row is read. */
   async list(user: AuthUser, args: ParticipantsArgs) {
-    const project = await this.access.requireProject(this.em, user, args.projectId, ROW_READERS);
-    const where = {
-      project: project.id,
-      ...(args.status ? { status: args.status } : {}),
-      ...(args.track ? { track: args.track } : {}),
-      ...(args.gender ? { gender: args.gender } : {}),
-      ...(args.pseudonym ? { pseudonym: args.pseudonym } : {}),
-      ...(args.entryFrom || args.entryTo ? { entryDate: { ...(args.entryFrom ? { $gte: args.entryFrom } : {}), ...(args.entryTo ? { $lte: args.entryTo } : {}) } } : {}),
-    };
-    const programId = project.program.id;
-    return paginate(this.em, Participant, { where, key: PARTICIPANT_ORDER, args, maxPageSize: this.config.maxPageSize, toNode: (p) => toParticipantModel(p, programId) });
+    checkPageSize(args.first, this.config.maxPageSize);
+    const projectId = await this.access.requireProjectId(this.em, user, args.projectId, ROW_READERS);
+    const cursor = args.after ? (decodeCursor(args.after, PARTICIPANT_ORDER) as [string, string]) : undefined;
+    if (cursor && !(typeof cursor[0] === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(cursor[0]) && typeof cursor[1] === 'string' && isId(cursor[1]))) {
+      throw badInput('after', 'This cursor is not valid here; use the endCursor of the previous page.');
+    }
+    const { rows, totalCount } = await participantPageRows(this.em, projectId, args, cursor, args.first + 1);
+    return toConnection(rows, args.first, totalCount, PARTICIPANT_ORDER, (row) => row);
   }
 
   async get(user: AuthUser, id: string): Promise<ParticipantModel> {
