@@ -17,14 +17,37 @@ import { ParticipantErrors } from './participants.errors.js';
  * - the written override justification: those case workers and the project's auditors.
  */
 export const PSEUDONYMOUS_READERS = [Role.ADMIN, Role.CASE_WORKER, Role.ANALYST, Role.AUDITOR, Role.GRANTOR];
+/**
+ * Row-level pseudonymous records are personal data (GDPR recital 26): only roles that need single
+ * records get them (case workers for their work, auditors to check, administrators to support).
+ * Analysts and the grantor get aggregates only (participantStatistics, indicatorReport).
+ */
+export const ROW_READERS = [Role.ADMIN, Role.CASE_WORKER, Role.AUDITOR];
+
+/** §16a measures whose participation is itself a health fact (psychosocial care, addiction counselling). */
+export const HEALTH_MEASURE_TYPES: readonly string[] = ['MUNICIPAL_PSYCHOSOCIAL_16A', 'MUNICIPAL_ADDICTION_COUNSELLING_16A'];
+
+/**
+ * An exit reason as a reader may see it: ILLNESS is a health fact (GDPR Art. 9) and reads as OTHER
+ * for everyone but the project's case workers.
+ */
+export function visibleExitReason<T extends string | null | undefined>(user: AuthUser, projectId: string, reason: T): T {
+  return (reason === 'ILLNESS' && !canReadIdentity(user, projectId) ? 'OTHER' : reason) as T;
+}
 export const PARTICIPANT_WRITERS = [Role.CASE_WORKER];
+/** Who reads the clear-text identity and the health record: these roles held on the project itself. */
+export const IDENTITY_READERS: readonly Role[] = [Role.CASE_WORKER];
+/** Who reads restricted free text (override justification, correction reasons), on the project itself. */
+export const JUSTIFICATION_READERS: readonly Role[] = [Role.CASE_WORKER, Role.AUDITOR];
+
+const holdsOnProjectItself = (user: AuthUser, projectId: string, roles: readonly Role[]) => user.grants.some((g) => roles.includes(g.role) && g.projectId === projectId);
 
 export function canReadIdentity(user: AuthUser, projectId: string): boolean {
-  return user.grants.some((g) => g.role === Role.CASE_WORKER && g.projectId === projectId);
+  return holdsOnProjectItself(user, projectId, IDENTITY_READERS);
 }
 
 export function canReadJustification(user: AuthUser, projectId: string): boolean {
-  return canReadIdentity(user, projectId) || user.grants.some((g) => g.role === Role.AUDITOR && g.projectId === projectId);
+  return holdsOnProjectItself(user, projectId, JUSTIFICATION_READERS);
 }
 
 /**

@@ -21,11 +21,14 @@ const ALLOWED: Record<string, string[]> = {
   'budget/plan-in-force.ts': ['funding_program'],
   'budget/program-overview-data.ts': ['project', 'funding_program'],
   'participants/counting-parameters.ts': ['project'],
+  // The programme of each row of the participant page (identity access depends on it), in one statement.
+  'participants/participant-rows.ts': ['project'],
   // The maintained totals are written in the booking's own statement (same transaction, row lock).
   'expenditures/expenditures.service.ts': ['budget_total'],
   'expenditures/ledger-batch.ts': ['budget_total'],
   // Labels and plan amounts next to each row of a list (cost category code and name, planned source).
   'income/income-reads.ts': ['funding_source'],
+  'expenditures/ledger-rows.ts': ['cost_category'],
   'narrative/narrative-reads.ts': ['cost_category'],
   'settlement/settlement.service.ts': ['cost_category'],
   // Observations read with the measures module's inForceSql filter.
