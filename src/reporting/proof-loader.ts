@@ -13,7 +13,7 @@ import { IncomeTotals } from '../income/income-totals.js';
 import { loadNarrative } from '../narrative/narrative-reads.js';
 import { settleProject } from '../settlement/settlement.service.js';
 import { germanDate } from './layouts/proof-layout.js';
-import { reversalRemark } from './layouts/receipt-list.js';
+import { RECEIPT_JOINS, RECEIPT_ORDER, RECEIPT_REMARK } from './receipt-sql.js';
 import { financingRows, planVsActual, proofResult } from './numerical-proof.js';
 import type { ChartYear } from './pdf/spending-chart.js';
 import { type DrawdownRow, type IndicatorRow, type ParticipantCell, type ProofData, type ProofHeader, type ProofSection, type ReceiptRow, statisticsUpTo } from './proof-data.js';
@@ -45,16 +45,15 @@ export function receiptsInScope(v: { project: string; from: string; to: string; 
 export const RECEIPTS_IN_SCOPE = receiptsInScope({ project: '?', from: '?', to: '?', asOf: '?' });
 export const receiptParams = (s: ProofScope) => [s.projectId, s.periodFrom, s.periodTo, s.asOf, s.projectId];
 
-/** The receipt list's columns and order: per cost category (plan order), then payment date, then id. */
+/** The receipt list's columns and order: per cost category (plan order), then RECEIPT_ORDER. */
 export const RECEIPT_SELECT = `
   select e.receipt_number, cc.code, cc.name, e.payment_date::text as payment_date, e.invoice_date::text as invoice_date,
          e.payee, e.purpose, e.gross_amount::text as gross, e.ineligible_amount::text as ineligible, e.eligible_amount::text as eligible,
-         e.kind, e.reason, o.receipt_number as reverses
+         ${RECEIPT_REMARK} as remark
     from expenditure e
-    join cost_category cc on cc.id = e.cost_category_id
-    left join expenditure o on o.id = e.reversal_of_id
+    join cost_category cc on cc.id = e.cost_category_id ${RECEIPT_JOINS}
    where ${RECEIPTS_IN_SCOPE}
-   order by cc.sort_order, cc.code, e.payment_date, e.id`;
+   order by cc.sort_order, cc.code, ${RECEIPT_ORDER}`;
 
 export function toReceiptRow(r: Row): ReceiptRow {
   return {
@@ -68,7 +67,7 @@ export function toReceiptRow(r: Row): ReceiptRow {
     gross: new Decimal(r.gross),
     ineligible: new Decimal(r.ineligible),
     eligible: new Decimal(r.eligible),
-    remark: r.kind === 'REVERSAL' ? reversalRemark(r.reverses, r.reason) : null,
+    remark: r.remark ?? null,
   };
 }
 

@@ -8,7 +8,7 @@ import { germanDate, proofParts, proofTitle } from '../layouts/proof-layout.js';
 import { loaded, type ProofData } from '../proof-data.js';
 import { ProofKind, ProofPart } from '../proof.enums.js';
 import type { CellValue } from '../formats/cell-values.js';
-import { Quantity } from '../formats/cell-values.js';
+import { CalendarDate, Quantity } from '../formats/cell-values.js';
 import { spendingChartSvg } from './spending-chart.js';
 
 const require = createRequire(import.meta.url);
@@ -78,6 +78,7 @@ export async function renderSummaryPdf(data: ProofData): Promise<Buffer> {
 function pdfCell(cell: CellValue, bold: boolean): { text: string; alignment?: string; bold: boolean } {
   if (cell === null) return { text: '', bold };
   if (cell instanceof Quantity) return { text: cell.german(), alignment: 'right', bold };
+  if (cell instanceof CalendarDate) return { text: cell.german(), bold };
   if (typeof cell === 'object') return { text: euro(cell), alignment: 'right', bold };
   return { text: String(cell), bold };
 }
