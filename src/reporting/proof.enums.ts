@@ -36,6 +36,8 @@ export const FROZEN_STATUSES = [ProofStatus.SUBMITTED, ProofStatus.QUERIES, Proo
 
 /** Parts of a proof; ANALYST sees only the aggregated ones. */
 export enum ProofPart {
+  /** Deckblatt: grant decision and amendments, the result, the confirmation and signature lines. */
+  COVER = 'COVER',
   PLAN_VS_ACTUAL = 'PLAN_VS_ACTUAL',
   FINANCING = 'FINANCING',
   DRAWDOWNS = 'DRAWDOWNS',
