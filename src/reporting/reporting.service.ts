@@ -20,7 +20,8 @@ import { Proof } from './entities/proof.entity.js';
 import { ProofBuilder } from './proof-builder.service.js';
 import { type ExportFile, fileNeeds, MANIFEST_NAME, renderProofFile, renderProofFiles, setNeeds } from './proof-files.js';
 import { loaded, type PreflightProblem } from './proof-data.js';
-import type { ProofScope } from './proof-loader.js';
+import { type ProofScope, RECEIPTS_IN_SCOPE, receiptParams } from './proof-loader.js';
+import { proofFileStem } from './layouts/proof-layout.js';
 import { canMoveProof, FROZEN_STATUSES, ProofKind, ProofStatus } from './proof.enums.js';
 import { AGGREGATE_EXPORTERS, EXPORTERS, PROOF_REVIEWERS, PROOF_SUBMITTERS } from './reporting.access.js';
 import { ReportingErrors } from './reporting.errors.js';
@@ -183,6 +184,12 @@ export class ReportingService {
     proof.manifest = manifest.content.toString('utf8');
     em.persist(
       em.create(ProofVersion, { project, proof, version, asOf: scope.asOf, submittedAt: proof.submittedAt, submittedBy: proof.submittedBy, manifest: proof.manifest, comment }),
+    );
+    // The receipts the proof lists are now in a submitted proof (DOMAIN.md §5: recorded → checked → included).
+    await em.execute(
+      `update expenditure_state s set status = 'INCLUDED_IN_PROOF', changed_by_id = ?, changed_at = now(), comment = ?
+         from expenditure e where s.expenditure_id = e.id and s.project_id = e.project_id and s.status in ('RECORDED', 'CHECKED') and ${RECEIPTS_IN_SCOPE}`,
+      [user.id, `${proofFileStem(scope.kind, scope.fiscalYear)} Version ${version}`, ...receiptParams(scope)],
     );
   }
 

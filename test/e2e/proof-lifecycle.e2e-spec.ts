@@ -1,5 +1,5 @@
 import { createFundedProject, type FundedProject } from '../factories/funded-project.js';
-import { paidTranche, receipt, RECORD, key } from '../factories/money-ops.js';
+import { key, LEDGER, paidTranche, receipt, RECORD } from '../factories/money-ops.js';
 import { createTestApp, type TestApp } from '../setup/test-app.js';
 
 const EXPORT = `query($projectId: ID!, $kind: ProofKind!, $fiscalYear: Int, $asOf: LocalDate, $version: Int) {
@@ -19,6 +19,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 describe('proof lifecycle: as-of dates, queries and resubmission', () => {
   let t: TestApp;
   let p: FundedProject;
+  let receiptId: string;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -26,6 +27,7 @@ describe('proof lifecycle: as-of dates, queries and resubmission', () => {
     await paidTranche(t, { finance: p.finance, approver: p.finance2 }, p.projectId, [{ costCategoryId: p.category.A, amount: '60000.00' }], '2022-02-01');
     const booked = await t.gqlAs(p.finance, RECORD, { input: { idempotencyKey: key(), projectId: p.projectId, receipt: receipt(p.category.A, { invoiceDate: '2022-03-01', paymentDate: '2022-03-05', grossAmount: '40000.00', eligibleAmount: '40000.00' }) } });
     expect(booked.errors).toBeUndefined();
+    receiptId = booked.data!.recordExpenditure.id;
   }, 300_000);
   afterAll(() => t.close());
 
@@ -55,6 +57,9 @@ describe('proof lifecycle: as-of dates, queries and resubmission', () => {
     const first = await t.gqlAs(p.finance, STATUS, { input: { ...interim2022(), status: 'SUBMITTED', asOf: '2023-04-15', comment: 'Erstvorlage' } });
     expect(first.errors).toBeUndefined();
     expect(first.data!.changeProofStatus).toMatchObject({ status: 'SUBMITTED', version: 1, asOf: '2023-04-15' });
+    // the receipts the submitted proof lists are now INCLUDED_IN_PROOF (before, no submission ever marked them)
+    const included = await t.gqlAs(p.finance, LEDGER, { projectId: p.projectId, status: 'INCLUDED_IN_PROOF', first: 10 });
+    expect(included.data!.ledger.nodes.map((n: any) => n.id)).toEqual([receiptId]);
     const v1 = await t.gqlAs(p.finance, EXPORT, interim2022());
     expect(v1.data!.proofExport.frozen).toBe(true);
     const csv = async (files: { name: string; url: string }[], suffix: string) =>

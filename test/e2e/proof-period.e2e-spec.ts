@@ -87,21 +87,24 @@ describe('proof period: a proof depends only on its period and as-of date', () =
       expect(value(row, 'Betrag EUR').toFixed(2)).toBe(value(row, 'verbraucht für Ausgaben EUR').plus(value(row, 'zurückgezahlt EUR')).plus(value(row, 'Bestand EUR')).toFixed(2));
     }
     const total = rows.find((r) => r[0] === 'Summe')!;
-    // 2023: tranche 60,000.00 − repayment 20,000.00; spending 2023 50,000.00 of which 20,000.00 came from the 2022 tranche (FIFO),
-    // so the 2023 tranche spent 30,000.00 on 2023 receipts, took back 20,000.00 and keeps 10,000.00
+    // 2023: tranche 60,000.00 − repayment 20,000.00. FIFO: the 2022 tranche (80,000.00) covers 2022's 50,000.00, then 20,000.00
+    // and 10,000.00 of 2023's receipts; the 2023 tranche covers the other 20,000.00, the repayment takes back 20,000.00, 20,000.00 stay
+    // (before the fix "verbraucht" counted the repayment as spending: 40,000.00, and Betrag ≠ verbraucht + Bestand)
     expect([value(total, 'Betrag EUR'), value(total, 'verbraucht für Ausgaben EUR'), value(total, 'davon aus Vorjahren EUR'), value(total, 'Bestand EUR')].map((d) => d.toFixed(2))).toEqual([
       '40000.00',
-      '30000.00',
+      '20000.00',
       '0.00',
-      '10000.00',
+      '20000.00',
     ]);
     // verbraucht never exceeds the eligible spending of the period (the repayment is not spending)
     expect(value(total, 'verbraucht für Ausgaben EUR').lte('50000.00')).toBe(true);
     const result = await csv(files, '-ergebnis.csv');
     const line = (label: string) => amount(result.find((r) => r[0].startsWith(label))![1]);
-    // received 40,000.00 − grant 50,000.00 = −10,000.00 = Bestand 10,000 + repaid 0 + Vorjahre 0 + later 0 − other cover 20,000 + own share 0
-    expect(line('= Überzahlung').toFixed(2)).toBe('-10000.00');
+    expect(result.every((r) => !/^'/.test(r[0]))).toBe(true);
+    // received 40,000.00 − grant 50,000.00 = −10,000.00 = Bestand 20,000 + repaid 0 + Vorjahre 0 + later 0 − other cover 30,000 + own share 0
+    expect(line('ergibt: Überzahlung').toFixed(2)).toBe('-10000.00');
     expect(line('Unterzahlung').toFixed(2)).toBe('10000.00');
-    expect(line('− Ausgaben des Zeitraums').toFixed(2)).toBe('20000.00');
+    expect(line('Bestand').toFixed(2)).toBe('20000.00');
+    expect(line('abzüglich: Ausgaben des Zeitraums').toFixed(2)).toBe('30000.00');
   }, 300_000);
 });

@@ -50,7 +50,7 @@ describe('proof layout', () => {
     const result = parts.find((p) => p.slug === 'ergebnis')!.rows;
     expect(result[3]).toEqual(['Unterzahlung', new Decimal('125.27')]);
     // the derivation from the Mittelabrufe table ends in the signed result
-    expect(result.at(-1)).toEqual(['= Überzahlung (+) / Unterzahlung (−)', new Decimal('-125.27')]);
+    expect(result.at(-1)).toEqual(['ergibt: Überzahlung (+) / Unterzahlung (−)', new Decimal('-125.27')]);
     expect(parts.find((p) => p.slug === 'indikatorenbericht')!.header).toContain('Ist kumuliert');
   });
 
