@@ -100,6 +100,12 @@ describe('proof receipts: order of corrections, CSV injection, German dates', ()
     expect(v1[10]).toBe('nicht zuwendungsfähig: Vorsteuer abzugsfähig');
   });
 
+  it('keeps the reason on the receipt, readable through GraphQL', async () => {
+    const result = await t.gqlAs(p.finance, `query($projectId: ID!) { expenditures(projectId: $projectId, first: 50) { nodes { receiptNumber ineligibleReason } } }`, { projectId: p.projectId });
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.expenditures.nodes.find((n: any) => n.receiptNumber === 'V-1').ineligibleReason).toBe('Vorsteuer abzugsfähig');
+  });
+
   it('streams the same bytes as the proof\'s Belegliste', () => {
     expect(streamed).toBe(belegliste);
   });
