@@ -156,7 +156,7 @@ describe('reporting: proofs of use as files', () => {
         running = new Decimal(0);
       } else if (row[0] !== 'Gesamt') running = running.plus(germanToDecimal(row[9]));
     }
-  });
+  }, 300_000);
 
   it('generates the final proof, whose totals equal the ledger over the whole period, and XLSX cells that add up', async () => {
     const { files } = await filesOf('auditor', { kind: 'FINAL', asOf: AS_OF });
@@ -206,7 +206,7 @@ describe('reporting: proofs of use as files', () => {
     const reads = (name: string) => {
       const sql = sqlOf.get(`verwendungsnachweis${name}`)!;
       return {
-        receiptList: sql.some((s) => s.includes('as reverses')), // the Belegliste's select
+        receiptList: sql.some((s) => s.includes('storniert durch Storno')), // the Belegliste's select (its Bemerkung)
         drawdowns: sql.some((s) => /from drawdown/.test(s)),
         participants: sql.some((s) => /from "?participant"?\b/.test(s)),
         indicators: sql.some((s) => s.includes('indicator_definition')),
@@ -230,7 +230,7 @@ describe('reporting: proofs of use as files', () => {
     for (const f of first.data!.proofExport.files.filter((f: { name: string }) => f.name !== 'MANIFEST.sha256')) expect(manifest).toContain(`${f.sha256}  ${f.name}\n`);
     const pdf = await download('grantor', `/exports/projects/${projectId}/interim-proofs/2023/zwischennachweis-2023.pdf?asOf=${AS_OF}`);
     expect(pdf.body.subarray(0, 5).toString()).toBe('%PDF-');
-  });
+  }, 300_000);
 
   it('downloads over HTTP with content type and file name, and only for those who may', async () => {
     const url = `/exports/projects/${projectId}/interim-proofs/2023/zwischennachweis-2023.xlsx?asOf=${AS_OF}`;
@@ -248,7 +248,7 @@ describe('reporting: proofs of use as files', () => {
     expect((await download('analyst', `/exports/projects/${projectId}/receipts.csv?fiscalYear=2023`)).status).toBe(403);
     const invalid = await t.gqlAs('finance', EXPORT, { projectId, kind: 'INTERIM', fiscalYear: 2027, asOf: AS_OF });
     expect(invalid.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'fiscalYear' });
-  });
+  }, 300_000);
 
   it('streams the receipt list with the same bytes as the Belegliste CSV of the proof', async () => {
     const streamed = await download('finance', `/exports/projects/${projectId}/receipts.csv?fiscalYear=2023&asOf=${AS_OF}`);
