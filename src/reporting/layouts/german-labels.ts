@@ -36,6 +36,16 @@ const LABELS: Record<string, string> = {
   QUALIFICATION_GAINED: 'Qualifizierung erlangt',
   UNKNOWN: 'unbekannt',
   BENEFIT_RECEIPT_ENDED: 'Leistungsbezug beendet',
+  // pre-flight checks and the records they name
+  EXPENDITURE_NOT_IN_PLAN: 'Beleg ohne Planansatz',
+  DRAWDOWN_UNDECIDED: 'Mittelabruf nicht entschieden',
+  OVERRUN_WITHOUT_REVISION: 'Überschreitung ohne Änderungsbescheid',
+  PARTICIPANT_DATA_MISSING: 'Teilnehmendendaten fehlen',
+  DRAWDOWN_OVERDUE: 'Mittel nicht fristgerecht verwendet',
+  Expenditure: 'Beleg',
+  Drawdown: 'Mittelabruf',
+  CostCategory: 'Ausgabeposition',
+  Participant: 'Teilnehmende',
   // indicator units
   PERSONS: 'Personen',
   PERCENT: 'Prozent',

@@ -313,7 +313,7 @@ function preflightPart(data: ProofData): PartLayout {
     name: 'Vorprüfung',
     title: [...titleLines(header, 'Vorprüfung'), problems.length ? `${problems.length} offene Punkte` : 'Keine offenen Punkte'],
     header: ['Prüfpunkt', 'Beschreibung', 'Datensatz', 'ID', 'GraphQL-Abfrage'],
-    rows: problems.map((p) => [p.code, p.message, p.recordType, p.recordId, p.link]),
+    rows: problems.map((p) => [germanLabel(p.code), p.message, germanLabel(p.recordType), p.recordId, p.link]),
     columnWidths: [28, 60, 16, 38, 60],
   };
 }
