@@ -192,6 +192,7 @@ export class ExpendituresService implements OnModuleInit {
       costCategory: receipt.costCategoryId,
       grossAmount: receipt.grossAmount,
       ineligibleAmount: receipt.ineligibleAmount,
+      ineligibleReason: receipt.ineligibleReason?.trim() || null,
       eligibleAmount: receipt.eligibleAmount,
       measureId: receipt.measureId ?? null,
       recordedBy: user.id,

@@ -49,6 +49,12 @@ export class ExpenditureFieldsInput {
   @Field(() => DecimalScalar, { description: 'Must equal gross − ineligible (checked).' })
   eligibleAmount: Decimal;
 
+  @Field(() => String, { nullable: true, description: 'Why the ineligible part is not eligible; shown in the proof\'s Belegliste.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  ineligibleReason?: string | null;
+
   @Field(() => ID, { nullable: true, description: 'The measure the spending belongs to (not yet checked against the measures module).' })
   @IsOptional()
   @IsUUID()

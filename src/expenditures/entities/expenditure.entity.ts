@@ -96,6 +96,10 @@ export class Expenditure {
   @Property({ type: MoneyType })
   ineligibleAmount: Decimal;
 
+  /** Why the non-eligible part is not eligible (shown in the Belegliste's Bemerkung). */
+  @Property({ type: 'text', nullable: true })
+  ineligibleReason?: string | null;
+
   /** gross − ineligible, checked by the database. */
   @Property({ type: MoneyType })
   eligibleAmount: Decimal;
