@@ -16,6 +16,7 @@ import { IncomeModule } from './income/income.module.js';
 import { SettlementModule } from './settlement/settlement.module.js';
 import { NarrativeModule } from './narrative/narrative.module.js';
 import { createErrorFormatter } from './common/errors/format-error.js';
+import { serviceUnavailableStatusPlugin } from './common/errors/service-unavailable.plugin.js';
 import { InputValidationPipe } from './common/errors/validation.js';
 import type { GraphQLContext } from './common/graphql/graphql-context.js';
 import { LoaderRegistry } from './common/graphql/loader-registry.js';
@@ -65,7 +66,7 @@ export class AppModule implements NestModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(createLoggerOptions(config)),
-        MikroOrmModule.forRoot(createOrmConfig({ url: databaseUrl, replicaUrls: config.replicaUrls, poolMax: config.dbPoolMax })),
+        MikroOrmModule.forRoot(createOrmConfig({ url: databaseUrl, replicaUrls: config.replicaUrls, poolMax: config.dbPoolMax, timeouts: config.dbTimeouts })),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           path: GRAPHQL_PATH,
@@ -82,12 +83,13 @@ export class AppModule implements NestModule {
           parseOptions: limits.parseOptions,
           // Apollo's default cache-control plugin hooks into every field of every answer; the schema
           // declares no cache hints, so it only ever computed "not cacheable". Off (issue 9).
-          plugins: [ApolloServerPluginCacheControlDisabled(), ...limits.plugins, ...(config.playground ? [localPlaygroundPlugin(GRAPHQL_PATH)] : [])],
+          plugins: [ApolloServerPluginCacheControlDisabled(), serviceUnavailableStatusPlugin(), ...limits.plugins, ...(config.playground ? [localPlaygroundPlugin(GRAPHQL_PATH)] : [])],
           context: ({ req }: { req: Request }): GraphQLContext => ({ req, loaders: new LoaderRegistry() }),
           formatError: withSecurityCodes(
             createErrorFormatter({
               maskInternalErrors: config.env === 'production',
               onInternalError: (error) => errorLogger.error(error instanceof Error ? { err: error } : { error }, 'internal error in a GraphQL operation'),
+              onDatabaseUnavailable: (error) => errorLogger.warn(`database unavailable: ${error instanceof Error ? error.message : String(error)}`),
             }),
           ),
         }),

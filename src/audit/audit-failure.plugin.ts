@@ -5,6 +5,7 @@ import { Logger } from '@nestjs/common';
 import { type FieldNode, getArgumentValues, type GraphQLError, type GraphQLSchema, Kind } from 'graphql';
 
 import { OperationRegistry } from '../auth/operation-registry.js';
+import { isDatabaseUnavailable } from '../common/errors/format-error.js';
 import type { GraphQLContext } from '../common/graphql/graphql-context.js';
 import { failureEvent } from './audit-event.factory.js';
 import { outcomeOf } from './audit-outcome.enum.js';
@@ -31,10 +32,20 @@ export class AuditFailurePlugin implements ApolloServerPlugin<GraphQLContext> {
 
   private async logFailures({ errors, operation, schema, request, contextValue }: GraphQLRequestContextDidEncounterErrors<GraphQLContext>) {
     if (operation?.operation !== 'mutation') return;
+    // The database is down: the event cannot be written, and trying would hold the answer for the
+    // pool's acquire timeout. The outage itself is logged by the error formatter.
+    if (errors.some((e) => isDatabaseUnavailable(e.originalError ?? e))) return;
     const firstErrorByField = new Map<string, GraphQLError>();
     for (const error of errors) {
       const key = error.path?.length === 1 ? String(error.path[0]) : undefined;
       if (key && !firstErrorByField.has(key)) firstErrorByField.set(key, error);
+    }
+    // Refused while coercing variables (before execution, so no path): the attempt is still an
+    // attempt on every root field of the mutation (issue 21).
+    if (!firstErrorByField.size && errors.some((e) => !e.path && e.extensions?.code === 'BAD_USER_INPUT')) {
+      for (const selection of operation.selectionSet.selections) {
+        if (selection.kind === Kind.FIELD) firstErrorByField.set((selection.alias ?? selection.name).value, errors[0]);
+      }
     }
     const events = [...firstErrorByField].flatMap(([responseKey, error]) => {
       const code = error.extensions?.code as string | undefined;
