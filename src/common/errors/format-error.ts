@@ -45,6 +45,9 @@ export function createErrorFormatter(options: ErrorFormatterOptions) {
     if (original instanceof OptimisticLockError) {
       return { message: 'Someone else changed this record first; reload and try again.', path: formatted.path, extensions: { code: 'CONFLICT' } };
     }
+    // The database's invariant triggers (issue 21) name the field in their message: "invariant:<field>:<text>".
+    const invariant = original instanceof DriverException ? /invariant:(\w+):([^\n]*)/.exec(original.message) : null;
+    if (invariant) return { message: invariant[2].trim(), path: formatted.path, extensions: { code: 'BAD_USER_INPUT', field: invariant[1] } };
     if (isDatabaseUnavailable(original)) {
       options.onDatabaseUnavailable?.(original);
       return { message: SERVICE_UNAVAILABLE_MESSAGE, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
