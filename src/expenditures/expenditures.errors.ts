@@ -15,8 +15,9 @@ export const ExpenditureErrors = {
   eligibleMismatch: (field: string, expected: Decimal): AppError =>
     badInput(field, `The eligible amount must be gross minus ineligible: ${eur(expected)}.`),
   categoryNotInPlan: (field: string, year: number): AppError => badInput(field, `This cost category has no budget line in the plan for ${year}.`),
+  // CONFLICT as the README documents (issue 21); numbers are compared in their normalised form (receipt_key).
   receiptNumberTaken: (field: string, number: string): AppError =>
-    badInput(field, `The receipt number "${number}" is already booked in this project; correct the booking by reversing it instead.`),
+    new AppError('CONFLICT', `The receipt number "${number}" is already booked in this project (spelling, spaces and case do not make a new number); correct the booking by reversing it instead.`, field),
   overLine: (field: string, limit: Decimal, spent: Decimal, code: string, year: number): AppError =>
     badInput(field, `This booking would bring the eligible spending of ${code} in ${year} to ${eur(spent)}, above the most the plan allows (${eur(limit)} including the allowed overrun).`),
   notReversible: (reason: string): AppError => conflict(`This entry cannot be reversed: ${reason}.`),

@@ -1,3 +1,4 @@
+import { receiptKey } from '../common/text/text-policy.js';
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, OnModuleInit } from '@nestjs/common';
@@ -175,8 +176,8 @@ export class ExpendituresService implements OnModuleInit {
   private async book(em: EntityManager, user: AuthUser, project: Project, receipt: ExpenditureFieldsInput, limit: LineLimit, prefix: string): Promise<Expenditure> {
     const [previous] = await em.execute<{ revision: number; reversed: boolean }[]>(
       `select e.revision, exists (select 1 from expenditure r where r.reversal_of_id = e.id) as reversed
-         from expenditure e where e.project_id = ? and e.receipt_number = ? and e.kind = 'BOOKING' order by e.revision desc limit 1`,
-      [project.id, receipt.receiptNumber],
+         from expenditure e where e.project_id = ? and e.receipt_key = ? and e.kind = 'BOOKING' order by e.revision desc limit 1`,
+      [project.id, receiptKey(receipt.receiptNumber)],
     );
     if (previous && !previous.reversed) throw ExpenditureErrors.receiptNumberTaken(`${prefix}.receiptNumber`, receipt.receiptNumber);
     const expenditure = em.create(Expenditure, {

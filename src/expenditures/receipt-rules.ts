@@ -5,6 +5,7 @@ import { fiscalYearOf, type LocalDate } from '../common/dates/local-date.js';
 import type { AppError } from '../common/errors/app-error.js';
 import { flattenValidationErrors } from '../common/errors/validation.js';
 import { roundToCents } from '../common/money/money.js';
+import { cleanText } from '../common/text/text-policy.js';
 import { FinancingType } from '../programs/programs.enums.js';
 import type { PlanLine } from '../tranches/plan-lookup.js';
 import { ExpenditureFieldsInput } from './dto/expenditure.inputs.js';
@@ -50,4 +51,24 @@ export function receiptRuleErrors(project: ReceiptProjectTerms, receipt: Expendi
 export function receiptInputProblems(receipt: ExpenditureFieldsInput, prefix: string): { field: string; message: string }[] {
   const instance = Object.assign(Object.create(ExpenditureFieldsInput.prototype) as ExpenditureFieldsInput, receipt);
   return flattenValidationErrors(validateSync(instance, { forbidUnknownValues: false }), prefix);
+}
+
+/**
+ * The text policy (issue 21) for receipts that do not pass the GraphQL input pipe (imports, batches):
+ * the receipt with its texts in stored form, and a problem per refused or blank text.
+ */
+export function cleanReceiptTexts<T extends Pick<ExpenditureFieldsInput, 'receiptNumber' | 'payee' | 'purpose'>>(receipt: T, prefix: string): { receipt: T; problems: { field: string; message: string }[] } {
+  const problems: { field: string; message: string }[] = [];
+  const cleaned = { ...receipt };
+  for (const key of ['receiptNumber', 'payee', 'purpose'] as const) {
+    const field = `${prefix}.${key}`;
+    if (typeof receipt[key] !== 'string') continue;
+    try {
+      cleaned[key] = cleanText(receipt[key], field);
+      if (!cleaned[key]) problems.push({ field, message: `${field} must not be blank.` });
+    } catch (error) {
+      problems.push({ field, message: (error as Error).message });
+    }
+  }
+  return { receipt: cleaned, problems };
 }

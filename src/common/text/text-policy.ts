@@ -41,5 +41,11 @@ export function checkStorable(value: string, field: string): string {
   return value;
 }
 
-/** The comparison form of a receipt number: the stored form, lower case. The database's receipt_key column computes the same. */
-export const receiptKey = (receiptNumber: string): string => cleanText(receiptNumber, 'receiptNumber').toLowerCase();
+/**
+ * The comparison form of a receipt number: the stored form with ASCII letters in lower case. The
+ * database's generated receipt_key column computes the same (`lower(… collate "C")`, ASCII only on
+ * every server whatever its locale), and its unique index holds it.
+ */
+export const receiptKey = (receiptNumber: string): string => asciiLower(cleanText(receiptNumber, 'receiptNumber'));
+
+export const asciiLower = (text: string): string => text.replace(/[A-Z]/g, (c) => c.toLowerCase());
