@@ -10,6 +10,10 @@ export const ExpenditureErrors = {
   notFound: (id: string) => notFound('Expenditure', id),
   paymentOutsidePeriod: (field: string, start: string, end: string): AppError =>
     badInput(field, `The payment date must lie inside the approval period (${start} to ${end}).`),
+  paymentInFuture: (field: string, latest: string): AppError =>
+    badInput(field, `The payment date lies in the future; money counts as spent once it is paid (latest accepted today: ${latest}).`),
+  invoiceAfterPayment: (field: string): AppError =>
+    badInput(field, 'The invoice date is after the payment date; correct it, or say why in invoiceDateNote (e.g. a prepayment).'),
   grossNotPositive: (field: string): AppError => badInput(field, 'The gross amount must be more than 0.00 EUR.'),
   ineligibleOutOfRange: (field: string): AppError => badInput(field, 'The ineligible part must lie between 0.00 EUR and the gross amount.'),
   eligibleMismatch: (field: string, expected: Decimal): AppError =>

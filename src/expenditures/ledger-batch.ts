@@ -5,7 +5,7 @@ import { Decimal } from 'decimal.js';
 
 import type { AuthUser } from '../auth/auth-user.js';
 import type { BudgetTotals } from '../budget/budget-totals.js';
-import { fiscalYearOf } from '../common/dates/local-date.js';
+import { fiscalYearOf, type LocalDate } from '../common/dates/local-date.js';
 import { formatMoney, ZERO } from '../common/money/money.js';
 import { asciiLower } from '../common/text/text-policy.js';
 import type { Project } from '../programs/entities/project.entity.js';
@@ -100,6 +100,7 @@ export class LedgerBatch {
     private readonly project: Project,
     private readonly totals: BudgetTotals,
     private readonly book: boolean,
+    private readonly latestPaymentDate: LocalDate,
   ) {}
 
   async add(raw: readonly BatchReceipt[]): Promise<BatchOutcome[]> {
@@ -121,7 +122,7 @@ export class LedgerBatch {
       const problems: BatchProblem[] = [...textProblems[index], ...receiptInputProblems(receipt, 'receipt')];
       const year = fiscalYearOf(receipt.paymentDate);
       const lines = this.plans.get(year) ?? [];
-      problems.push(...receiptRuleErrors(this.project, receipt, lines, 'receipt').map(toProblem));
+      problems.push(...receiptRuleErrors(this.project, receipt, lines, 'receipt', this.latestPaymentDate).map(toProblem));
       const original = entry.replaces ? originals.get(entry.replaces.expenditureId) : undefined;
       if (entry.replaces) {
         if (!original) problems.push({ field: 'replaces', message: `The booking ${entry.replaces.expenditureId} to correct does not exist in this project.` });

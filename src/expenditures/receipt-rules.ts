@@ -1,7 +1,7 @@
 import { validateSync } from 'class-validator';
 import { Decimal } from 'decimal.js';
 
-import { fiscalYearOf, type LocalDate } from '../common/dates/local-date.js';
+import { addDays, fiscalYearOf, type LocalDate, todayUtc } from '../common/dates/local-date.js';
 import type { AppError } from '../common/errors/app-error.js';
 import { flattenValidationErrors } from '../common/errors/validation.js';
 import { roundToCents } from '../common/money/money.js';
@@ -31,11 +31,14 @@ export function lineLimit(project: ReceiptProjectTerms, line: PlanLine): Decimal
  * gross − ineligible, a plan line for the category in that year. `lines` is the plan of the
  * receipt's fiscal year. Returns every broken rule (the single booking throws the first).
  */
-export function receiptRuleErrors(project: ReceiptProjectTerms, receipt: ExpenditureFieldsInput, lines: readonly PlanLine[], prefix: string): AppError[] {
+export function receiptRuleErrors(project: ReceiptProjectTerms, receipt: ExpenditureFieldsInput, lines: readonly PlanLine[], prefix: string, latestPaymentDate: LocalDate): AppError[] {
   const errors: AppError[] = [];
   if (receipt.paymentDate < project.approvalStart || receipt.paymentDate > project.approvalEnd) {
     errors.push(ExpenditureErrors.paymentOutsidePeriod(`${prefix}.paymentDate`, project.approvalStart, project.approvalEnd));
   }
+  // Issue 21: money not yet paid is not spent; an invoice dated after its payment needs a reason.
+  if (receipt.paymentDate > latestPaymentDate) errors.push(ExpenditureErrors.paymentInFuture(`${prefix}.paymentDate`, latestPaymentDate));
+  if (receipt.invoiceDate > receipt.paymentDate && !receipt.invoiceDateNote?.trim()) errors.push(ExpenditureErrors.invoiceAfterPayment(`${prefix}.invoiceDate`));
   if (receipt.grossAmount.lte(0)) errors.push(ExpenditureErrors.grossNotPositive(`${prefix}.grossAmount`));
   if (receipt.ineligibleAmount.lt(0) || receipt.ineligibleAmount.gt(receipt.grossAmount)) errors.push(ExpenditureErrors.ineligibleOutOfRange(`${prefix}.ineligibleAmount`));
   const expected = receipt.grossAmount.minus(receipt.ineligibleAmount);
@@ -72,3 +75,6 @@ export function cleanReceiptTexts<T extends Pick<ExpenditureFieldsInput, 'receip
   }
   return { receipt: cleaned, problems };
 }
+
+/** The latest payment date accepted today: today plus PAYMENT_DATE_TOLERANCE_DAYS (a transfer booked ahead of its value date). */
+export const paymentDateLimit = (toleranceDays: number): LocalDate => addDays(todayUtc(), toleranceDays);

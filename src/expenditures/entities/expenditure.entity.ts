@@ -84,6 +84,10 @@ export class Expenditure {
   @Property({ type: LocalDateType })
   invoiceDate: LocalDate;
 
+  /** Why the invoice is dated after the payment (issue 21: refused without one). */
+  @Property({ type: 'text', nullable: true })
+  invoiceDateNote?: string | null;
+
   /** Zahlungsdatum: decides the fiscal year and the order of the receipt list. */
   @Property({ type: LocalDateType })
   paymentDate: LocalDate;
