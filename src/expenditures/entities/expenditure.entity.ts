@@ -74,7 +74,7 @@ export class Expenditure {
    * one receipt however a booking reaches the table. The text policy has already refused invisible
    * characters and normalised Unicode (src/common/text/text-policy.ts).
    */
-  @Property({ type: 'text', generated: `(lower(btrim(regexp_replace((receipt_number)::text, '\\s+'::text, ' '::text, 'g'::text)) COLLATE "C")) stored`, persist: false, nullable: true })
+  @Property({ type: 'text', generated: `(lower(btrim(regexp_replace((receipt_number)::text, '\\s+'::text, ' '::text, 'g'::text)) COLLATE "C")) stored`, nullable: true })
   receiptKey?: Opt<string>;
 
   /** 0 for the first booking of a receipt number, n for the n-th corrected booking. */
