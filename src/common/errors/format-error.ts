@@ -55,7 +55,10 @@ export function createErrorFormatter(options: ErrorFormatterOptions) {
     const code = formatted.extensions?.code;
     const variable = VARIABLE_PATH.exec(formatted.message) ?? VARIABLE_NAME.exec(formatted.message);
     if (variable) {
-      const field = variable[2] ? variable[2].split('.').slice(1).join('.') || variable[1] : variable[1];
+      let field = variable[2] ? variable[2].split('.').slice(1).join('.') || variable[1] : variable[1];
+      // A missing or unknown field is reported on its parent object; name the field itself (issue 21).
+      const child = /Field "(\w+)" (?:of required type .*? was not provided|is not defined by type)/.exec(formatted.message)?.[1];
+      if (child) field = field === variable[1] ? child : `${field}.${child}`;
       return { message: formatted.message, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT', field } };
     }
     if (code === 'GRAPHQL_VALIDATION_FAILED' && LITERAL_TYPE.test(formatted.message)) {
