@@ -2,7 +2,7 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { DynamicModule, Global, Logger, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
-import { APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Request } from 'express';
 import { LoggerModule } from 'nestjs-pino';
@@ -17,6 +17,7 @@ import { SettlementModule } from './settlement/settlement.module.js';
 import { NarrativeModule } from './narrative/narrative.module.js';
 import { createErrorFormatter } from './common/errors/format-error.js';
 import { serviceUnavailableStatusPlugin } from './common/errors/service-unavailable.plugin.js';
+import { UserErrorFilter } from './common/errors/user-error.filter.js';
 import { InputValidationPipe } from './common/errors/validation.js';
 import type { GraphQLContext } from './common/graphql/graphql-context.js';
 import { LoaderRegistry } from './common/graphql/loader-registry.js';
@@ -112,7 +113,7 @@ export class AppModule implements NestModule {
         ImportsModule,
       ],
       controllers: [HealthController, PlaygroundController],
-      providers: [{ provide: APP_PIPE, useClass: InputValidationPipe }],
+      providers: [{ provide: APP_PIPE, useClass: InputValidationPipe }, { provide: APP_FILTER, useClass: UserErrorFilter }],
     };
   }
 }

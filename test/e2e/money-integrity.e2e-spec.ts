@@ -81,7 +81,10 @@ describe('money integrity across modules', () => {
         { fiscalYear: 2024, amount: '100000.00' },
         { fiscalYear: 2025, amount: '110000.00' },
       ],
-      fundingSources: [],
+      fundingSources: [
+        { kind: 'FEDERAL_GRANT', fiscalYear: 2024, amount: '100000.00' },
+        { kind: 'FEDERAL_GRANT', fiscalYear: 2025, amount: '110000.00' },
+      ],
     };
     const r = await t.gqlAs(p.finance, REVISE_PLAN, { input });
     expect(r.errors).toBeUndefined();

@@ -50,7 +50,7 @@ function toInstance(metatype: Constructor, value: Record<string, unknown>, prefi
     const declared = Reflect.getMetadata('design:type', metatype.prototype, key) as Constructor | undefined;
     if (Array.isArray(field)) {
       const element = listElementType(metatype, key);
-      instance[key] = field.map((item, index) => convert(element, item, `${path}[${index}]`, metatype, key));
+      instance[key] = field.map((item, index) => convert(element, item, `${path}.${index}`, metatype, key));
     } else {
       const cleaned = convert(declared, field, path, metatype, key);
       if (cleaned !== undefined || field === undefined) instance[key] = cleaned;

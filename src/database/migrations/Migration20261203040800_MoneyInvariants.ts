@@ -62,7 +62,11 @@ end;
 $$ language plpgsql;`);
     this.addSql(`create or replace function "fpt_check_project_money_trigger"() returns trigger as $$
 begin
-  perform fpt_check_project_money(case when tg_table_name = 'project' then new.id else new.project_id end);
+  if tg_table_name = 'project' then
+    perform fpt_check_project_money(new.id);
+  else
+    perform fpt_check_project_money(new.project_id);
+  end if;
   return null;
 end;
 $$ language plpgsql;`);
