@@ -18,7 +18,7 @@ describe('lifecycle rules', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    p = await createFundedProject(t.orm, { plan: { 2024: { A: '90000.00' }, [thisYear]: { A: '90000.00' }, [thisYear + 1]: { A: '90000.00' } } });
+    p = await createFundedProject(t.orm, { plan: { 2024: { A: '90000.00' }, [thisYear]: { A: '90000.00' }, [thisYear + 1]: { A: '90000.00' }, [thisYear + 2]: { A: '90000.00' } } });
   });
   afterAll(() => t.close());
   const code = (r: GraphQLResponse) => r.errors?.[0]?.extensions;
