@@ -38,7 +38,7 @@ const UPDATE_PROJECT = `mutation($id: ID!, $input: UpdateProjectInput!) { update
 describe('cross-module money model (fast-check, parallel, real PostgreSQL)', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ LOGIN_RATE_LIMIT_PER_IP: '100000' });
   });
   afterAll(() => t.close());
 

@@ -52,8 +52,7 @@ function toInstance(metatype: Constructor, value: Record<string, unknown>, prefi
       const element = listElementType(metatype, key);
       instance[key] = field.map((item, index) => convert(element, item, `${path}.${index}`, metatype, key));
     } else {
-      const cleaned = convert(declared, field, path, metatype, key);
-      if (cleaned !== undefined || field === undefined) instance[key] = cleaned;
+      instance[key] = convert(declared, field, path, metatype, key);
     }
   }
   return instance;
@@ -65,12 +64,15 @@ function convert(type: Constructor | undefined, value: unknown, path: string, ow
   return value;
 }
 
-/** Text under the policy; blank text is refused unless the field is optional (then it counts as not given). */
+/**
+ * Text under the policy; blank text is refused unless the field is optional. An optional blank
+ * text is passed on as given (a tab as a CSV delimiter), so the field's own validators judge it.
+ */
 function cleanField(value: string, path: string, owner: Constructor, key: string): string | undefined {
   if (isVerbatimField(key)) return checkStorable(value, path);
   const text = cleanText(value, path);
   if (text !== '') return text;
-  if (isOptional(owner, key)) return undefined;
+  if (isOptional(owner, key)) return value;
   throw badInput(path, `${path} must not be blank.`);
 }
 
