@@ -24,6 +24,8 @@ export const SERVICE_UNAVAILABLE_MESSAGE = 'The database is not reachable right 
 /** Whether an error (as thrown by a resolver, or wrapped by the ORM) means the database is unavailable. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (error instanceof ConnectionException) return true;
+  // 57014: the statement ran into DB_STATEMENT_TIMEOUT_MS; the database is too slow to answer now.
+  if ((error as { code?: unknown } | null)?.code === '57014') return true;
   if (isConnectionFailure(error)) return true;
   const cause = (error as { cause?: unknown } | null)?.cause;
   return cause !== undefined && cause !== error && isConnectionFailure(cause);
