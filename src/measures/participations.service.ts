@@ -1,13 +1,13 @@
-import { EntityManager, LockMode } from '@mikro-orm/postgresql';
+import { EntityManager, type FilterQuery, LockMode } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 
 import { AuditTrail } from '../audit/audit-trail.js';
 import { AccessService } from '../auth/access.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import { ALL_ROLES } from '../auth/role.enum.js';
+import { ALL_ROLES, Role } from '../auth/role.enum.js';
 import { addDays, type LocalDate } from '../common/dates/local-date.js';
 import { checkId, forbidden } from '../common/errors/app-error.js';
-import { PARTICIPANT_WRITERS, requireParticipant } from '../participants/participants.access.js';
+import { HEALTH_MEASURE_TYPES, PARTICIPANT_WRITERS, requireParticipant } from '../participants/participants.access.js';
 import { ParticipantStatus } from '../participants/participants.enums.js';
 import { ParticipantErrors } from '../participants/participants.errors.js';
 import { participantSnapshot } from '../participants/participants.mapper.js';
@@ -97,16 +97,27 @@ export class ParticipationsService {
   }
 
   /** Participations of many participants in one query (for the per-request loader). */
-  async participationsOf(participantIds: readonly string[]): Promise<ParticipationModel[]> {
-    const rows = await this.em.find(Participation, { participant: { $in: [...participantIds] } }, { orderBy: { startDate: 'asc', id: 'asc' } });
+  async participationsOf(user: AuthUser, participantIds: readonly string[]): Promise<ParticipationModel[]> {
+    const rows = await this.em.find(Participation, { $and: [{ participant: { $in: [...participantIds] } }, healthFactsVisible(user)] }, { orderBy: { startDate: 'asc', id: 'asc' } });
     return rows.map(toParticipationModel);
   }
 
   /** Participations of many measures in one query, restricted to readers of participant data. */
   async participationsOfMeasures(user: AuthUser, measureIds: readonly string[], roles: Parameters<AccessService['ownedWhere']>[1]): Promise<ParticipationModel[]> {
-    const rows = await this.em.find(Participation, { $and: [{ measure: { $in: [...measureIds] } }, this.access.ownedWhere(user, roles)] }, { orderBy: { startDate: 'asc', id: 'asc' } });
+    const rows = await this.em.find(Participation, { $and: [{ measure: { $in: [...measureIds] } }, this.access.ownedWhere(user, roles), healthFactsVisible(user)] }, {
+      orderBy: { startDate: 'asc', id: 'asc' },
+    });
     return rows.map(toParticipationModel);
   }
+}
+
+/**
+ * Taking part in psychosocial care or addiction counselling (§16a) is a health fact: such
+ * participations are left out for everyone but the case workers of the participant's project.
+ */
+function healthFactsVisible(user: AuthUser): FilterQuery<Participation> {
+  const own = user.grants.flatMap((g) => (g.role === Role.CASE_WORKER && g.projectId ? [g.projectId] : []));
+  return { $or: [{ measure: { type: { $nin: [...HEALTH_MEASURE_TYPES] } } }, { project: { $in: own } }] } as FilterQuery<Participation>;
 }
 
 function snapshot(p: Participation): Record<string, unknown> {

@@ -22,7 +22,7 @@ import { IdentityVault } from './identity-vault.js';
 import { overdueFor, recordedTimingsOf, retainUntilFor } from './lifecycle.js';
 import { ParticipantIdentityModel, ParticipantHealthModel, ParticipantModel } from './models/participant.model.js';
 import { OverdueItemModel, ParticipantStatisticsModel } from './models/participant-results.model.js';
-import { canReadIdentity, PARTICIPANT_WRITERS, PSEUDONYMOUS_READERS, requireParticipant } from './participants.access.js';
+import { canReadIdentity, PARTICIPANT_WRITERS, PSEUDONYMOUS_READERS, requireParticipant, ROW_READERS } from './participants.access.js';
 import { ParticipantErrors } from './participants.errors.js';
 import { participantSnapshot, toParticipantModel } from './participants.mapper.js';
 import { ParticipantStatus } from './participants.enums.js';
@@ -81,6 +81,7 @@ export class ParticipantsService {
         overrideBy: failed.length ? user.id : null,
         retainUntil: retainUntilFor(rules, null, project.approvalEnd),
       });
+      participant.statisticsCipher = this.vault.sealStatistics(participant.id, { hasDisability: input.health?.hasDisability === true });
       // The identity moves to the newest episode (the unique hashes allow one row per person).
       if (previous) await em.nativeDelete(ParticipantIdentity, { participant: previous.id });
       em.create(ParticipantIdentity, {
@@ -92,7 +93,7 @@ export class ParticipantsService {
       });
       await flushIdentity(em);
       this.audit.record({ entity: 'Participant', id: participant.id, projectId: project.id, before: null, after: participantSnapshot(participant) });
-      this.audit.record({ entity: 'ParticipantIdentity', id: participant.id, projectId: project.id, before: null, after: { identityState: 'recorded', healthState: input.health ? 'recorded' : 'none' } });
+      this.audit.record({ entity: 'ParticipantIdentity', id: participant.id, projectId: project.id, before: null, after: { identityState: 'recorded' } });
       if (previous) this.audit.record({ entity: 'ParticipantIdentity', id: previous.id, projectId: project.id, before: { identityState: 'held' }, after: { identityState: 'moved to the next episode', episodeId: participant.id } });
       return toParticipantModel(participant, project.program.id);
     });
@@ -132,11 +133,12 @@ export class ParticipantsService {
         healthCipher: input.health ? this.vault.sealHealth(participant.id, healthData(input.health)) : null,
         ...hashes,
       });
+      participant.statisticsCipher = this.vault.sealStatistics(participant.id, { hasDisability: input.health?.hasDisability === true });
       participant.birthYear = Number(input.identity.dateOfBirth.slice(0, 4));
       participant.ageAtEntry = ageOn(input.identity.dateOfBirth, participant.entryDate);
       await flushIdentity(em);
       const projectId = participant.project.id;
-      this.audit.record({ entity: 'ParticipantIdentity', id, projectId, before: { identityState: 'held' }, after: { identityState: 'replaced', healthState: input.health ? 'recorded' : 'none' } });
+      this.audit.record({ entity: 'ParticipantIdentity', id, projectId, before: { identityState: 'held' }, after: { identityState: 'replaced' } });
       if (before.birthYear !== participant.birthYear || before.ageAtEntry !== participant.ageAtEntry) this.audit.record({ entity: 'Participant', id, projectId, before, after: participantSnapshot(participant) });
       return toParticipantModel(participant, participant.project.getEntity().program.id);
     });
@@ -181,7 +183,7 @@ export class ParticipantsService {
   }
 
   async list(user: AuthUser, args: ParticipantsArgs) {
-    const project = await this.access.requireProject(this.em, user, args.projectId, PSEUDONYMOUS_READERS);
+    const project = await this.access.requireProject(this.em, user, args.projectId, ROW_READERS);
     const where = {
       project: project.id,
       ...(args.status ? { status: args.status } : {}),
@@ -195,7 +197,7 @@ export class ParticipantsService {
   }
 
   async get(user: AuthUser, id: string): Promise<ParticipantModel> {
-    const participant = await requireParticipant(this.em, this.access, user, id, PSEUDONYMOUS_READERS);
+    const participant = await requireParticipant(this.em, this.access, user, id, ROW_READERS);
     return toParticipantModel(participant, participant.project.getEntity().program.id);
   }
 
@@ -223,7 +225,7 @@ export class ParticipantsService {
 
   /** Entry data, exit data and follow-ups not recorded by their deadline on `asOf`. */
   async overdue(user: AuthUser, projectId: string, asOf: LocalDate): Promise<OverdueItemModel[]> {
-    const project = await this.access.requireProject(this.em, user, projectId, PSEUDONYMOUS_READERS);
+    const project = await this.access.requireProject(this.em, user, projectId, ROW_READERS);
     const rules = await rulesOf(this.em, project);
     const candidates = await this.em.find(
       Participant,
