@@ -4,6 +4,8 @@ import { Migration20261202181301_Observations } from './Migration20261202181301_
 import { Migration20261202180608_Imports } from './Migration20261202180608_Imports.js';
 import { Migration20261202185601_Sachbericht } from './Migration20261202185601_Sachbericht.js';
 import { Migration20261203042800_Privacy } from './Migration20261203042800_Privacy.js';
+import { Migration20261203040800_MoneyInvariants } from './Migration20261203040800_MoneyInvariants.js';
+import { Migration20261203041500_ReceiptKey } from './Migration20261203041500_ReceiptKey.js';
 import { Migration20261202180714_Income } from './Migration20261202180714_Income.js';
 import { Migration20261124220111_ReceiptListIndex } from './Migration20261124220111_ReceiptListIndex.js';
 import { Migration20261124214517_Reporting } from './Migration20261124214517_Reporting.js';
@@ -37,4 +39,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261203040310_IneligibleReason', class: Migration20261203040310_IneligibleReason },
   { name: 'Migration20261203040330_ProofVersions', class: Migration20261203040330_ProofVersions },
   { name: 'Migration20261203042800_Privacy', class: Migration20261203042800_Privacy },
+  { name: 'Migration20261203040800_MoneyInvariants', class: Migration20261203040800_MoneyInvariants },
+  { name: 'Migration20261203041500_ReceiptKey', class: Migration20261203041500_ReceiptKey },
 ];

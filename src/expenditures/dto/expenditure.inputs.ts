@@ -18,8 +18,14 @@ export class ExpenditureFieldsInput {
   @MaxLength(60)
   receiptNumber: string;
 
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: 'Not after the payment date, unless invoiceDateNote says why.' })
   invoiceDate: LocalDate;
+
+  @Field(() => String, { nullable: true, description: 'Why the invoice is dated after the payment (e.g. a prepayment); required only then.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  invoiceDateNote?: string;
 
   @Field(() => LocalDateScalar, { description: 'Inside the approval period; decides the fiscal year.' })
   paymentDate: LocalDate;
