@@ -2,7 +2,7 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { DynamicModule, Global, Logger, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
-import { APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Request } from 'express';
 import { LoggerModule } from 'nestjs-pino';
@@ -17,6 +17,8 @@ import { SettlementModule } from './settlement/settlement.module.js';
 import { NarrativeModule } from './narrative/narrative.module.js';
 import { createErrorFormatter } from './common/errors/format-error.js';
 import { HttpTuningModule } from './common/http/http-tuning.module.js';
+import { serviceUnavailableStatusPlugin } from './common/errors/service-unavailable.plugin.js';
+import { UserErrorFilter } from './common/errors/user-error.filter.js';
 import { InputValidationPipe } from './common/errors/validation.js';
 import type { GraphQLContext } from './common/graphql/graphql-context.js';
 import { LoaderRegistry } from './common/graphql/loader-registry.js';
@@ -67,7 +69,7 @@ export class AppModule implements NestModule {
         ConfigModule.forRoot(config),
         HttpTuningModule,
         LoggerModule.forRoot(createLoggerOptions(config)),
-        MikroOrmModule.forRoot(createOrmConfig({ url: databaseUrl, replicaUrls: config.replicaUrls, poolMax: config.dbPoolMax })),
+        MikroOrmModule.forRoot(createOrmConfig({ url: databaseUrl, replicaUrls: config.replicaUrls, poolMax: config.dbPoolMax, timeouts: config.dbTimeouts })),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           path: GRAPHQL_PATH,
@@ -84,12 +86,13 @@ export class AppModule implements NestModule {
           parseOptions: limits.parseOptions,
           // Apollo's default cache-control plugin hooks into every field of every answer; the schema
           // declares no cache hints, so it only ever computed "not cacheable". Off.
-          plugins: [ApolloServerPluginCacheControlDisabled(), ...limits.plugins, ...(config.playground ? [localPlaygroundPlugin(GRAPHQL_PATH)] : [])],
+          plugins: [ApolloServerPluginCacheControlDisabled(), serviceUnavailableStatusPlugin(), ...limits.plugins, ...(config.playground ? [localPlaygroundPlugin(GRAPHQL_PATH)] : [])],
           context: ({ req }: { req: Request }): GraphQLContext => ({ req, loaders: new LoaderRegistry() }),
           formatError: withSecurityCodes(
             createErrorFormatter({
               maskInternalErrors: config.env === 'production',
               onInternalError: (error) => errorLogger.error(error instanceof Error ? { err: error } : { error }, 'internal error in a GraphQL operation'),
+              onDatabaseUnavailable: (error) => errorLogger.warn(`database unavailable: ${error instanceof Error ? error.message : String(error)}`),
             }),
           ),
         }),
@@ -112,7 +115,7 @@ export class AppModule implements NestModule {
         ImportsModule,
       ],
       controllers: [HealthController, PlaygroundController],
-      providers: [{ provide: APP_PIPE, useClass: InputValidationPipe }],
+      providers: [{ provide: APP_PIPE, useClass: InputValidationPipe }, { provide: APP_FILTER, useClass: UserErrorFilter }],
     };
   }
 }

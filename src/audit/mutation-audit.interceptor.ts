@@ -36,6 +36,17 @@ export class MutationAuditInterceptor implements NestInterceptor {
     const { req } = gql.getContext<GraphQLContext>();
     const args = gql.getArgs<Record<string, unknown>>();
 
+    if (options.auditOnly) {
+      return defer(async () => {
+        const scope: AuditScope = { changes: [] };
+        const result = await auditScope.run(scope, () => lastValueFrom(next.handle(), { defaultValue: undefined }));
+        const user = req.user ?? (scope.actor && { ...scope.actor, grants: [] });
+        const em = this.em.fork();
+        em.create(AuditEvent, successEvent({ operation: info.fieldName, user, allowedRoles: Array.isArray(allowed) ? allowed : undefined, args }, scope.changes));
+        await em.flush();
+        return result;
+      });
+    }
     const attempt = () =>
       this.em.transactional(
         async (em) => {

@@ -7,6 +7,12 @@ export interface MutationTransactionOptions {
   isolationLevel?: IsolationLevel;
   /** Extra attempts of the WHOLE mutation (resolver, services and audit event) after a serialisation failure or deadlock. */
   retries?: number;
+  /**
+   * The mutation writes nothing but its audit event (login): it runs outside any transaction, so it
+   * never holds a pool connection while it waits for another or verifies a password, and the event
+   * is written afterwards in a short transaction of its own.
+   */
+  auditOnly?: boolean;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 
+import { MutationTransaction } from '../audit/mutation-transaction.js';
 import { Allow, Public } from './allow.decorator.js';
 import type { AuthUser } from './auth-user.js';
 import { AuthService } from './auth.service.js';
@@ -14,6 +15,7 @@ export class AuthResolver {
   constructor(private readonly auth: AuthService) {}
 
   @Public()
+  @MutationTransaction({ auditOnly: true })
   @Mutation(() => SessionModel, { description: 'Sign in with username and password; returns a bearer token.' })
   login(@Args('input') input: LoginInput, @Context() ctx: GraphQLContext) {
     return this.auth.login(input.username, input.password, ctx.req.ip);

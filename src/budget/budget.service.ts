@@ -9,6 +9,8 @@ import { AppUser } from '../auth/entities/app-user.entity.js';
 import { checkId } from '../common/errors/app-error.js';
 import { sumMoney } from '../common/money/money.js';
 import { Project } from '../programs/entities/project.entity.js';
+import { projectAuditValues } from '../programs/programs.mapper.js';
+import { checkTermsAgainstMoney, projectMoney } from '../programs/project-money.js';
 import { BudgetErrors } from './budget.errors.js';
 import { toCostCategoryModel, toRevisionModel } from './budget.mapper.js';
 import { BudgetPlanArgs } from './dto/budget.args.js';
@@ -106,8 +108,15 @@ export class BudgetService {
       if (latest.number !== input.baseRevision) throw BudgetErrors.staleRevision(input.baseRevision, latest.number);
       if (input.effectiveDate < latest.effectiveDate) throw BudgetErrors.effectiveBeforeBase(latest.effectiveDate);
       const base = await this.loadPlan(em, latest);
-      if (planFingerprint(toContent(input)) === planFingerprint(base.content)) throw BudgetErrors.nothingChanged();
-      return this.writeRevision(em, user, project, base, input.reason, input);
+      const totalChanges = input.approvedTotal !== undefined && !input.approvedTotal.eq(project.approvedTotal);
+      if (!totalChanges && planFingerprint(toContent(input)) === planFingerprint(base.content)) throw BudgetErrors.nothingChanged();
+      // The revision may not leave the grant below the money already moved.
+      const before = projectAuditValues(project);
+      if (input.approvedTotal !== undefined) project.approvedTotal = input.approvedTotal;
+      checkTermsAgainstMoney(await projectMoney(em, project.id), project, input.instalments);
+      const plan = await this.writeRevision(em, user, project, base, input.reason, input);
+      if (totalChanges) this.audit.record({ entity: 'Project', id: project.id, projectId: project.id, before, after: projectAuditValues(project) });
+      return plan;
     });
   }
 

@@ -28,6 +28,14 @@ export function plansInForceSql(columns: string, projects: string, asOf: string)
   return `select distinct on (project_id) ${columns} from budget_revision where project_id in ${projects} and effective_date <= ${asOf} order by project_id, number desc`;
 }
 
+/**
+ * SQL selecting every revision of one project in force up to `asOf` (the grant decision and its
+ * amendments), in number order: the last row is the plan in force. For documents that list them.
+ */
+export function plansUpToSql(columns: string, project: string, asOf: string): string {
+  return `select ${columns} from budget_revision where project_id = ${project} and effective_date <= ${asOf} order by number`;
+}
+
 /** One budget line of the plan in force with its cost category. */
 export interface PlanLine {
   costCategoryId: string;

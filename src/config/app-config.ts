@@ -24,6 +24,10 @@ const envSchema = z.object({
   EMBEDDED_PG_DIR: z.string().min(1).default('.data/postgres'),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  DB_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
+  PAYMENT_DATE_TOLERANCE_DAYS: z.coerce.number().int().min(0).max(31).default(3),
   /** Default: true outside production, false in production (where true also needs SEED_DEMO_FORCE). */
   SEED_DEMO: bool.optional(),
   SEED_DEMO_FORCE: bool.default(false),
@@ -69,6 +73,10 @@ export type AppConfig = {
   replicaUrls: string[];
   embeddedPg: { dir: string; port: number };
   dbPoolMax: number;
+  /** Fail fast instead of hanging: waiting for a pool connection, one statement, an idle open transaction. */
+  dbTimeouts: DbTimeouts;
+  /** How many days after today a payment date may lie (a transfer booked ahead of its value date). */
+  paymentDateToleranceDays: number;
   seedDemo: boolean;
   /** Some secret is the public development one (never in production); main.ts says so once at start. */
   usesDevelopmentKeys: boolean;
@@ -94,6 +102,12 @@ export interface GraphQLLimits {
   maxTokens: number;
   maxDirectives: number;
   bodyLimitKb: number;
+}
+
+export interface DbTimeouts {
+  acquireMs: number;
+  statementMs: number;
+  idleInTransactionMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -136,6 +150,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     replicaUrls: e.DATABASE_REPLICA_URLS,
     embeddedPg: { dir: e.EMBEDDED_PG_DIR, port: e.EMBEDDED_PG_PORT },
     dbPoolMax: e.DB_POOL_MAX,
+    dbTimeouts: { acquireMs: e.DB_ACQUIRE_TIMEOUT_MS, statementMs: e.DB_STATEMENT_TIMEOUT_MS, idleInTransactionMs: e.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS },
+    paymentDateToleranceDays: e.PAYMENT_DATE_TOLERANCE_DAYS,
     seedDemo,
     usesDevelopmentKeys: !e.JWT_SECRET || !e.DATA_ENCRYPTION_KEY || !e.IDENTITY_HASH_KEY || e.JWT_SECRET === DEV_JWT_SECRET || !!e.DATA_ENCRYPTION_KEY?.equals(DEV_ENCRYPTION_KEY) || !!e.IDENTITY_HASH_KEY?.equals(DEV_HASH_KEY),
     playground: e.PLAYGROUND,

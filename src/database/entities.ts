@@ -23,7 +23,7 @@ import { Participant } from '../participants/entities/participant.entity.js';
 import { FundingProgram } from '../programs/entities/funding-program.entity.js';
 import { Project } from '../programs/entities/project.entity.js';
 import { TRANCHES_ENTITIES } from '../tranches/entities/index.js';
-import { REPORTING_ENTITIES } from '../reporting/entities/proof-file.entity.js';
+import { REPORTING_ENTITIES } from '../reporting/entities/index.js';
 import { IMPORT_ENTITIES } from '../imports/entities/index.js';
 
 /** Every entity of the service; explicit so that discovery works the same in ESM, jest and the CLI. */

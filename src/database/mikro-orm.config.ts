@@ -5,6 +5,8 @@ import { SeedManager } from '@mikro-orm/seeder';
 import { ENTITIES } from './entities.js';
 import { ReadPreferenceDriver } from './read-preference.js';
 import { MIGRATIONS } from './migrations/index.js';
+import { poolOptions } from './pool-health.js';
+import type { DbTimeouts } from '../config/app-config.js';
 
 export interface OrmConfigOptions {
   url: string;
@@ -12,10 +14,12 @@ export interface OrmConfigOptions {
   replicaUrls?: string[];
   poolMax?: number;
   debug?: boolean;
+  /** The service's fail-fast timeouts; scripts and migrations run without them. */
+  timeouts?: DbTimeouts;
 }
 
 /** The one MikroORM configuration, used by the app, the tests and the scripts alike. */
-export function createOrmConfig({ url, replicaUrls = [], poolMax = 10, debug = false }: OrmConfigOptions) {
+export function createOrmConfig({ url, replicaUrls = [], poolMax = 10, debug = false, timeouts }: OrmConfigOptions) {
   return defineConfig({
     clientUrl: url,
     driver: ReadPreferenceDriver,
@@ -23,6 +27,7 @@ export function createOrmConfig({ url, replicaUrls = [], poolMax = 10, debug = f
     entities: ENTITIES,
     extensions: [Migrator, SeedManager],
     pool: { min: 0, max: poolMax },
+    ...(timeouts ? { driverOptions: poolOptions(timeouts) } : {}),
     debug,
     forceUtcTimezone: true,
     allowGlobalContext: false,
@@ -39,5 +44,7 @@ export function createOrmConfig({ url, replicaUrls = [], poolMax = 10, debug = f
       // which keeps parallel branches from fighting over one snapshot file.
       snapshot: false,
     },
+    // Triggers and functions live in migrations (the invariants); the drift check compares tables only.
+    schemaGenerator: { ignoreTriggers: true, ignoreRoutines: true },
   });
 }

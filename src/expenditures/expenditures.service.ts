@@ -1,6 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { Decimal } from 'decimal.js';
 
 import { AuditTrail } from '../audit/audit-trail.js';
@@ -9,6 +9,8 @@ import { AppUser } from '../auth/entities/app-user.entity.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { BudgetTotals } from '../budget/budget-totals.js';
 import { fiscalYearOf, type LocalDate, todayUtc } from '../common/dates/local-date.js';
+import { receiptKey } from '../common/text/text-policy.js';
+import { type AppConfig, APP_CONFIG } from '../config/app-config.js';
 import { IdempotencyService } from '../idempotency/idempotency.service.js';
 import { Project } from '../programs/entities/project.entity.js';
 import { MONEY_READERS, MONEY_WRITERS } from '../tranches/money-access.js';
@@ -22,7 +24,7 @@ import { expenditureAuditFields, toExpenditureModel } from './expenditures.mappe
 import { ExpenditureModel } from './models/expenditure.model.js';
 import { canMoveTo, EntryKind, ExpenditureStatus } from './expenditures.enums.js';
 import { ExpenditureErrors } from './expenditures.errors.js';
-import { lineLimit, receiptRuleErrors } from './receipt-rules.js';
+import { lineLimit, paymentDateLimit, receiptRuleErrors } from './receipt-rules.js';
 import { countsSql } from './counting-filter.js';
 import { joinTransaction } from '../database/transactions.js';
 import { flushUnique } from '../common/errors/flush-unique.js';
@@ -43,6 +45,7 @@ export class ExpendituresService implements OnModuleInit {
     private readonly idempotency: IdempotencyService,
     private readonly totals: BudgetTotals,
     private readonly reads: LedgerReads,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
@@ -118,7 +121,7 @@ export class ExpendituresService implements OnModuleInit {
    * has checked that `user` may write the project's money books.
    */
   openBatch(em: EntityManager, user: AuthUser, project: Project, options: { book: boolean }): LedgerBatch {
-    return new LedgerBatch(em, user, project, this.totals, options.book);
+    return new LedgerBatch(em, user, project, this.totals, options.book, paymentDateLimit(this.config.paymentDateToleranceDays));
   }
 
   /** Live bookings (neither reversed nor rejected) paid between two dates, for matching bank payments to receipts. */
@@ -167,7 +170,7 @@ export class ExpendituresService implements OnModuleInit {
   private async checkReceipt(em: EntityManager, project: Project, receipt: ExpenditureFieldsInput, prefix: string): Promise<LineLimit> {
     const fiscalYear = fiscalYearOf(receipt.paymentDate);
     const lines = await planLines(em, project.id, fiscalYear, todayUtc());
-    const [first] = receiptRuleErrors(project, receipt, lines, prefix);
+    const [first] = receiptRuleErrors(project, receipt, lines, prefix, paymentDateLimit(this.config.paymentDateToleranceDays));
     if (first) throw first;
     const line = lines.find((l) => l.costCategoryId === receipt.costCategoryId)!;
     return { fiscalYear, code: line.code, limit: lineLimit(project, line) };
@@ -177,8 +180,8 @@ export class ExpendituresService implements OnModuleInit {
   private async book(em: EntityManager, user: AuthUser, project: Project, receipt: ExpenditureFieldsInput, limit: LineLimit, prefix: string): Promise<Expenditure> {
     const [previous] = await em.execute<{ revision: number; reversed: boolean }[]>(
       `select e.revision, exists (select 1 from expenditure r where r.reversal_of_id = e.id) as reversed
-         from expenditure e where e.project_id = ? and e.receipt_number = ? and e.kind = 'BOOKING' order by e.revision desc limit 1`,
-      [project.id, receipt.receiptNumber],
+         from expenditure e where e.project_id = ? and e.receipt_key = ? and e.kind = 'BOOKING' order by e.revision desc limit 1`,
+      [project.id, receiptKey(receipt.receiptNumber)],
     );
     if (previous && !previous.reversed) throw ExpenditureErrors.receiptNumberTaken(`${prefix}.receiptNumber`, receipt.receiptNumber);
     const expenditure = em.create(Expenditure, {
@@ -194,8 +197,10 @@ export class ExpendituresService implements OnModuleInit {
       costCategory: receipt.costCategoryId,
       grossAmount: receipt.grossAmount,
       ineligibleAmount: receipt.ineligibleAmount,
+      ineligibleReason: receipt.ineligibleReason?.trim() || null,
       eligibleAmount: receipt.eligibleAmount,
       measureId: receipt.measureId ?? null,
+      invoiceDateNote: receipt.invoiceDateNote ?? null,
       recordedBy: user.id,
     });
     em.create(ExpenditureState, { project, expenditure, status: ExpenditureStatus.RECORDED, changedBy: user.id });

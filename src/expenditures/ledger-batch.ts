@@ -5,14 +5,15 @@ import { Decimal } from 'decimal.js';
 
 import type { AuthUser } from '../auth/auth-user.js';
 import type { BudgetTotals } from '../budget/budget-totals.js';
-import { fiscalYearOf, todayUtc } from '../common/dates/local-date.js';
+import { fiscalYearOf, type LocalDate, todayUtc } from '../common/dates/local-date.js';
 import { formatMoney, ZERO } from '../common/money/money.js';
+import { asciiLower } from '../common/text/text-policy.js';
 import type { Project } from '../programs/entities/project.entity.js';
 import { type PlanLine, planLines } from '../budget/plan-in-force.js';
 import type { ExpenditureFieldsInput } from './dto/expenditure.inputs.js';
 import type { ExpenditureProvenance } from './entities/expenditure.entity.js';
 import { ExpenditureErrors } from './expenditures.errors.js';
-import { lineLimit, receiptInputProblems, receiptRuleErrors } from './receipt-rules.js';
+import { cleanReceiptTexts, lineLimit, receiptInputProblems, receiptRuleErrors } from './receipt-rules.js';
 
 /** One receipt handed to a batch: the fields of a booking, where it came from, and for a correction the booking it replaces. */
 export interface BatchReceipt {
@@ -99,9 +100,15 @@ export class LedgerBatch {
     private readonly project: Project,
     private readonly totals: BudgetTotals,
     private readonly book: boolean,
+    private readonly latestPaymentDate: LocalDate,
   ) {}
 
-  async add(entries: readonly BatchReceipt[]): Promise<BatchOutcome[]> {
+  async add(raw: readonly BatchReceipt[]): Promise<BatchOutcome[]> {
+    // The text policy first: receipt numbers are compared by their key, so a twin spelt
+    // with other spaces, case or Unicode form is a duplicate here too, also within one batch.
+    const cleaned = raw.map((entry) => ({ entry, ...cleanReceiptTexts(entry.receipt, 'receipt') }));
+    const entries = cleaned.map(({ entry, receipt }) => ({ ...entry, receipt }));
+    const textProblems = cleaned.map((c) => c.problems);
     await this.loadPlans(entries);
     const latest = await this.latestBookings(entries.map((e) => e.receipt.receiptNumber));
     const live = new Set([...latest].filter(([, l]) => !l.reversed).map(([n]) => n));
@@ -109,23 +116,24 @@ export class LedgerBatch {
     const outcomes: BatchOutcome[] = [];
     const bookings: Record<string, unknown>[] = [];
     const states: Record<string, unknown>[] = [];
-    for (const entry of entries) {
+    for (const [index, entry] of entries.entries()) {
       const { receipt } = entry;
-      const problems: BatchProblem[] = receiptInputProblems(receipt, 'receipt');
+      const numberKey = asciiLower(receipt.receiptNumber);
+      const problems: BatchProblem[] = [...textProblems[index], ...receiptInputProblems(receipt, 'receipt')];
       const year = fiscalYearOf(receipt.paymentDate);
       const lines = this.plans.get(year) ?? [];
-      problems.push(...receiptRuleErrors(this.project, receipt, lines, 'receipt').map(toProblem));
+      problems.push(...receiptRuleErrors(this.project, receipt, lines, 'receipt', this.latestPaymentDate).map(toProblem));
       const original = entry.replaces ? originals.get(entry.replaces.expenditureId) : undefined;
       if (entry.replaces) {
         if (!original) problems.push({ field: 'replaces', message: `The booking ${entry.replaces.expenditureId} to correct does not exist in this project.` });
         else if (original.kind !== 'BOOKING') problems.push(toProblem(ExpenditureErrors.notReversible('it is itself a reversal')));
         else if (original.status === 'REJECTED') problems.push(toProblem(ExpenditureErrors.notReversible('it was rejected and no longer counts')));
         else if (original.reversed) problems.push(toProblem(ExpenditureErrors.notReversible('it is already reversed')));
-        else if (original.receipt_number !== receipt.receiptNumber && live.has(receipt.receiptNumber)) problems.push(toProblem(ExpenditureErrors.receiptNumberTaken('receipt.receiptNumber', receipt.receiptNumber)));
-      } else if (live.has(receipt.receiptNumber)) {
+        else if (asciiLower(original.receipt_number) !== numberKey && live.has(numberKey)) problems.push(toProblem(ExpenditureErrors.receiptNumberTaken('receipt.receiptNumber', receipt.receiptNumber)));
+      } else if (live.has(numberKey)) {
         problems.push(toProblem(ExpenditureErrors.receiptNumberTaken('receipt.receiptNumber', receipt.receiptNumber)));
       }
-      if (this.numbers.has(receipt.receiptNumber)) problems.push(toProblem(ExpenditureErrors.receiptNumberTaken('receipt.receiptNumber', receipt.receiptNumber)));
+      if (this.numbers.has(numberKey)) problems.push(toProblem(ExpenditureErrors.receiptNumberTaken('receipt.receiptNumber', receipt.receiptNumber)));
       // The line limit, against the running spending of the category and year (file order).
       let releasedKey: string | undefined;
       let released = ZERO;
@@ -149,7 +157,7 @@ export class LedgerBatch {
       const key = `${year}|${receipt.costCategoryId}`;
       if (releasedKey) this.running.set(releasedKey, this.running.get(releasedKey)!.minus(released));
       this.running.set(key, this.running.get(key)!.plus(receipt.eligibleAmount));
-      this.numbers.add(receipt.receiptNumber);
+      this.numbers.add(numberKey);
       const outcome: BatchOutcome = { ok: true, problems: [] };
       if (this.book) {
         const recordedBy = this.user.id;
@@ -169,7 +177,7 @@ export class LedgerBatch {
         }
         const id = randomUUID();
         bookings.push({
-          id, kind: 'BOOKING', receipt_number: receipt.receiptNumber, revision: (original && original.receipt_number === receipt.receiptNumber ? original.revision : (latest.get(receipt.receiptNumber)?.revision ?? -1)) + 1,
+          id, kind: 'BOOKING', receipt_number: receipt.receiptNumber, revision: (original && asciiLower(original.receipt_number) === numberKey ? original.revision : (latest.get(numberKey)?.revision ?? -1)) + 1,
           invoice_date: receipt.invoiceDate, payment_date: receipt.paymentDate, fiscal_year: year,
           payee: receipt.payee.trim(), purpose: receipt.purpose.trim(), cost_category_id: receipt.costCategoryId,
           gross_amount: formatMoney(receipt.grossAmount), ineligible_amount: formatMoney(receipt.ineligibleAmount), eligible_amount: formatMoney(receipt.eligibleAmount),
@@ -231,14 +239,14 @@ export class LedgerBatch {
   private async latestBookings(numbers: string[]): Promise<Map<string, { revision: number; reversed: boolean }>> {
     const result = new Map<string, { revision: number; reversed: boolean }>();
     if (!numbers.length) return result;
-    const rows = await this.em.execute<{ receipt_number: string; revision: number; reversed: boolean }[]>(
-      `select distinct on (e.receipt_number) e.receipt_number, e.revision, exists (select 1 from expenditure r where r.reversal_of_id = e.id) as reversed
+    const rows = await this.em.execute<{ receipt_key: string; revision: number; reversed: boolean }[]>(
+      `select distinct on (e.receipt_key) e.receipt_key, e.revision, exists (select 1 from expenditure r where r.reversal_of_id = e.id) as reversed
          from expenditure e
-        where e.project_id = ? and e.kind = 'BOOKING' and e.receipt_number = any (select jsonb_array_elements_text(?::jsonb))
-        order by e.receipt_number, e.revision desc`,
-      [this.project.id, JSON.stringify([...new Set(numbers)])],
+        where e.project_id = ? and e.kind = 'BOOKING' and e.receipt_key = any (select jsonb_array_elements_text(?::jsonb))
+        order by e.receipt_key, e.revision desc`,
+      [this.project.id, JSON.stringify([...new Set(numbers.map(asciiLower))])],
     );
-    for (const row of rows) result.set(row.receipt_number, { revision: row.revision, reversed: row.reversed });
+    for (const row of rows) result.set(row.receipt_key, { revision: row.revision, reversed: row.reversed });
     return result;
   }
 

@@ -30,6 +30,7 @@ interface LedgerRow {
   cost_category_code: string;
   gross_amount: string;
   ineligible_amount: string;
+  ineligible_reason: string | null;
   eligible_amount: string;
   measure_id: string | null;
   reversal_of_id: string | null;
@@ -44,7 +45,7 @@ interface LedgerRow {
 
 const COLUMNS = `e.id, e.project_id, e.kind, e.receipt_number, e.revision, e.invoice_date::text as invoice_date, e.payment_date::text as payment_date,
   e.fiscal_year, e.payee, e.purpose, e.cost_category_id, c.code as cost_category_code, e.gross_amount::text as gross_amount,
-  e.ineligible_amount::text as ineligible_amount, e.eligible_amount::text as eligible_amount, e.measure_id, e.reversal_of_id,
+  e.ineligible_amount::text as ineligible_amount, e.ineligible_reason, e.eligible_amount::text as eligible_amount, e.measure_id, e.reversal_of_id,
   r.id as reversed_by_id, e.reason, s.status, s.comment as status_comment, e.recorded_by_id, e.provenance, ${epochMs('e.created_at')} as created_at`;
 
 /** Filters of `LedgerArgs` as SQL on `expenditure e` left-joined to `expenditure_state s`. */
@@ -109,6 +110,7 @@ function toLedgerNode(r: LedgerRow): ExpenditureModel {
     costCategoryCode: r.cost_category_code,
     grossAmount: new Decimal(r.gross_amount),
     ineligibleAmount: new Decimal(r.ineligible_amount),
+    ineligibleReason: r.ineligible_reason,
     eligibleAmount: new Decimal(r.eligible_amount),
     measureId: r.measure_id,
     reversalOfId: r.reversal_of_id,

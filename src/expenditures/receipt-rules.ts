@@ -1,10 +1,11 @@
 import { validateSync } from 'class-validator';
 import { type Decimal } from 'decimal.js';
 
-import { fiscalYearOf, type LocalDate } from '../common/dates/local-date.js';
+import { addDays, fiscalYearOf, type LocalDate, todayUtc } from '../common/dates/local-date.js';
 import type { AppError } from '../common/errors/app-error.js';
 import { flattenValidationErrors } from '../common/errors/validation.js';
 import { overrunCeiling } from '../budget/overrun-rule.js';
+import { cleanText } from '../common/text/text-policy.js';
 import { FinancingType } from '../programs/programs.enums.js';
 import type { PlanLine } from '../budget/plan-in-force.js';
 import { ExpenditureFieldsInput } from './dto/expenditure.inputs.js';
@@ -28,11 +29,14 @@ export function lineLimit(project: ReceiptProjectTerms, line: PlanLine): Decimal
  * gross − ineligible, a plan line for the category in that year. `lines` is the plan of the
  * receipt's fiscal year. Returns every broken rule (the single booking throws the first).
  */
-export function receiptRuleErrors(project: ReceiptProjectTerms, receipt: ExpenditureFieldsInput, lines: readonly PlanLine[], prefix: string): AppError[] {
+export function receiptRuleErrors(project: ReceiptProjectTerms, receipt: ExpenditureFieldsInput, lines: readonly PlanLine[], prefix: string, latestPaymentDate: LocalDate): AppError[] {
   const errors: AppError[] = [];
   if (receipt.paymentDate < project.approvalStart || receipt.paymentDate > project.approvalEnd) {
     errors.push(ExpenditureErrors.paymentOutsidePeriod(`${prefix}.paymentDate`, project.approvalStart, project.approvalEnd));
   }
+  // Money not yet paid is not spent; an invoice dated after its payment needs a reason.
+  if (receipt.paymentDate > latestPaymentDate) errors.push(ExpenditureErrors.paymentInFuture(`${prefix}.paymentDate`, latestPaymentDate));
+  if (receipt.invoiceDate > receipt.paymentDate && !receipt.invoiceDateNote?.trim()) errors.push(ExpenditureErrors.invoiceAfterPayment(`${prefix}.invoiceDate`));
   if (receipt.grossAmount.lte(0)) errors.push(ExpenditureErrors.grossNotPositive(`${prefix}.grossAmount`));
   if (receipt.ineligibleAmount.lt(0) || receipt.ineligibleAmount.gt(receipt.grossAmount)) errors.push(ExpenditureErrors.ineligibleOutOfRange(`${prefix}.ineligibleAmount`));
   const expected = receipt.grossAmount.minus(receipt.ineligibleAmount);
@@ -49,3 +53,26 @@ export function receiptInputProblems(receipt: ExpenditureFieldsInput, prefix: st
   const instance = Object.assign(Object.create(ExpenditureFieldsInput.prototype) as ExpenditureFieldsInput, receipt);
   return flattenValidationErrors(validateSync(instance, { forbidUnknownValues: false }), prefix);
 }
+
+/**
+ * The text policy for receipts that do not pass the GraphQL input pipe (imports, batches):
+ * the receipt with its texts in stored form, and a problem per refused or blank text.
+ */
+export function cleanReceiptTexts<T extends Pick<ExpenditureFieldsInput, 'receiptNumber' | 'payee' | 'purpose'>>(receipt: T, prefix: string): { receipt: T; problems: { field: string; message: string }[] } {
+  const problems: { field: string; message: string }[] = [];
+  const cleaned = { ...receipt };
+  for (const key of ['receiptNumber', 'payee', 'purpose'] as const) {
+    const field = `${prefix}.${key}`;
+    if (typeof receipt[key] !== 'string') continue;
+    try {
+      cleaned[key] = cleanText(receipt[key], field);
+      if (!cleaned[key]) problems.push({ field, message: `${field} must not be blank.` });
+    } catch (error) {
+      problems.push({ field, message: (error as Error).message });
+    }
+  }
+  return { receipt: cleaned, problems };
+}
+
+/** The latest payment date accepted today: today plus PAYMENT_DATE_TOLERANCE_DAYS (a transfer booked ahead of its value date). */
+export const paymentDateLimit = (toleranceDays: number): LocalDate => addDays(todayUtc(), toleranceDays);

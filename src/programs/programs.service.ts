@@ -16,6 +16,7 @@ import { CreateFundingProgramInput, ProgramRulesInput, UpdateFundingProgramInput
 import { CreateProjectInput, UpdateProjectInput } from './dto/project.inputs.js';
 import { FinancingType } from './programs.enums.js';
 import { ProgramErrors } from './programs.errors.js';
+import { checkTermsAgainstMoney, ProjectMoneyErrors, projectMoney } from './project-money.js';
 import { programAuditValues, projectAuditValues, toFundingProgramModel, toProjectModel } from './programs.mapper.js';
 import { joinTransaction } from '../database/transactions.js';
 import { flushUnique } from '../common/errors/flush-unique.js';
@@ -125,6 +126,13 @@ export class ProgramsService {
       const before = projectAuditValues(project);
       em.assign(project, stripUndefined(input));
       checkProject(project, program);
+      if (input.approvedTotal !== undefined || input.approvalStart !== undefined || input.approvalEnd !== undefined) {
+        // Locked, so no tranche or receipt slips in between the check and the commit.
+        await em.execute('select id from project where id = ? for update', [project.id]);
+        const money = await projectMoney(em, project.id);
+        checkTermsAgainstMoney(money, project);
+        if (money.planTotal && !money.planTotal.eq(project.approvedTotal)) throw ProjectMoneyErrors.totalDiffersFromPlan(project.approvedTotal, money.planTotal);
+      }
       if (input.fileNumber !== undefined) {
         const clash = await em.count(Project, { program, fileNumber: input.fileNumber, id: { $ne: id } });
         if (clash) throw ProgramErrors.fileNumberTaken(input.fileNumber);

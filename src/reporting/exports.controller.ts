@@ -18,6 +18,7 @@ import { ReportingService } from './reporting.service.js';
  * Downloads (same Bearer token as GraphQL):
  *   GET /exports/projects/:projectId/interim-proofs/:year/:file?asOf=YYYY-MM-DD
  *   GET /exports/projects/:projectId/final-proof/:file?asOf=YYYY-MM-DD
+ *   (a submitted proof: its frozen files; `?version=n` for an earlier submitted version)
  *   GET /exports/projects/:projectId/receipts.csv?fiscalYear=2023&asOf=… (streamed)
  * `:file` is one of the names the GraphQL query `proofExport` lists (e.g. zwischennachweis-2023.xlsx).
  */
@@ -32,15 +33,15 @@ export class ExportsController {
   ) {}
 
   @Get('projects/:projectId/interim-proofs/:year/:file')
-  async interim(@CurrentUser() user: AuthUser, @Param('projectId') projectId: string, @Param('year') year: string, @Param('file') name: string, @Query('asOf') asOf: string | undefined, @Res() res: Response) {
+  async interim(@CurrentUser() user: AuthUser, @Param('projectId') projectId: string, @Param('year') year: string, @Param('file') name: string, @Query('asOf') asOf: string | undefined, @Query('version') version: string | undefined, @Res() res: Response) {
     const fiscalYear = Number(year);
     if (!Number.isInteger(fiscalYear)) throw ReportingErrors.yearNeeded();
-    send(res, await this.reporting.file(user, { projectId, kind: ProofKind.INTERIM, fiscalYear, asOf }, name));
+    send(res, await this.reporting.file(user, { projectId, kind: ProofKind.INTERIM, fiscalYear, asOf, version: versionOf(version) }, name));
   }
 
   @Get('projects/:projectId/final-proof/:file')
-  async final(@CurrentUser() user: AuthUser, @Param('projectId') projectId: string, @Param('file') name: string, @Query('asOf') asOf: string | undefined, @Res() res: Response) {
-    send(res, await this.reporting.file(user, { projectId, kind: ProofKind.FINAL, asOf }, name));
+  async final(@CurrentUser() user: AuthUser, @Param('projectId') projectId: string, @Param('file') name: string, @Query('asOf') asOf: string | undefined, @Query('version') version: string | undefined, @Res() res: Response) {
+    send(res, await this.reporting.file(user, { projectId, kind: ProofKind.FINAL, asOf, version: versionOf(version) }, name));
   }
 
   /** The receipt list of an interim (fiscalYear given) or the final proof, streamed from a database cursor. */
@@ -84,4 +85,12 @@ function send(res: Response, file: ExportFile): void {
   res.setHeader('Content-Disposition', `attachment; filename="${file.name}"`);
   res.setHeader('Content-Length', String(file.content.length));
   res.end(file.content);
+}
+
+/** `?version=n` of a frozen proof's earlier version. */
+function versionOf(value: string | undefined): number | null {
+  if (value === undefined) return null;
+  const version = Number(value);
+  if (!Number.isInteger(version) || version < 1) throw ReportingErrors.noVersion(version);
+  return version;
 }

@@ -25,8 +25,8 @@ describe('numerical proof', () => {
 
   it('computes the grant share with the funding rate, rounded half up to cents, and the over- or underpayment', () => {
     const drawdowns = [
-      { id: '1', fiscalYear: 2023, number: 1, kind: 'TRANCHE', date: '2023-01-01', amount: d('1000.00'), used: d('900.00'), balance: d('100.00'), interestOwed: d('1.23') },
-      { id: '2', fiscalYear: 2023, number: 2, kind: 'REPAYMENT', date: '2023-06-01', amount: d('-50.00'), used: null, balance: null, interestOwed: null },
+      { id: '1', fiscalYear: 2023, number: 1, kind: 'TRANCHE', date: '2023-01-01', amount: d('1000.00'), used: d('900.00'), usedForEarlier: d('0.00'), usedForLater: d('0.00'), repaid: d('0.00'), balance: d('100.00'), interestOwed: d('1.23') },
+      { id: '2', fiscalYear: 2023, number: 2, kind: 'REPAYMENT', date: '2023-06-01', amount: d('-50.00'), used: null, usedForEarlier: null, usedForLater: null, repaid: d('-50.00'), balance: null, interestOwed: null },
     ];
     const result = proofResult(d('1000.05'), d('90'), d('5000.00'), drawdowns);
     expect(result.grantShare.toFixed(2)).toBe('900.05'); // 900.045 → 900.05
@@ -44,7 +44,7 @@ describe('numerical proof', () => {
     ]);
     const actual = (rows: ReturnType<typeof financingRows>) => rows.map((r) => [r.kind, r.planned.toFixed(2), r.actual.toFixed(2)]);
     const under = proofResult(d('1000.05'), d('90'), d('5000.00'), [
-      { id: '1', fiscalYear: 2023, number: 1, kind: 'TRANCHE', date: '2023-01-01', amount: d('850.00'), used: d('850.00'), balance: d('0.00'), interestOwed: d('0.00') },
+      { id: '1', fiscalYear: 2023, number: 1, kind: 'TRANCHE', date: '2023-01-01', amount: d('850.00'), used: d('850.00'), usedForEarlier: d('0.00'), usedForLater: d('0.00'), repaid: d('0.00'), balance: d('0.00'), interestOwed: d('0.00') },
     ]);
     expect(actual(financingRows(planned, under))).toEqual([
       [FundingSourceKind.FEDERAL_GRANT, '900.00', '850.00'],
@@ -54,7 +54,7 @@ describe('numerical proof', () => {
     ]);
     // more grant received than spent: no own funds, and the cover exceeds the spending by the overpayment
     const over = proofResult(d('1000.00'), d('100'), d('5000.00'), [
-      { id: '1', fiscalYear: 2023, number: 1, kind: 'TRANCHE', date: '2023-01-01', amount: d('1200.00'), used: d('1000.00'), balance: d('200.00'), interestOwed: d('0.00') },
+      { id: '1', fiscalYear: 2023, number: 1, kind: 'TRANCHE', date: '2023-01-01', amount: d('1200.00'), used: d('1000.00'), usedForEarlier: d('0.00'), usedForLater: d('0.00'), repaid: d('0.00'), balance: d('200.00'), interestOwed: d('0.00') },
     ]);
     const rows = financingRows(planned, over);
     expect(rows.find((r) => r.kind === FundingSourceKind.OWN_FUNDS)!.actual.toFixed(2)).toBe('0.00');

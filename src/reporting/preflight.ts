@@ -8,6 +8,8 @@ import type { PlanVsActualRow, PreflightProblem } from './proof-data.js';
 import { type ProofScope, RECEIPTS_IN_SCOPE, receiptParams } from './proof-loader.js';
 import { planInForceSql } from '../budget/plan-in-force.js';
 import { entryDataCompleteSql } from '../participants/entry-data.js';
+import { figuresUpTo } from './proof-data.js';
+import { ProofKind } from './proof.enums.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a raw SQL row: columns are read by name and parsed one by one where they are used
 type Row = Record<string, any>;
@@ -22,7 +24,9 @@ const link = {
 /**
  * Every problem that should be fixed before a proof goes out, all at once, each naming its record
  * and the GraphQL query that fetches it. Ordered by kind, then by the record's natural order, so
- * the list (which travels inside the proof) is reproducible.
+ * the list (which travels inside the proof) is reproducible. Only what the proof contains is
+ * looked at: its receipts, the drawdowns of its years, the participants of its period, judged on
+ * its cut-off day (figuresUpTo), so the list does not change with bookings of other years.
  */
 export async function preflightProblems(
   em: EntityManager,
@@ -32,6 +36,8 @@ export async function preflightProblems(
   rules: LifecycleRules,
 ): Promise<PreflightProblem[]> {
   const q = (sql: string, params: unknown[]) => em.execute<Row[]>(sql, params);
+  const upTo = figuresUpTo(scope);
+  const years = yearsOf(scope);
   const [notInPlan, undecided, overdueCandidates, paidTranches] = await Promise.all([
     q(
       `select e.id, e.receipt_number, e.fiscal_year, cc.code from expenditure e
@@ -42,16 +48,21 @@ export async function preflightProblems(
         order by e.payment_date, e.id`,
       [...receiptParams(scope), scope.asOf],
     ),
-    q(`select id, fiscal_year, number from drawdown where project_id = ? and status = ? order by fiscal_year, number`, [scope.projectId, DrawdownStatus.REQUESTED]),
+    q(`select id, fiscal_year, number from drawdown where project_id = ? and status = ? and fiscal_year in (?) order by fiscal_year, number`, [
+      scope.projectId,
+      DrawdownStatus.REQUESTED,
+      years,
+    ]),
     q(
       `select p.id, p.entry_date::text as entry_date, p.exit_date::text as exit_date,
               ${entryDataCompleteSql('p')} as complete,
               exists (select 1 from labour_market_observation o where o.participant_id = p.id and o.project_id = p.project_id and o.type <> 'BENEFIT_RECEIPT_ENDED'
                         and o.observed_on between p.exit_date and p.exit_date + ?::int and ${inForceSql('o')}) as exit_recorded
-         from participant p where p.project_id = ? and p.identity_erased_at is null and p.entry_date <= ? order by p.entry_date, p.id`,
-      [rules.exitDataDueDays, scope.projectId, scope.asOf],
+         from participant p where p.project_id = ? and p.identity_erased_at is null and p.entry_date <= ? and (p.exit_date is null or p.exit_date >= ?)
+        order by p.entry_date, p.id`,
+      [rules.exitDataDueDays, scope.projectId, upTo, scope.periodFrom],
     ),
-    q(`select id, fiscal_year, number from drawdown where project_id = ? and kind = 'TRANCHE' order by fiscal_year, number`, [scope.projectId]),
+    q(`select id, fiscal_year, number from drawdown where project_id = ? and kind = 'TRANCHE' and fiscal_year in (?) order by fiscal_year, number`, [scope.projectId, years]),
   ]);
   const problems: PreflightProblem[] = [];
   for (const e of notInPlan) {
@@ -76,9 +87,11 @@ export async function preflightProblems(
     });
   }
   for (const p of overdueCandidates) {
-    const facts = { entryDate: p.entry_date, entryDataComplete: p.complete, exitDate: p.exit_date, recordedTimings: new Set(p.exit_recorded ? (['AT_EXIT'] as const) : []) };
+    // An exit after the cut-off has not happened yet as far as this proof is concerned.
+    const exitDate = p.exit_date && p.exit_date <= upTo ? p.exit_date : null;
+    const facts = { entryDate: p.entry_date, entryDataComplete: p.complete, exitDate, recordedTimings: new Set(p.exit_recorded ? (['AT_EXIT'] as const) : []) };
     // Entry and exit data only: follow-ups after exit are not part of the proof.
-    const missing = overdueFor(facts, rules, scope.asOf).filter((o) => o.kind === 'ENTRY_DATA' || o.kind === 'EXIT_DATA');
+    const missing = overdueFor(facts, rules, upTo).filter((o) => o.kind === 'ENTRY_DATA' || o.kind === 'EXIT_DATA');
     for (const o of missing) {
       problems.push({
         code: 'PARTICIPANT_DATA_MISSING',
@@ -91,7 +104,7 @@ export async function preflightProblems(
   }
   for (const d of paidTranches) {
     const use = uses.get(d.id);
-    if (!use || use.unused.lte(0) || use.useDeadline >= scope.asOf) continue;
+    if (!use || use.unused.lte(0) || use.useDeadline >= upTo) continue;
     problems.push({
       code: 'DRAWDOWN_OVERDUE',
       message: `Mittelabruf ${d.fiscal_year}/${d.number}: ${use.unused.toFixed(2)} EUR nicht fristgerecht verwendet (Frist ${use.useDeadline}).`,
@@ -101,4 +114,12 @@ export async function preflightProblems(
     });
   }
   return problems;
+}
+
+/** The fiscal years a proof covers: its own (interim) or every year of the approval period (final). */
+function yearsOf(scope: ProofScope): number[] {
+  if (scope.kind === ProofKind.INTERIM) return [scope.fiscalYear!];
+  const years: number[] = [];
+  for (let y = Number(scope.periodFrom.slice(0, 4)); y <= Number(scope.periodTo.slice(0, 4)); y++) years.push(y);
+  return years;
 }

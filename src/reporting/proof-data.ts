@@ -46,6 +46,13 @@ export const ALL_SECTIONS: readonly ProofSection[] = ['numbers', 'receipts', 'in
  */
 export const statisticsUpTo = (p: { periodTo: LocalDate; asOf: LocalDate }): LocalDate => (p.asOf < p.periodTo ? p.asOf : p.periodTo);
 
+/**
+ * The last day whose spending and repayments the proof's Mittelabrufe, interest and pre-flight
+ * count: an interim proof's period end (or the as-of date if earlier), so its bytes do not change
+ * with bookings of later years; the final proof's as-of date (interest runs until repaid).
+ */
+export const figuresUpTo = (p: { kind: ProofKind; periodTo: LocalDate; asOf: LocalDate }): LocalDate => (p.kind === 'INTERIM' ? statisticsUpTo(p) : p.asOf);
+
 /** A section of the proof data that must have been loaded for the file being rendered. */
 export function loaded<K extends keyof ProofContent>(data: ProofData, key: K): ProofContent[K] {
   const value = data[key];
@@ -67,6 +74,16 @@ export interface ProofHeader {
   fundingRate: Decimal;
   lineOverrunPercent: Decimal;
   approvedTotal: Decimal;
+  /** The grant decision (Zuwendungsbescheid: revision 0) and the amendment decisions in force on the as-of date. */
+  decisions: GrantDecision[];
+}
+
+export interface GrantDecision {
+  number: number;
+  referenceNumber: string;
+  referenceDate: LocalDate;
+  effectiveDate: LocalDate;
+  reason: string;
 }
 
 export interface PlanVsActualRow {
@@ -80,6 +97,10 @@ export interface PlanVsActualRow {
   deviationPercent: Decimal | null;
   /** The overrun exceeds the programme's percent (ANBest-P Nr. 1.2). */
   overPercent: boolean;
+  /** The underspending exceeds the programme's percent (money likely to lapse or to be reclaimed). */
+  underPercent: boolean;
+  /** The finance officer's Erläuterung of the deviation (ProofExplanation), if given. */
+  explanation: string | null;
   /** The overrun rule says a revision is needed (not covered by savings or beyond the percent). */
   needsRevision: boolean;
 }
@@ -93,6 +114,10 @@ export interface FinancingRow {
   deviation: Decimal;
 }
 
+/**
+ * One row of the Mittelabrufe table. Every row adds up: amount = used + repaid + balance (a
+ * repayment or reclaim row: amount = repaid, both negative), and so does the sum row.
+ */
 export interface DrawdownRow {
   id: string;
   fiscalYear: number;
@@ -100,8 +125,14 @@ export interface DrawdownRow {
   kind: string;
   date: LocalDate;
   amount: Decimal;
-  /** FIFO use on the as-of date; null for repayments and reclaims. */
+  /** FIFO use for eligible spending up to the proof's cut-off (figuresUpTo); null for repayments and reclaims. */
   used: Decimal | null;
+  /** Of `used`: spending paid before the proof's period ("davon aus Vorjahren"). */
+  usedForEarlier: Decimal | null;
+  /** Of `used`: spending paid after the proof's period (final proof with a later as-of date). */
+  usedForLater: Decimal | null;
+  /** A tranche: how much of it repayments took back (FIFO); a repayment or reclaim row: its own (negative) amount. */
+  repaid: Decimal;
   balance: Decimal | null;
   interestOwed: Decimal | null;
 }
@@ -114,6 +145,27 @@ export interface ProofResult {
   /** received − grantShare: positive is an overpayment (to repay), negative an underpayment. */
   overpayment: Decimal;
   interestOwed: Decimal;
+  /** How the over-/underpayment follows from the Mittelabrufe table (drawdownReconciliation). */
+  reconciliation: ResultReconciliation;
+}
+
+/**
+ * overpayment = balance + repaid + usedForEarlier + usedForLater − coveredOtherwise + ownShare,
+ * each figure a sum of the Mittelabrufe table or of the Soll-Ist table, to the cent.
+ */
+export interface ResultReconciliation {
+  /** Bestand: the unused balance of the table's tranches. */
+  balance: Decimal;
+  /** Sum of the table's "zurückgezahlt" column (repayments netted against what they took back). */
+  repaid: Decimal;
+  /** Spending of earlier periods covered by this period's tranches ("davon aus Vorjahren"). */
+  usedForEarlier: Decimal;
+  /** Spending after the period covered by the table's tranches. */
+  usedForLater: Decimal;
+  /** Eligible spending of the period not covered by the table's tranches (earlier tranches, pre-financed). */
+  coveredOtherwise: Decimal;
+  /** Eligible spending − grant share (the own share of a share financing). */
+  ownShare: Decimal;
 }
 
 export interface ReceiptRow {

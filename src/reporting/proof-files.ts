@@ -83,6 +83,7 @@ interface FileSpec {
 
 /** Which section of the data each part is laid out from. */
 const PART_SECTION: Record<ProofPart, ProofSection> = {
+  [ProofPart.COVER]: 'numbers',
   [ProofPart.PLAN_VS_ACTUAL]: 'numbers',
   [ProofPart.FINANCING]: 'numbers',
   [ProofPart.DRAWDOWNS]: 'numbers',

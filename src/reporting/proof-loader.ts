@@ -13,12 +13,12 @@ import { IncomeTotals } from '../income/income-totals.js';
 import { loadNarrative } from '../narrative/narrative-reads.js';
 import { settleProject } from '../settlement/settlement.service.js';
 import { germanDate } from './layouts/proof-layout.js';
-import { reversalRemark } from './layouts/receipt-list.js';
-import { financingRows, planVsActual, proofResult } from './numerical-proof.js';
+import { RECEIPT_JOINS, RECEIPT_ORDER, RECEIPT_REMARK } from './receipt-sql.js';
+import { drawdownRows, financingRows, planVsActual, proofResult } from './numerical-proof.js';
 import type { ChartYear } from './pdf/spending-chart.js';
-import { type DrawdownRow, type IndicatorRow, type ParticipantCell, type ProofData, type ProofHeader, type ProofSection, type ReceiptRow, statisticsUpTo } from './proof-data.js';
+import { type DrawdownRow, type IndicatorRow, type ParticipantCell, type ProofData, type ProofHeader, type ProofSection, type ReceiptRow, figuresUpTo, statisticsUpTo } from './proof-data.js';
 import { ProofKind } from './proof.enums.js';
-import { planInForceSql } from '../budget/plan-in-force.js';
+import { plansUpToSql } from '../budget/plan-in-force.js';
 import { countsSql } from '../expenditures/counting-filter.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a raw SQL row: columns are read by name and parsed one by one where they are used
@@ -47,16 +47,15 @@ export function receiptsInScope(v: { project: string; from: string; to: string; 
 export const RECEIPTS_IN_SCOPE = receiptsInScope({ project: '?', from: '?', to: '?', asOf: '?' });
 export const receiptParams = (s: ProofScope) => [s.projectId, s.periodFrom, s.periodTo, s.asOf, s.projectId];
 
-/** The receipt list's columns and order: per cost category (plan order), then payment date, then id. */
+/** The receipt list's columns and order: per cost category (plan order), then RECEIPT_ORDER. */
 export const RECEIPT_SELECT = `
   select e.receipt_number, cc.code, cc.name, e.payment_date::text as payment_date, e.invoice_date::text as invoice_date,
          e.payee, e.purpose, e.gross_amount::text as gross, e.ineligible_amount::text as ineligible, e.eligible_amount::text as eligible,
-         e.kind, e.reason, o.receipt_number as reverses
+         ${RECEIPT_REMARK} as remark
     from expenditure e
-    join cost_category cc on cc.id = e.cost_category_id
-    left join expenditure o on o.id = e.reversal_of_id
+    join cost_category cc on cc.id = e.cost_category_id ${RECEIPT_JOINS}
    where ${RECEIPTS_IN_SCOPE}
-   order by cc.sort_order, cc.code, e.payment_date, e.id`;
+   order by cc.sort_order, cc.code, ${RECEIPT_ORDER}`;
 
 export function toReceiptRow(r: Row): ReceiptRow {
   return {
@@ -70,7 +69,7 @@ export function toReceiptRow(r: Row): ReceiptRow {
     gross: new Decimal(r.gross),
     ineligible: new Decimal(r.ineligible),
     eligible: new Decimal(r.eligible),
-    remark: r.kind === 'REVERSAL' ? reversalRemark(r.reverses, r.reason) : null,
+    remark: r.remark ?? null,
   };
 }
 
@@ -96,8 +95,12 @@ export async function loadProofData(
        from project p join funding_program fp on fp.id = p.program_id where p.id = ?`,
     [scope.projectId],
   );
-  const [revision] = await q(`select ${planInForceSql('?', '?')} as id`, [scope.projectId, scope.asOf]);
-  const revisionId: string | null = revision?.id ?? null;
+  // The grant decision and the amendments in force on the as-of date; the last one's plan applies.
+  const decisions = await q(plansUpToSql('id, number, reference_number, reference_date::text as reference_date, effective_date::text as effective_date, reason', '?', '?'), [
+    scope.projectId,
+    scope.asOf,
+  ]);
+  const revisionId: string | null = decisions.at(-1)?.id ?? null;
   const header: ProofHeader = {
     projectId: project.id,
     fileNumber: project.file_number,
@@ -112,6 +115,7 @@ export async function loadProofData(
     fundingRate: new Decimal(project.funding_rate),
     lineOverrunPercent: new Decimal(project.line_overrun_percent),
     approvedTotal: new Decimal(project.approved_total),
+    decisions: decisions.map((d) => ({ number: Number(d.number), referenceNumber: d.reference_number, referenceDate: d.reference_date, effectiveDate: d.effective_date, reason: d.reason })),
   };
   const skip = Promise.resolve(undefined);
   // Pre-flight judges overruns and overdue tranches, so it needs the numbers too.
@@ -121,7 +125,8 @@ export async function loadProofData(
     needs.has('receipts') ? q(RECEIPT_SELECT, receiptParams(scope)) : skip,
     // The participants as known on the proof's period end or as-of date, whichever comes first.
     needs.has('participants') ? loadStatisticsRows(em, scope.projectId, statisticsUpTo(scope)) : skip,
-    needs.has('chart') ? chartData(em, scope, revisionId, { start: project.approval_start, end: project.approval_end }) : skip,
+    // The chart ends at the proof's period: an interim proof shows the years up to its own.
+    needs.has('chart') ? chartData(em, scope, revisionId, { start: project.approval_start, end: scope.periodTo }) : skip,
     // The settlement module's Schlussabrechnung as of the as-of date, in this snapshot (final proof only).
     needs.has('settlement') && scope.kind === ProofKind.FINAL ? settleProject(em, scope.projectId, scope.asOf) : skip,
     needs.has('narrative') ? loadNarrative(em, scope.projectId, scope.kind, scope.fiscalYear) : skip,
@@ -146,7 +151,9 @@ export async function loadProofData(
 async function numericalProof(em: EntityManager, scope: ProofScope, header: ProofHeader, revisionId: string | null, project: Row) {
   const q = (sql: string, params: unknown[]) => em.execute<Row[]>(sql, params);
   const years = scope.kind === ProofKind.INTERIM ? [scope.fiscalYear!] : rangeOfYears(scope.periodFrom, scope.periodTo);
-  const [plan, actuals, sources, drawdowns, uses, income] = await Promise.all([
+  // Spending and repayments count up to the cut-off, so an interim proof does not change with later years.
+  const upTo = figuresUpTo(scope);
+  const [plan, actuals, sources, drawdowns, uses, income, explanations] = await Promise.all([
     q(
       `select bl.cost_category_id as id, sum(bl.planned)::text as planned from budget_line bl
         where bl.project_id = ? and bl.revision_id = ? and bl.fiscal_year in (?) group by bl.cost_category_id`,
@@ -163,41 +170,42 @@ async function numericalProof(em: EntityManager, scope: ProofScope, header: Proo
       `select id, fiscal_year, number, kind, payout_date::text as payout_date, amount::text as amount from drawdown
         where project_id = ? and status in (?) and payout_date <= ? and fiscal_year in (?)
         order by payout_date, fiscal_year, number, id`,
-      [scope.projectId, PAID_STATUSES, scope.asOf, years],
+      [scope.projectId, PAID_STATUSES, upTo, years],
     ),
-    trancheUses(em, scope.projectId, Number(project.drawdown_horizon_days), scope.asOf),
+    trancheUses(em, scope.projectId, Number(project.drawdown_horizon_days), upTo),
     // Einnahmen of the proof's years, booked with a payment date up to the as-of date (income ledger).
     new IncomeTotals().received(em, [scope.projectId], scope.asOf),
+    q('select cost_category_id as id, text from proof_explanation where project_id = ? and kind = ? and fiscal_year = ?', [scope.projectId, scope.kind, scope.fiscalYear ?? 0]),
   ]);
   const categoryIds = [...new Set([...plan, ...actuals].map((r) => r.id as string))];
   const categories = categoryIds.length ? await q('select id, code, name, sort_order from cost_category where id in (?)', [categoryIds]) : [];
   const plannedOf = new Map(plan.map((r) => [r.id, new Decimal(r.planned)]));
   const actualOf = new Map(actuals.map((r) => [r.id, new Decimal(r.actual)]));
+  const explanationOf = new Map(explanations.map((r) => [r.id as string, r.text as string]));
   const rows = planVsActual(
-    categories.map((c) => ({ costCategoryId: c.id, code: c.code, name: c.name, sortOrder: Number(c.sort_order), planned: plannedOf.get(c.id) ?? ZERO, actual: actualOf.get(c.id) ?? ZERO })),
+    categories.map((c) => ({
+      costCategoryId: c.id,
+      code: c.code,
+      name: c.name,
+      sortOrder: Number(c.sort_order),
+      planned: plannedOf.get(c.id) ?? ZERO,
+      actual: actualOf.get(c.id) ?? ZERO,
+      explanation: explanationOf.get(c.id) ?? null,
+    })),
     header.lineOverrunPercent,
     project.financing_type === FinancingType.FIXED_AMOUNT,
   );
-  const drawdownRows: DrawdownRow[] = drawdowns.map((d) => {
-    const use = uses.get(d.id);
-    return {
-      id: d.id,
-      fiscalYear: Number(d.fiscal_year),
-      number: Number(d.number),
-      kind: d.kind,
-      date: d.payout_date,
-      amount: new Decimal(d.amount),
-      used: use?.used ?? null,
-      balance: use?.unused ?? null,
-      interestOwed: use?.interestOwed ?? null,
-    };
-  });
+  const drawdownTable: DrawdownRow[] = drawdownRows(
+    drawdowns.map((d) => ({ id: d.id, fiscalYear: Number(d.fiscal_year), number: Number(d.number), kind: d.kind, date: d.payout_date, amount: new Decimal(d.amount) })),
+    uses,
+    { from: scope.periodFrom, to: scope.periodTo },
+  );
   const eligible = rows.reduce((s, r) => s.plus(r.actual), ZERO);
-  const result = proofResult(eligible, header.fundingRate, header.approvedTotal, drawdownRows);
+  const result = proofResult(eligible, header.fundingRate, header.approvedTotal, drawdownTable);
   const planned = new Map(sources.map((s) => [s.kind as FundingSourceKind, new Decimal(s.amount)]));
   const received = new Map<FundingSourceKind, Decimal>();
   for (const r of income) if (years.includes(r.fiscalYear)) received.set(r.fundingSource, (received.get(r.fundingSource) ?? ZERO).plus(r.received));
-  return { content: { planVsActual: rows, financing: financingRows(planned, result, received), drawdowns: drawdownRows, result }, uses };
+  return { content: { planVsActual: rows, financing: financingRows(planned, result, received), drawdowns: drawdownTable, result }, uses };
 }
 
 /**
@@ -211,7 +219,7 @@ async function chartData(em: EntityManager, scope: ProofScope, revisionId: strin
     em.execute<Row[]>(
       `select e.fiscal_year, sum(e.eligible_amount)::text as amount from expenditure e
         where e.project_id = ? and e.payment_date <= ? and ${countsSql('e')} group by e.fiscal_year`,
-      [scope.projectId, scope.asOf],
+      [scope.projectId, figuresUpTo(scope)],
     ),
   ]);
   const plannedOf = new Map(planned.map((r) => [Number(r.fiscal_year), new Decimal(r.amount)]));

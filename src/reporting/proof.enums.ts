@@ -19,9 +19,10 @@ export enum ProofStatus {
 const NEXT: Record<ProofStatus, ProofStatus[]> = {
   [ProofStatus.OPEN]: [ProofStatus.IN_PREPARATION],
   [ProofStatus.IN_PREPARATION]: [ProofStatus.SUBMITTED],
-  // Queries are answered by the grantee and end in acceptance; the submitted files stay frozen.
+  // Queries end in acceptance, or the grantee corrects the proof and resubmits it as a new frozen
+  // version (the earlier versions stay stored and listed).
   [ProofStatus.SUBMITTED]: [ProofStatus.QUERIES, ProofStatus.ACCEPTED, ProofStatus.ACCEPTED_WITH_RECLAIM],
-  [ProofStatus.QUERIES]: [ProofStatus.ACCEPTED, ProofStatus.ACCEPTED_WITH_RECLAIM],
+  [ProofStatus.QUERIES]: [ProofStatus.SUBMITTED, ProofStatus.ACCEPTED, ProofStatus.ACCEPTED_WITH_RECLAIM],
   [ProofStatus.ACCEPTED]: [],
   [ProofStatus.ACCEPTED_WITH_RECLAIM]: [],
 };
@@ -35,6 +36,8 @@ export const FROZEN_STATUSES = [ProofStatus.SUBMITTED, ProofStatus.QUERIES, Proo
 
 /** Parts of a proof; ANALYST sees only the aggregated ones. */
 export enum ProofPart {
+  /** Deckblatt: grant decision and amendments, the result, the confirmation and signature lines. */
+  COVER = 'COVER',
   PLAN_VS_ACTUAL = 'PLAN_VS_ACTUAL',
   FINANCING = 'FINANCING',
   DRAWDOWNS = 'DRAWDOWNS',

@@ -6,6 +6,8 @@ import { CsvLineEnds } from './formats/csv-line-ends.js';
 import { germanCsvLine, UTF8_BOM } from './formats/german-csv.js';
 import { RECEIPT_HEADER, SUM_LABEL, TOTAL_LABEL } from './layouts/receipt-list.js';
 import { type ProofScope, receiptsInScope } from './proof-loader.js';
+import { neutraliseSql, RECEIPT_JOINS, RECEIPT_ORDER, RECEIPT_REMARK } from './receipt-sql.js';
+import { neutralise } from './formats/cell-values.js';
 
 /** The proof's ledger filter for one cost category, with literals instead of parameters (COPY takes none). */
 function inCategory(client: PoolClient, scope: ProofScope, categoryId: string): string {
@@ -18,21 +20,20 @@ function inCategory(client: PoolClient, scope: ProofScope, categoryId: string): 
  * One cost category's receipt lines, formatted by PostgreSQL as the Belegliste CSV writes them:
  * `;` between cells, quotes only where `;`, `"` or a line break need them (COPY's CSV rule is the
  * same as csvText's; empty text becomes NULL because COPY would quote an empty string), ISO dates,
- * amounts in decimal comma. Rows come straight off the (project, category, payment date, id)
- * index, numbered on from `before`: the rows of receiptsInScope, as in the proof. The reversal
- * remark repeats reversalRemark() (receipt-list.ts); the e2e tests compare these bytes with the
- * proof's CSV, so the two cannot drift apart unnoticed.
+ * German dates, amounts in decimal comma, formula-like text neutralised. Rows are numbered on from
+ * `before`, in the proof's order with its remarks (receipt-sql.ts); the e2e tests compare these
+ * bytes with the proof's CSV, so the two cannot drift apart unnoticed.
  */
 function categoryCopy(client: PoolClient, scope: ProofScope, categoryId: string, label: string, before: number): string {
   const amount = (column: string) => `replace(e.${column}::text, '.', ',')`;
+  const text = (sql: string) => `nullif(${neutraliseSql(sql)}, '')`;
   return `copy (
-    select row_number() over (order by e.payment_date, e.id) + ${before}, nullif(e.receipt_number, ''), ${client.escapeLiteral(label)},
-           to_char(e.payment_date, 'YYYY-MM-DD'), to_char(e.invoice_date, 'YYYY-MM-DD'), nullif(e.payee, ''), nullif(e.purpose, ''),
-           ${amount('gross_amount')}, ${amount('ineligible_amount')}, ${amount('eligible_amount')},
-           case when e.kind = 'REVERSAL' then 'Storno von Beleg ' || (select o.receipt_number from expenditure o where o.id = e.reversal_of_id) || ': ' || e.reason end
-      from expenditure e
+    select row_number() over (order by ${RECEIPT_ORDER}) + ${before}, ${text('e.receipt_number')}, ${client.escapeLiteral(neutralise(label))},
+           to_char(e.payment_date, 'DD.MM.YYYY'), to_char(e.invoice_date, 'DD.MM.YYYY'), ${text('e.payee')}, ${text('e.purpose')},
+           ${amount('gross_amount')}, ${amount('ineligible_amount')}, ${amount('eligible_amount')}, ${RECEIPT_REMARK}
+      from expenditure e ${RECEIPT_JOINS}
      where ${inCategory(client, scope, categoryId)}
-     order by e.payment_date, e.id
+     order by ${RECEIPT_ORDER}
   ) to stdout with (format csv, delimiter ';', quote '"')`;
 }
 

@@ -15,7 +15,31 @@ import { parseArgs } from 'node:util';
 
 import cliProgress from 'cli-progress';
 
-const { values: opts } = parseArgs({
+const USAGE = `Usage: npm run export -- --kind interim --year 2023 [--as-of YYYY-MM-DD] [--project MP-…|<id>] [--out exports] [--receipts]
+       npm run export -- --kind final [--as-of YYYY-MM-DD] …
+Sign in with --user and --password, or a token in FPT_TOKEN; --url (default http://localhost:3000).`;
+
+/** A wrong argument or a refusal by the service: a message and the usage, never a stack trace. */
+class UsageError extends Error {}
+
+function fail(message: string, code: number): never {
+  process.stderr.write(`export: ${message}\n${code === 2 ? `${USAGE}\n` : ''}`);
+  process.exit(code);
+}
+
+process.on('uncaughtException', (error) => fail(error instanceof Error ? error.message : String(error), error instanceof UsageError ? 2 : 1));
+process.on('unhandledRejection', (error) => fail(error instanceof Error ? error.message : String(error), error instanceof UsageError ? 2 : 1));
+
+let parsed: ReturnType<typeof parseOptions>;
+try {
+  parsed = parseOptions();
+} catch (error) {
+  fail((error as Error).message, 2);
+}
+const opts = parsed.values;
+
+function parseOptions() {
+  return parseArgs({
   options: {
     url: { type: 'string', default: 'http://localhost:3000' },
     user: { type: 'string' },
@@ -27,7 +51,19 @@ const { values: opts } = parseArgs({
     out: { type: 'string', default: 'exports' },
     receipts: { type: 'boolean', default: false },
   },
-});
+  });
+}
+
+/** Checks the combination of arguments before anything is sent. */
+function checkOptions(): { kind: 'INTERIM' | 'FINAL'; fiscalYear: number | null; asOf: string | null } {
+  const kind = opts.kind!.toUpperCase();
+  if (kind !== 'INTERIM' && kind !== 'FINAL') throw new UsageError(`--kind must be "interim" or "final", not "${opts.kind}".`);
+  if (kind === 'FINAL' && opts.year !== undefined) throw new UsageError('--year belongs to an interim proof; the final proof covers the whole approval period. Leave --year out.');
+  if (kind === 'INTERIM' && (opts.year === undefined || !/^\d{4}$/.test(opts.year))) throw new UsageError('An interim proof needs its fiscal year: --year 2023.');
+  const asOf = opts['as-of'] ?? null;
+  if (asOf !== null && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError(`--as-of must be a date YYYY-MM-DD, not "${asOf}".`);
+  return { kind, fiscalYear: kind === 'INTERIM' ? Number(opts.year) : null, asOf };
+}
 
 async function gql<T>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
   const response = await fetch(`${opts.url}/graphql`, {
@@ -42,7 +78,7 @@ async function gql<T>(query: string, variables: Record<string, unknown>, token?:
 
 async function signIn(): Promise<string> {
   if (process.env.FPT_TOKEN) return process.env.FPT_TOKEN;
-  if (!opts.user || !opts.password) throw new Error('Give --user and --password, or a token in FPT_TOKEN.');
+  if (!opts.user || !opts.password) throw new UsageError('Give --user and --password, or a token in FPT_TOKEN.');
   const data = await gql<{ login: { token: string } }>('mutation($input: LoginInput!) { login(input: $input) { token } }', { input: { username: opts.user, password: opts.password } });
   return data.login.token;
 }
@@ -72,11 +108,15 @@ async function download(token: string, path: string, target: string, onBytes: (n
 const EXPORT = `query($projectId: ID!, $kind: ProofKind!, $fiscalYear: Int, $asOf: LocalDate) {
   proofExport(projectId: $projectId, kind: $kind, fiscalYear: $fiscalYear, asOf: $asOf) { frozen files { name bytes sha256 url } problems { code message } } }`;
 
+let checked: ReturnType<typeof checkOptions>;
+try {
+  checked = checkOptions();
+} catch (error) {
+  fail((error as Error).message, 2);
+}
+const { kind, fiscalYear, asOf } = checked;
 const token = await signIn();
 const id = await projectId(token);
-const kind = opts.kind!.toUpperCase();
-const fiscalYear = kind === 'INTERIM' ? Number(opts.year) : null;
-const asOf = opts['as-of'] ?? null;
 process.stdout.write(`Generating ${kind === 'INTERIM' ? `the interim proof ${fiscalYear}` : 'the final proof'}${asOf ? ` as of ${asOf}` : ''} …\n`);
 const { proofExport } = await gql<{ proofExport: { frozen: boolean; files: { name: string; bytes: number; sha256: string; url: string }[]; problems: { code: string; message: string }[] | null } }>(
   EXPORT,

@@ -23,6 +23,7 @@ import { Drawdown } from './entities/drawdown.entity.js';
 import { DRAWDOWN_APPROVERS, MONEY_READERS, MONEY_WRITERS } from './money-access.js';
 import { lockInstalment, planLines } from '../budget/plan-in-force.js';
 import { drawdownAuditFields } from './tranches.mapper.js';
+import { trancheUses } from './tranche-use.js';
 import { ApprovalDecision, CLAIMING_STATUSES, DrawdownKind, PAID_STATUSES } from './tranches.enums.js';
 import { TrancheErrors } from './tranches.errors.js';
 import { joinTransaction } from '../database/transactions.js';
@@ -81,6 +82,7 @@ export class DrawdownsService implements OnModuleInit {
           expectedPayoutDate: input.expectedPayoutDate,
           neededUntil: input.neededUntil,
           requestedBy: user.id,
+          plannedBy: user.id,
           requestedAt: status === DrawdownStatus.REQUESTED ? new Date() : null,
         });
         for (const line of lines) em.create(DrawdownLine, { project, drawdown, costCategory: line.costCategoryId, amount: line.amount });
@@ -123,13 +125,14 @@ export class DrawdownsService implements OnModuleInit {
     return this.decide(user, input, ApprovalDecision.REJECTED);
   }
 
-  /** The four-eyes decision: never by the requester; stored as its own record (who, when, comment). */
+  /** The four-eyes decision: never by the planner or the requester; stored as its own record (who, when, comment). */
   private async decide(user: AuthUser, input: DecideDrawdownInput, decision: ApprovalDecision) {
     await joinTransaction(this.em, async (em) => {
       const { drawdown, project } = await this.lockDrawdown(em, user, input.drawdownId, DRAWDOWN_APPROVERS);
       const action = decision === ApprovalDecision.APPROVED ? DrawdownAction.APPROVE : DrawdownAction.REJECT;
       const to = transition(drawdown, action, decision === ApprovalDecision.APPROVED ? 'approved' : 'rejected');
-      if (drawdown.requestedBy.id === user.id) throw TrancheErrors.selfApproval();
+      // Four eyes across the lifecycle: neither who planned it nor who requested (submitted) it decides it.
+      if (drawdown.requestedBy.id === user.id || drawdown.plannedBy?.id === user.id) throw TrancheErrors.selfApproval();
       const before = drawdownAuditFields(drawdown);
       drawdown.status = to;
       const approval = em.create(DrawdownApproval, { project, drawdown, decision, decidedBy: user.id, comment: input.comment?.trim() || null });
@@ -200,8 +203,12 @@ export class DrawdownsService implements OnModuleInit {
         this.audit.record({ entity: 'Drawdown', id: drawdown.id, projectId: project.id, before: null, after: drawdownAuditFields(drawdown) });
         // docs/domain.md#lifecycles: a tranche whose unused money the grantee pays back is REPAID (a reclaim
         // only records the claim; the tranche keeps its state).
+        // By the amounts, not by the repayment's existence: REPAID only once nothing of the
+        // tranche is left unused after this repayment (FIFO use as of its payment date).
         const repaid = related && input.kind === DrawdownKind.REPAYMENT ? nextStatus(related.status, DrawdownAction.REPAY) : undefined;
-        if (related && repaid) {
+        const program = repaid ? await em.findOneOrFail(FundingProgram, project.program.id) : undefined;
+        const left = repaid && program ? (await trancheUses(em, project.id, program.drawdownHorizonDays, input.paymentDate)).get(related!.id)?.unused : undefined;
+        if (related && repaid && left?.isZero()) {
           const before = drawdownAuditFields(related);
           related.status = repaid;
           await em.flush();

@@ -13,6 +13,8 @@ export interface TrancheUseFigures {
   useDeadline: LocalDate;
   overdueDays: number;
   interestOwed: Decimal;
+  /** What consumed the tranche: spending of a payment day (`E` + day) or a repayment (`R` + day + id). */
+  allocations: { useId: string; date: LocalDate; amount: Decimal }[];
 }
 
 const SURCHARGE = new Decimal(INTEREST_SURCHARGE_POINTS);
@@ -64,6 +66,7 @@ export async function trancheUses(em: EntityManager, projectId: string, horizonD
         useDeadline: t.useDeadline,
         overdueDays: t.overdueSpans.reduce((days, s) => days + daysBetween(s.from, s.to), 0),
         interestOwed: interestOwed(t.overdueSpans, rates, SURCHARGE),
+        allocations: t.allocations,
       },
     ]),
   );

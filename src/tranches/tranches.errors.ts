@@ -24,7 +24,7 @@ export const TrancheErrors = {
       available: formatMoney(available),
     }),
   notInStatus: (action: string, status: string): AppError => conflict(`A drawdown in status ${status} cannot be ${action}.`),
-  selfApproval: (): AppError => forbidden('Four eyes: a drawdown must be approved or rejected by someone other than the person who requested it.'),
+  selfApproval: (): AppError => forbidden('Four eyes: a drawdown must be approved or rejected by someone other than the person who planned or requested it.'),
   rejectNeedsComment: (): AppError => badInput('comment', 'Say why the request is rejected.'),
   disbursedAmountDiffers: (approved: Decimal): AppError =>
     badInput('amount', `The paid-out amount must equal the approved ${eur(approved)}; record a different payout as a new drawdown or a repayment.`),

@@ -76,7 +76,8 @@ describe('the receipt ledger (GraphQL over HTTP, real PostgreSQL)', () => {
   it('keeps receipt numbers unique per project among live bookings', async () => {
     await record({ receiptNumber: 'RN-1' });
     const again = await record({ receiptNumber: 'RN-1' });
-    expect(again.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'receipt.receiptNumber' });
+    // CONFLICT, as the README documents duplicates.
+    expect(again.errors![0].extensions).toMatchObject({ code: 'CONFLICT', field: 'receipt.receiptNumber' });
   });
 
   it('corrects by reversal: the reversal nets the original to zero, the replacement books anew', async () => {

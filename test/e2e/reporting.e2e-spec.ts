@@ -122,7 +122,7 @@ describe('reporting: proofs of use as files', () => {
         'zwischennachweis-2023-sachbericht.pdf',
         'zwischennachweis-2023-sachbericht.docx',
         'zwischennachweis-2023.xlsx',
-        ...['belegliste', 'ergebnis', 'finanzierung', 'indikatorenbericht', 'mittelabrufe', 'soll-ist-vergleich', 'teilnehmende', 'vorpruefung'].map((p) => `zwischennachweis-2023-${p}.csv`),
+        ...['belegliste', 'deckblatt', 'ergebnis', 'finanzierung', 'indikatorenbericht', 'mittelabrufe', 'soll-ist-vergleich', 'teilnehmende', 'vorpruefung'].map((p) => `zwischennachweis-2023-${p}.csv`),
       ].sort(),
     );
     expect(meta.frozen).toBe(false);
@@ -156,7 +156,7 @@ describe('reporting: proofs of use as files', () => {
         running = new Decimal(0);
       } else if (row[0] !== 'Gesamt') running = running.plus(germanToDecimal(row[9]));
     }
-  });
+  }, 300_000);
 
   it('generates the final proof, whose totals equal the ledger over the whole period, and XLSX cells that add up', async () => {
     const { files } = await filesOf('auditor', { kind: 'FINAL', asOf: AS_OF });
@@ -168,9 +168,9 @@ describe('reporting: proofs of use as files', () => {
     expect(downloaded.body.equals(files.get('verwendungsnachweis.json')!)).toBe(true);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(files.get('verwendungsnachweis.xlsx')! as never);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Soll-Ist-Vergleich', 'Finanzierung', 'Mittelabrufe', 'Ergebnis', 'Belegliste', 'Indikatorenbericht', 'Teilnehmende', 'Vorprüfung', 'Schlussabrechnung']);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Deckblatt', 'Soll-Ist-Vergleich', 'Finanzierung', 'Mittelabrufe', 'Ergebnis', 'Belegliste', 'Indikatorenbericht', 'Teilnehmende', 'Vorprüfung', 'Schlussabrechnung']);
     const sheet = workbook.getWorksheet('Soll-Ist-Vergleich')!;
-    expect(sheet.getRow(5).values).toEqual([undefined, 'Position', 'Bezeichnung', 'Soll lt. Finanzierungsplan EUR', 'Ist EUR', 'Abweichung EUR', 'Abweichung %', 'über 20 %?']);
+    expect(sheet.getRow(5).values).toEqual([undefined, 'Position', 'Bezeichnung', 'Soll lt. Finanzierungsplan EUR', 'Ist EUR', 'Abweichung EUR', 'Abweichung %', 'Abweichung über 20 %', 'Erläuterung der Abweichung']);
     let actual = new Decimal(0);
     let sumRow: ExcelJS.Row | undefined;
     sheet.eachRow((row, n) => {
@@ -188,7 +188,7 @@ describe('reporting: proofs of use as files', () => {
     const last = receipts.getRow(receipts.rowCount);
     expect(last.getCell(1).value).toBe('Gesamt');
     expect(new Decimal(last.getCell(10).value as number).toFixed(2)).toBe(expected.eligible);
-  });
+  }, 300_000);
 
   it('downloads every file of the final proof alone with the bytes of the whole set, loading only what that file needs', async () => {
     const { files } = await filesOf('auditor', { kind: 'FINAL', asOf: AS_OF });
@@ -206,7 +206,7 @@ describe('reporting: proofs of use as files', () => {
     const reads = (name: string) => {
       const sql = sqlOf.get(`verwendungsnachweis${name}`)!;
       return {
-        receiptList: sql.some((s) => s.includes('as reverses')), // the Belegliste's select
+        receiptList: sql.some((s) => s.includes('storniert durch Storno')), // the Belegliste's select (its Bemerkung)
         drawdowns: sql.some((s) => /from drawdown/.test(s)),
         participants: sql.some((s) => /from "?participant"?\b/.test(s)),
         indicators: sql.some((s) => s.includes('indicator_definition')),
@@ -218,7 +218,7 @@ describe('reporting: proofs of use as files', () => {
     expect(reads('-teilnehmende.csv')).toEqual({ receiptList: false, drawdowns: false, participants: true, indicators: false });
     expect(reads('.pdf')).toMatchObject({ receiptList: false, indicators: false });
     expect(reads('.xlsx')).toEqual({ receiptList: true, drawdowns: true, participants: true, indicators: true });
-  });
+  }, 300_000);
 
   it('gives byte-identical files and a matching SHA-256 manifest for the same data and as-of date', async () => {
     const first = await t.gqlAs('grantor', EXPORT, { projectId, kind: 'INTERIM', fiscalYear: 2023, asOf: AS_OF });
@@ -230,7 +230,7 @@ describe('reporting: proofs of use as files', () => {
     for (const f of first.data!.proofExport.files.filter((f: { name: string }) => f.name !== 'MANIFEST.sha256')) expect(manifest).toContain(`${f.sha256}  ${f.name}\n`);
     const pdf = await download('grantor', `/exports/projects/${projectId}/interim-proofs/2023/zwischennachweis-2023.pdf?asOf=${AS_OF}`);
     expect(pdf.body.subarray(0, 5).toString()).toBe('%PDF-');
-  });
+  }, 300_000);
 
   it('downloads over HTTP with content type and file name, and only for those who may', async () => {
     const url = `/exports/projects/${projectId}/interim-proofs/2023/zwischennachweis-2023.xlsx?asOf=${AS_OF}`;
@@ -248,7 +248,7 @@ describe('reporting: proofs of use as files', () => {
     expect((await download('analyst', `/exports/projects/${projectId}/receipts.csv?fiscalYear=2023`)).status).toBe(403);
     const invalid = await t.gqlAs('finance', EXPORT, { projectId, kind: 'INTERIM', fiscalYear: 2027, asOf: AS_OF });
     expect(invalid.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'fiscalYear' });
-  });
+  }, 300_000);
 
   it('streams the receipt list with the same bytes as the Belegliste CSV of the proof', async () => {
     const streamed = await download('finance', `/exports/projects/${projectId}/receipts.csv?fiscalYear=2023&asOf=${AS_OF}`);
@@ -350,7 +350,7 @@ describe('reporting: proofs of use as files', () => {
     const json = await download('finance', after.data!.proofExport.files.find((f: { name: string }) => f.name.endsWith('.json')).url);
     expect(json.body.toString('utf8')).not.toContain('77.70');
     expect((await t.gqlAs('grantor', STATUS, { input: { ...request, status: 'ACCEPTED' } })).data!.changeProofStatus.status).toBe('ACCEPTED');
-  });
+  }, 300_000);
 
   it('pre-flight lists every planted problem with its record and a query for it', async () => {
     const em = t.orm.em.fork();
@@ -374,7 +374,11 @@ describe('reporting: proofs of use as files', () => {
       `insert into drawdown (id, project_id, fiscal_year, number, kind, status, amount, requested_by_id, requested_at) values (?, ?, 2023, 999, 'TRANCHE', 'REQUESTED', 10.00, ?, now())`,
       [drawdownId, projectId, ids.user_id],
     );
-    const [participant] = await em.execute<{ id: string }[]>(`select id from participant where project_id = ? and entry_date < '2023-01-01' order by entry_date, id limit 1`, [projectId]);
+    // a participant of the proof's period: entered before 2023 and still taking part in 2023
+    const [participant] = await em.execute<{ id: string }[]>(
+      `select id from participant where project_id = ? and entry_date < '2023-01-01' and (exit_date is null or exit_date >= '2023-01-01') order by entry_date, id limit 1`,
+      [projectId],
+    );
     await em.execute(`update participant set labour_status_at_entry = null where id = ?`, [participant.id]);
     // A tranche paid out on 1 October 2026 and never used: its use deadline (payout + 42 days) passed before the as-of date.
     const [staff] = await em.execute<{ id: string }[]>(`select id from cost_category where program_id = ? and code = 'A'`, [ids.program_id]);
@@ -387,14 +391,18 @@ describe('reporting: proofs of use as files', () => {
     expect(problems).toContainEqual(expect.objectContaining({ code: 'DRAWDOWN_UNDECIDED', recordId: drawdownId }));
     expect(problems).toContainEqual(expect.objectContaining({ code: 'OVERRUN_WITHOUT_REVISION', recordId: unplanned.id }));
     expect(problems).toContainEqual(expect.objectContaining({ code: 'PARTICIPANT_DATA_MISSING', recordId: participant.id }));
-    expect(problems).toContainEqual(expect.objectContaining({ code: 'DRAWDOWN_OVERDUE', recordId: overdueId, link: expect.stringContaining(`drawdown(id: "${overdueId}")`) }));
+    // a 2026 tranche is a problem of the proofs covering 2026, never of the 2023 proof (period-true pre-flight)
+    expect(problems.map((p) => p.recordId)).not.toContain(overdueId);
+    const final = await t.gqlAs('finance', PREFLIGHT, { projectId, kind: 'FINAL', asOf: AS_OF });
+    const finalProblems: { code: string; recordId: string; link: string }[] = final.data!.proofPreflight;
+    expect(finalProblems).toContainEqual(expect.objectContaining({ code: 'DRAWDOWN_OVERDUE', recordId: overdueId, link: expect.stringContaining(`drawdown(id: "${overdueId}")`) }));
     // every kind of problem the pre-flight knows is planted above and listed
     const kinds = Object.keys({ EXPENDITURE_NOT_IN_PLAN: 1, DRAWDOWN_UNDECIDED: 1, OVERRUN_WITHOUT_REVISION: 1, PARTICIPANT_DATA_MISSING: 1, DRAWDOWN_OVERDUE: 1 } satisfies Record<PreflightCode, 1>);
-    expect([...new Set(problems.map((p) => p.code))].sort()).toEqual(kinds.sort());
+    expect([...new Set([...problems, ...finalProblems].map((p) => p.code))].sort()).toEqual(kinds.sort());
     // the proof is generated anyway and carries the list
     const exported = await t.gqlAs('finance', EXPORT, { projectId, kind: 'INTERIM', fiscalYear: 2023, asOf: AS_OF });
     expect(exported.data!.proofExport.problems).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'EXPENDITURE_NOT_IN_PLAN', recordId: expenditureId })]));
     const link = problems.find((p) => p.code === 'DRAWDOWN_UNDECIDED' && p.recordId === drawdownId)!.link;
     expect((await t.gqlAs('finance', link)).data!.drawdown.status).toBe('REQUESTED');
-  });
+  }, 300_000);
 });

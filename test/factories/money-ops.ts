@@ -34,7 +34,8 @@ export const key = () => randomUUID();
 export function receipt(categoryId: string, overrides: Record<string, unknown> = {}) {
   return {
     receiptNumber: `R-${randomUUID().slice(0, 12)}`,
-    invoiceDate: '2024-02-01',
+    // Not after the payment date (refused without invoiceDateNote).
+    invoiceDate: typeof overrides.paymentDate === 'string' && overrides.paymentDate < '2024-02-01' ? overrides.paymentDate : '2024-02-01',
     paymentDate: '2024-02-10',
     payee: 'Muster GmbH',
     purpose: 'Coaching session',

@@ -42,8 +42,8 @@ export interface TestApp {
 export const TEST_PASSWORD = 'test-password-123';
 
 /** Boots the whole service over HTTP against this worker's fresh copy of the template database. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const databaseUrl = await freshWorkerDatabase();
+export async function createTestApp(env: Record<string, string> = {}, options: { databaseUrl?: string } = {}): Promise<TestApp> {
+  const databaseUrl = options.databaseUrl ?? (await freshWorkerDatabase());
   // The template's demo identities are encrypted with the development keys; a production-mode
   // test app gets the same keys so that it can read them (production itself must set its own).
   const keys = { DATA_ENCRYPTION_KEY: DEV_ENCRYPTION_KEY.toString('base64'), IDENTITY_HASH_KEY: DEV_HASH_KEY.toString('base64') };

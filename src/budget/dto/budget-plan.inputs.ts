@@ -98,4 +98,11 @@ export class ReviseBudgetPlanInput extends PlanContentInput {
   @IsNotEmpty()
   @MaxLength(2000)
   reason: string;
+
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'A changed approved total (the Änderungsbescheid raises or cuts the grant); the instalments must add up to it, and it may not fall below the money already requested, approved or paid out.',
+  })
+  @IsOptional()
+  approvedTotal?: Decimal;
 }

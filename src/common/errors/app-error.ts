@@ -7,6 +7,8 @@ export type AppErrorCode =
   | 'CONFLICT'
   | 'FORBIDDEN'
   | 'UNAUTHENTICATED'
+  // The database is unreachable or stopped answering (HTTP 503); nothing was written, try again.
+  | 'SERVICE_UNAVAILABLE'
   // Refusals of the hardened endpoint (src/security/): each limit has its own code.
   | 'RATE_LIMITED'
   | 'QUERY_TOO_DEEP'

@@ -1,7 +1,8 @@
 import { unwrapResolverError } from '@apollo/server/errors';
-import { DriverException, OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { ConnectionException, DriverException, OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
+import { isConnectionFailure } from '../../database/pool-health.js';
 import { AppError } from './app-error.js';
 
 /** Matches graphql-js' messages for a bad variable or literal so the field can be named. */
@@ -13,6 +14,21 @@ export interface ErrorFormatterOptions {
   /** Hide internal messages (production). Codes and clerk-facing messages always pass. */
   maskInternalErrors: boolean;
   onInternalError: (error: unknown) => void;
+  /** The database failed (logged at warn, once per error, without the request's data). */
+  onDatabaseUnavailable?: (error: unknown) => void;
+}
+
+/** What a client sees while the database is down or the pool cannot give a connection in time. */
+export const SERVICE_UNAVAILABLE_MESSAGE = 'The database is not reachable right now; nothing was saved. Please try again in a moment.';
+
+/** Whether an error (as thrown by a resolver, or wrapped by the ORM) means the database is unavailable. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (error instanceof ConnectionException) return true;
+  // 57014: the statement ran into DB_STATEMENT_TIMEOUT_MS; the database is too slow to answer now.
+  if ((error as { code?: unknown } | null)?.code === '57014') return true;
+  if (isConnectionFailure(error)) return true;
+  const cause = (error as { cause?: unknown } | null)?.cause;
+  return cause !== undefined && cause !== error && isConnectionFailure(cause);
 }
 
 /**
@@ -31,10 +47,20 @@ export function createErrorFormatter(options: ErrorFormatterOptions) {
     if (original instanceof OptimisticLockError) {
       return { message: 'Someone else changed this record first; reload and try again.', path: formatted.path, extensions: { code: 'CONFLICT' } };
     }
+    // The database's invariant triggers name the field in their message: "invariant:<field>:<text>".
+    const invariant = original instanceof DriverException ? /invariant:(\w+):([^\n]*)/.exec(original.message) : null;
+    if (invariant) return { message: invariant[2].trim(), path: formatted.path, extensions: { code: 'BAD_USER_INPUT', field: invariant[1] } };
+    if (isDatabaseUnavailable(original)) {
+      options.onDatabaseUnavailable?.(original);
+      return { message: SERVICE_UNAVAILABLE_MESSAGE, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
+    }
     const code = formatted.extensions?.code;
     const variable = VARIABLE_PATH.exec(formatted.message) ?? VARIABLE_NAME.exec(formatted.message);
     if (variable) {
-      const field = variable[2] ? variable[2].split('.').slice(1).join('.') || variable[1] : variable[1];
+      let field = variable[2] ? variable[2].split('.').slice(1).join('.') || variable[1] : variable[1];
+      // A missing or unknown field is reported on its parent object; name the field itself.
+      const child = /Field "(\w+)" (?:of required type .*? was not provided|is not defined by type)/.exec(formatted.message)?.[1];
+      if (child) field = field === variable[1] ? child : `${field}.${child}`;
       return { message: formatted.message, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT', field } };
     }
     if (code === 'GRAPHQL_VALIDATION_FAILED' && LITERAL_TYPE.test(formatted.message)) {

@@ -33,10 +33,11 @@ describe('HttpErrorFilter (export and upload routes)', () => {
     expect(sent.body).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: 7 });
   });
 
-  it('maps every error code to a 4xx status', () => {
+  it('maps every error code to a 4xx status, and an unavailable database to 503', () => {
     for (const code of Object.keys(HTTP_STATUS) as AppErrorCode[]) {
       const sent = answer(new AppError(code, 'refused'));
-      expect([code, sent.status >= 400 && sent.status < 500]).toEqual([code, true]);
+      const expected = code === 'SERVICE_UNAVAILABLE' ? sent.status === 503 : sent.status >= 400 && sent.status < 500;
+      expect([code, expected]).toEqual([code, true]);
     }
   });
 

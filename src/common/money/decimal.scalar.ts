@@ -27,6 +27,10 @@ export const DecimalScalar = new GraphQLScalarType<Decimal, string>({
 });
 
 function parse(value: unknown): Decimal {
+  // Exactly as the README states: no surrounding white space, BOM or non-breaking space.
+  if (typeof value === 'string' && value !== value.trim()) {
+    throw new MoneyParseError(`"${value.trim().slice(0, 20)}" has spaces or invisible characters around it; write the amount alone, like "1234.50".`);
+  }
   // MoneyParseError is a plain Error on purpose: graphql-js wraps it with the variable path,
   // which the error formatter turns into the offending field.
   return parseMoney(value);

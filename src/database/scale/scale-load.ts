@@ -58,6 +58,9 @@ export async function loadProjects(client: pg.ClientBase, projects: AsyncIterabl
       if (!options.deferStructures && result.projects % projectsPerTransaction === 0) await client.query('commit; begin');
       waitStarted = performance.now();
     }
+    // Run the deferred invariant checks now: PostgreSQL builds no index on a table with
+    // pending trigger events, and a bad row should fail here rather than at commit.
+    await stages.time('check the money invariants', 0, () => client.query('set constraints all immediate'));
     const loaded = performance.now();
     result.loadMs = loaded - started;
     const keys = structures.filter((s) => s.kind !== 'foreign key');

@@ -116,8 +116,8 @@ export class LedgerSeeder extends Seeder {
 }
 
 /**
- * Ledger rows with statuses: interim proofs up to 2025 are in (INCLUDED_IN_PROOF), 2026 is
- * checked up to June; a few participant-cost receipts are rejected; a few fee invoices are
+ * Ledger rows with statuses: checked up to June 2026, recorded after; none INCLUDED_IN_PROOF, as the
+ * demo has no submitted proof (a receipt is in a proof only once one was submitted); a few participant-cost receipts are rejected; a few fee invoices are
  * corrected by a reversal plus a new booking at 90 % (a supplier's credit note).
  */
 export function ledgerRows(receipts: DemoReceipt[], newId: () => string = randomUUID): LedgerRow[] {
@@ -125,7 +125,7 @@ export function ledgerRows(receipts: DemoReceipt[], newId: () => string = random
   let corrections = 0;
   let rejections = 0;
   receipts.forEach((receipt, index) => {
-    const status = receipt.fiscalYear <= 2025 ? 'INCLUDED_IN_PROOF' : receipt.paymentDate <= '2026-06-30' ? 'CHECKED' : 'RECORDED';
+    const status = receipt.paymentDate <= '2026-06-30' ? 'CHECKED' : 'RECORDED';
     const booking: LedgerRow = { id: newId(), receipt, kind: 'BOOKING', revision: 0, gross: receipt.gross, ineligible: receipt.ineligible, eligible: receipt.eligible, reversalOf: null, reason: null, status, comment: null };
     rows.push(booking);
     if (receipt.code === 'B6' && receipt.fiscalYear === 2026 && receipt.paymentDate <= '2026-05-31' && index % 997 === 0 && rejections < 5) {

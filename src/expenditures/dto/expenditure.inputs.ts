@@ -18,8 +18,14 @@ export class ExpenditureFieldsInput {
   @MaxLength(60)
   receiptNumber: string;
 
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: 'Not after the payment date, unless invoiceDateNote says why.' })
   invoiceDate: LocalDate;
+
+  @Field(() => String, { nullable: true, description: 'Why the invoice is dated after the payment (e.g. a prepayment); required only then.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  invoiceDateNote?: string;
 
   @Field(() => LocalDateScalar, { description: 'Inside the approval period; decides the fiscal year.' })
   paymentDate: LocalDate;
@@ -48,6 +54,12 @@ export class ExpenditureFieldsInput {
 
   @Field(() => DecimalScalar, { description: 'Must equal gross − ineligible (checked).' })
   eligibleAmount: Decimal;
+
+  @Field(() => String, { nullable: true, description: 'Why the ineligible part is not eligible; shown in the proof\'s Belegliste.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  ineligibleReason?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The measure the spending belongs to (not yet checked against the measures module).' })
   @IsOptional()

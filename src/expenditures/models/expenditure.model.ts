@@ -69,6 +69,9 @@ export class ExpenditureModel {
   @Field(() => DecimalScalar)
   ineligibleAmount: Decimal;
 
+  @Field(() => String, { nullable: true, description: 'Why the ineligible part is not eligible (Belegliste, Bemerkung).' })
+  ineligibleReason: string | null;
+
   @Field(() => DecimalScalar)
   eligibleAmount: Decimal;
 

@@ -22,9 +22,16 @@ export class ProofArgs {
   @Max(2100)
   fiscalYear?: number | null;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Figures as of this day (today when omitted); the same day gives byte-identical files.' })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Figures as of this day (today when omitted; never after today, never before the period); the same day gives byte-identical files.' })
   @IsOptional()
   asOf?: LocalDate | null;
+
+  @Field(() => Int, { nullable: true, description: 'A submitted proof: the files of this earlier version (the current one when omitted).' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  version?: number | null;
 }
 
 @ArgsType()
@@ -75,4 +82,31 @@ export class ChangeProofStatusInput {
   @IsString()
   @MaxLength(2000)
   comment?: string | null;
+}
+
+@InputType()
+export class ExplainProofDeviationInput {
+  @Field(() => ID)
+  @IsUUID()
+  projectId: string;
+
+  @Field(() => ProofKind)
+  @IsEnum(ProofKind)
+  kind: ProofKind;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  fiscalYear?: number | null;
+
+  @Field(() => ID, { description: 'The cost category (Position) of the Soll-Ist line.' })
+  @IsUUID()
+  costCategoryId: string;
+
+  @Field(() => String, { description: 'Erläuterung der Abweichung; empty removes it.' })
+  @IsString()
+  @MaxLength(1000)
+  text: string;
 }

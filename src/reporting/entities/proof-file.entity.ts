@@ -9,9 +9,10 @@ import { Proof } from './proof.entity.js';
 /**
  * One frozen file of a submitted proof, stored as it was sent (bytea), with its SHA-256. Written
  * once at submission and never changed, so later bookings cannot alter what the grantor received.
+ * A resubmission (after QUERIES) writes a new version beside the earlier ones.
  */
 @Entity({ tableName: 'proof_file' })
-@Unique({ properties: ['project', 'proof', 'name'] })
+@Unique({ properties: ['project', 'proof', 'version', 'name'] })
 export class ProofFile {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -21,6 +22,10 @@ export class ProofFile {
 
   @ManyToOne(() => Proof, { ref: true })
   proof: Ref<Proof>;
+
+  /** The submission this file belongs to (Proof.version at that time); earlier versions stay stored. */
+  @Property({ type: 'smallint' })
+  version: number;
 
   @Property({ type: 'string', length: 120 })
   name: string;
@@ -38,4 +43,4 @@ export class ProofFile {
   sha256: string;
 }
 
-export const REPORTING_ENTITIES = [Proof, ProofFile];
+

@@ -38,6 +38,10 @@ export class Proof {
   @Property({ type: LocalDateType })
   dueDate: LocalDate;
 
+  /** The current frozen version: 0 until first submitted, n after the n-th (re)submission (ProofVersion). */
+  @Property({ type: 'smallint', default: 0 })
+  version: Opt<number> = 0;
+
   /** The as-of date the submitted files were generated with. */
   @Property({ type: LocalDateType, nullable: true })
   asOf?: LocalDate | null;

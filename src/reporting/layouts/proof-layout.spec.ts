@@ -21,8 +21,10 @@ describe('proof layout', () => {
   it('uses the German headings of docs/domain.md#report-layouts and the programme\'s percent in the overrun flag', () => {
     const parts = proofParts(sampleProof());
     const plan = parts.find((p) => p.slug === 'soll-ist-vergleich')!;
-    expect(plan.header).toEqual(['Position', 'Bezeichnung', 'Soll lt. Finanzierungsplan EUR', 'Ist EUR', 'Abweichung EUR', 'Abweichung %', 'über 20 %?']);
-    expect(plan.rows[0][6]).toBe('ja');
+    expect(plan.header).toEqual(['Position', 'Bezeichnung', 'Soll lt. Finanzierungsplan EUR', 'Ist EUR', 'Abweichung EUR', 'Abweichung %', 'Abweichung über 20 %', 'Erläuterung der Abweichung']);
+    // overrun and underspending are both flagged, each with the finance officer's explanation (or that it is missing)
+    expect(plan.rows[0].slice(6)).toEqual(['Überschreitung', 'Tarifsteigerung TVöD 2023']);
+    expect(plan.rows[1].slice(6)).toEqual(['Unterschreitung', 'Erläuterung fehlt']);
     expect(plan.rows[2].slice(0, 5).map((c) => (c instanceof Decimal ? c.toFixed(2) : c))).toEqual(['Summe', null, '1500.00', '1250.30', '-249.70']);
     const financing = parts.find((p) => p.slug === 'finanzierung')!;
     expect(financing.header).toEqual(['Finanzierung', 'Soll lt. Finanzierungsplan EUR', 'Ist EUR', 'Abweichung EUR', 'Abweichung %', 'Nachweis des Ist']);
@@ -34,15 +36,29 @@ describe('proof layout', () => {
     // −249.70 / 1,500.00 = −16.646… % → −16.65 (display)
     expect((financing.rows[2][4] as { value: Decimal }).value.toFixed(2)).toBe('-16.65');
     expect(financing.rows[1][5]).toContain('nicht durch Zuwendung');
-    expect(parts.find((p) => p.slug === 'mittelabrufe')!.header).toEqual(['Datum', 'Abruf-Nr.', 'Art', 'Betrag', 'verbraucht', 'Bestand', 'Zinsen EUR']);
-    expect(parts.find((p) => p.slug === 'ergebnis')!.rows[3]).toEqual(['Unterzahlung', new Decimal('125.27')]);
+    expect(parts.find((p) => p.slug === 'mittelabrufe')!.header).toEqual([
+      'Datum',
+      'Abruf-Nr.',
+      'Art',
+      'Betrag EUR',
+      'verbraucht für Ausgaben EUR',
+      'davon aus Vorjahren EUR',
+      'zurückgezahlt EUR',
+      'Bestand EUR',
+      'Zinsen EUR',
+    ]);
+    const result = parts.find((p) => p.slug === 'ergebnis')!.rows;
+    expect(result[3]).toEqual(['Unterzahlung', new Decimal('125.27')]);
+    // the derivation from the Mittelabrufe table ends in the signed result
+    expect(result.at(-1)).toEqual(['ergibt: Überzahlung (+) / Unterzahlung (−)', new Decimal('-125.27')]);
     expect(parts.find((p) => p.slug === 'indikatorenbericht')!.header).toContain('Ist kumuliert');
   });
 
   it('writes a CSV that parses back with `;` and decimal comma, including percentages', () => {
-    const plan = proofParts(sampleProof())[0];
+    const plan = proofParts(sampleProof(), [ProofPart.PLAN_VS_ACTUAL])[0];
     const text = germanCsv(plan.header, plan.rows).toString('utf8');
-    expect(text.split('\r\n')[1]).toBe('A;Personalausgaben;1000,00;1250,10;250,10;25,01;ja');
+    expect(text.split('\r\n')[1]).toBe('A;Personalausgaben;1000,00;1250,10;250,10;25,01;Überschreitung;Tarifsteigerung TVöD 2023');
+    expect(text.split('\r\n')[2]).toBe('B6;Teilnehmendenkosten;500,00;0,20;-499,80;-99,96;Unterschreitung;Erläuterung fehlt');
   });
 
   it('lays out only the parts asked for, in the fixed order, and refuses a part whose data was not loaded', () => {

@@ -2,7 +2,8 @@ import { Decimal } from 'decimal.js';
 
 import { FundingSourceKind } from '../../budget/budget.enums.js';
 import { ZERO } from '../../common/money/money.js';
-import { type CellValue, Quantity } from '../formats/cell-values.js';
+import { CalendarDate, type CellValue, germanDay, Quantity } from '../formats/cell-values.js';
+import { germanLabel } from './german-labels.js';
 import type { SheetSpec } from '../formats/xlsx.js';
 import { loaded, type ProofData, type ProofHeader, statisticsUpTo } from '../proof-data.js';
 import { ProofKind, ProofPart } from '../proof.enums.js';
@@ -32,6 +33,7 @@ const FINANCING_BASIS: Record<FundingSourceKind, string> = {
 
 /** Every part in the order of the XLSX sheets, with the suffix of its CSV file. */
 export const PART_SLUGS: Record<ProofPart, string> = {
+  [ProofPart.COVER]: 'deckblatt',
   [ProofPart.PLAN_VS_ACTUAL]: 'soll-ist-vergleich',
   [ProofPart.FINANCING]: 'finanzierung',
   [ProofPart.DRAWDOWNS]: 'mittelabrufe',
@@ -70,9 +72,10 @@ export function titleLines(header: ProofHeader, part: string): string[] {
   ];
 }
 
-export const germanDate = (date: string) => `${date.slice(8, 10)}.${date.slice(5, 7)}.${date.slice(0, 4)}`;
+export const germanDate = germanDay;
 
 const LAYOUTS: Record<ProofPart, (data: ProofData) => PartLayout> = {
+  [ProofPart.COVER]: coverPart,
   [ProofPart.PLAN_VS_ACTUAL]: planVsActualPart,
   [ProofPart.FINANCING]: financingPart,
   [ProofPart.DRAWDOWNS]: drawdownsPart,
@@ -92,37 +95,42 @@ export function proofParts(data: ProofData, parts: readonly ProofPart[] = ALL_PA
   return ALL_PARTS.filter((p) => parts.includes(p)).map((p) => LAYOUTS[p](data));
 }
 
+/** A percentage as shown in every table: always two decimals ("-7,50"). */
+const percentCell = (value: Decimal | null) => value && new Quantity(value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP), 2);
+
 function planVsActualPart(data: ProofData): PartLayout {
   const { header } = data;
   const planVsActual = loaded(data, 'planVsActual');
   const planned = sum(planVsActual.map((r) => r.planned));
   const actual = sum(planVsActual.map((r) => r.actual));
+  const limit = header.lineOverrunPercent.toFixed();
   const rows: CellValue[][] = planVsActual.map((r) => [
     r.code,
     r.name,
     r.planned,
     r.actual,
     r.deviation,
-    r.deviationPercent && new Quantity(r.deviationPercent),
-    r.overPercent ? 'ja' : 'nein',
+    percentCell(r.deviationPercent),
+    r.overPercent ? 'Überschreitung' : r.underPercent ? 'Unterschreitung' : 'nein',
+    r.explanation ?? (r.overPercent || r.underPercent ? 'Erläuterung fehlt' : null),
   ]);
-  rows.push(['Summe', null, planned, actual, actual.minus(planned), null, null]);
+  rows.push(['Summe', null, planned, actual, actual.minus(planned), null, null, null]);
   return {
     part: ProofPart.PLAN_VS_ACTUAL,
     slug: PART_SLUGS[ProofPart.PLAN_VS_ACTUAL],
     name: 'Soll-Ist-Vergleich',
     title: titleLines(header, 'Zahlenmäßiger Nachweis – Soll-Ist-Vergleich'),
-    header: ['Position', 'Bezeichnung', 'Soll lt. Finanzierungsplan EUR', 'Ist EUR', 'Abweichung EUR', 'Abweichung %', `über ${header.lineOverrunPercent.toFixed()} %?`],
+    header: ['Position', 'Bezeichnung', 'Soll lt. Finanzierungsplan EUR', 'Ist EUR', 'Abweichung EUR', 'Abweichung %', `Abweichung über ${limit} %`, 'Erläuterung der Abweichung'],
     rows,
     boldRows: [rows.length - 1],
-    columnWidths: [10, 36, 18, 18, 18, 14, 10],
+    columnWidths: [9, 30, 17, 17, 17, 12, 16, 40],
   };
 }
 
 function financingPart(data: ProofData): PartLayout {
   const { header } = data;
   const financing = loaded(data, 'financing');
-  const percent = (planned: Decimal, deviation: Decimal) => (planned.isZero() ? null : new Quantity(deviation.times(100).dividedBy(planned).toDecimalPlaces(2, Decimal.ROUND_HALF_UP)));
+  const percent = (planned: Decimal, deviation: Decimal) => (planned.isZero() ? null : percentCell(deviation.times(100).dividedBy(planned)));
   const rows: CellValue[][] = financing.map((f) => [FINANCING_LABELS[f.kind], f.planned, f.actual, f.deviation, percent(f.planned, f.deviation), FINANCING_BASIS[f.kind]]);
   const planned = sum(financing.map((f) => f.planned));
   const actual = sum(financing.map((f) => f.actual));
@@ -139,19 +147,37 @@ function financingPart(data: ProofData): PartLayout {
   };
 }
 
+const DRAWDOWN_KINDS: Record<string, string> = { TRANCHE: 'Mittelabruf', RECLAIM: 'Rückforderung', REPAYMENT: 'Rückzahlung' };
+
 function drawdownsPart(data: ProofData): PartLayout {
   const { header } = data;
   const drawdowns = loaded(data, 'drawdowns');
-  const rows: CellValue[][] = drawdowns.map((d) => [d.date, `${d.fiscalYear}/${d.number}`, d.kind === 'TRANCHE' ? 'Mittelabruf' : d.kind === 'RECLAIM' ? 'Rückforderung' : 'Rückzahlung', d.amount, d.used, d.balance, d.interestOwed]);
-  rows.push(['Summe', null, null, sum(drawdowns.map((d) => d.amount)), sum(drawdowns.map((d) => d.used ?? ZERO)), sum(drawdowns.map((d) => d.balance ?? ZERO)), sum(drawdowns.map((d) => d.interestOwed ?? ZERO))]);
+  const total = (pick: (d: (typeof drawdowns)[number]) => Decimal | null) => sum(drawdowns.map((d) => pick(d) ?? ZERO));
+  const rows: CellValue[][] = drawdowns.map((d) => [
+    new CalendarDate(d.date),
+    `${d.fiscalYear}/${d.number}`,
+    DRAWDOWN_KINDS[d.kind] ?? d.kind,
+    d.amount,
+    d.used,
+    d.usedForEarlier,
+    d.repaid,
+    d.balance,
+    d.interestOwed,
+  ]);
+  rows.push(['Summe', null, null, total((d) => d.amount), total((d) => d.used), total((d) => d.usedForEarlier), total((d) => d.repaid), total((d) => d.balance), total((d) => d.interestOwed)]);
   return {
     part: ProofPart.DRAWDOWNS,
     slug: PART_SLUGS[ProofPart.DRAWDOWNS],
     name: 'Mittelabrufe',
-    title: titleLines(header, 'Mittelabrufe'),
-    header: ['Datum', 'Abruf-Nr.', 'Art', 'Betrag', 'verbraucht', 'Bestand', 'Zinsen EUR'],
+    title: [
+      ...titleLines(header, 'Mittelabrufe'),
+      'Je Zeile: Betrag = verbraucht für Ausgaben + zurückgezahlt + Bestand. Ausgaben werden den Mittelabrufen in der Reihenfolge der Auszahlung zugeordnet (FIFO);',
+      '„davon aus Vorjahren“ sind Ausgaben früherer Jahre, die erst aus diesen Mittelabrufen gedeckt wurden. Rückzahlungen mindern den Betrag und die Abrufe, die sie zurückführen.',
+    ],
+    header: ['Datum', 'Abruf-Nr.', 'Art', 'Betrag EUR', 'verbraucht für Ausgaben EUR', 'davon aus Vorjahren EUR', 'zurückgezahlt EUR', 'Bestand EUR', 'Zinsen EUR'],
     rows,
     boldRows: [rows.length - 1],
+    columnWidths: [12, 11, 14, 17, 19, 17, 17, 17, 13],
   };
 }
 
@@ -159,6 +185,7 @@ function resultPart(data: ProofData): PartLayout {
   const { header } = data;
   const result = loaded(data, 'result');
   const over = result.overpayment;
+  const r = result.reconciliation;
   return {
     part: ProofPart.RESULT,
     slug: PART_SLUGS[ProofPart.RESULT],
@@ -168,14 +195,67 @@ function resultPart(data: ProofData): PartLayout {
     rows: [
       ['zuwendungsfähige Ausgaben (Ist)', result.eligibleSpending],
       [`Zuwendung (Fördersatz ${header.fundingRate.toFixed()} %)`, result.grantShare],
-      ['ausgezahlte Zuwendung', result.received],
+      ['ausgezahlte Zuwendung (Summe Betrag, Tabelle Mittelabrufe)', result.received],
       [over.gte(0) ? 'Überzahlung' : 'Unterzahlung', over.abs()],
       ['Zinsen (§ 49a VwVfG)', result.interestOwed],
+      ['Herleitung aus der Tabelle Mittelabrufe:', null],
+      ['Bestand (Summe Spalte Bestand)', r.balance],
+      ['zuzüglich: zurückgezahlt (Summe Spalte zurückgezahlt)', r.repaid],
+      ['zuzüglich: davon aus Vorjahren (Ausgaben früherer Jahre aus diesen Mittelabrufen)', r.usedForEarlier],
+      ['zuzüglich: Ausgaben nach dem Nachweiszeitraum aus diesen Mittelabrufen', r.usedForLater],
+      ['abzüglich: Ausgaben des Zeitraums, nicht aus diesen Mittelabrufen gedeckt (Mittel der Vorjahre, vorfinanziert)', r.coveredOtherwise],
+      ['zuzüglich: Eigenanteil (zuwendungsfähige Ausgaben − Zuwendung)', r.ownShare],
+      ['ergibt: Überzahlung (+) / Unterzahlung (−)', over],
     ],
-    boldRows: [3],
-    columnWidths: [40, 18],
+    boldRows: [3, 12],
+    columnWidths: [70, 18],
   };
 }
+
+/**
+ * Deckblatt, as on the official Verwendungsnachweis form: the grant decision and its amendments,
+ * the result in brief, the standard confirmation, and lines for place, date and signature.
+ */
+function coverPart(data: ProofData): PartLayout {
+  const { header } = data;
+  const result = loaded(data, 'result');
+  const [grant, ...amendments] = header.decisions;
+  const rows: CellValue[][] = [
+    ['Zuwendungsempfänger', header.grantee],
+    ['Projekt', header.title],
+    ['Förderprogramm', header.programName],
+    ['Aktenzeichen', header.fileNumber],
+    ['Nachweiszeitraum', `${germanDate(header.periodFrom)} bis ${germanDate(header.periodTo)}`],
+    ['Stand', germanDate(header.asOf)],
+    ['Zuwendungsbescheid', grant ? `vom ${germanDate(grant.referenceDate)}, Az. ${grant.referenceNumber}` : 'nicht erfasst'],
+    ...(amendments.length
+      ? amendments.map((a): CellValue[] => [`Änderungsbescheid Nr. ${a.number}`, `vom ${germanDate(a.referenceDate)}, Az. ${a.referenceNumber}, wirksam ab ${germanDate(a.effectiveDate)}: ${a.reason}`])
+      : [['Änderungsbescheide', 'keine']]),
+    ['zuwendungsfähige Ausgaben (Ist)', result.eligibleSpending],
+    [`Zuwendung (Fördersatz ${header.fundingRate.toFixed()} %)`, result.grantShare],
+    ['ausgezahlte Zuwendung', result.received],
+    [result.overpayment.gte(0) ? 'Überzahlung' : 'Unterzahlung', result.overpayment.abs()],
+    ['Bestätigung', CONFIRMATION],
+    ['Ort, Datum', '______________________________'],
+    ['Rechtsverbindliche Unterschrift', '______________________________'],
+    ['Name und Funktion in Druckschrift', '______________________________'],
+  ];
+  return {
+    part: ProofPart.COVER,
+    slug: PART_SLUGS[ProofPart.COVER],
+    name: 'Deckblatt',
+    title: titleLines(header, 'Deckblatt'),
+    header: ['Angabe', 'Inhalt'],
+    rows,
+    columnWidths: [34, 110],
+    plain: true,
+  };
+}
+
+/** The standard confirmation of the Verwendungsnachweis form (ANBest-P Nr. 6). */
+export const CONFIRMATION =
+  'Es wird bestätigt, dass die Allgemeinen und Besonderen Nebenbestimmungen des Zuwendungsbescheids beachtet wurden, die Ausgaben notwendig waren, ' +
+  'wirtschaftlich und sparsam verfahren worden ist und die Angaben mit den Büchern und Belegen übereinstimmen.';
 
 function receiptsPart(data: ProofData): PartLayout {
   const { rows, sumRows } = receiptListRows(loaded(data, 'receipts'));
@@ -201,7 +281,7 @@ function indicatorsPart(data: ProofData): PartLayout {
     name: 'Indikatorenbericht',
     title: titleLines(header, 'Indikatorenbericht'),
     header: ['Indikator-Code', 'Bezeichnung', 'Einheit', 'Berichtszeitraum', 'Ausgangswert', 'Etappenziel', 'Zielwert', 'Ist kumuliert', GENDER_LABELS.women, GENDER_LABELS.men, GENDER_LABELS.diverse, 'Zielerreichung %', 'Datenquelle', 'Anmerkung'],
-    rows: indicators.map((r) => [r.code, r.name, r.unit, r.period, q(r.baseline), q(r.milestone), q(r.target), q(r.cumulativeActual), r.women, r.men, r.diverse, q(r.attainmentPercent), r.dataSource, r.remark]),
+    rows: indicators.map((r) => [r.code, r.name, germanLabel(r.unit), r.period, q(r.baseline), q(r.milestone), q(r.target), q(r.cumulativeActual), r.women, r.men, r.diverse, percentCell(r.attainmentPercent), r.dataSource, r.remark]),
     columnWidths: [14, 40],
   };
 }
@@ -219,7 +299,7 @@ function participantsPart(data: ProofData): PartLayout {
       'Felder mit weniger Personen als die Mindestzellgröße sind unterdrückt.',
     ],
     header: ['Merkmal', 'Ausprägung', 'Anzahl', 'Anmerkung'],
-    rows: participants.map((c) => [c.dimension, c.value, c.count, c.count === null ? 'unterdrückt' : null]),
+    rows: participants.map((c) => [germanLabel(c.dimension), germanLabel(c.value), c.count, c.count === null ? 'unterdrückt' : null]),
     columnWidths: [24, 24, 10, 14],
   };
 }
@@ -233,7 +313,7 @@ function preflightPart(data: ProofData): PartLayout {
     name: 'Vorprüfung',
     title: [...titleLines(header, 'Vorprüfung'), problems.length ? `${problems.length} offene Punkte` : 'Keine offenen Punkte'],
     header: ['Prüfpunkt', 'Beschreibung', 'Datensatz', 'ID', 'GraphQL-Abfrage'],
-    rows: problems.map((p) => [p.code, p.message, p.recordType, p.recordId, p.link]),
+    rows: problems.map((p) => [germanLabel(p.code), p.message, germanLabel(p.recordType), p.recordId, p.link]),
     columnWidths: [28, 60, 16, 38, 60],
   };
 }

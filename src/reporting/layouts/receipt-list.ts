@@ -1,7 +1,7 @@
 import type { Decimal } from 'decimal.js';
 
 import { ZERO } from '../../common/money/money.js';
-import type { CellValue } from '../formats/cell-values.js';
+import { CalendarDate, type CellValue } from '../formats/cell-values.js';
 import type { ReceiptRow } from '../proof-data.js';
 
 /** Belegliste columns (docs/domain.md#report-layouts), exactly as the grantor expects them. */
@@ -36,7 +36,7 @@ export class ReceiptListWriter {
     this.category = { code: row.categoryCode, name: row.categoryName };
     this.number += 1;
     this.sums = add(this.sums, row);
-    out.push([this.number, row.receiptNumber, `${row.categoryCode} ${row.categoryName}`, row.paymentDate, row.invoiceDate, row.payee, row.purpose, row.gross, row.ineligible, row.eligible, row.remark]);
+    out.push([this.number, row.receiptNumber, `${row.categoryCode} ${row.categoryName}`, new CalendarDate(row.paymentDate), new CalendarDate(row.invoiceDate), row.payee, row.purpose, row.gross, row.ineligible, row.eligible, row.remark]);
     return out;
   }
 
@@ -59,8 +59,6 @@ export class ReceiptListWriter {
 export const SUM_LABEL = 'Summe';
 export const TOTAL_LABEL = 'Gesamt';
 
-/** The remark of a reversal (Storno): which receipt it reverses and why. */
-export const reversalRemark = (reversedReceipt: string, reason: string | null) => `Storno von Beleg ${reversedReceipt}: ${reason}`;
 const NO_SUMS = { gross: ZERO, ineligible: ZERO, eligible: ZERO };
 
 function add(into: { gross: Decimal; ineligible: Decimal; eligible: Decimal }, row: { gross: Decimal; ineligible: Decimal; eligible: Decimal }) {

@@ -40,6 +40,24 @@ export class PreflightProblemModel {
   link: string;
 }
 
+@ObjectType('ProofVersion', { description: 'One submission of a proof: the first, or a resubmission after QUERIES. Never changed.' })
+export class ProofVersionModel {
+  @Field(() => Int)
+  version: number;
+
+  @Field(() => LocalDateScalar)
+  asOf: LocalDate;
+
+  @Field(() => Date)
+  submittedAt: Date;
+
+  @Field(() => String, { description: 'sha256sum manifest of this version\'s files.' })
+  manifest: string;
+
+  @Field(() => String, { nullable: true })
+  comment: string | null;
+}
+
 @ObjectType('Proof', { description: 'An interim or final proof of use a project owes.' })
 export class ProofModel {
   @Field(() => ID, { nullable: true, description: 'Null while nobody has started on it (OPEN).' })
@@ -80,6 +98,12 @@ export class ProofModel {
 
   @Field(() => String, { nullable: true, description: 'sha256sum manifest of the frozen files.' })
   manifest: string | null;
+
+  @Field(() => Int, { description: 'The current frozen version; 0 before the first submission.' })
+  version: number;
+
+  @Field(() => [ProofVersionModel], { description: 'Every submitted version, oldest first; earlier ones stay downloadable (proofExport version).' })
+  versions: ProofVersionModel[];
 }
 
 @ObjectType('ProofExport', { description: 'The files of a proof for an as-of date (or the frozen ones once submitted).' })

@@ -71,6 +71,10 @@ export class Drawdown {
   @ManyToOne(() => AppUser, { ref: true })
   requestedBy: Ref<AppUser>;
 
+  /** Who prepared it (planDrawdown or requestDrawdown): four eyes keep them from approving it too. */
+  @ManyToOne(() => AppUser, { ref: true, nullable: true })
+  plannedBy?: Ref<AppUser> | null;
+
   @Property({ type: 'datetime', nullable: true })
   requestedAt?: Date | null;
 
