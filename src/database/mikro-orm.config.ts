@@ -24,6 +24,8 @@ export function createOrmConfig({ url, replicaUrls = [], poolMax = 10, debug = f
     extensions: [Migrator, SeedManager],
     pool: { min: 0, max: poolMax },
     debug,
+    // Plain text: log collectors store ANSI colour codes verbatim.
+    colors: false,
     forceUtcTimezone: true,
     allowGlobalContext: false,
     migrations: {
