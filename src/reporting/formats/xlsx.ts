@@ -24,48 +24,77 @@ export interface SheetSpec {
  * dates are pinned, entries are written in a stable order).
  */
 export async function buildXlsx(sheets: SheetSpec[], fixedDate: Date): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Funding Program Tracker';
-  workbook.lastModifiedBy = 'Funding Program Tracker';
-  workbook.created = fixedDate;
-  workbook.modified = fixedDate;
-  for (const spec of sheets) addSheet(workbook, spec);
-  const raw = Buffer.from(await workbook.xlsx.writeBuffer());
-  return repackWithFixedDates(raw, fixedDate);
+  const bytes = await writeWorkbook(ExcelJS as unknown as ExcelModule, JSZip as unknown as ZipModule, workbookPlan(sheets, fixedDate));
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-function addSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): void {
-  const sheet = workbook.addWorksheet(spec.name.slice(0, 31));
-  for (const line of spec.title ?? []) sheet.addRow([line]).font = { bold: true };
-  if (spec.title?.length) sheet.addRow([]);
-  const headerRow = sheet.addRow(spec.header);
-  headerRow.font = { bold: true };
-  spec.rows.forEach((row, index) => {
-    const added = sheet.addRow(row.map(toCell));
-    row.forEach((value, column) => {
-      if (value instanceof Decimal) added.getCell(column + 1).numFmt = EUR_FORMAT;
-      if (value instanceof Quantity) added.getCell(column + 1).numFmt = QUANTITY_FORMAT;
-    });
-    if (spec.boldRows?.includes(index)) added.font = { bold: true };
-  });
-  spec.header.forEach((_, i) => (sheet.getColumn(i + 1).width = spec.columnWidths?.[i] ?? Math.min(45, Math.max(12, spec.header[i].length + 2))));
+/** Cells as plain values (money already checked and converted): what a worker thread can receive. */
+export interface WorkbookPlan {
+  fixedDate: string;
+  sheets: { name: string; title: string[]; header: string[]; widths: number[]; rows: { cells: (string | number | null)[]; formats: (string | null)[]; bold: boolean }[] }[];
 }
 
-function toCell(value: CellValue): ExcelJS.CellValue {
+export function workbookPlan(sheets: SheetSpec[], fixedDate: Date): WorkbookPlan {
+  return {
+    fixedDate: fixedDate.toISOString(),
+    sheets: sheets.map((spec) => ({
+      name: spec.name.slice(0, 31),
+      title: spec.title ?? [],
+      header: spec.header,
+      widths: spec.header.map((h, i) => spec.columnWidths?.[i] ?? Math.min(45, Math.max(12, h.length + 2))),
+      rows: spec.rows.map((row, index) => ({
+        cells: row.map(toCell),
+        formats: row.map((value) => (value instanceof Decimal ? EUR_FORMAT : value instanceof Quantity ? QUANTITY_FORMAT : null)),
+        bold: spec.boldRows?.includes(index) ?? false,
+      })),
+    })),
+  };
+}
+
+function toCell(value: CellValue): string | number | null {
   if (value instanceof Decimal) return spreadsheetNumber(value);
   // Not money: an indicator value or percentage is a display figure, a double is fine.
   if (value instanceof Quantity) return value.value.toNumber();
   return value;
 }
 
-/** JSZip stamps every entry with the current time; rewrite the archive with one fixed date. */
-async function repackWithFixedDates(xlsx: Buffer, date: Date): Promise<Buffer> {
-  const source = await JSZip.loadAsync(xlsx);
-  const target = new JSZip();
+type ExcelModule = typeof ExcelJS;
+type ZipModule = typeof JSZip;
+
+/**
+ * Writes the workbook from a plan. Self-contained on purpose (no imports, no outer names): a worker
+ * thread runs this same function from its source text (xlsx-off-thread.ts), so both paths give
+ * identical bytes. JSZip stamps every entry with the current time, so the archive is rewritten with
+ * one fixed date and a stable entry order.
+ */
+export async function writeWorkbook(excel: ExcelModule, zip: ZipModule, plan: WorkbookPlan): Promise<Uint8Array> {
+  const date = new Date(plan.fixedDate);
+  const workbook = new excel.Workbook();
+  workbook.creator = 'Funding Program Tracker';
+  workbook.lastModifiedBy = 'Funding Program Tracker';
+  workbook.created = date;
+  workbook.modified = date;
+  for (const spec of plan.sheets) {
+    const sheet = workbook.addWorksheet(spec.name);
+    for (const line of spec.title) sheet.addRow([line]).font = { bold: true };
+    if (spec.title.length) sheet.addRow([]);
+    sheet.addRow(spec.header).font = { bold: true };
+    for (const row of spec.rows) {
+      const added = sheet.addRow(row.cells);
+      row.formats.forEach((format, column) => {
+        if (format) added.getCell(column + 1).numFmt = format;
+      });
+      if (row.bold) added.font = { bold: true };
+    }
+    spec.widths.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
+  }
+  const raw = await workbook.xlsx.writeBuffer();
+  const source = await zip.loadAsync(raw as ArrayBuffer);
+  const target = new zip();
   for (const name of Object.keys(source.files).sort()) {
     const entry = source.files[name];
     if (entry.dir) continue;
-    target.file(name, await entry.async('nodebuffer'), { date, createFolders: false });
+    target.file(name, await entry.async('uint8array'), { date, createFolders: false });
   }
-  return target.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'UNIX' });
+  return target.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'UNIX' });
 }
