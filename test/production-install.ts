@@ -33,7 +33,7 @@ try {
 
   step('npm ci --omit=dev (from the npm cache where possible)');
   execFileSync(npm[0], [...npm.slice(1), 'ci', '--omit=dev', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], { cwd: app, stdio: 'inherit' });
-  if (spawnSync('test', ['-e', join(app, 'node_modules/typescript')]).status === 0) fail('typescript (a development dependency) was installed');
+  if (spawnSync('test', ['-e', join(app, 'node_modules/jest')]).status === 0) fail('jest (a development dependency) was installed');
 
   await ensureDatabase(database.url, 'fpt_production');
   const port = 4100 + Math.floor(Math.random() * 800);
@@ -64,8 +64,9 @@ try {
   const migrate = spawnSync(npm[0], [...npm.slice(1), 'run', '--silent', 'migrate'], { cwd: app, env, encoding: 'utf8', timeout: 120_000 });
   if (migrate.status !== 0 || !/Applied \d+ migration/.test(migrate.stdout)) fail(`migrate: exit ${migrate.status}: ${migrate.stdout}${migrate.stderr}`);
 
-  step('npm run start:prod, then /health');
-  const service = spawn(npm[0], [...npm.slice(1), 'run', '--silent', 'start:prod'], { cwd: app, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  // What start:prod runs, without npm in between, so that SIGTERM reaches the service itself.
+  step('node dist/main.js (= npm run start:prod), then /health, then SIGTERM');
+  const service = spawn(process.execPath, ['dist/main.js'], { cwd: app, env, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   service.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => service.once('exit', resolve));
