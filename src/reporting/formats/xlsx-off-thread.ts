@@ -9,15 +9,49 @@ export const OFF_THREAD_MIN_ROWS = 2000;
 const require = createRequire(import.meta.url);
 /**
  * The worker runs `writeWorkbook` from its source text (eval), so it needs no loader for TypeScript
- * and behaves the same from dist, the dev loader and jest. Modules come by absolute path.
+ * and behaves the same from dist, the dev loader and jest. Modules come by absolute path. One
+ * worker is kept (unref'd) and reused: loading ExcelJS and warming it up costs as much as a build.
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
+const excel = require(workerData.excelPath);
+const zip = require(workerData.zipPath);
 const writeWorkbook = ${writeWorkbook.toString()};
-writeWorkbook(require(workerData.excelPath), require(workerData.zipPath), workerData.plan).then(
-  (bytes) => parentPort.postMessage(bytes, [bytes.buffer]),
-  (error) => { throw error; },
-);`;
+parentPort.on('message', ({ id, plan }) => writeWorkbook(excel, zip, plan).then(
+  (bytes) => parentPort.postMessage({ id, bytes }, [bytes.buffer]),
+  (error) => parentPort.postMessage({ id, error: String(error && error.message || error) }),
+));`;
+
+interface Reply {
+  id: number;
+  bytes?: Uint8Array;
+  error?: string;
+}
+
+let shared: Worker | undefined;
+let nextId = 0;
+const waiting = new Map<number, { resolve: (bytes: Uint8Array) => void; reject: (error: Error) => void }>();
+
+function workbookWorker(): Worker {
+  if (shared) return shared;
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { excelPath: require.resolve('exceljs'), zipPath: require.resolve('jszip') } });
+  worker.unref();
+  worker.on('message', ({ id, bytes, error }: Reply) => {
+    const job = waiting.get(id);
+    waiting.delete(id);
+    if (bytes) job?.resolve(bytes);
+    else job?.reject(new Error(error));
+  });
+  const fail = (error: Error) => {
+    shared = undefined;
+    for (const job of waiting.values()) job.reject(error);
+    waiting.clear();
+  };
+  worker.on('error', fail);
+  worker.on('exit', (code) => fail(new Error(`The XLSX worker stopped (exit ${code}).`)));
+  shared = worker;
+  return worker;
+}
 
 /**
  * buildXlsx off the event loop for big workbooks (the final proof's receipt list): ExcelJS and the
@@ -28,15 +62,14 @@ export async function buildXlsxOffThread(sheets: SheetSpec[], fixedDate: Date): 
   const rows = sheets.reduce((sum, sheet) => sum + sheet.rows.length, 0);
   if (rows < OFF_THREAD_MIN_ROWS) return buildXlsx(sheets, fixedDate);
   const plan = workbookPlan(sheets, fixedDate);
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { plan, excelPath: require.resolve('exceljs'), zipPath: require.resolve('jszip') } });
-  try {
-    const bytes = await new Promise<Uint8Array>((resolve, reject) => {
-      worker.once('message', resolve);
-      worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`The XLSX worker stopped (exit ${code}).`)));
-    });
-    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  } finally {
-    await worker.terminate();
-  }
+  const worker = workbookWorker();
+  const id = nextId++;
+  const bytes = await new Promise<Uint8Array>((resolve, reject) => {
+    waiting.set(id, { resolve, reject });
+    worker.ref(); // keep the process alive while a build is under way
+    worker.postMessage({ id, plan });
+  }).finally(() => {
+    if (waiting.size === 0) worker.unref();
+  });
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
