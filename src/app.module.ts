@@ -16,6 +16,7 @@ import { IncomeModule } from './income/income.module.js';
 import { SettlementModule } from './settlement/settlement.module.js';
 import { NarrativeModule } from './narrative/narrative.module.js';
 import { createErrorFormatter } from './common/errors/format-error.js';
+import { HttpTuningModule } from './common/http/http-tuning.module.js';
 import { InputValidationPipe } from './common/errors/validation.js';
 import type { GraphQLContext } from './common/graphql/graphql-context.js';
 import { LoaderRegistry } from './common/graphql/loader-registry.js';
@@ -64,6 +65,7 @@ export class AppModule implements NestModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        HttpTuningModule,
         LoggerModule.forRoot(createLoggerOptions(config)),
         MikroOrmModule.forRoot(createOrmConfig({ url: databaseUrl, replicaUrls: config.replicaUrls, poolMax: config.dbPoolMax })),
         GraphQLModule.forRoot<ApolloDriverConfig>({

@@ -30,6 +30,9 @@ async function main(): Promise<void> {
     throw error;
   }
   const bootLog = pino({ level: config.logLevel, base: { service: 'funding-program-tracker' } });
+  if (config.usesDevelopmentKeys) {
+    bootLog.warn('RUNNING ON THE PUBLIC DEVELOPMENT KEYS (JWT_SECRET, DATA_ENCRYPTION_KEY or IDENTITY_HASH_KEY unset): anyone can forge tokens and read identities. Never use this with real data.');
+  }
 
   const database = await openDatabase(
     config,

@@ -10,6 +10,8 @@ import { Project } from '../programs/entities/project.entity.js';
 import { AuditEventsArgs } from './dto/audit-events.args.js';
 import { AuditEvent } from './entities/audit-event.entity.js';
 import { AuditEventModel } from './models/audit-event.model.js';
+import { redactForReader } from './redaction.js';
+import { canReadIdentity } from '../participants/participants.access.js';
 
 const READERS = [Role.AUDITOR, Role.ADMIN];
 
@@ -32,7 +34,8 @@ export class AuditService {
     if (f.entity) conditions.push({ entities: { $contains: [f.entity] } });
     if (f.from) conditions.push({ occurredAt: { $gte: f.from } });
     if (f.to) conditions.push({ occurredAt: { $lt: f.to } });
-    return paginate(this.em, AuditEvent, { where: { $and: conditions }, key: ['id'], args, maxPageSize: this.config.maxPageSize, toNode: toAuditEventModel });
+    const healthVisible = (projectId: string | undefined) => !!projectId && canReadIdentity(user, projectId);
+    return paginate(this.em, AuditEvent, { where: { $and: conditions }, key: ['id'], args, maxPageSize: this.config.maxPageSize, toNode: (e) => toAuditEventModel(e, healthVisible) });
   }
 
   /** Events without a project (programmes, users, sign-ins) are for global administrators only. */
@@ -44,7 +47,7 @@ export class AuditService {
   }
 }
 
-function toAuditEventModel(event: AuditEvent): AuditEventModel {
+function toAuditEventModel(event: AuditEvent, healthVisible: (projectId: string | undefined) => boolean): AuditEventModel {
   return {
     id: String(event.id),
     occurredAt: event.occurredAt,
@@ -60,8 +63,8 @@ function toAuditEventModel(event: AuditEvent): AuditEventModel {
       entity: c.entity,
       id: c.id,
       projectId: c.projectId,
-      before: c.before ? JSON.stringify(c.before) : null,
-      after: c.after ? JSON.stringify(c.after) : null,
+      before: c.before ? JSON.stringify(redactForReader(c.before, healthVisible(c.projectId ?? event.projectId ?? undefined))) : null,
+      after: c.after ? JSON.stringify(redactForReader(c.after, healthVisible(c.projectId ?? event.projectId ?? undefined))) : null,
     })),
   };
 }

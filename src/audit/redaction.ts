@@ -24,6 +24,11 @@ export const SENSITIVE_FIELDS = new Set<string>([
   'healthCipher',
   'nameDobHash',
   'socialInsuranceHash',
+  'statisticsCipher',
+  // Restricted free text (issue 13): the append-only trail can never be erased, so it keeps only
+  // that such text was written. The justification stays readable on the participant for those allowed.
+  'overrideJustification',
+  'verification',
 ]);
 
 export const REDACTED = '[redacted]';
@@ -31,5 +36,20 @@ export const REDACTED = '[redacted]';
 /** A copy of `values` with every sensitive field replaced by a marker (the fact of a change stays visible). */
 export function redact(values: Record<string, unknown> | null | undefined): Record<string, unknown> | null {
   if (!values) return null;
-  return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, SENSITIVE_FIELDS.has(key) ? REDACTED : value]));
+  // An empty justification stays null: that no override was justified is no restricted fact.
+  return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, SENSITIVE_FIELDS.has(key) && value !== null ? REDACTED : value]));
+}
+
+/**
+ * Field rules applied to audit reads: a reader who is not a case worker of the row's project sees
+ * a health-related exit reason as the participant query shows it (ILLNESS reads as OTHER), so the
+ * trail is no way around the pseudonymous record's rules.
+ */
+export function redactForReader(values: Record<string, unknown> | null | undefined, healthVisible: boolean): Record<string, unknown> | null {
+  if (!values) return null;
+  if (healthVisible) return values;
+  const out = { ...values };
+  for (const key of ['exitReason', 'previousExitReason', 'reason']) if (out[key] === 'ILLNESS') out[key] = 'OTHER';
+  delete out.healthState;
+  return out;
 }

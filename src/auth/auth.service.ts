@@ -13,7 +13,7 @@ import { OidcService } from './oidc.service.js';
 import type { Role } from './role.enum.js';
 import { DUMMY_HASH, verifyPassword } from './passwords.js';
 
-const ISSUER = 'funding-program-tracker';
+export const ISSUER = 'funding-program-tracker';
 /** How many verified tokens a process remembers (the oldest is forgotten first). */
 const VERIFIED_TOKENS_KEPT = 10_000;
 const unauthenticated = (message: string) => new AppError('UNAUTHENTICATED', message);
@@ -86,9 +86,9 @@ export class AuthService {
     if (known && known.expiresAt > Math.floor(Date.now() / 1000)) return known.subject;
     if (known) this.verified.delete(token);
     try {
-      const { payload } = await jwtVerify(token, this.secret, { issuer: ISSUER, algorithms: ['HS256'] });
+      const { payload } = await jwtVerify(token, this.secret, { issuer: ISSUER, algorithms: ['HS256'], requiredClaims: ['exp'] });
       if (this.verified.size >= VERIFIED_TOKENS_KEPT) this.verified.delete(this.verified.keys().next().value!);
-      this.verified.set(token, { subject: payload.sub, expiresAt: payload.exp ?? Number.POSITIVE_INFINITY });
+      this.verified.set(token, { subject: payload.sub, expiresAt: payload.exp! });
       return payload.sub;
     } catch {
       throw unauthenticated('Your sign-in is not valid or has expired; please sign in again.');
@@ -102,7 +102,7 @@ export class AuthService {
   async loadUser(userId: string): Promise<AuthUser> {
     const rows = await this.em.execute<{ id: string; username: string; role: Role | null; project_id: string | null; program_id: string | null }[]>(
       `select u.id, u.username, r.role, r.project_id, r.program_id
-         from app_user u left join role_assignment r on r.user_id = u.id
+         from app_user u left join role_assignment r on r.user_id = u.id and not r.pending
         where u.id = ? and u.active`,
       [userId],
       { connectionType: readConnection() },

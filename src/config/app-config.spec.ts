@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './app-config.js';
+import { ConfigError, DEV_ENCRYPTION_KEY, DEV_HASH_KEY, DEV_JWT_SECRET_FOR_TESTS, loadConfig } from './app-config.js';
 
 describe('loadConfig', () => {
   it('applies defaults', () => {
@@ -53,5 +53,24 @@ describe('loadConfig: OIDC and limits', () => {
   it('validates each limit', () => {
     expect(() => loadConfig({ GRAPHQL_MAX_DEPTH: '1', LOGIN_RATE_LIMIT_PER_IP: '0' })).toThrow(/GRAPHQL_MAX_DEPTH[\s\S]*LOGIN_RATE_LIMIT_PER_IP/);
     expect(loadConfig({ GRAPHQL_MAX_ALIASES: '3' }).limits.maxAliases).toBe(3);
+  });
+
+  describe('issue 13: development secrets and demo seed in production', () => {
+    const own = { JWT_SECRET: 'p'.repeat(40), DATA_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'), IDENTITY_HASH_KEY: Buffer.alloc(32, 2).toString('base64') };
+    it('refuses the public development secrets even when given explicitly', () => {
+      expect(() => loadConfig({ NODE_ENV: 'production', ...own, JWT_SECRET: DEV_JWT_SECRET_FOR_TESTS })).toThrow(/JWT_SECRET: is the public development secret/);
+      expect(() => loadConfig({ NODE_ENV: 'production', ...own, DATA_ENCRYPTION_KEY: DEV_ENCRYPTION_KEY.toString('base64') })).toThrow(/DATA_ENCRYPTION_KEY: is the public development key/);
+      expect(() => loadConfig({ NODE_ENV: 'production', ...own, IDENTITY_HASH_KEY: DEV_HASH_KEY.toString('base64') })).toThrow(/IDENTITY_HASH_KEY: is the public development key/);
+    });
+    it('does not seed the demo in production unless forced', () => {
+      expect(loadConfig({ NODE_ENV: 'production', ...own }).seedDemo).toBe(false);
+      expect(() => loadConfig({ NODE_ENV: 'production', ...own, SEED_DEMO: 'true' })).toThrow(/SEED_DEMO_FORCE/);
+      expect(loadConfig({ NODE_ENV: 'production', ...own, SEED_DEMO: 'true', SEED_DEMO_FORCE: 'true' }).seedDemo).toBe(true);
+      expect(loadConfig({ NODE_ENV: 'development' }).seedDemo).toBe(true);
+    });
+    it('says when it runs on development keys', () => {
+      expect(loadConfig({ NODE_ENV: 'development' }).usesDevelopmentKeys).toBe(true);
+      expect(loadConfig({ NODE_ENV: 'production', ...own }).usesDevelopmentKeys).toBe(false);
+    });
   });
 });

@@ -24,7 +24,11 @@ const envSchema = z.object({
   EMBEDDED_PG_DIR: z.string().min(1).default('.data/postgres'),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
-  SEED_DEMO: bool.default(true),
+  /** Default: true outside production, false in production (where true also needs SEED_DEMO_FORCE). */
+  SEED_DEMO: bool.optional(),
+  SEED_DEMO_FORCE: bool.default(false),
+  /** Tests only: lets a production-mode test app read the test database encrypted with the development keys. */
+  ALLOW_DEVELOPMENT_KEYS: bool.default(false),
   PLAYGROUND: bool.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   GRAPHQL_MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(10_000).default(100),
@@ -62,6 +66,8 @@ const envSchema = z.object({
 
 /** Development and tests only; production refuses to start without its own JWT_SECRET. */
 const DEV_JWT_SECRET = 'development-only-secret-do-not-use-in-production';
+/** For tests that forge tokens with the development secret. */
+export const DEV_JWT_SECRET_FOR_TESTS = DEV_JWT_SECRET;
 /** Development and tests only, like DEV_JWT_SECRET: production refuses to start without its own keys. */
 export const DEV_ENCRYPTION_KEY = Buffer.from('development-only-data-key-32-byt', 'utf8');
 export const DEV_HASH_KEY = Buffer.from('development-only-hash-key-32-byt', 'utf8');
@@ -75,6 +81,8 @@ export type AppConfig = {
   embeddedPg: { dir: string; port: number };
   dbPoolMax: number;
   seedDemo: boolean;
+  /** Some secret is the public development one (never in production); main.ts says so once at start. */
+  usesDevelopmentKeys: boolean;
   playground: boolean;
   logLevel: string;
   maxPageSize: number;
@@ -118,8 +126,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ...(e.DATA_ENCRYPTION_KEY ? [] : ['  DATA_ENCRYPTION_KEY: required in production (32 random bytes in base64)']),
     ...(e.IDENTITY_HASH_KEY ? [] : ['  IDENTITY_HASH_KEY: required in production (32 random bytes in base64)']),
   ];
-  if (e.NODE_ENV === 'production' && missing.length) {
-    throw new ConfigError(`Invalid configuration:\n${missing.join('\n')}`);
+  const production = e.NODE_ENV === 'production';
+  // The development secrets are in the public source: production refuses them, not only their absence.
+  const development = [
+    ...(e.JWT_SECRET === DEV_JWT_SECRET ? ['  JWT_SECRET: is the public development secret; set your own'] : []),
+    ...(!e.ALLOW_DEVELOPMENT_KEYS && e.DATA_ENCRYPTION_KEY?.equals(DEV_ENCRYPTION_KEY) ? ['  DATA_ENCRYPTION_KEY: is the public development key; set your own'] : []),
+    ...(!e.ALLOW_DEVELOPMENT_KEYS && e.IDENTITY_HASH_KEY?.equals(DEV_HASH_KEY) ? ['  IDENTITY_HASH_KEY: is the public development key; set your own'] : []),
+  ];
+  if (production && (missing.length || development.length)) {
+    throw new ConfigError(`Invalid configuration:\n${[...missing, ...development].join('\n')}`);
+  }
+  const seedDemo = e.SEED_DEMO ?? !production;
+  if (production && seedDemo && !e.SEED_DEMO_FORCE) {
+    throw new ConfigError('Invalid configuration:\n  SEED_DEMO: the demo data has a global administrator with a public password; in production set SEED_DEMO_FORCE=true as well if you really mean it');
   }
   if (Boolean(e.OIDC_ISSUER) !== Boolean(e.OIDC_JWKS_URL)) {
     throw new ConfigError('Invalid configuration:\n  OIDC_ISSUER, OIDC_JWKS_URL: give both to accept OpenID Connect tokens, or neither');
@@ -132,7 +151,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     replicaUrls: e.DATABASE_REPLICA_URLS,
     embeddedPg: { dir: e.EMBEDDED_PG_DIR, port: e.EMBEDDED_PG_PORT },
     dbPoolMax: e.DB_POOL_MAX,
-    seedDemo: e.SEED_DEMO,
+    seedDemo,
+    usesDevelopmentKeys: !e.JWT_SECRET || !e.DATA_ENCRYPTION_KEY || !e.IDENTITY_HASH_KEY || e.JWT_SECRET === DEV_JWT_SECRET || !!e.DATA_ENCRYPTION_KEY?.equals(DEV_ENCRYPTION_KEY) || !!e.IDENTITY_HASH_KEY?.equals(DEV_HASH_KEY),
     playground: e.PLAYGROUND,
     logLevel: e.LOG_LEVEL,
     maxPageSize: e.GRAPHQL_MAX_PAGE_SIZE,

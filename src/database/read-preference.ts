@@ -62,3 +62,9 @@ function operationKind(req: Request): string | undefined {
   }
   return kind;
 }
+
+/**
+ * SQL for a timestamptz as epoch milliseconds (a JS number), for plain-row reads: the ORM's driver
+ * hands timestamps back as text, and `new Date(ms)` is exact to the millisecond as an entity's is.
+ */
+export const epochMs = (column: string): string => `floor(extract(epoch from ${column}) * 1000)::float8`;

@@ -1,4 +1,3 @@
-import type { FilterQuery } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { Decimal } from 'decimal.js';
@@ -6,14 +5,15 @@ import { Decimal } from 'decimal.js';
 import { AccessService } from '../auth/access.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import type { BudgetTotalsSource } from '../budget/budget-totals.js';
-import { checkId } from '../common/errors/app-error.js';
-import { afterCursor, checkPageSize, decodeCursor, toConnection } from '../common/pagination/keyset.js';
+import { badInput, checkId, isId } from '../common/errors/app-error.js';
+import { checkPageSize, decodeCursor, toConnection } from '../common/pagination/keyset.js';
 import { type AppConfig, APP_CONFIG } from '../config/app-config.js';
 import { MONEY_READERS } from '../tranches/money-access.js';
 import { LedgerArgs } from './dto/ledger.args.js';
 import { Expenditure } from './entities/expenditure.entity.js';
 import { toExpenditureModel } from './expenditures.mapper.js';
 import { ExpenditureErrors } from './expenditures.errors.js';
+import { ledgerPageRows } from './ledger-rows.js';
 import { ExpenditureModel } from './models/expenditure.model.js';
 
 /** Ledger order: payment date (ANBest-P: it orders the receipt list), then id as the tie-breaker. */
@@ -45,15 +45,11 @@ export class LedgerReads {
   async list(user: AuthUser, args: LedgerArgs) {
     const em = this.em.fork({ keepTransactionContext: true });
     checkPageSize(args.first, this.config.maxPageSize);
-    const project = await this.access.requireProject(em, user, args.projectId, MONEY_READERS);
-    const where = ledgerWhere(project.id, args);
-    const pageWhere = args.after ? { $and: [where, afterCursor(decodeCursor(args.after, LEDGER_KEY), LEDGER_KEY)] } : where;
-    const [rows, totalCount] = await Promise.all([
-      em.find(Expenditure, pageWhere as FilterQuery<Expenditure>, { populate: ['state', 'costCategory'], orderBy: { paymentDate: 'asc', id: 'asc' }, limit: args.first + 1 }),
-      em.count(Expenditure, where),
-    ]);
-    const reversedBy = await this.reversalsOf(em, rows.slice(0, args.first).map((r) => r.id));
-    return toConnection(rows, args.first, totalCount, LEDGER_KEY, (row) => toExpenditureModel(row, reversedBy.get(row.id) ?? null));
+    const projectId = await this.access.requireProjectId(em, user, args.projectId, MONEY_READERS);
+    const cursor = args.after ? (decodeCursor(args.after, LEDGER_KEY) as [string, string]) : undefined;
+    if (cursor && !(typeof cursor[0] === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(cursor[0]) && typeof cursor[1] === 'string' && isId(cursor[1]))) throw badInput('after', 'This cursor is not valid here; use the endCursor of the previous page.');
+    const { rows, totalCount } = await ledgerPageRows(em, projectId, args, cursor, args.first + 1);
+    return toConnection(rows, args.first, totalCount, LEDGER_KEY, (row) => row);
   }
 
   async byId(user: AuthUser, id: string): Promise<ExpenditureModel> {
@@ -71,18 +67,4 @@ export class LedgerReads {
     const reversals = await em.find(Expenditure, { reversalOf: { $in: ids } }, { fields: ['id', 'reversalOf'] });
     return new Map(reversals.map((r) => [r.reversalOf!.id, r.id]));
   }
-}
-
-function ledgerWhere(projectId: string, args: LedgerArgs): FilterQuery<Expenditure> {
-  const and: FilterQuery<Expenditure>[] = [{ project: projectId }];
-  if (args.fiscalYear) and.push({ fiscalYear: args.fiscalYear });
-  if (args.costCategoryId) and.push({ costCategory: args.costCategoryId });
-  if (args.kind) and.push({ kind: args.kind });
-  if (args.status) and.push({ state: { status: args.status } });
-  if (args.payee) and.push({ payee: { $ilike: `%${args.payee.replace(/[\\%_]/g, (c) => `\\${c}`)}%` } });
-  if (args.paidFrom) and.push({ paymentDate: { $gte: args.paidFrom } });
-  if (args.paidTo) and.push({ paymentDate: { $lte: args.paidTo } });
-  if (args.minAmount) and.push({ grossAmount: { $gte: args.minAmount } });
-  if (args.maxAmount) and.push({ grossAmount: { $lte: args.maxAmount } });
-  return { $and: and };
 }

@@ -49,7 +49,7 @@ const idOrNull = (value: unknown): string | null => (value === null || value ===
 
 export async function loadParticipantRows(em: EntityManager, projectId: string, vault: IdentityVault): Promise<ParticipantRows> {
   const where = { project: projectId };
-  const [participants, observations, health] = await Promise.all([
+  const [participants, observations, health, statistics] = await Promise.all([
     em
       .createQueryBuilder(Participant)
       .select(['id', 'gender', 'birthYear', 'ageAtEntry', 'entryDate', 'exitDate', 'exitReason', 'labourStatusAtEntry', 'educationLevel', 'track', 'previousEpisode'])
@@ -67,10 +67,19 @@ export async function loadParticipantRows(em: EntityManager, projectId: string, 
       .select(['participant', 'healthCipher'])
       .where({ ...where, healthCipher: { $ne: null } })
       .execute<{ participant: unknown; healthCipher: string }[]>('all', true),
+    em
+      .createQueryBuilder(Participant)
+      .select(['id', 'statisticsCipher'])
+      .where({ ...where, statisticsCipher: { $ne: null } })
+      .execute<{ id: string; statisticsCipher: string }[]>('all', true),
   ]);
-  const disabled = new Set(
-    health.filter((h) => vault.openHealth(idOf(h.participant), h.healthCipher).hasDisability === true).map((h) => idOf(h.participant)),
-  );
+  // The statistical attribute fixed on the pseudonymous record counts; the health record only for
+  // rows that have none yet (before the start-up backfill ran). Erasure removes the health record, not the attribute.
+  const attributed = new Set(statistics.map((s) => s.id));
+  const disabled = new Set([
+    ...statistics.filter((s) => vault.openStatistics(s.id, s.statisticsCipher).hasDisability === true).map((s) => s.id),
+    ...health.filter((h) => !attributed.has(idOf(h.participant)) && vault.openHealth(idOf(h.participant), h.healthCipher).hasDisability === true).map((h) => idOf(h.participant)),
+  ]);
   return {
     participants: participants.map(({ previousEpisode, ...p }) => ({ ...p, ageAtEntry: p.ageAtEntry ?? null, previousEpisodeId: idOrNull(previousEpisode) })),
     observations: observations.map((o) => ({

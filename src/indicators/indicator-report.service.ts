@@ -1,11 +1,13 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Decimal } from 'decimal.js';
 
 import { AccessService } from '../auth/access.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { addDays, daysBetween, fiscalYearOf, type LocalDate } from '../common/dates/local-date.js';
+import { type AppConfig, APP_CONFIG } from '../config/app-config.js';
 import { IdentityVault } from '../participants/identity-vault.js';
+import { cellNamer } from '../privacy/disclosure-control.js';
 import { countingParametersOf } from '../participants/lifecycle.js';
 import { countingParametersOfProgram } from '../participants/counting-parameters.js';
 import type { Project } from '../programs/entities/project.entity.js';
@@ -24,6 +26,7 @@ import { ActualSource, IndicatorUpdateStatus, ReportingPeriodStatus } from './in
 import { IndicatorErrors } from './indicators.errors.js';
 import { toIndicatorDefinitionModel } from './indicators.mapper.js';
 import { IndicatorsService } from './indicators.service.js';
+import { isSpecialCategory, perturbedRow, specialCategoryRow } from './protected-row.js';
 import type { IndicatorReportModel } from './models/indicator-report.model.js';
 
 /**
@@ -38,7 +41,13 @@ export class IndicatorReportService {
     private readonly access: AccessService,
     private readonly indicators: IndicatorsService,
     private readonly vault: IdentityVault,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.cellSecret = config.dataProtection.hashKey;
+  }
+
+  /** The secret behind the cell keys (disclosure-control.ts): the identity hash key, never published. */
+  private readonly cellSecret: Buffer;
 
   /**
    * The report of a period; with `asOf` (a proof's as-of date) from the data as it stood on that
@@ -47,13 +56,15 @@ export class IndicatorReportService {
   async report(user: AuthUser, args: IndicatorReportArgs, asOf: LocalDate | null = null, options: FigureOptions = {}): Promise<IndicatorReportModel> {
     const em = this.em.fork();
     const project = await this.access.requireProject(em, user, args.projectId, INDICATOR_READERS);
-    const period = { from: args.period.from, to: args.period.to };
-    checkReportPeriod(project, period);
+    checkReportPeriod(project, args.period);
     const suppress = !this.access.holdsOnProject(user, { id: project.id, programId: project.program.id }, UNSUPPRESSED_READERS);
-    const [definitions, targets, minCellSize] = await Promise.all([
+    // Analysts get aggregates for the programme's reporting periods only, never for arbitrary days (issue 13).
+    const period = suppress ? await snapToReportingPeriods(em, project, args.period) : { from: args.period.from, to: args.period.to };
+    const [definitions, targets, minCellSize, specialMinCellSize] = await Promise.all([
       this.definitions(em, project),
       em.find(IndicatorTarget, { project }),
       this.indicators.minCellSize(em, project.program.id),
+      this.indicators.specialCategoryMinCellSize(em, project.program.id),
     ]);
     const { figures, reportingPeriod } = await this.figures(em, project, definitions, period, asOf, options);
     const locked = !!reportingPeriod && lockedBy(reportingPeriod, asOf);
@@ -74,7 +85,17 @@ export class IndicatorReportService {
       minCellSize,
       rows: definitions.map((def) => {
         const reported = figures.get(def.id)!;
-        return buildReportRow(toIndicatorDefinitionModel(def), reported.figure, reported.lateCorrection, targetsOf(targets, def.id, singleYear), ctx, reported);
+        const spec = toIndicatorDefinitionModel(def);
+        const rowTargets = targetsOf(targets, def.id, singleYear);
+        const row = suppress
+          ? perturbedRow(spec, reported.figure, rowTargets, ctx, {
+              threshold: minCellSize,
+              period: cellNamer(this.cellSecret, project.id, def.code, period.from, period.to),
+              cumulative: cellNamer(this.cellSecret, project.id, def.code, project.approvalStart, period.to),
+            })
+          : buildReportRow(spec, reported.figure, reported.lateCorrection, rowTargets, { ...ctx, suppressBelow: null }, reported);
+        // No role reading indicator reports reads health data: disability only per whole year and above its own threshold.
+        return isSpecialCategory(spec) ? specialCategoryRow(row, yearLevel(project, period), specialMinCellSize) : row;
       }),
     };
   }
@@ -194,6 +215,29 @@ const periodOrder = (periods: readonly ReportingPeriod[], id: string) => periods
 function lockedBy(period: ReportingPeriod, asOf: LocalDate | null): boolean {
   if (period.status !== ReportingPeriodStatus.LOCKED) return false;
   return !asOf || !period.lockedAt || period.lockedAt < endOfDay(asOf);
+}
+
+/**
+ * The smallest union of reporting periods covering `period` (an analyst's request snaps to it); a
+ * day outside every reporting period snaps to its fiscal year within the approval period.
+ */
+export async function snapToReportingPeriods(em: EntityManager, project: Project, period: { from: LocalDate; to: LocalDate }): Promise<Period> {
+  const periods = await em.find(ReportingPeriod, { project }, { orderBy: { periodFrom: 'asc' } });
+  const containing = (day: LocalDate) => periods.find((p) => p.periodFrom <= day && day <= p.periodTo);
+  const yearOf = (day: LocalDate) => ({ from: maxDate(`${day.slice(0, 4)}-01-01`, project.approvalStart), to: minDate(`${day.slice(0, 4)}-12-31`, project.approvalEnd) });
+  const start = containing(period.from);
+  const end = containing(period.to);
+  return { from: start ? start.periodFrom : yearOf(period.from).from, to: end ? end.periodTo : yearOf(period.to).to };
+}
+
+const maxDate = (a: LocalDate, b: LocalDate) => (a > b ? a : b);
+const minDate = (a: LocalDate, b: LocalDate) => (a < b ? a : b);
+
+/** Whether a period is one whole year (of the approval period) and whether it ends on a year end. */
+function yearLevel(project: Project, period: Period): { period: boolean; cumulative: boolean } {
+  const startsYear = period.from.endsWith('-01-01') || period.from === project.approvalStart;
+  const endsYear = period.to.endsWith('-12-31') || period.to === project.approvalEnd;
+  return { period: startsYear && endsYear && period.from.slice(0, 4) === period.to.slice(0, 4), cumulative: endsYear };
 }
 
 /** A report period lies inside the project's approval period and does not end before it starts. */

@@ -13,7 +13,7 @@ import type { Project } from '../programs/entities/project.entity.js';
 import { CreateIndicatorDefinitionInput, SetIndicatorSettingsInput, SetIndicatorTargetsInput } from './dto/indicator.inputs.js';
 import { COMPUTED_RULES } from './counting-rules.js';
 import { IndicatorDefinition } from './entities/indicator-definition.entity.js';
-import { DEFAULT_MIN_CELL_SIZE, IndicatorSettings } from './entities/indicator-settings.entity.js';
+import { DEFAULT_MIN_CELL_SIZE, DEFAULT_SPECIAL_CATEGORY_MIN_CELL_SIZE, IndicatorSettings } from './entities/indicator-settings.entity.js';
 import { IndicatorTarget, WHOLE_PERIOD } from './entities/indicator-target.entity.js';
 import { INDICATOR_MANAGERS, INDICATOR_READERS } from './indicators.access.js';
 import { ActualSource, IndicatorUnit } from './indicators.enums.js';
@@ -84,6 +84,11 @@ export class IndicatorsService {
       this.audit.record({ entity: 'IndicatorSettings', id: settings.id, before, after: { programId: program.id, minCellSize: settings.minCellSize } });
       return { programId: program.id, minCellSize: settings.minCellSize };
     });
+  }
+
+  async specialCategoryMinCellSize(em: EntityManager, programId: string): Promise<number> {
+    const settings = await em.findOne(IndicatorSettings, { program: programId });
+    return settings?.specialCategoryMinCellSize ?? DEFAULT_SPECIAL_CATEGORY_MIN_CELL_SIZE;
   }
 
   async minCellSize(em: EntityManager, programId: string): Promise<number> {

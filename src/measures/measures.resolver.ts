@@ -9,7 +9,7 @@ import { LocalDateScalar } from '../common/dates/local-date.scalar.js';
 import { groupByKeys } from '../common/graphql/loader-registry.js';
 import type { GraphQLContext } from '../common/graphql/graphql-context.js';
 import { ParticipantModel } from '../participants/models/participant.model.js';
-import { canReadJustification, PSEUDONYMOUS_READERS } from '../participants/participants.access.js';
+import { canReadJustification, ROW_READERS } from '../participants/participants.access.js';
 import { CorrectObservationInput, CreateMeasureInput, EndParticipationInput, EnrolInput, MeasuresArgs, RecordObservationInput, UpdateMeasureInput, WithdrawObservationInput } from './dto/measure.inputs.js';
 import { MEASURE_MANAGERS, MeasuresService } from './measures.service.js';
 import { MeasureConnection, MeasureModel, MeasureOccupancyModel, ObservationModel, ParticipationModel } from './models/measure.model.js';
@@ -89,7 +89,7 @@ export class MeasuresResolver {
     const user = ctx.req.user as AuthUser;
     return ctx.loaders
       .get<string, ParticipationModel[]>('participationsByMeasure', async (ids) =>
-        groupByKeys(ids, await this.participationService.participationsOfMeasures(user, ids, PSEUDONYMOUS_READERS), (p) => p.measureId),
+        groupByKeys(ids, await this.participationService.participationsOfMeasures(user, ids, ROW_READERS), (p) => p.measureId),
       )
       .load(measure.id);
   }
@@ -106,7 +106,7 @@ export class ParticipantMeasuresResolver {
   @ResolveField(() => [ParticipationModel], { description: 'Enrolments in measures, by start date.' })
   participations(@Parent() participant: ParticipantModel, @Context() ctx: GraphQLContext) {
     return ctx.loaders
-      .get<string, ParticipationModel[]>('participationsByParticipant', async (ids) => groupByKeys(ids, await this.participationService.participationsOf(ids), (p) => p.participantId))
+      .get<string, ParticipationModel[]>('participationsByParticipant', async (ids) => groupByKeys(ids, await this.participationService.participationsOf(ctx.req.user as AuthUser, ids), (p) => p.participantId))
       .load(participant.id);
   }
 

@@ -10,10 +10,13 @@ import type { LocalDate } from '../common/dates/local-date.js';
 import { checkId, forbidden } from '../common/errors/app-error.js';
 import { paginate } from '../common/pagination/paginate.js';
 import { type AppConfig, APP_CONFIG } from '../config/app-config.js';
+import { readConnection } from '../database/read-preference.js';
+import type { Track } from '../participants/participants.enums.js';
 import { Project } from '../programs/entities/project.entity.js';
 import { CreateMeasureInput, MeasuresArgs, UpdateMeasureInput } from './dto/measure.inputs.js';
 import { Measure } from './entities/measure.entity.js';
 import { Participation } from './entities/participation.entity.js';
+import type { MeasureType } from './measures.enums.js';
 import { MeasureErrors } from './measures.errors.js';
 import { measureSnapshot, toMeasureModel } from './measures.mapper.js';
 import { MeasureModel, MeasureOccupancyModel } from './models/measure.model.js';
@@ -49,7 +52,14 @@ export class MeasuresService {
 
   /** Measures by id for the loader behind Participation.measure (the participations were already visible). */
   async byIds(ids: readonly string[]): Promise<MeasureModel[]> {
-    return (await this.em.find(Measure, { id: { $in: [...ids] } })).map(toMeasureModel);
+    // Plain rows (issue 18): asked for on every participant page.
+    const rows = await this.em.execute<{ id: string; project_id: string; type: MeasureType; title: string; provider: string; track: Track; start_date: string; end_date: string; capacity: number; cost_per_place: string }[]>(
+      `select id, project_id, type, title, provider, track, start_date::text as start_date, end_date::text as end_date, capacity, cost_per_place::text as cost_per_place
+         from measure where id in (?)`,
+      [[...ids]],
+      { connectionType: readConnection() },
+    );
+    return rows.map((r) => ({ id: r.id, projectId: r.project_id, type: r.type, title: r.title, provider: r.provider, track: r.track, startDate: r.start_date, endDate: r.end_date, capacity: r.capacity, costPerPlace: new Decimal(r.cost_per_place) }));
   }
 
   /** Occupancy of many measures on one day, in one query. */

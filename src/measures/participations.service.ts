@@ -1,14 +1,15 @@
-import { EntityManager, LockMode } from '@mikro-orm/postgresql';
+import { EntityManager, type FilterQuery, LockMode } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 
 import { AuditTrail } from '../audit/audit-trail.js';
 import { AccessService } from '../auth/access.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import { ALL_ROLES } from '../auth/role.enum.js';
+import { ALL_ROLES, Role } from '../auth/role.enum.js';
 import { addDays, type LocalDate } from '../common/dates/local-date.js';
 import { checkId, forbidden } from '../common/errors/app-error.js';
-import { PARTICIPANT_WRITERS, requireParticipant } from '../participants/participants.access.js';
-import { ParticipantStatus } from '../participants/participants.enums.js';
+import { HEALTH_MEASURE_TYPES, PARTICIPANT_WRITERS, requireParticipant } from '../participants/participants.access.js';
+import { readConnection } from '../database/read-preference.js';
+import { type ExitReason, ParticipantStatus } from '../participants/participants.enums.js';
 import { ParticipantErrors } from '../participants/participants.errors.js';
 import { participantSnapshot } from '../participants/participants.mapper.js';
 import { EndParticipationInput, EnrolInput } from './dto/measure.inputs.js';
@@ -97,16 +98,43 @@ export class ParticipationsService {
   }
 
   /** Participations of many participants in one query (for the per-request loader). */
-  async participationsOf(participantIds: readonly string[]): Promise<ParticipationModel[]> {
-    const rows = await this.em.find(Participation, { participant: { $in: [...participantIds] } }, { orderBy: { startDate: 'asc', id: 'asc' } });
-    return rows.map(toParticipationModel);
+  async participationsOf(user: AuthUser, participantIds: readonly string[]): Promise<ParticipationModel[]> {
+    // Plain rows: a participant page asks for these on every request; entities bought nothing here.
+    // Participations in health measures (§ 16a psychosocial, addiction) are health facts: only the
+    // project's case workers see them.
+    const own = caseWorkerProjects(user);
+    const rows = await this.em.execute<{ id: string; project_id: string; participant_id: string; measure_id: string; start_date: string; end_date: string | null; exit_reason: ExitReason | null }[]>(
+      `select x.id, x.project_id, x.participant_id, x.measure_id, x.start_date::text as start_date, x.end_date::text as end_date, x.exit_reason
+         from participation x join measure m on m.id = x.measure_id
+        where x.participant_id in (?) and (m.type not in (?)${own.length ? ' or x.project_id in (?)' : ''})
+        order by x.start_date, x.id`,
+      [[...participantIds], [...HEALTH_MEASURE_TYPES], ...(own.length ? [own] : [])],
+      { connectionType: readConnection() },
+    );
+    return rows.map((r) => ({ id: r.id, projectId: r.project_id, participantId: r.participant_id, measureId: r.measure_id, startDate: r.start_date, endDate: r.end_date, exitReason: r.exit_reason }));
   }
 
   /** Participations of many measures in one query, restricted to readers of participant data. */
   async participationsOfMeasures(user: AuthUser, measureIds: readonly string[], roles: Parameters<AccessService['ownedWhere']>[1]): Promise<ParticipationModel[]> {
-    const rows = await this.em.find(Participation, { $and: [{ measure: { $in: [...measureIds] } }, this.access.ownedWhere(user, roles)] }, { orderBy: { startDate: 'asc', id: 'asc' } });
+    const rows = await this.em.find(Participation, { $and: [{ measure: { $in: [...measureIds] } }, this.access.ownedWhere(user, roles), healthFactsVisible(user)] }, {
+      orderBy: { startDate: 'asc', id: 'asc' },
+    });
     return rows.map(toParticipationModel);
   }
+}
+
+/**
+ * Taking part in psychosocial care or addiction counselling (§16a) is a health fact: such
+ * participations are left out for everyone but the case workers of the participant's project.
+ */
+/** The projects whose health facts this user may see: those where it is a case worker. */
+function caseWorkerProjects(user: AuthUser): string[] {
+  return user.grants.flatMap((g) => (g.role === Role.CASE_WORKER && g.projectId ? [g.projectId] : []));
+}
+
+function healthFactsVisible(user: AuthUser): FilterQuery<Participation> {
+  const own = caseWorkerProjects(user);
+  return { $or: [{ measure: { type: { $nin: [...HEALTH_MEASURE_TYPES] } } }, { project: { $in: own } }] } as FilterQuery<Participation>;
 }
 
 function snapshot(p: Participation): Record<string, unknown> {

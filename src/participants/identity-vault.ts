@@ -34,4 +34,21 @@ export class IdentityVault {
   openHealth(participantId: string, cipher: string): HealthData {
     return this.cipher.decrypt<HealthData>(cipher, `health:${participantId}`);
   }
+
+  /**
+   * The statistical attributes of a pseudonymous record (the disability flag), encrypted on the
+   * participant row: only the aggregation decrypts them, and identity erasure leaves them, so no
+   * figure changes when an identity is erased (issue 13).
+   */
+  sealStatistics(participantId: string, attributes: StatisticalAttributes): string {
+    return this.cipher.encrypt(attributes, `statistics:${participantId}`);
+  }
+
+  openStatistics(participantId: string, cipher: string): StatisticalAttributes {
+    return this.cipher.decrypt<StatisticalAttributes>(cipher, `statistics:${participantId}`);
+  }
+}
+
+export interface StatisticalAttributes {
+  hasDisability: boolean;
 }

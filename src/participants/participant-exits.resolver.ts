@@ -11,7 +11,7 @@ import { CorrectExitInput, WithdrawExitInput } from './dto/participant.inputs.js
 import { ExitCorrectionModel } from './models/exit-correction.model.js';
 import { ParticipantModel } from './models/participant.model.js';
 import { ParticipantExitsService } from './participant-exits.service.js';
-import { canReadJustification } from './participants.access.js';
+import { canReadJustification, visibleExitReason } from './participants.access.js';
 
 @Resolver(() => ParticipantModel)
 export class ParticipantExitsResolver {
@@ -36,6 +36,8 @@ export class ParticipantExitsResolver {
     return ctx.loaders
       .get<string, ExitCorrectionModel[]>('exitCorrectionsByParticipant', async (ids) => groupByKeys(ids, await this.exits.correctionsOf(ids), (c) => c.participantId))
       .load(participant.id)
-      .then((list) => (reasons ? list : list.map((c) => ({ ...c, reason: null }))));
+      .then((list) => (reasons ? list : list.map((c) => ({ ...c, reason: null }))))
+      // ILLNESS is a health fact: coarsened like Participant.exitReason.
+      .then((list) => list.map((c) => ({ ...c, exitReason: visibleExitReason(ctx.req.user as AuthUser, participant.projectId, c.exitReason) })));
   }
 }

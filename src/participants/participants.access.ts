@@ -17,6 +17,23 @@ import { ParticipantErrors } from './participants.errors.js';
  * - the written override justification: those case workers and the project's auditors.
  */
 export const PSEUDONYMOUS_READERS = [Role.ADMIN, Role.CASE_WORKER, Role.ANALYST, Role.AUDITOR, Role.GRANTOR];
+/**
+ * Row-level pseudonymous records are personal data (GDPR recital 26): only roles that need single
+ * records get them (case workers for their work, auditors to check, administrators to support).
+ * Analysts and the grantor get aggregates only (participantStatistics, indicatorReport).
+ */
+export const ROW_READERS = [Role.ADMIN, Role.CASE_WORKER, Role.AUDITOR];
+
+/** §16a measures whose participation is itself a health fact (psychosocial care, addiction counselling). */
+export const HEALTH_MEASURE_TYPES: readonly string[] = ['MUNICIPAL_PSYCHOSOCIAL_16A', 'MUNICIPAL_ADDICTION_COUNSELLING_16A'];
+
+/**
+ * An exit reason as a reader may see it: ILLNESS is a health fact (GDPR Art. 9) and reads as OTHER
+ * for everyone but the project's case workers.
+ */
+export function visibleExitReason<T extends string | null | undefined>(user: AuthUser, projectId: string, reason: T): T {
+  return (reason === 'ILLNESS' && !canReadIdentity(user, projectId) ? 'OTHER' : reason) as T;
+}
 export const PARTICIPANT_WRITERS = [Role.CASE_WORKER];
 
 export function canReadIdentity(user: AuthUser, projectId: string): boolean {

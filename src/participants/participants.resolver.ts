@@ -15,7 +15,8 @@ import { ParticipantRulesModel } from './models/participant-rules.model.js';
 import { ParticipantHealthModel, ParticipantIdentityModel, ParticipantModel } from './models/participant.model.js';
 import { ParticipantErasureService } from './participant-erasure.service.js';
 import { ParticipantRulesService } from './participant-rules.service.js';
-import { canReadJustification, PSEUDONYMOUS_READERS } from './participants.access.js';
+import { canReadJustification, PSEUDONYMOUS_READERS, ROW_READERS, visibleExitReason } from './participants.access.js';
+import { ExitReason } from './participants.enums.js';
 import { ParticipantErrors } from './participants.errors.js';
 import { ParticipantsService } from './participants.service.js';
 
@@ -27,19 +28,19 @@ export class ParticipantsResolver {
     private readonly rules: ParticipantRulesService,
   ) {}
 
-  @Allow(...PSEUDONYMOUS_READERS)
+  @Allow(...ROW_READERS)
   @Query(() => ParticipantConnection, { description: 'Participants of a project (pseudonymous view), ordered by entry date.' })
   participants(@CurrentUser() user: AuthUser, @Args() args: ParticipantsArgs) {
     return this.service.list(user, args);
   }
 
-  @Allow(...PSEUDONYMOUS_READERS)
+  @Allow(...ROW_READERS)
   @Query(() => ParticipantModel)
   participant(@CurrentUser() user: AuthUser, @Args() { id }: ParticipantIdArgs) {
     return this.service.get(user, id);
   }
 
-  @Allow(...PSEUDONYMOUS_READERS)
+  @Allow(...ROW_READERS)
   @Query(() => [OverdueItemModel], { description: 'Entry data, exit data and follow-ups past their deadline (28 days by default).' })
   overdueParticipantData(@CurrentUser() user: AuthUser, @Args() args: ProjectAsOfArgs) {
     return this.service.overdue(user, args.projectId, args.asOf ?? todayUtc());
@@ -113,6 +114,11 @@ export class ParticipantsResolver {
   overrideJustification(@Parent() participant: ParticipantModel, @Context() ctx: GraphQLContext) {
     if (!canReadJustification(ctx.req.user as AuthUser, participant.projectId)) throw ParticipantErrors.justificationForbidden();
     return participant.overrideJustification;
+  }
+
+  @ResolveField(() => ExitReason, { nullable: true, description: 'ILLNESS (a health fact) reads as OTHER for everyone but the project\'s case workers.' })
+  exitReason(@Parent() participant: ParticipantModel, @Context() ctx: GraphQLContext) {
+    return visibleExitReason(ctx.req.user as AuthUser, participant.projectId, participant.exitReason);
   }
 
   /** One query for the identity rows of all participants in the response. */

@@ -5,7 +5,8 @@ import { AuditTrail } from '../audit/audit-trail.js';
 import { AccessService } from '../auth/access.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { addDays, type LocalDate } from '../common/dates/local-date.js';
-import { paginate } from '../common/pagination/paginate.js';
+import { badInput, isId } from '../common/errors/app-error.js';
+import { checkPageSize, decodeCursor, toConnection } from '../common/pagination/keyset.js';
 import { type AppConfig, APP_CONFIG } from '../config/app-config.js';
 import { Participation } from '../measures/entities/participation.entity.js';
 import { observationSnapshot } from '../measures/measures.mapper.js';
@@ -22,10 +23,11 @@ import { IdentityVault } from './identity-vault.js';
 import { overdueFor, recordedTimingsOf, retainUntilFor } from './lifecycle.js';
 import { ParticipantIdentityModel, ParticipantHealthModel, ParticipantModel } from './models/participant.model.js';
 import { OverdueItemModel, ParticipantStatisticsModel } from './models/participant-results.model.js';
-import { canReadIdentity, PARTICIPANT_WRITERS, PSEUDONYMOUS_READERS, requireParticipant } from './participants.access.js';
+import { canReadIdentity, PARTICIPANT_WRITERS, PSEUDONYMOUS_READERS, requireParticipant, ROW_READERS } from './participants.access.js';
 import { ParticipantErrors } from './participants.errors.js';
 import { participantSnapshot, toParticipantModel } from './participants.mapper.js';
 import { ParticipantStatus } from './participants.enums.js';
+import { participantPageRows } from './participant-rows.js';
 import { newPseudonym } from './pseudonym.js';
 import { loadStatisticsRows, tallyParticipants } from './statistics.js';
 
@@ -81,6 +83,7 @@ export class ParticipantsService {
         overrideBy: failed.length ? user.id : null,
         retainUntil: retainUntilFor(rules, null, project.approvalEnd),
       });
+      participant.statisticsCipher = this.vault.sealStatistics(participant.id, { hasDisability: input.health?.hasDisability === true });
       // The identity moves to the newest episode (the unique hashes allow one row per person).
       if (previous) await em.nativeDelete(ParticipantIdentity, { participant: previous.id });
       em.create(ParticipantIdentity, {
@@ -92,7 +95,7 @@ export class ParticipantsService {
       });
       await flushIdentity(em);
       this.audit.record({ entity: 'Participant', id: participant.id, projectId: project.id, before: null, after: participantSnapshot(participant) });
-      this.audit.record({ entity: 'ParticipantIdentity', id: participant.id, projectId: project.id, before: null, after: { identityState: 'recorded', healthState: input.health ? 'recorded' : 'none' } });
+      this.audit.record({ entity: 'ParticipantIdentity', id: participant.id, projectId: project.id, before: null, after: { identityState: 'recorded' } });
       if (previous) this.audit.record({ entity: 'ParticipantIdentity', id: previous.id, projectId: project.id, before: { identityState: 'held' }, after: { identityState: 'moved to the next episode', episodeId: participant.id } });
       return toParticipantModel(participant, project.program.id);
     });
@@ -132,11 +135,12 @@ export class ParticipantsService {
         healthCipher: input.health ? this.vault.sealHealth(participant.id, healthData(input.health)) : null,
         ...hashes,
       });
+      participant.statisticsCipher = this.vault.sealStatistics(participant.id, { hasDisability: input.health?.hasDisability === true });
       participant.birthYear = Number(input.identity.dateOfBirth.slice(0, 4));
       participant.ageAtEntry = ageOn(input.identity.dateOfBirth, participant.entryDate);
       await flushIdentity(em);
       const projectId = participant.project.id;
-      this.audit.record({ entity: 'ParticipantIdentity', id, projectId, before: { identityState: 'held' }, after: { identityState: 'replaced', healthState: input.health ? 'recorded' : 'none' } });
+      this.audit.record({ entity: 'ParticipantIdentity', id, projectId, before: { identityState: 'held' }, after: { identityState: 'replaced' } });
       if (before.birthYear !== participant.birthYear || before.ageAtEntry !== participant.ageAtEntry) this.audit.record({ entity: 'Participant', id, projectId, before, after: participantSnapshot(participant) });
       return toParticipantModel(participant, participant.project.getEntity().program.id);
     });
@@ -180,22 +184,20 @@ export class ParticipantsService {
     });
   }
 
+  /** The page as plain rows (participant-rows.ts); who may list is decided here, before any row is read. */
   async list(user: AuthUser, args: ParticipantsArgs) {
-    const project = await this.access.requireProject(this.em, user, args.projectId, PSEUDONYMOUS_READERS);
-    const where = {
-      project: project.id,
-      ...(args.status ? { status: args.status } : {}),
-      ...(args.track ? { track: args.track } : {}),
-      ...(args.gender ? { gender: args.gender } : {}),
-      ...(args.pseudonym ? { pseudonym: args.pseudonym } : {}),
-      ...(args.entryFrom || args.entryTo ? { entryDate: { ...(args.entryFrom ? { $gte: args.entryFrom } : {}), ...(args.entryTo ? { $lte: args.entryTo } : {}) } } : {}),
-    };
-    const programId = project.program.id;
-    return paginate(this.em, Participant, { where, key: PARTICIPANT_ORDER, args, maxPageSize: this.config.maxPageSize, toNode: (p) => toParticipantModel(p, programId) });
+    checkPageSize(args.first, this.config.maxPageSize);
+    const projectId = await this.access.requireProjectId(this.em, user, args.projectId, ROW_READERS);
+    const cursor = args.after ? (decodeCursor(args.after, PARTICIPANT_ORDER) as [string, string]) : undefined;
+    if (cursor && !(typeof cursor[0] === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(cursor[0]) && typeof cursor[1] === 'string' && isId(cursor[1]))) {
+      throw badInput('after', 'This cursor is not valid here; use the endCursor of the previous page.');
+    }
+    const { rows, totalCount } = await participantPageRows(this.em, projectId, args, cursor, args.first + 1);
+    return toConnection(rows, args.first, totalCount, PARTICIPANT_ORDER, (row) => row);
   }
 
   async get(user: AuthUser, id: string): Promise<ParticipantModel> {
-    const participant = await requireParticipant(this.em, this.access, user, id, PSEUDONYMOUS_READERS);
+    const participant = await requireParticipant(this.em, this.access, user, id, ROW_READERS);
     return toParticipantModel(participant, participant.project.getEntity().program.id);
   }
 
@@ -223,7 +225,7 @@ export class ParticipantsService {
 
   /** Entry data, exit data and follow-ups not recorded by their deadline on `asOf`. */
   async overdue(user: AuthUser, projectId: string, asOf: LocalDate): Promise<OverdueItemModel[]> {
-    const project = await this.access.requireProject(this.em, user, projectId, PSEUDONYMOUS_READERS);
+    const project = await this.access.requireProject(this.em, user, projectId, ROW_READERS);
     const rules = await rulesOf(this.em, project);
     const candidates = await this.em.find(
       Participant,

@@ -4,7 +4,7 @@ import { AppUser } from '../auth/entities/app-user.entity.js';
 import { RoleAssignment } from '../auth/entities/role-assignment.entity.js';
 import { hashPassword } from '../auth/passwords.js';
 import { Role } from '../auth/role.enum.js';
-import { badInput, conflict } from '../common/errors/app-error.js';
+import { AppError, badInput, conflict } from '../common/errors/app-error.js';
 
 export const MIN_PASSWORD_LENGTH = 12;
 
@@ -40,15 +40,17 @@ export function checkPassword(password: string): void {
 }
 
 /** Adds a grant; a role on neither a project nor a programme is global and exists only for ADMIN. */
-export async function addGrant(em: EntityManager, user: AppUser, grant: GrantSpec): Promise<RoleAssignment> {
+export async function addGrant(em: EntityManager, user: AppUser, grant: GrantSpec, by: { grantedBy?: string; pending?: boolean } = {}): Promise<RoleAssignment> {
   const projectId = grant.projectId ?? null;
   const programId = grant.programId ?? null;
   if (projectId && programId) throw badInput('programId', 'A role is held on a project or on a programme, not both.');
   if (!projectId && !programId && grant.role !== Role.ADMIN) throw badInput('projectId', `The role ${grant.role} is held on a project or a programme; give projectId or programId.`);
+  // Separation of duties (issue 13): nobody grants themselves a role, it would bypass every field rule.
+  if (by.grantedBy === user.id) throw new AppError('FORBIDDEN', 'Nobody can grant themselves a role; ask another administrator.', 'userId');
   if (await em.count(RoleAssignment, { user, role: grant.role, project: projectId, program: programId })) {
     throw conflict(`${user.username} already holds ${grant.role} there.`);
   }
-  const assignment = em.create(RoleAssignment, { user, role: grant.role, project: projectId, program: programId });
+  const assignment = em.create(RoleAssignment, { user, role: grant.role, project: projectId, program: programId, grantedBy: by.grantedBy ?? null, pending: by.pending ?? false });
   await em.flush();
   return assignment;
 }

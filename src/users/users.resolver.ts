@@ -26,9 +26,17 @@ export class UsersResolver {
   }
 
   @Allow(Role.ADMIN)
-  @Mutation(() => RoleAssignmentModel)
+  @Mutation(() => RoleAssignmentModel, {
+    description: 'Grants a role to someone else (never to yourself). A role that reads identity (CASE_WORKER) stays pending until a second administrator confirms it.',
+  })
   grantRole(@CurrentUser() user: AuthUser, @Args('input') input: GrantRoleInput) {
     return this.service.grant(user, input);
+  }
+
+  @Allow(Role.ADMIN)
+  @Mutation(() => RoleAssignmentModel, { description: 'Confirms a pending grant (four eyes): by an administrator of its scope who neither made it nor receives it.' })
+  confirmRoleGrant(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string) {
+    return this.service.confirm(user, id);
   }
 
   @Allow(Role.ADMIN)

@@ -7,7 +7,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { AppUser } from '../auth/entities/app-user.entity.js';
 import { RoleAssignment } from '../auth/entities/role-assignment.entity.js';
 import { Role } from '../auth/role.enum.js';
-import { checkId, conflict, forbidden, notFound } from '../common/errors/app-error.js';
+import { AppError, checkId, conflict, forbidden, notFound } from '../common/errors/app-error.js';
 import { paginate } from '../common/pagination/paginate.js';
 import { PaginationArgs } from '../common/pagination/pagination.args.js';
 import { type AppConfig, APP_CONFIG } from '../config/app-config.js';
@@ -17,6 +17,8 @@ import { RoleAssignmentModel, UserModel } from './models/user.model.js';
 import { addGrant, createAccount } from './user-accounts.js';
 
 const ADMIN = [Role.ADMIN];
+/** Roles that read participant identity: their grants need a second administrator. */
+const IDENTITY_ROLES: readonly Role[] = [Role.CASE_WORKER];
 
 /**
  * User administration. A global administrator manages everyone; a project or programme
@@ -54,10 +56,28 @@ export class UsersService {
       await this.requireAdministers(em, actor, input);
       const user = await em.findOne(AppUser, { id: checkId(input.userId, 'userId') });
       if (!user) throw notFound('User', input.userId);
-      const assignment = await addGrant(em, user, input);
+      const assignment = await addGrant(em, user, input, { grantedBy: actor.id, pending: IDENTITY_ROLES.includes(input.role) });
       const model = toAssignmentModel(assignment);
       this.audit.record({ entity: 'RoleAssignment', id: assignment.id, projectId: model.projectId ?? undefined, before: null, after: { ...model } });
       return model;
+    });
+  }
+
+  /** Four eyes on identity access: a second administrator of the grant's scope, neither its author nor its receiver. */
+  async confirm(actor: AuthUser, id: string) {
+    return this.em.transactional(async (em) => {
+      const assignment = await em.findOne(RoleAssignment, { id: checkId(id) });
+      if (!assignment) throw notFound('Role assignment', id);
+      const before = toAssignmentModel(assignment);
+      await this.requireAdministers(em, actor, before);
+      if (!assignment.pending) throw conflict('This grant is not waiting for confirmation.');
+      if (assignment.user.id === actor.id) throw new AppError('FORBIDDEN', 'Nobody can confirm a role granted to themselves.', 'id');
+      if (assignment.grantedBy === actor.id) throw new AppError('FORBIDDEN', 'A second administrator must confirm this grant (four eyes).', 'id');
+      em.assign(assignment, { pending: false, confirmedBy: actor.id });
+      await em.flush();
+      const after = toAssignmentModel(assignment);
+      this.audit.record({ entity: 'RoleAssignment', id: assignment.id, projectId: after.projectId ?? undefined, before: { ...before }, after: { ...after, confirmedBy: actor.id } });
+      return after;
     });
   }
 
@@ -133,7 +153,7 @@ export class UsersService {
 const isGlobalAdmin = (user: AuthUser) => user.grants.some((g) => g.role === Role.ADMIN && !g.projectId && !g.programId);
 
 function toAssignmentModel(a: RoleAssignment): RoleAssignmentModel {
-  return { id: a.id, userId: a.user.id, role: a.role, projectId: a.project?.id ?? null, programId: a.program?.id ?? null };
+  return { id: a.id, userId: a.user.id, role: a.role, projectId: a.project?.id ?? null, programId: a.program?.id ?? null, pending: a.pending };
 }
 
 function toUserModel(user: AppUser, assignments: RoleAssignment[]): UserModel {

@@ -231,8 +231,8 @@ describe('counting rules when real life corrects itself (issue 14 scenarios, clo
     expect(next('EECO01')).toMatchObject({ lateCorrection: '1.00', lateCorrections: [{ periodFrom: '2024-01-01', reportedActual: '9.00', correctedActual: '10.00', difference: '1.00' }] });
     expect(next('PS01')).toMatchObject({ lateCorrection: '1.00' });
     expect(next('EECR01')).toMatchObject({ lateCorrection: '0.00', lateCorrections: [] });
-    // The analyst sees no correction of a single person (the programme's threshold is 5).
-    expect((await s.report(Y2025, s.analyst))('PS02')).toMatchObject({ lateCorrection: null, lateCorrections: [{ reportedActual: null, correctedActual: null, difference: null }] });
+    // The analyst sees no correction (late corrections are differences of locked figures; issue 13 leaves them out for analysts).
+    expect((await s.report(Y2025, s.analyst))('PS02')).toMatchObject({ lateCorrection: null, lateCorrections: [] });
 
     // Locking 2025 freezes the correction with it; 2026 reports nothing more about 2024 ...
     await lock(2025);
@@ -279,8 +279,10 @@ describe('counting rules when real life corrects itself (issue 14 scenarios, clo
       { recordNo: 3, kind: 'WITHDRAWAL', type: null, inForce: false, supersededById: null, reason: 'Falsche Person erfasst.' },
     ]);
     expect(seen.inForce).toEqual([]);
-    const analystView = (await s.call(query, { id: a.id }, s.analyst)).data!.participant.observations;
-    expect(analystView.map((o: Row) => o.reason)).toEqual([null, null, null]);
+    // Analysts get no rows at all (issue 13); an administrator reads the record without the free-text reasons.
+    expect((await s.call(query, { id: a.id }, s.analyst)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const adminView = (await s.call(query, { id: a.id }, 'admin')).data!.participant.observations;
+    expect(adminView.map((o: Row) => o.reason)).toEqual([null, null, null]);
     // The database refuses edits of the records, whoever tries.
     await expect(t.orm.em.fork().getConnection().execute(`update labour_market_observation set type = 'INACTIVE' where id = ?`, [first.id])).rejects.toThrow(/append-only/);
     // Another project's case worker does not find the record.

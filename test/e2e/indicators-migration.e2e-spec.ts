@@ -114,7 +114,8 @@ describe('migrating the demo data to observation records (issue 14)', () => {
     for (const year of ['2022', '2023', '2024']) {
       const r = await report(`${year}-01-01`, `${year}-12-31`);
       expect(r.locked).toBe(true);
-      for (const s of golden.snapshots.filter((x) => x[0] === year)) {
+      // EECO12 (disability) is special-category data: since issue 13 it is shown only per year and from 10 persons up (protected-row.ts), so its small cells are withheld here.
+      for (const s of golden.snapshots.filter((x) => x[0] === year && x[COLUMN.code] !== 'EECO12')) {
         const row = r.rows.find((x) => x.code === s[COLUMN.code])!;
         if (s[COLUMN.dimension] === 'TOTAL') {
           expect({ year, code: row.code, value: row.periodActual, cumulative: row.cumulativeActual, numerator: row.numerator, denominator: row.denominator, lateCorrection: row.lateCorrection }).toEqual({
@@ -137,11 +138,12 @@ describe('migrating the demo data to observation records (issue 14)', () => {
   it('recounts every unchanged rule from the migrated records exactly as the old code did: no late correction, the open years unchanged', async () => {
     const y2025 = await report('2025-01-01', '2025-12-31');
     const corrections = Object.fromEntries(y2025.rows.map((r) => [r.code, r.lateCorrection]));
-    const unchanged = Object.fromEntries(Object.keys(corrections).filter((c) => !CHANGED_RULES.includes(c)).map((c) => [c, corrections[c]]));
+    // EECO12: late corrections of special-category figures are not shown (issue 13).
+    const unchanged = Object.fromEntries(Object.keys(corrections).filter((c) => !CHANGED_RULES.includes(c) && c !== 'EECO12').map((c) => [c, corrections[c]]));
     expect(unchanged).toEqual(Object.fromEntries(Object.keys(unchanged).map((c) => [c, '0.00'])));
     for (const year of ['2025', '2026']) {
       const r = await report(`${year}-01-01`, `${year}-12-31`);
-      for (const row of r.rows.filter((x) => !CHANGED_RULES.includes(x.code))) {
+      for (const row of r.rows.filter((x) => !CHANGED_RULES.includes(x.code) && x.code !== 'EECO12')) {
         const old = golden.open[year][row.code];
         expect({ year, code: row.code, figures: [row.periodActual, row.cumulativeActual, row.numerator, row.denominator, row.cumulativeNumerator, row.cumulativeDenominator] }).toEqual({ year, code: row.code, figures: old.v });
         for (const d of row.disaggregations.filter((x: Row) => x.dimension !== 'AGE_BAND')) {

@@ -89,7 +89,9 @@ describe('measures, enrolments, exits and observations (GraphQL over HTTP)', () 
 
     // Who is enrolled is participant data: finance sees the measure, not its participants.
     const enrolled = `query($id: ID!) { measure(id: $id) { title participations { participantId } } }`;
-    expect((await t.gqlAs('analyst', enrolled, { id: measure.id })).data!.measure.participations).toHaveLength(3);
+    expect((await t.gqlAs('auditor', enrolled, { id: measure.id })).data!.measure.participations).toHaveLength(3);
+    // Analysts get aggregates only (issue 13).
+    expect((await t.gqlAs('analyst', enrolled, { id: measure.id })).data!.measure.participations).toEqual([]);
     expect((await t.gqlAs('finance', enrolled, { id: measure.id })).data!.measure.participations).toEqual([]);
   });
 
@@ -186,7 +188,7 @@ describe('measures, enrolments, exits and observations (GraphQL over HTTP)', () 
     const noEntryData = await register(t, projectId, { entryData: null, entryDate: '2024-03-01' });
     const exitedWithoutData = await register(t, projectId);
     await t.gqlAs('caseworker', EXIT, { id: exitedWithoutData.id, input: { exitDate: '2024-04-30', exitReason: 'DROPPED_OUT' } });
-    const result = await t.gqlAs('analyst', `query($projectId: ID!) { overdueParticipantData(projectId: $projectId, asOf: "2024-06-01") { kind dueOn daysOverdue participant { id } } }`, { projectId });
+    const result = await t.gqlAs('auditor', `query($projectId: ID!) { overdueParticipantData(projectId: $projectId, asOf: "2024-06-01") { kind dueOn daysOverdue participant { id } } }`, { projectId });
     expect(result.errors).toBeUndefined();
     const mine = result.data!.overdueParticipantData
       .filter((o: any) => [noEntryData.id, exitedWithoutData.id].includes(o.participant.id))

@@ -111,7 +111,12 @@ describe('participants: registration, eligibility, duplicates, identity access (
       await createUser(t.orm, { username: 'other-caseworker', grants: [{ role: Role.CASE_WORKER, projectId: other.data!.createProject.id }] });
     });
 
-    it.each(['admin', 'analyst', 'auditor', 'grantor', 'programme-caseworker'])('%s sees the pseudonymous record but gets FORBIDDEN on identity and health', async (user) => {
+    it.each(['analyst', 'grantor'])('%s gets no row-level record at all (aggregates only, issue 13)', async (user) => {
+      const result = await t.gqlAs(user, PARTICIPANT, { id });
+      expect(result.errors![0].extensions!.code).toBe('FORBIDDEN');
+    });
+
+    it.each(['admin', 'auditor', 'programme-caseworker'])('%s sees the pseudonymous record but gets FORBIDDEN on identity and health', async (user) => {
       const result = await t.gqlAs(user, PARTICIPANT, { id });
       expect(result.data!.participant).toMatchObject({ id, identity: null, health: null });
       expect(result.errors!.map((e) => [e.path!.join('.'), e.extensions!.code]).sort()).toEqual([
@@ -177,7 +182,7 @@ describe('participants: registration, eligibility, duplicates, identity access (
     let after: string | null = null;
     let total = 0;
     do {
-      const page: any = await t.gqlAs('analyst', query, { projectId, after, track: 'YOUTH_TRAINING', from: '2023-01-01', to: '2024-12-31' });
+      const page: any = await t.gqlAs('auditor', query, { projectId, after, track: 'YOUTH_TRAINING', from: '2023-01-01', to: '2024-12-31' });
       expect(page.errors).toBeUndefined();
       total = page.data.participants.totalCount;
       for (const node of page.data.participants.nodes) {

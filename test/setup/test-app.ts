@@ -41,7 +41,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   // The template's demo identities are encrypted with the development keys; a production-mode
   // test app gets the same keys so that it can read them (production itself must set its own).
   const keys = { DATA_ENCRYPTION_KEY: DEV_ENCRYPTION_KEY.toString('base64'), IDENTITY_HASH_KEY: DEV_HASH_KEY.toString('base64') };
-  const config: AppConfig = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false', ...keys, ...env });
+  const config: AppConfig = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false', ALLOW_DEVELOPMENT_KEYS: 'true', ...keys, ...env });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config, databaseUrl)] }).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
   applyHttpPlatform(app, config.http);

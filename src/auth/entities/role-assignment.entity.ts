@@ -31,4 +31,15 @@ export class RoleAssignment {
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   createdAt: Opt<Date> = new Date();
+
+  /** A grant of identity access waits for a second administrator (four eyes); it confers nothing until confirmed. */
+  @Property({ type: 'boolean', default: false })
+  pending: Opt<boolean> = false;
+
+  /** The administrator who granted it (null for grants made by the command line or the seed). */
+  @Property({ type: 'uuid', nullable: true })
+  grantedBy?: string | null;
+
+  @Property({ type: 'uuid', nullable: true })
+  confirmedBy?: string | null;
 }

@@ -23,8 +23,14 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
  */
 @Injectable()
 export class InputValidationPipe implements PipeTransform {
-  async transform(value: unknown, { metatype }: ArgumentMetadata): Promise<unknown> {
-    if (!metatype || !isDtoClass(metatype) || !isPlainObject(value)) return value;
+  transform(value: unknown, { metatype, type }: ArgumentMetadata): unknown {
+    // Only client input: a global pipe also runs for @Parent, @Context and custom parameters of every
+    // field resolver, and validating each parent row of a page cost more than the page (issue 18).
+    if (!VALIDATED.has(type) || !metatype || !isDtoClass(metatype) || !isPlainObject(value)) return value;
+    return this.validated(metatype, value);
+  }
+
+  private async validated(metatype: Constructor, value: Record<string, unknown>): Promise<object> {
     const instance = toInstance(metatype, value);
     const errors = await validate(instance, { forbidUnknownValues: false });
     if (errors.length > 0) {
@@ -37,6 +43,9 @@ export class InputValidationPipe implements PipeTransform {
 }
 
 type Constructor = new (...args: never[]) => object;
+
+/** Parameter kinds that carry client input: GraphQL @Args (GqlParamtype.ARGS = 3) and HTTP body, query and route params. */
+const VALIDATED = new Set<unknown>([3, 'body', 'query', 'param']);
 
 function toInstance(metatype: Constructor, value: Record<string, unknown>): object {
   const instance = Object.create(metatype.prototype) as Record<string, unknown>;

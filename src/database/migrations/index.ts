@@ -1,6 +1,7 @@
 import { Migration20261202181301_Observations } from './Migration20261202181301_Observations.js';
 import { Migration20261202180608_Imports } from './Migration20261202180608_Imports.js';
 import { Migration20261202185601_Sachbericht } from './Migration20261202185601_Sachbericht.js';
+import { Migration20261203042800_Privacy } from './Migration20261203042800_Privacy.js';
 import { Migration20261202180714_Income } from './Migration20261202180714_Income.js';
 import { Migration20261124220111_ReceiptListIndex } from './Migration20261124220111_ReceiptListIndex.js';
 import { Migration20261124214517_Reporting } from './Migration20261124214517_Reporting.js';
@@ -31,4 +32,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261202181301_Observations', class: Migration20261202181301_Observations },
   { name: 'Migration20261202180714_Income', class: Migration20261202180714_Income },
   { name: 'Migration20261202185601_Sachbericht', class: Migration20261202185601_Sachbericht },
+  { name: 'Migration20261203042800_Privacy', class: Migration20261203042800_Privacy },
 ];

@@ -5,6 +5,9 @@ import { Check, Entity, OneToOne, PrimaryKey, Property } from '@mikro-orm/decora
 
 import { FundingProgram } from '../../programs/entities/funding-program.entity.js';
 
+export const DEFAULT_MIN_CELL_SIZE = 5;
+export const DEFAULT_SPECIAL_CATEGORY_MIN_CELL_SIZE = 10;
+
 /**
  * A programme's indicator settings, as data (DOMAIN.md §6: the small-cell threshold is
  * configurable). Kept here rather than on FundingProgram so the programme table stays the
@@ -12,6 +15,7 @@ import { FundingProgram } from '../../programs/entities/funding-program.entity.j
  */
 @Entity({ tableName: 'indicator_settings' })
 @Check({ name: 'indicator_settings_cell_check', expression: 'min_cell_size >= 1' })
+@Check({ name: 'indicator_settings_special_cell_check', expression: 'special_category_min_cell_size >= 1' })
 export class IndicatorSettings {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -23,8 +27,12 @@ export class IndicatorSettings {
   @Property({ type: 'integer' })
   minCellSize: Opt<number> = DEFAULT_MIN_CELL_SIZE;
 
+  /** Special-category indicators (disability) need at least this many persons, for every reader (issue 13). */
+  @Property({ type: 'integer', default: DEFAULT_SPECIAL_CATEGORY_MIN_CELL_SIZE })
+  specialCategoryMinCellSize: Opt<number> = DEFAULT_SPECIAL_CATEGORY_MIN_CELL_SIZE;
+
   @Property({ type: 'datetime', defaultRaw: 'now()', onUpdate: () => new Date() })
   updatedAt: Opt<Date> = new Date();
 }
 
-export const DEFAULT_MIN_CELL_SIZE = 5;
+

@@ -95,6 +95,10 @@ export class Participant {
   @Property({ type: 'text', nullable: true })
   overrideJustification?: string | null;
 
+  /** Encrypted statistical attributes (IdentityVault.sealStatistics); survive identity erasure. */
+  @Property({ type: 'text', nullable: true, lazy: true })
+  statisticsCipher?: string | null;
+
   @Property({ type: 'uuid', nullable: true })
   overrideBy?: string | null;
 

@@ -19,6 +19,9 @@ export class RoleAssignmentModel {
 
   @Field(() => ID, { nullable: true })
   programId: string | null;
+
+  @Field({ description: 'Waiting for a second administrator (confirmRoleGrant); confers nothing until then.' })
+  pending: boolean;
 }
 
 @ObjectType('User')

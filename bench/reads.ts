@@ -1,0 +1,228 @@
+import 'reflect-metadata';
+
+import { mkdir, writeFile } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { cpus, loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
+
+import { MikroORM } from '@mikro-orm/postgresql';
+import { NestFactory } from '@nestjs/core';
+import pg from 'pg';
+
+import { AppModule } from '../src/app.module.js';
+import { Role } from '../src/auth/role.enum.js';
+import { loadConfig } from '../src/config/app-config.js';
+import { prepareDatabase } from '../src/database/prepare-database.js';
+import { withScratchDatabase } from '../src/scripts/scratch-database.js';
+import { createUser } from '../test/factories/users.js';
+import { TEST_PASSWORD } from '../test/setup/test-app.js';
+import { alternating, percentile, type LoadResult } from './scale/open-loop.js';
+
+/**
+ * `npm run bench:reads`: each key read through GraphQL against the very SQL it sends replayed
+ * through `pg` (the physical limit for this schema), on a scratch database with the demo data.
+ *
+ * - saturation: BENCH_CONNECTIONS (8) keep-alive connections in a closed loop, the two paths
+ *   taking turns in slices of BENCH_SLICE s (2) for BENCH_SECONDS s (10) each, so both meet the
+ *   same machine load; req/s and the ratio to raw.
+ * - fixed rate: 20 req/s, alternating second by second for BENCH_RATE_SECONDS (10) each; p50/p95/p99.
+ *
+ * Service and driver share this Node process (as `npm run bench` does); "Node CPU ms/request" is
+ * this process's CPU time per answered request in the saturation slices (driver included on both
+ * paths), a figure that moves much less with other machines' load than req/s does. Writes
+ * bench/results/<date>-reads-<BENCH_LABEL or "run">.md. Not part of npm test; never an assertion.
+ */
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const SLICE = Number(process.env.BENCH_SLICE ?? 2);
+const RATE_SECONDS = Number(process.env.BENCH_RATE_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
+const RATE = 20;
+const LABEL = process.env.BENCH_LABEL ?? 'run';
+const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : undefined;
+
+interface Read {
+  name: string;
+  query: string;
+  variables: Record<string, unknown>;
+  check(data: any): void;
+}
+
+await withScratchDatabase(async (url) => {
+  const config = loadConfig({ ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'silent', SEED_DEMO: 'false', PLAYGROUND: 'false' });
+  const app = await NestFactory.create(AppModule.forRoot(config, url), { logger: false });
+  const orm = app.get<MikroORM>(MikroORM);
+  await prepareDatabase(orm, { seedDemo: true });
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  const db = new pg.Pool({ connectionString: url, max: config.dbPoolMax });
+  db.on('error', () => undefined);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  const lines: string[] = [];
+  const say = (line: string) => {
+    console.log(line);
+    lines.push(line);
+  };
+
+  let capture: string[] | null = null;
+  const logger = orm.config.getLogger();
+  const original = logger.logQuery.bind(logger);
+  logger.logQuery = (context) => {
+    capture?.push(context.params?.length ? orm.em.getPlatform().formatQuery(context.query ?? '', context.params as unknown[]) : (context.query ?? ''));
+    original(context);
+  };
+
+  const post = (query: string, variables: Record<string, unknown>, token?: string) =>
+    new Promise<any>((resolve, reject) => {
+      const body = JSON.stringify({ query, variables });
+      const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...(token ? { authorization: `Bearer ${token}` } : {}) };
+      const request = http.request({ agent, host: '127.0.0.1', port, path: '/graphql', method: 'POST', headers }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('error', reject);
+        response.on('end', () => {
+          try {
+            const json = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { data?: any; errors?: unknown[] };
+            if (json.errors) throw new Error(JSON.stringify(json.errors).slice(0, 500));
+            resolve(json.data);
+          } catch (error) {
+            reject(error);
+          }
+        });
+      });
+      request.on('error', reject);
+      request.end(body);
+    });
+
+  try {
+    const project = (await db.query<{ id: string }>("select id from project order by file_number limit 1")).rows[0];
+    // The ledger filter with the most rows on the demo project, so the page is full.
+    const filter = (
+      await db.query<{ fiscal_year: number; cost_category_id: string; n: number }>(
+        'select fiscal_year, cost_category_id, count(*)::int as n from expenditure where project_id = $1 group by 1, 2 order by 3 desc limit 1',
+        [project.id],
+      )
+    ).rows[0];
+    const username = `bench-reads-${Date.now()}`;
+    await createUser(orm, { username, grants: [Role.FINANCE, Role.CASE_WORKER].map((role) => ({ role, projectId: project.id })) });
+    const token = (await post('mutation($i: LoginInput!) { login(input: $i) { token } }', { i: { username, password: TEST_PASSWORD } })).login.token as string;
+
+    const reads = ([
+      { name: '{ __typename } (framework floor)', query: '{ __typename }', variables: {}, check: (d: any) => void expect(d.__typename === 'Query', '__typename') },
+      {
+        name: 'ledger page of 50 (fiscal year + category)',
+        query: `query($p: ID!, $y: Int, $c: ID, $first: Int) { expenditures(projectId: $p, fiscalYear: $y, costCategoryId: $c, first: $first) { totalCount nodes { id receiptNumber paymentDate payee grossAmount eligibleAmount status } pageInfo { hasNextPage endCursor } } }`,
+        variables: { p: project.id, y: filter.fiscal_year, c: filter.cost_category_id, first: 50 },
+        check: (d: any) => void expect(d.expenditures.nodes.length === Math.min(50, filter.n) && d.expenditures.totalCount === filter.n, 'ledger page size'),
+      },
+      {
+        name: 'ledger page of 50, more fields',
+        query: `query($p: ID!, $y: Int, $c: ID, $first: Int) { expenditures(projectId: $p, fiscalYear: $y, costCategoryId: $c, first: $first) { totalCount edges { cursor node { id kind receiptNumber revision invoiceDate paymentDate fiscalYear payee purpose costCategoryId costCategoryCode grossAmount ineligibleAmount eligibleAmount reversalOfId reversedById status statusComment createdAt } } pageInfo { hasNextPage endCursor } } }`,
+        variables: { p: project.id, y: filter.fiscal_year, c: filter.cost_category_id, first: 50 },
+        check: (d: any) => void expect(d.expenditures.edges.length === Math.min(50, filter.n), 'ledger page size'),
+      },
+      {
+        name: 'participant page of 50 + participations',
+        query: `query($p: ID!, $first: Int) { participants(projectId: $p, first: $first) { totalCount nodes { id pseudonym status entryDate track participations { startDate endDate measure { title } } } pageInfo { hasNextPage endCursor } } }`,
+        variables: { p: project.id, first: 50 },
+        check: (d: any) => void expect(d.participants.nodes.length === 50, 'participant page size'),
+      },
+      {
+        name: 'budget overview (demo project)',
+        query: `query($p: ID!) { budgetOverview(projectId: $p) { projectId status years { fiscalYear lines { costCategory { code } planned spent available status } total { planned spent available } } total { planned drawn spent committed available deviation status } burnRate { overallPerMonth } forecast { spentAtEnd } } }`,
+        variables: { p: project.id },
+        check: (d: any) => void expect(d.budgetOverview.projectId === project.id, 'overview project'),
+      },
+    ] as Read[]).filter((r) => !ONLY || ONLY.test(r.name));
+
+    say(`# Reads against raw SQL (${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${LABEL})`);
+    say('');
+    say(`Machine: ${cpus().length} cores (${cpus()[0].model}), Node ${process.version}, pool ${config.dbPoolMax}; demo data, service and driver in one process. Load average at start ${loadavg().map((l) => l.toFixed(2)).join(' ')}.`);
+    say(`Saturation: ${CONNECTIONS} keep-alive connections, closed loop, GraphQL and raw taking turns in ${SLICE} s slices, ${SECONDS} s each. Fixed rate: ${RATE} req/s, turns of 1 s, ${RATE_SECONDS} s each. Raw = the statements the service sent for that request, replayed through pg on one pooled client.`);
+    say('');
+    say('| read | SQL stmts | service req/s | raw req/s | ratio | Node CPU ms/request service / raw | service p50 / p95 / p99 ms @20/s | raw p50 / p95 ms @20/s | p50 ratio |');
+    say('|---|---|---|---|---|---|---|---|---|');
+
+    for (const read of reads) {
+      read.check(await post(read.query, read.variables, token));
+      capture = [];
+      await post(read.query, read.variables, token);
+      const statements = capture;
+      capture = null;
+      const graph = async () => void (await post(read.query, read.variables, token));
+      const raw =
+        statements.length === 0
+          ? undefined
+          : async () => {
+              const client = await db.connect();
+              try {
+                for (const sql of statements) await client.query(sql);
+              } finally {
+                client.release();
+              }
+            };
+      await closedLoop(graph, CONNECTIONS, 2); // warm-up
+      if (raw) await closedLoop(raw, CONNECTIONS, 1);
+      const sat = { graph: { done: 0, seconds: 0, cpuMs: 0 }, raw: { done: 0, seconds: 0, cpuMs: 0 } };
+      for (let t = 0; t < SECONDS; t += SLICE) {
+        const g = await closedLoop(graph, CONNECTIONS, SLICE);
+        sat.graph.done += g.done;
+        sat.graph.seconds += g.seconds;
+        sat.graph.cpuMs += g.cpuMs;
+        if (raw) {
+          const r = await closedLoop(raw, CONNECTIONS, SLICE);
+          sat.raw.done += r.done;
+          sat.raw.seconds += r.seconds;
+          sat.raw.cpuMs += r.cpuMs;
+        }
+      }
+      const [fixedGraph, fixedRaw] = await alternating(RATE, RATE_SECONDS, [graph, raw ?? (async () => undefined)]);
+      const gRate = sat.graph.done / sat.graph.seconds;
+      const rRate = raw ? sat.raw.done / sat.raw.seconds : NaN;
+      say(
+        `| ${read.name} | ${statements.length} | ${gRate.toFixed(0)} | ${raw ? rRate.toFixed(0) : '–'} | ${raw ? (gRate / rRate).toFixed(2) : '–'} | ${(sat.graph.cpuMs / sat.graph.done).toFixed(2)} / ${raw ? (sat.raw.cpuMs / sat.raw.done).toFixed(2) : '–'} | ${ms(fixedGraph, 50)} / ${ms(fixedGraph, 95)} / ${ms(fixedGraph, 99)}${failures(fixedGraph)} | ${raw ? `${ms(fixedRaw, 50)} / ${ms(fixedRaw, 95)}` : '–'} | ${raw ? (percentile(fixedGraph.latencies, 50) / percentile(fixedRaw.latencies, 50)).toFixed(2) : '–'} |`,
+      );
+    }
+    say('');
+    say(`Load average at the end ${loadavg().map((l) => l.toFixed(2)).join(' ')}.`);
+    const file = `bench/results/${new Date().toISOString().slice(0, 10)}-reads-${LABEL}.md`;
+    await mkdir('bench/results', { recursive: true });
+    await writeFile(file, `${lines.join('\n')}\n`);
+    console.log(`written to ${file}`);
+  } finally {
+    agent.destroy();
+    await db.end();
+    await app.close();
+  }
+});
+
+/** `connections` loops each sending the next request when the previous answered, for `seconds`. */
+async function closedLoop(send: () => Promise<void>, connections: number, seconds: number): Promise<{ done: number; seconds: number; cpuMs: number }> {
+  const start = performance.now();
+  const end = start + seconds * 1000;
+  let done = 0;
+  const cpu = process.cpuUsage();
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < end) {
+        await send();
+        done++;
+      }
+    }),
+  );
+  const used = process.cpuUsage(cpu);
+  return { done, seconds: (performance.now() - start) / 1000, cpuMs: (used.user + used.system) / 1000 };
+}
+
+function expect(ok: boolean, what: string): void {
+  if (!ok) throw new Error(`unexpected answer: ${what}`);
+}
+
+function ms(r: LoadResult, p: number): string {
+  const v = percentile(r.latencies, p);
+  return Number.isNaN(v) ? '–' : v.toFixed(1);
+}
+
+function failures(r: LoadResult): string {
+  return r.failed || r.dropped ? ` (${r.failed} failed, ${r.dropped} dropped${r.firstError ? `: ${r.firstError.slice(0, 80).replace(/\|/g, '/')}` : ''})` : '';
+}
