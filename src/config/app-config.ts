@@ -55,6 +55,17 @@ const envSchema = z.object({
   DATA_ENCRYPTION_KEY: base64Key('DATA_ENCRYPTION_KEY').optional(),
   IDENTITY_HASH_KEY: base64Key('IDENTITY_HASH_KEY').optional(),
   IMPORT_MAX_FILE_MB: z.coerce.number().int().min(1).max(1024).default(100),
+  MIGRATE_ON_START: bool.default(true),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|\d+|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/, 'must be true, false, a hop count or comma-separated proxy addresses/subnets')
+    .transform((v) => (v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v))
+    .default(false),
+  CORS_ORIGINS: z
+    .string()
+    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'must be comma-separated origins like https://tracker.example.org (no path)')))
+    .default([]),
 });
 
 /** Development and tests only; production refuses to start without its own JWT_SECRET. */
@@ -92,6 +103,10 @@ export type AppConfig = {
   dataProtection: { encryptionKey: Buffer; hashKey: Buffer };
   /** Booking imports (POST /imports): the largest file accepted. */
   imports: { maxFileMb: number };
+  /** Apply pending migrations at start (the embedded default); off when `npm run migrate` deploys them. */
+  migrateOnStart: boolean;
+  /** Express `trust proxy` (client IP for rate limits behind a reverse proxy) and allowed CORS origins. */
+  http: { trustProxy: boolean | number | string; corsOrigins: string[] };
 };
 
 /** The hardened endpoint's limits (OWASP GraphQL cheat sheet); each has its own variable. */
@@ -173,6 +188,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginRateLimit: { perIp: e.LOGIN_RATE_LIMIT_PER_IP, perUser: e.LOGIN_RATE_LIMIT_PER_USER, windowSeconds: e.LOGIN_RATE_WINDOW_SECONDS },
     dataProtection: { encryptionKey: e.DATA_ENCRYPTION_KEY ?? DEV_ENCRYPTION_KEY, hashKey: e.IDENTITY_HASH_KEY ?? DEV_HASH_KEY },
     imports: { maxFileMb: e.IMPORT_MAX_FILE_MB },
+    migrateOnStart: e.MIGRATE_ON_START,
+    http: { trustProxy: e.TRUST_PROXY, corsOrigins: e.CORS_ORIGINS },
   };
 }
 

@@ -29,6 +29,8 @@ export function createOrmConfig({ url, replicaUrls = [], poolMax = 10, debug = f
     pool: { min: 0, max: poolMax },
     ...(timeouts ? { driverOptions: poolOptions(timeouts) } : {}),
     debug,
+    // Plain text: log collectors store ANSI colour codes verbatim.
+    colors: false,
     forceUtcTimezone: true,
     allowGlobalContext: false,
     migrations: {

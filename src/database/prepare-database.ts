@@ -21,3 +21,8 @@ export async function prepareDatabase(orm: MikroORM, options: { seedDemo: boolea
   }
   return { migrationsApplied: applied.map((m) => m.name), demoSeeded };
 }
+
+/** Names of migrations not yet applied (MIGRATE_ON_START=false refuses to start while any remain). */
+export async function pendingMigrations(orm: MikroORM): Promise<string[]> {
+  return (await orm.migrator.getPending()).map((m) => m.name);
+}

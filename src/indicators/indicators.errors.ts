@@ -22,6 +22,7 @@ export const IndicatorErrors = {
   ownApproval: (): AppError => forbidden('You submitted this update; a different person must approve or return it (four eyes).'),
   alreadyLocked: (label: string): AppError => conflict(`The reporting period "${label}" is already locked.`),
   earlierPeriodOpen: (label: string): AppError => conflict(`The earlier reporting period "${label}" must be locked first.`),
+  noParticipantRules: (): AppError => badInput('minCellSize', 'This programme has no participant rules yet, and the small-cell threshold is one of them: set the participant rules first.'),
   notProgramAdmin: (): AppError => forbidden('Only an administrator of the programme changes its indicator settings.'),
   codeTaken: (code: string): AppError => badInput('code', `The programme already has an indicator with the code "${code}".`),
   unknownRule: (field: string, rule: string): AppError => badInput(field, `There is no counting rule "${rule}".`),

@@ -8,12 +8,13 @@ import { Role } from '../auth/role.enum.js';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { checkId } from '../common/errors/app-error.js';
 import { fiscalYearOf } from '../common/dates/local-date.js';
+import { ParticipantRulesService } from '../participants/participant-rules.service.js';
 import { FundingProgram } from '../programs/entities/funding-program.entity.js';
 import type { Project } from '../programs/entities/project.entity.js';
 import { CreateIndicatorDefinitionInput, SetIndicatorSettingsInput, SetIndicatorTargetsInput } from './dto/indicator.inputs.js';
 import { COMPUTED_RULES } from './counting-rules.js';
 import { IndicatorDefinition } from './entities/indicator-definition.entity.js';
-import { DEFAULT_MIN_CELL_SIZE, DEFAULT_SPECIAL_CATEGORY_MIN_CELL_SIZE, IndicatorSettings } from './entities/indicator-settings.entity.js';
+import { DEFAULT_SPECIAL_CATEGORY_MIN_CELL_SIZE, IndicatorSettings } from './entities/indicator-settings.entity.js';
 import { IndicatorTarget, WHOLE_PERIOD } from './entities/indicator-target.entity.js';
 import { INDICATOR_MANAGERS, INDICATOR_READERS } from './indicators.access.js';
 import { ActualSource, IndicatorUnit } from './indicators.enums.js';
@@ -29,6 +30,7 @@ export class IndicatorsService {
     private readonly em: EntityManager,
     private readonly access: AccessService,
     private readonly audit: AuditTrail,
+    private readonly participantRules: ParticipantRulesService,
   ) {}
 
   /** The catalogue of a programme the user can see, in report order. */
@@ -60,20 +62,16 @@ export class IndicatorsService {
     return program;
   }
 
-  /** A global administrator or an administrator of the programme sets its small-cell threshold. */
+  /**
+   * A global administrator or an administrator of the programme sets its small-cell threshold. It
+   * is kept in the participant rules (one threshold for every aggregate), so a programme needs them first.
+   */
   async setSettings(user: AuthUser, input: SetIndicatorSettingsInput) {
     return joinTransaction(this.em, async (em) => {
       const program = await this.adminProgram(em, user, input.programId);
-      await em.getConnection().execute(
-        'insert into indicator_settings (id, program_id, min_cell_size, updated_at) values (gen_random_uuid(), ?, ?, now()) on conflict (program_id) do nothing',
-        [program.id, DEFAULT_MIN_CELL_SIZE],
-      );
-      const settings = await em.findOneOrFail(IndicatorSettings, { program }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      const before = { minCellSize: settings.minCellSize };
-      settings.minCellSize = input.minCellSize;
-      await em.flush();
-      this.audit.record({ entity: 'IndicatorSettings', id: settings.id, before, after: { programId: program.id, minCellSize: settings.minCellSize } });
-      return { programId: program.id, minCellSize: settings.minCellSize };
+      const changed = await this.participantRules.setMinCellSize(em, program.id, input.minCellSize);
+      if (!changed) throw IndicatorErrors.noParticipantRules();
+      return { programId: program.id, minCellSize: input.minCellSize };
     });
   }
 
@@ -82,9 +80,9 @@ export class IndicatorsService {
     return settings?.specialCategoryMinCellSize ?? DEFAULT_SPECIAL_CATEGORY_MIN_CELL_SIZE;
   }
 
-  async minCellSize(em: EntityManager, programId: string): Promise<number> {
-    const settings = await em.findOne(IndicatorSettings, { program: programId });
-    return settings?.minCellSize ?? DEFAULT_MIN_CELL_SIZE;
+  /** The programme's small-cell threshold, from its owner (the participant rules). */
+  minCellSize(em: EntityManager, programId: string): Promise<number> {
+    return this.participantRules.minCellSize(em, programId);
   }
 
   async targets(user: AuthUser, projectId: string) {

@@ -1,4 +1,4 @@
-import { EntityManager } from '@mikro-orm/postgresql';
+import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 
 import { AuditTrail } from '../audit/audit-trail.js';
@@ -7,7 +7,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { Role } from '../auth/role.enum.js';
 import { EligibilityRuleInput, ParticipantRulesInput } from './dto/participant-rules.input.js';
 import type { EligibilityRule } from './eligibility.js';
-import { ParticipantRules } from './entities/participant-rules.entity.js';
+import { DEFAULT_MIN_CELL_SIZE, ParticipantRules } from './entities/participant-rules.entity.js';
 import { ParticipantRulesModel } from './models/participant-rules.model.js';
 import { ParticipantErrors } from './participants.errors.js';
 import { toParticipantRulesModel } from './participants.mapper.js';
@@ -26,6 +26,26 @@ export class ParticipantRulesService {
     await this.access.requireProgram(this.em, user, programId);
     const rules = await this.em.findOne(ParticipantRules, { program: programId });
     return rules ? toParticipantRulesModel(rules) : null;
+  }
+
+  /** The programme's small-cell threshold (the default while it has no participant rules). */
+  async minCellSize(em: EntityManager, programId: string): Promise<number> {
+    const rules = await em.findOne(ParticipantRules, { program: programId }, { fields: ['minCellSize'] });
+    return rules?.minCellSize ?? DEFAULT_MIN_CELL_SIZE;
+  }
+
+  /**
+   * Sets only the small-cell threshold, in the caller's transaction (the indicator settings offer it
+   * too). The caller has checked that the user administers the programme.
+   */
+  async setMinCellSize(em: EntityManager, programId: string, minCellSize: number): Promise<{ id: string; before: number } | null> {
+    const rules = await em.findOne(ParticipantRules, { program: programId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!rules) return null;
+    const before = rules.minCellSize;
+    rules.minCellSize = minCellSize;
+    await em.flush();
+    this.audit.record({ entity: 'ParticipantRules', id: rules.id, before: { minCellSize: before }, after: { programId, minCellSize } });
+    return { id: rules.id, before };
   }
 
   /** Only an administrator of the programme (or a global one) sets them; replaces the whole rule set. */

@@ -12,6 +12,6 @@ import { ParticipantsService } from './participants.service.js';
 
 @Module({
   providers: [IdentityVault, ParticipantsService, ParticipantErasureService, ParticipantRulesService, ParticipantsResolver, ParticipantExitsService, ParticipantExitsResolver, AgeAtEntryBackfill, StatisticalAttributesBackfill],
-  exports: [ParticipantsService, IdentityVault],
+  exports: [ParticipantsService, ParticipantRulesService, IdentityVault],
 })
 export class ParticipantsModule {}

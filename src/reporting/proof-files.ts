@@ -2,7 +2,7 @@ import { Decimal } from 'decimal.js';
 
 import { germanCsv } from './formats/german-csv.js';
 import { buildManifest, type ManifestEntry } from './formats/manifest.js';
-import { buildXlsx } from './formats/xlsx.js';
+import { buildXlsxOffThread } from './formats/xlsx-off-thread.js';
 import { renderSachberichtDocx } from '../narrative/render/sachbericht-docx.js';
 import { renderSachberichtPdf } from '../narrative/render/sachbericht-pdf.js';
 import { PART_SLUGS, partsFor, proofFileStem, proofParts } from './layouts/proof-layout.js';
@@ -108,7 +108,7 @@ function fileSpecs(kind: ProofKind, fiscalYear: number | null, aggregatedOnly: b
   const pdfNeeds: ProofSection[] = [...sectionsOf(PDF_PARTS), 'chart', ...(kind === ProofKind.FINAL ? ['settlement' as const] : [])];
   const fixedDate = (data: ProofData) => new Date(`${data.header.asOf}T00:00:00Z`);
   return [
-    { name: `${stem}.xlsx`, contentType: CONTENT_TYPES.xlsx, needs: sectionsOf(parts), render: (data) => buildXlsx(proofParts(data, parts), fixedDate(data)) },
+    { name: `${stem}.xlsx`, contentType: CONTENT_TYPES.xlsx, needs: sectionsOf(parts), render: (data) => buildXlsxOffThread(proofParts(data, parts), fixedDate(data)) },
     ...parts.map(
       (part): FileSpec => ({
         name: `${stem}-${PART_SLUGS[part]}.csv`,

@@ -45,4 +45,16 @@ export class UsersResolver {
   revokeRole(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string) {
     return this.service.revoke(user, id);
   }
+
+  @Allow(...USER_ADMINS)
+  @Mutation(() => UserModel, { description: 'Disables an account (global administrators): its next request is refused, its tokens stop working; data and audit history stay.' })
+  deactivateUser(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string) {
+    return this.service.setActive(user, id, false);
+  }
+
+  @Allow(...USER_ADMINS)
+  @Mutation(() => UserModel, { description: 'Enables a deactivated account again (global administrators), with the roles it held.' })
+  reactivateUser(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string) {
+    return this.service.setActive(user, id, true);
+  }
 }

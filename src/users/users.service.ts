@@ -97,6 +97,34 @@ export class UsersService {
     });
   }
 
+  /**
+   * Accounts span projects, so only a global administrator turns them off or on. Roles stay, so a
+   * reactivated account works as before. Sign-in and every request check `active` (AuthService).
+   */
+  async setActive(actor: AuthUser, id: string, active: boolean) {
+    return joinTransaction(this.em, async (em) => {
+      if (!this.access.isGlobalAdmin(actor)) throw forbidden('Only a global administrator can deactivate or reactivate accounts.');
+      const user = await em.findOne(AppUser, { id: checkId(id) });
+      if (!user) throw notFound('User', id);
+      if (user.active === active) throw conflict(`The account "${user.username}" is already ${active ? 'active' : 'deactivated'}.`, { field: 'id' });
+      if (!active && user.id === actor.id) throw conflict('You cannot deactivate your own account; ask another global administrator.', { field: 'id' });
+      if (!active && (await this.isLastActiveGlobalAdmin(em, user.id))) {
+        throw conflict('This is the last active global administrator; grant the role to someone else first.', { field: 'id' });
+      }
+      user.active = active;
+      await em.flush();
+      this.audit.record({ entity: 'AppUser', id: user.id, before: { active: !active }, after: { active } });
+      const assignments = await em.find(RoleAssignment, { user: user.id }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+      return toUserModel(user, assignments);
+    });
+  }
+
+  private async isLastActiveGlobalAdmin(em: EntityManager, userId: string): Promise<boolean> {
+    const admins = await em.find(RoleAssignment, { role: Role.ADMIN, project: null, program: null, user: { active: true } }, { fields: ['user'] });
+    const ids = new Set(admins.map((a) => a.user.id));
+    return ids.size === 1 && ids.has(userId);
+  }
+
   /** Global grants need a global administrator; project and programme grants an administrator there. */
   private async requireAdministers(em: EntityManager, actor: AuthUser, grant: { projectId?: string | null; programId?: string | null }) {
     if (grant.projectId) {

@@ -20,23 +20,23 @@ async function exportCli(args: string[]): Promise<{ code: number; stdout: string
  */
 describe('export CLI: wrong arguments', () => {
   it.each([
-    [['--kind', 'final', '--year', '2023'], '--year belongs to an interim proof'],
-    [['--kind', 'interim'], 'needs its fiscal year'],
-    [['--kind', 'zwischen', '--year', '2023'], '--kind must be "interim" or "final"'],
-    [['--kind', 'interim', '--year', '2023', '--as-of', '20.11.2026'], '--as-of must be a date'],
+    [['--kind', 'final', '--year', '2023'], '--year is for interim proofs only'],
+    [['--kind', 'interim'], 'An interim proof needs --year YYYY'],
+    [['--kind', 'zwischen', '--year', '2023'], '--kind must be final or interim'],
+    [['--kind', 'interim', '--year', '2023', '--as-of', '20.11.2026'], '--as-of: '],
     [['--colour'], "Unknown option '--colour'"],
-  ])('%j is refused with a message and the usage, without a stack trace', async (args, message) => {
+  ])('%j is refused with a one-line message pointing at --help, without a stack trace', async (args, message) => {
     const { code, stderr } = await exportCli(args);
     expect(code).toBe(2);
     expect(stderr).toContain(message);
-    expect(stderr).toContain('Usage: npm run export');
+    expect(stderr).toContain('(see --help)');
     expect(stderr).not.toMatch(/^\s+at /m);
   }, 150_000);
 
   it('says so when no service answers, without a stack trace', async () => {
     const { code, stderr } = await exportCli(['--kind', 'final', '--url', 'http://127.0.0.1:9', '--user', 'x', '--password', 'y']);
     expect(code).toBe(1);
-    expect(stderr).toMatch(/^export: /);
+    expect(stderr).toMatch(/^Failed: /);
     expect(stderr).not.toMatch(/^\s+at /m);
   }, 150_000);
 });

@@ -62,9 +62,15 @@ describe('indicator catalogue of a new programme and its settings', () => {
     expect(codes).toEqual(['X01', 'X02', 'X03']);
   });
 
-  it('uses the default threshold of 5 until the programme sets its own', async () => {
+  it('uses the default threshold of 5 until the programme sets its own, in its participant rules', async () => {
     const period = { from: '2024-01-01', to: '2024-12-31' };
     expect((await t.gqlAs('cat-analyst', REPORT, { projectId, period })).data!.indicatorReport).toMatchObject({ minCellSize: 5, suppressionApplied: true });
+    // The threshold is one of the participant rules: a programme without them is told to set them first.
+    expect((await t.gqlAs('admin', SETTINGS, { input: { programId, minCellSize: 3 } })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'minCellSize' });
+    const rules = await t.gqlAs('admin', `mutation($input: ParticipantRulesInput!) { setParticipantRules(input: $input) { minCellSize } }`, {
+      input: { programId, eligibility: [], retentionMonthsAfterExit: 36, entryDataDueDays: 28, exitDataDueDays: 28, minCellSize: 5 },
+    });
+    expect(rules.errors).toBeUndefined();
     const set = await t.gqlAs('admin', SETTINGS, { input: { programId, minCellSize: 3 } });
     expect(set.data!.setIndicatorSettings).toEqual({ programId, minCellSize: 3 });
     expect((await t.gqlAs('cat-analyst', REPORT, { projectId, period })).data!.indicatorReport.minCellSize).toBe(3);

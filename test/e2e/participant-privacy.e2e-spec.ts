@@ -156,11 +156,13 @@ describe('participant privacy: no identity in logs or audit, erasure keeps stati
   it('`npm run participants:erase-expired` erases every expired identity and keeps the records', async () => {
     const participants = await count(t, 'participant');
     const before = await t.gqlAs('analyst', STATISTICS, { projectId });
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', '@swc-node/register/esm-register', 'src/scripts/erase-expired-participants.ts', '2031-01-01'], {
+    // Every retention period ends (a future date is refused, so the data is made to expire instead).
+    await t.orm.em.fork().getConnection().execute(`update participant set retain_until = '2020-01-01'`);
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', '@swc-node/register/esm-register', 'src/scripts/erase-expired-participants.ts', '2026-01-01', '--yes'], {
       env: { ...process.env, DATABASE_URL: t.databaseUrl, NODE_ENV: 'test' },
     });
     const done = JSON.parse(stdout.trim().split('\n').at(-1)!);
-    expect(done).toMatchObject({ event: 'erase_expired_done', asOf: '2031-01-01' });
+    expect(done).toMatchObject({ event: 'erase_expired_done', asOf: '2026-01-01' });
     expect(done.erased).toBeGreaterThan(100);
     expect(await count(t, 'participant_identity')).toBe(0);
     expect(await count(t, 'participant')).toBe(participants);

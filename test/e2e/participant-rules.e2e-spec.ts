@@ -105,4 +105,25 @@ describe('participant rules as programme data, entry data, statistics suppressio
     const partial = await t.gqlAs('caseworker', mutation, { id, input: { evaluationConsentOn: '2024-03-05' } });
     expect(partial.data!.recordEntryData).toEqual({ ...input, evaluationConsentOn: '2024-03-05' });
   });
+
+  it('has one small-cell threshold: participant statistics, indicator report and indicator settings agree', async () => {
+    const SETTINGS = `mutation($input: SetIndicatorSettingsInput!) { setIndicatorSettings(input: $input) { programId minCellSize } }`;
+    const REPORT = `query($projectId: ID!, $period: ReportPeriodInput!) { indicatorReport(projectId: $projectId, period: $period) { minCellSize } }`;
+    const PARTICIPANT_STATISTICS = `query($projectId: ID!) { participantStatistics(projectId: $projectId) { minCellSize } }`;
+    const period = { from: '2024-01-01', to: '2024-12-31' };
+    const thresholds = async () => ({
+      rules: (await t.gqlAs('admin', RULES, { programId })).data!.participantRules.minCellSize,
+      statistics: (await t.gqlAs('analyst', PARTICIPANT_STATISTICS, { projectId })).data!.participantStatistics.minCellSize,
+      indicators: (await t.gqlAs('admin', REPORT, { projectId, period })).data!.indicatorReport.minCellSize,
+    });
+    try {
+      expect((await t.gqlAs('admin', SET_RULES, { input: rulesInput({ minCellSize: 7 }) })).errors).toBeUndefined();
+      expect(await thresholds()).toEqual({ rules: 7, statistics: 7, indicators: 7 });
+      const set = await t.gqlAs('admin', SETTINGS, { input: { programId, minCellSize: 9 } });
+      expect(set.data!.setIndicatorSettings).toEqual({ programId, minCellSize: 9 });
+      expect(await thresholds()).toEqual({ rules: 9, statistics: 9, indicators: 9 });
+    } finally {
+      await t.gqlAs('admin', SET_RULES, { input: rulesInput({ minCellSize: 5 }) });
+    }
+  });
 });

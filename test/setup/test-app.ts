@@ -11,6 +11,7 @@ import request from 'supertest';
 import { AppModule } from '../../src/app.module.js';
 import { type AppConfig, DEV_ENCRYPTION_KEY, DEV_HASH_KEY, loadConfig } from '../../src/config/app-config.js';
 import { DEMO_USERS } from '../../src/database/seeders/demo-users.js';
+import { applyHttpPlatform } from '../../src/http/http-platform.js';
 import { applyHttpLimits } from '../../src/security/http-limits.js';
 import { freshWorkerDatabase } from './test-database.js';
 
@@ -50,6 +51,7 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
   const config: AppConfig = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false', ALLOW_DEVELOPMENT_KEYS: 'true', ...keys, ...env });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config, databaseUrl)] }).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
+  applyHttpPlatform(app, config.http);
   applyHttpLimits(app, config.limits);
   await app.init();
   const server = app.getHttpServer();

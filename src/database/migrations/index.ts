@@ -16,6 +16,7 @@ import { Migration20261124204836_Participants } from './Migration20261124204836_
 import { Migration20261124203523_AuditTrail } from './Migration20261124203523_AuditTrail.js';
 import { Migration20261124202423_Auth } from './Migration20261124202423_Auth.js';
 import { Migration20261124201529_Initial } from './Migration20261124201529_Initial.js';
+import { Migration20261203051500_OneSmallCellThreshold } from './Migration20261203051500_OneSmallCellThreshold.js';
 import type { MigrationObject } from '@mikro-orm/core';
 
 /**
@@ -41,4 +42,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261203042800_Privacy', class: Migration20261203042800_Privacy },
   { name: 'Migration20261203040800_MoneyInvariants', class: Migration20261203040800_MoneyInvariants },
   { name: 'Migration20261203041500_ReceiptKey', class: Migration20261203041500_ReceiptKey },
+  { name: 'Migration20261203051500_OneSmallCellThreshold', class: Migration20261203051500_OneSmallCellThreshold },
 ];

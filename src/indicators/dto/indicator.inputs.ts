@@ -150,7 +150,7 @@ export class SetIndicatorSettingsInput {
   @IsUUID()
   programId: string;
 
-  @Field(() => Int, { description: 'Smallest cell shown to analysts (docs/domain.md#participants-and-data-protection; default 5).' })
+  @Field(() => Int, { description: 'Smallest cell shown to analysts (default 5). The same threshold as ParticipantRules.minCellSize: setting it here changes it there; the programme needs participant rules first.' })
   @IsInt()
   @Min(1)
   @Max(100)

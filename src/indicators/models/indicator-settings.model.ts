@@ -5,6 +5,6 @@ export class IndicatorSettingsModel {
   @Field(() => ID)
   programId: string;
 
-  @Field(() => Int, { description: 'Cells with fewer persons are suppressed for analysts.' })
+  @Field(() => Int, { description: 'The programme\'s one small-cell threshold (kept in its participant rules): cells with fewer persons are withheld from analysts.' })
   minCellSize: number;
 }

@@ -7,7 +7,7 @@ import { FundingProgram } from '../../programs/entities/funding-program.entity.j
 import { Project } from '../../programs/entities/project.entity.js';
 import { DEMO_PROGRAM, DEMO_PROJECT } from '../../database/seeders/demo-data.js';
 import { IndicatorDefinition } from '../entities/indicator-definition.entity.js';
-import { DEFAULT_MIN_CELL_SIZE, IndicatorSettings } from '../entities/indicator-settings.entity.js';
+import { IndicatorSettings } from '../entities/indicator-settings.entity.js';
 import { IndicatorTarget, WHOLE_PERIOD } from '../entities/indicator-target.entity.js';
 import { IndicatorUpdate } from '../entities/indicator-update.entity.js';
 import { ReportingPeriod } from '../entities/reporting-period.entity.js';
@@ -43,7 +43,7 @@ export class IndicatorsSeeder extends Seeder {
   async run(em: EntityManager): Promise<void> {
     const program = await em.findOneOrFail(FundingProgram, { code: DEMO_PROGRAM.code });
     const project = await em.findOneOrFail(Project, { program, fileNumber: DEMO_PROJECT.fileNumber });
-    em.create(IndicatorSettings, { program, minCellSize: DEFAULT_MIN_CELL_SIZE });
+    em.create(IndicatorSettings, { program });
     const byCode = new Map<string, IndicatorDefinition>();
     DEMO_CATALOGUE.forEach((entry, index) => {
       byCode.set(entry.code, em.create(IndicatorDefinition, { ...entry, program, rule: entry.rule ?? null, denominatorRule: entry.denominatorRule ?? null, sortOrder: index + 1 }));

@@ -6,6 +6,9 @@ import { Check, Entity, OneToOne, PrimaryKey, Property } from '@mikro-orm/decora
 import { FundingProgram } from '../../programs/entities/funding-program.entity.js';
 import type { EligibilityRule } from '../eligibility.js';
 
+/** Used until a programme sets its participant rules. */
+export const DEFAULT_MIN_CELL_SIZE = 5;
+
 /**
  * A programme's participant rules, as data (docs/domain.md#lifecycles and docs/domain.md#participants-and-data-protection): eligibility, retention, the
  * deadlines for entry and exit data, and the smallest cell shown in aggregates. Kept apart from
@@ -33,9 +36,12 @@ export class ParticipantRules {
   @Property({ type: 'integer' })
   exitDataDueDays: Opt<number> = 28;
 
-  /** Aggregates for analysts suppress cells with fewer persons than this. */
+  /**
+   * The programme's one small-cell threshold: participant statistics, the indicator report and the
+   * proofs' participant tables withhold cells with fewer persons than this (docs: data protection).
+   */
   @Property({ type: 'integer' })
-  minCellSize: Opt<number> = 5;
+  minCellSize: Opt<number> = DEFAULT_MIN_CELL_SIZE;
 
   @Property({ type: 'datetime', defaultRaw: 'now()', onUpdate: () => new Date() })
   updatedAt: Opt<Date> = new Date();

@@ -41,6 +41,6 @@ export class ParticipantRulesModel {
   @Field(() => Int)
   exitDataDueDays: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The programme\'s one small-cell threshold: participant statistics, indicator reports and proof tables withhold smaller cells from analysts.' })
   minCellSize: number;
 }

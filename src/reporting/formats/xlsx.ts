@@ -28,57 +28,42 @@ export interface SheetSpec {
  * dates are pinned, entries are written in a stable order).
  */
 export async function buildXlsx(sheets: SheetSpec[], fixedDate: Date): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Funding Program Tracker';
-  workbook.lastModifiedBy = 'Funding Program Tracker';
-  workbook.created = fixedDate;
-  workbook.modified = fixedDate;
-  for (const spec of sheets) addSheet(workbook, spec);
-  const raw = Buffer.from(await workbook.xlsx.writeBuffer());
-  return repackWithFixedDates(raw, fixedDate);
+  const bytes = await writeWorkbook(ExcelJS as unknown as ExcelModule, JSZip as unknown as ZipModule, workbookPlan(sheets, fixedDate));
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-function addSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): void {
-  const sheet = workbook.addWorksheet(spec.name.slice(0, 31));
-  for (const line of spec.title ?? []) sheet.addRow([line]).font = { bold: true };
-  if (spec.title?.length) sheet.addRow([]);
-  const headerRow = sheet.addRow(spec.header);
-  headerRow.font = { bold: true };
-  spec.rows.forEach((row, index) => {
-    const added = sheet.addRow(row.map(toCell));
-    row.forEach((value, column) => {
-      if (value instanceof Decimal) added.getCell(column + 1).numFmt = EUR_FORMAT;
-      if (value instanceof Quantity) added.getCell(column + 1).numFmt = value.decimals === 2 ? PERCENT_FORMAT : QUANTITY_FORMAT;
-      if (value instanceof CalendarDate) added.getCell(column + 1).numFmt = DATE_FORMAT;
-    });
-    if (spec.boldRows?.includes(index)) added.font = { bold: true };
-  });
-  spec.header.forEach((_, i) => (sheet.getColumn(i + 1).width = spec.columnWidths?.[i] ?? Math.min(45, Math.max(12, spec.header[i].length + 2))));
-  printLayout(sheet, headerRow.number, spec);
+/** Cells as plain values (money already checked and converted): what a worker thread can receive. */
+export interface WorkbookPlan {
+  fixedDate: string;
+  sheets: { name: string; title: string[]; header: string[]; widths: number[]; plain: boolean; rows: { cells: (string | number | Date | null)[]; formats: (string | null)[]; bold: boolean }[] }[];
 }
 
-/**
- * Laid out for printing on A4: landscape, scaled to one page width (as many pages down as the
- * rows need), the header row repeated on every page, page numbers in the footer; on screen the
- * header row stays frozen and carries an autofilter.
- */
-function printLayout(sheet: ExcelJS.Worksheet, headerRow: number, spec: SheetSpec): void {
-  sheet.pageSetup = {
-    paperSize: 9, // A4
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.2, footer: 0.3 },
-    printTitlesRow: `${headerRow}:${headerRow}`,
+export function workbookPlan(sheets: SheetSpec[], fixedDate: Date): WorkbookPlan {
+  return {
+    fixedDate: fixedDate.toISOString(),
+    sheets: sheets.map((spec) => ({
+      name: spec.name.slice(0, 31),
+      title: spec.title ?? [],
+      header: spec.header,
+      widths: spec.header.map((h, i) => spec.columnWidths?.[i] ?? Math.min(45, Math.max(12, h.length + 2))),
+      plain: spec.plain ?? false,
+      rows: spec.rows.map((row, index) => ({
+        cells: row.map(toCell),
+        formats: row.map(formatOf),
+        bold: spec.boldRows?.includes(index) ?? false,
+      })),
+    })),
   };
-  sheet.headerFooter = { oddFooter: `&L${spec.name}&RSeite &P von &N` };
-  if (spec.plain) return;
-  sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: headerRow }];
-  if (spec.rows.length) sheet.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow + spec.rows.length, column: spec.header.length } };
 }
 
-function toCell(value: CellValue): ExcelJS.CellValue {
+function formatOf(value: CellValue): string | null {
+  if (value instanceof Decimal) return EUR_FORMAT;
+  if (value instanceof Quantity) return value.decimals === 2 ? PERCENT_FORMAT : QUANTITY_FORMAT;
+  if (value instanceof CalendarDate) return DATE_FORMAT;
+  return null;
+}
+
+function toCell(value: CellValue): string | number | Date | null {
   if (value instanceof Decimal) return spreadsheetNumber(value);
   // Not money: an indicator value or percentage is a display figure, a double is fine.
   if (value instanceof Quantity) return value.value.toNumber();
@@ -87,14 +72,59 @@ function toCell(value: CellValue): ExcelJS.CellValue {
   return value;
 }
 
-/** JSZip stamps every entry with the current time; rewrite the archive with one fixed date. */
-async function repackWithFixedDates(xlsx: Buffer, date: Date): Promise<Buffer> {
-  const source = await JSZip.loadAsync(xlsx);
-  const target = new JSZip();
+type ExcelModule = typeof ExcelJS;
+type ZipModule = typeof JSZip;
+
+/**
+ * Writes the workbook from a plan. Self-contained on purpose (no imports, no outer names): a worker
+ * thread runs this same function from its source text (xlsx-off-thread.ts), so both paths give
+ * identical bytes. JSZip stamps every entry with the current time, so the archive is rewritten with
+ * one fixed date and a stable entry order.
+ */
+export async function writeWorkbook(excel: ExcelModule, zip: ZipModule, plan: WorkbookPlan): Promise<Uint8Array> {
+  const date = new Date(plan.fixedDate);
+  const workbook = new excel.Workbook();
+  workbook.creator = 'Funding Program Tracker';
+  workbook.lastModifiedBy = 'Funding Program Tracker';
+  workbook.created = date;
+  workbook.modified = date;
+  for (const spec of plan.sheets) {
+    const sheet = workbook.addWorksheet(spec.name);
+    for (const line of spec.title) sheet.addRow([line]).font = { bold: true };
+    if (spec.title.length) sheet.addRow([]);
+    const headerRow = sheet.addRow(spec.header);
+    headerRow.font = { bold: true };
+    for (const row of spec.rows) {
+      const added = sheet.addRow(row.cells);
+      row.formats.forEach((format, column) => {
+        if (format) added.getCell(column + 1).numFmt = format;
+      });
+      if (row.bold) added.font = { bold: true };
+    }
+    spec.widths.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
+    // Printed on A4: landscape, one page wide (as many pages down as needed), the header row on
+    // every page, page numbers in the footer; on screen the header stays frozen with an autofilter.
+    sheet.pageSetup = {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.2, footer: 0.3 },
+      printTitlesRow: `${headerRow.number}:${headerRow.number}`,
+    };
+    sheet.headerFooter = { oddFooter: `&L${spec.name}&RSeite &P von &N` };
+    if (spec.plain) continue;
+    sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: headerRow.number }];
+    if (spec.rows.length) sheet.autoFilter = { from: { row: headerRow.number, column: 1 }, to: { row: headerRow.number + spec.rows.length, column: spec.header.length } };
+  }
+  const raw = await workbook.xlsx.writeBuffer();
+  const source = await zip.loadAsync(raw as ArrayBuffer);
+  const target = new zip();
   for (const name of Object.keys(source.files).sort()) {
     const entry = source.files[name];
     if (entry.dir) continue;
-    target.file(name, await entry.async('nodebuffer'), { date, createFolders: false });
+    target.file(name, await entry.async('uint8array'), { date, createFolders: false });
   }
-  return target.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'UNIX' });
+  return target.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'UNIX' });
 }
