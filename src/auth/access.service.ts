@@ -84,6 +84,19 @@ export class AccessService {
   }
 
   /**
+   * `requireProject` for a money mutation that checks its dates against the grant terms: the
+   * project row is locked FOR KEY SHARE first (the lock its inserts take anyway, now before the
+   * read), so the approval period read is the one in force until commit. updateProject and plan
+   * revisions lock the row FOR UPDATE: either they wait and then see this mutation's rows, or this
+   * one waits and reads their new terms (issue 21; before, it could commit a tranche outside a
+   * period shortened meanwhile).
+   */
+  async requireProjectTerms(em: EntityManager, user: AuthUser, projectId: string, roles: readonly Role[], field = 'projectId'): Promise<Project> {
+    await em.execute('select id from project where id = ? for key share', [checkId(projectId, field)]);
+    return this.requireProject(em, user, projectId, roles, field);
+  }
+
+  /**
    * `requireProject` for reads that need only the project's id: the same rule in one plain
    * statement (`projectScope`), because it runs before every read of a project's data and
    * hydrating a `Project` entity costs more than the query. Errors as `requireProject`.

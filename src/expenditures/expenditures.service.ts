@@ -57,7 +57,7 @@ export class ExpendituresService implements OnModuleInit {
     let booked: ExpenditureModel | undefined;
     const id = await joinTransaction(this.em, async (em) => {
       booked = undefined;
-      const project = await this.access.requireProject(em, user, input.projectId, MONEY_WRITERS);
+      const project = await this.access.requireProjectTerms(em, user, input.projectId, MONEY_WRITERS);
       const limit = await this.checkReceipt(em, project, input.receipt, 'receipt');
       const { idempotencyKey, ...request } = input;
       const result = await this.idempotency.run(em, { projectId: project.id, key: idempotencyKey, operation: 'recordExpenditure', input: request }, async () => {
@@ -75,7 +75,7 @@ export class ExpendituresService implements OnModuleInit {
     const ids = await joinTransaction(this.em, async (em) => {
       const visible = await em.findOne(Expenditure, { $and: [{ id: input.expenditureId }, this.access.ownedWhere(user, MONEY_READERS)] }, { fields: ['id', 'project'] });
       if (!visible) throw ExpenditureErrors.notFound(input.expenditureId);
-      const project = await this.access.requireProject(em, user, visible.project.id, MONEY_WRITERS);
+      const project = await this.access.requireProjectTerms(em, user, visible.project.id, MONEY_WRITERS);
       const limit = input.replacement ? await this.checkReceipt(em, project, input.replacement, 'replacement') : null;
       const { idempotencyKey, ...request } = input;
       return this.idempotency.run(em, { projectId: project.id, key: idempotencyKey, operation: 'reverseExpenditure', input: request }, async () => {

@@ -49,7 +49,7 @@ export class IncomeService {
     let booked: IncomeModel | undefined;
     const id = await joinTransaction(this.em, async (em) => {
       booked = undefined;
-      const project = await this.access.requireProject(em, user, input.projectId, MONEY_WRITERS);
+      const project = await this.access.requireProjectTerms(em, user, input.projectId, MONEY_WRITERS);
       const checked = await this.checkIncome(em, project, input.income, 'income');
       const { idempotencyKey, ...request } = input;
       const result = await this.idempotency.run(em, { projectId: project.id, key: idempotencyKey, operation: 'recordIncome', input: request }, async () => {

@@ -61,7 +61,7 @@ export class DrawdownsService implements OnModuleInit {
 
   private async create(user: AuthUser, input: RequestDrawdownInput, status: DrawdownStatus, operation: string) {
     const id = await joinTransaction(this.em, async (em) => {
-      const project = await this.access.requireProject(em, user, input.projectId, MONEY_WRITERS);
+      const project = await this.access.requireProjectTerms(em, user, input.projectId, MONEY_WRITERS);
       const program = await em.findOneOrFail(FundingProgram, project.program.id);
       checkRequestDates(project, program, input);
       const fiscalYear = fiscalYearOf(input.expectedPayoutDate);

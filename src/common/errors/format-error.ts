@@ -48,7 +48,8 @@ export function createErrorFormatter(options: ErrorFormatterOptions) {
       return { message: 'Someone else changed this record first; reload and try again.', path: formatted.path, extensions: { code: 'CONFLICT' } };
     }
     // The database's invariant triggers name the field in their message: "invariant:<field>:<text>".
-    const invariant = original instanceof DriverException ? /invariant:(\w+):([^\n]*)/.exec(original.message) : null;
+    // Deferred to COMMIT, they reach us as the driver's raw error (SQLSTATE 23514), not wrapped by the ORM.
+    const invariant = original instanceof DriverException || (original as { code?: unknown } | null)?.code === '23514' ? /invariant:(\w+):([^\n]*)/.exec((original as Error).message) : null;
     if (invariant) return { message: invariant[2].trim(), path: formatted.path, extensions: { code: 'BAD_USER_INPUT', field: invariant[1] } };
     if (isDatabaseUnavailable(original)) {
       options.onDatabaseUnavailable?.(original);
