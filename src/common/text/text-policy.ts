@@ -6,8 +6,9 @@ import { badInput } from '../errors/app-error.js';
  * and invisible format characters (zero-width spaces and joiners, bidirectional overrides, the
  * byte-order mark) that would make two spellings of one receipt number look alike.
  */
-// eslint-disable-next-line no-control-regex -- the policy's purpose is to find control characters
-const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u200B-\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const FORBIDDEN =
+  // eslint-disable-next-line no-control-regex -- the policy's purpose is to find control characters
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u200B-\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Fields whose text is a secret or an opaque value and is passed on byte for byte. */
 const VERBATIM_FIELD = /password|secret|token|markdown/i;

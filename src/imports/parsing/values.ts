@@ -37,14 +37,21 @@ export function parseAmount(text: string, style: NumberStyle, at: ValueAt): Deci
   } else if (value.startsWith('+')) value = value.slice(1).trim();
   if (style.thousandsSeparator) value = value.split(style.thousandsSeparator).join('');
   if (style.decimalSeparator !== '.') {
-    if (value.includes('.')) throw new ImportFileError(at.file, at.line, at.field, `"${text}" is not an amount in this format (decimal separator "${style.decimalSeparator}").`);
+    if (value.includes('.'))
+      throw new ImportFileError(
+        at.file,
+        at.line,
+        at.field,
+        `"${text}" is not an amount in this format (decimal separator "${style.decimalSeparator}").`,
+      );
     value = value.replace(style.decimalSeparator, '.');
   }
   try {
     const amount = parseMoney(value);
     return negative ? amount.negated() : amount;
   } catch (error) {
-    if (error instanceof MoneyParseError) throw new ImportFileError(at.file, at.line, at.field, `"${text}" is not an amount with at most two decimals.`);
+    if (error instanceof MoneyParseError)
+      throw new ImportFileError(at.file, at.line, at.field, `"${text}" is not an amount with at most two decimals.`);
     throw error;
   }
 }
@@ -73,10 +80,12 @@ export function parseDate(text: string, format: DateFormat, at: ValueAt): LocalD
 
 const pad = (s: string) => s.padStart(2, '0');
 
+// eslint-disable-next-line no-control-regex -- control characters are what this removes
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
+
 /** Text as staged: trimmed, control characters removed (they have no place in a payee or purpose). */
 export function cleanText(text: string | undefined | null): string {
-  // eslint-disable-next-line no-control-regex
-  return (text ?? '').replace(/[\u0000-\u001f\u007f]/g, ' ').trim().normalize('NFC');
+  return (text ?? '').replace(CONTROL_CHARACTERS, ' ').trim().normalize('NFC');
 }
 
 /** Empty text → null. */
