@@ -10,8 +10,15 @@ async function book() {
   const amount = `${10 + (n % 90)}.${String(n % 100).padStart(2, '0')}`;
   const day = `2025-${String((n % 12) + 1).padStart(2, '0')}-${String((n % 28) + 1).padStart(2, '0')}`;
   const receipt = {
-    receiptNumber: `B-${n}`, invoiceDate: day, paymentDate: day, payee: 'Benchmark GmbH', purpose: 'Lasttest',
-    costCategoryId: categories[n % categories.length], grossAmount: amount, ineligibleAmount: '0.00', eligibleAmount: amount,
+    receiptNumber: `B-${n}`,
+    invoiceDate: day,
+    paymentDate: day,
+    payee: 'Benchmark GmbH',
+    purpose: 'Lasttest',
+    costCategoryId: categories[n % categories.length],
+    grossAmount: amount,
+    ineligibleAmount: '0.00',
+    eligibleAmount: amount,
   };
   const started = process.hrtime.bigint();
   const response = await fetch(endpoint, {
@@ -29,8 +36,10 @@ async function book() {
 
 const latencies = [];
 const started = process.hrtime.bigint();
-await Promise.all(Array.from({ length: writers }, async () => {
-  while (left-- > 0) latencies.push(await book());
-}));
+await Promise.all(
+  Array.from({ length: writers }, async () => {
+    while (left-- > 0) latencies.push(await book());
+  }),
+);
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 process.stdout.write(`${JSON.stringify({ seconds, latencies: latencies.sort((a, b) => a - b) })}\n`);

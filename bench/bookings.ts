@@ -44,10 +44,17 @@ await withScratchDatabase(async (url) => {
   const endpoint = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/graphql`;
 
   const post = async (body: unknown, token?: string) => {
-    const response = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+    const response = await fetch(endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
     return (await response.json()) as { data?: Record<string, any>; errors?: unknown[] };
   };
-  const login = await post({ query: 'mutation($input: LoginInput!) { login(input: $input) { token } }', variables: { input: { username: project.finance, password: TEST_PASSWORD } } });
+  const login = await post({
+    query: 'mutation($input: LoginInput!) { login(input: $input) { token } }',
+    variables: { input: { username: project.finance, password: TEST_PASSWORD } },
+  });
   const token = login.data!.login.token as string;
 
   const categories = CATEGORIES.map((c) => project.category[c]);
@@ -56,7 +63,9 @@ await withScratchDatabase(async (url) => {
   const run = async (total: number): Promise<{ seconds: number; latencies: number[] }> => {
     const args = JSON.stringify({ endpoint, token, projectId: project.projectId, categories, writers: WRITERS, total, offset });
     offset += total;
-    const { stdout } = await execFileAsync(process.execPath, [fileURLToPath(new URL('./bookings-client.mjs', import.meta.url)), args], { maxBuffer: 64 * 1024 * 1024 });
+    const { stdout } = await execFileAsync(process.execPath, [fileURLToPath(new URL('./bookings-client.mjs', import.meta.url)), args], {
+      maxBuffer: 64 * 1024 * 1024,
+    });
     return JSON.parse(stdout) as { seconds: number; latencies: number[] };
   };
 
@@ -65,10 +74,16 @@ await withScratchDatabase(async (url) => {
   const { seconds, latencies } = await run(BOOKINGS);
   const cpu = process.cpuUsage(cpuBefore);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)].toFixed(1);
-  const [check] = await orm.em.fork().execute<{ n: string }[]>('select count(*) as n from expenditure where project_id = ?', [project.projectId]);
+  const [check] = await orm.em
+    .fork()
+    .execute<{ n: string }[]>('select count(*) as n from expenditure where project_id = ?', [project.projectId]);
   console.log(`writers ${WRITERS}, bookings ${latencies.length} (rows in the ledger of the project: ${check.n}), pool ${config.dbPoolMax}`);
   console.log(`throughput ${(latencies.length / seconds).toFixed(0)} bookings/s over ${seconds.toFixed(1)} s`);
-  console.log(`server CPU (this process, without PostgreSQL) ${((cpu.user + cpu.system) / 1000 / latencies.length).toFixed(2)} ms per booking; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} CPUs`);
+  console.log(
+    `server CPU (this process, without PostgreSQL) ${((cpu.user + cpu.system) / 1000 / latencies.length).toFixed(2)} ms per booking; load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} on ${cpus().length} CPUs`,
+  );
   console.log(`latency ms: p50 ${pct(50)}  p90 ${pct(90)}  p99 ${pct(99)}  max ${latencies.at(-1)!.toFixed(1)}  (target p99 < 100 ms)`);
   await app.close();
 });

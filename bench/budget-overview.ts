@@ -45,9 +45,11 @@ const FILL_SQL = [
    select gen_random_uuid(), p.id, r.number, r.reason, r.reference_number, r.reference_date, r.effective_date, r.author_id
      from project p join project demo on demo.file_number = 'MP-SGB2-2022-0042' join budget_revision r on r.project_id = demo.id
     where p.file_number like 'BENCH-%'`,
-  ...['budget_line (id, project_id, revision_id, cost_category_id, fiscal_year, planned)|x.cost_category_id, x.fiscal_year, x.planned',
+  ...[
+    'budget_line (id, project_id, revision_id, cost_category_id, fiscal_year, planned)|x.cost_category_id, x.fiscal_year, x.planned',
     'annual_instalment (id, project_id, revision_id, fiscal_year, amount)|x.fiscal_year, x.amount',
-    'funding_source (id, project_id, revision_id, kind, fiscal_year, amount)|x.kind, x.fiscal_year, x.amount'].map((spec) => {
+    'funding_source (id, project_id, revision_id, kind, fiscal_year, amount)|x.kind, x.fiscal_year, x.amount',
+  ].map((spec) => {
     const [target, columns] = spec.split('|');
     const table = target.split(' ')[0];
     return `insert into ${target}
@@ -138,7 +140,9 @@ await withScratchDatabase(async (url) => {
             (select count(*) from budget_total)::int as totals, (select id from project where file_number = 'MP-SGB2-2022-0042') as demo,
             (select program_id from project where file_number = 'MP-SGB2-2022-0042') as program`,
   );
-  console.log(`filled in ${((performance.now() - started) / 1000).toFixed(1)} s: ${counts.projects} projects, ${counts.lines} budget lines, ${counts.totals} maintained totals`);
+  console.log(
+    `filled in ${((performance.now() - started) / 1000).toFixed(1)} s: ${counts.projects} projects, ${counts.lines} budget lines, ${counts.totals} maintained totals`,
+  );
 
   await app.listen(0, '127.0.0.1');
   const endpoint = `${await app.getUrl()}/graphql`.replace('[::1]', '127.0.0.1');
@@ -149,24 +153,39 @@ await withScratchDatabase(async (url) => {
 
   const overview = await post({ query: PROJECT_QUERY, variables: { p: counts.demo } }, finance);
   const program = await post({ query: PROGRAM_QUERY, variables: { id: counts.program } }, grantor);
-  console.log(`demo overview total planned ${overview.budgetOverview.total.planned}, spent ${overview.budgetOverview.total.spent}; programme overview lists ${program.programOverview.projects.length} projects, planned ${program.programOverview.total.planned}`);
+  console.log(
+    `demo overview total planned ${overview.budgetOverview.total.planned}, spent ${overview.budgetOverview.total.spent}; programme overview lists ${program.programOverview.projects.length} projects, planned ${program.programOverview.total.planned}`,
+  );
 
-  await measure('budgetOverview (1 project, full query)', PROJECT_CALLS, postmasterPid, () => post({ query: PROJECT_QUERY, variables: { p: counts.demo } }, finance));
+  await measure('budgetOverview (1 project, full query)', PROJECT_CALLS, postmasterPid, () =>
+    post({ query: PROJECT_QUERY, variables: { p: counts.demo } }, finance),
+  );
   // Warm: nothing changed since the last call, so every project's summary comes from the validated cache.
-  await measure(`programOverview, warm (${counts.projects} projects)`, PROGRAM_CALLS, postmasterPid, () => post({ query: PROGRAM_QUERY, variables: { id: counts.program } }, grantor));
+  await measure(`programOverview, warm (${counts.projects} projects)`, PROGRAM_CALLS, postmasterPid, () =>
+    post({ query: PROGRAM_QUERY, variables: { id: counts.program } }, grantor),
+  );
   // Cold: a new date on every call, so every project is recomputed from the database.
   let day = 0;
   const nextDate = () => new Date(Date.UTC(2026, 0, 1 + (day++ % 330))).toISOString().slice(0, 10);
-  await measure(`programOverview, cold (${counts.projects} projects)`, PROGRAM_CALLS, postmasterPid, () => post({ query: PROGRAM_QUERY, variables: { id: counts.program, asOf: nextDate() } }, grantor));
+  await measure(`programOverview, cold (${counts.projects} projects)`, PROGRAM_CALLS, postmasterPid, () =>
+    post({ query: PROGRAM_QUERY, variables: { id: counts.program, asOf: nextDate() } }, grantor),
+  );
   // Under bookings: 20 of the 400 projects book between two calls, so those are recomputed.
-  const cells = await connection.execute("select project_id, fiscal_year, cost_category_id from budget_total where fiscal_year = 2026 order by random() limit 2000");
+  const cells = await connection.execute(
+    'select project_id, fiscal_year, cost_category_id from budget_total where fiscal_year = 2026 order by random() limit 2000',
+  );
   let booked = 0;
   const totals = app.get(BudgetTotals);
   await measure(`programOverview, 20 projects booked per call`, PROGRAM_CALLS, postmasterPid, async () => {
     await orm.em.fork().transactional(async (em) => {
       for (let i = 0; i < 20; i++) {
         const cell = cells[booked++ % cells.length];
-        await totals.apply(em, { projectId: cell.project_id, fiscalYear: cell.fiscal_year, costCategoryId: cell.cost_category_id, spent: new Decimal('12.34') });
+        await totals.apply(em, {
+          projectId: cell.project_id,
+          fiscalYear: cell.fiscal_year,
+          costCategoryId: cell.cost_category_id,
+          spent: new Decimal('12.34'),
+        });
       }
     });
     return post({ query: PROGRAM_QUERY, variables: { id: counts.program } }, grantor);

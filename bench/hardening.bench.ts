@@ -25,7 +25,12 @@ const parent = await mkdtemp(join(tmpdir(), 'fpt-bench-'));
 await chmod(parent, 0o755);
 const pg = await startEmbeddedPostgres({ dir: join(parent, 'pg'), fastUnsafe: false });
 await ensureDatabase(pg.url, 'bench');
-const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'bench-secret-bench-secret-bench-secret!!', LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT_PER_IP: '100000' });
+const config = loadConfig({
+  NODE_ENV: 'production',
+  JWT_SECRET: 'bench-secret-bench-secret-bench-secret!!',
+  LOG_LEVEL: 'silent',
+  LOGIN_RATE_LIMIT_PER_IP: '100000',
+});
 const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, pg.urlFor('bench')), { logger: false });
 applyHttpLimits(app, config.limits);
 await app.listen(0, '127.0.0.1');
@@ -36,23 +41,36 @@ const post = async (body: string, headers: Record<string, string> = {}) => {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
   return response.json() as Promise<{ data?: Record<string, any>; errors?: { extensions?: { code?: string } }[] }>;
 };
-const login = await post(JSON.stringify({ query: 'mutation { login(input: { username: "admin", password: "demo-admin-2026" }) { token } }' }));
+const login = await post(
+  JSON.stringify({ query: 'mutation { login(input: { username: "admin", password: "demo-admin-2026" }) { token } }' }),
+);
 const auth = { authorization: `Bearer ${login.data!.login.token}` };
 const projectId = (await post(JSON.stringify({ query: '{ projects { nodes { id } } }' }), auth)).data!.projects.nodes[0].id;
 
 let deep = 'id';
 for (let i = 0; i < 25; i++) deep = `projects { program { ${deep} } }`;
 const cases: [string, string, Record<string, string>][] = [
-  ['normal query (programmes with projects)', JSON.stringify({ query: '{ programs { nodes { code projects { fileNumber approvedTotal } } } }' }), auth],
+  [
+    'normal query (programmes with projects)',
+    JSON.stringify({ query: '{ programs { nodes { code projects { fileNumber approvedTotal } } } }' }),
+    auth,
+  ],
   ['depth 50', JSON.stringify({ query: `{ programs { nodes { ${deep} } } }` }), auth],
   ['1,000 aliases', JSON.stringify({ query: `{ ${Array.from({ length: 1000 }, (_, i) => `a${i}: me { id }`).join(' ')} }` }), auth],
   ['20,000 tokens', JSON.stringify({ query: `{ me { ${'id '.repeat(20_000)} } }` }), auth],
   ['1 MB body', JSON.stringify({ query: `{ me { id } } #${'x'.repeat(1_000_000)}` }), auth],
   ['batch of 100', JSON.stringify(Array.from({ length: 100 }, () => ({ query: '{ me { id } }' }))), auth],
-  ['forged token', JSON.stringify({ query: '{ me { id } }' }), { authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl' }],
+  [
+    'forged token',
+    JSON.stringify({ query: '{ me { id } }' }),
+    { authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl' },
+  ],
   [
     'mutation updateProject (transaction + audit event)',
-    JSON.stringify({ query: 'mutation($id: ID!) { updateProject(id: $id, input: { title: "Bench" }) { id } }', variables: { id: projectId } }),
+    JSON.stringify({
+      query: 'mutation($id: ID!) { updateProject(id: $id, input: { title: "Bench" }) { id } }',
+      variables: { id: projectId },
+    }),
     auth,
   ],
 ];

@@ -15,7 +15,9 @@ import { parseArgs } from 'node:util';
 
 import { graphqlClient } from './support/graphql-client.js';
 
-const { values } = parseArgs({ options: { url: { type: 'string' }, seconds: { type: 'string', default: '20' }, 'as-of': { type: 'string', default: '2026-11-20' } } });
+const { values } = parseArgs({
+  options: { url: { type: 'string' }, seconds: { type: 'string', default: '20' }, 'as-of': { type: 'string', default: '2026-11-20' } },
+});
 const seconds = Number(values.seconds);
 let url = values.url;
 let stopService = async () => undefined as void;
@@ -34,7 +36,13 @@ if (!url) {
     await rm(dir, { recursive: true, force: true });
   };
   for (let i = 0; ; i++) {
-    if (await fetch(`${url}/health`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${url}/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     if (i > 600) throw new Error('The service did not start.');
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -55,7 +63,11 @@ async function timed(request: () => Promise<Response>): Promise<number> {
 
 const health = () => fetch(`${url}/health`);
 const small = () =>
-  fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ me { username } }' }) });
+  fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: '{ me { username } }' }),
+  });
 
 /** Polls both probes back to back for the given time; returns their latencies. */
 async function poll(ms: number): Promise<{ health: number[]; query: number[] }> {
@@ -70,11 +82,16 @@ async function poll(ms: number): Promise<{ health: number[]; query: number[] }> 
 }
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))];
-const line = (name: string, xs: number[]) => `${name.padEnd(22)} n=${String(xs.length).padStart(4)}  p50 ${pct(xs, 50).toFixed(1)} ms  p99 ${pct(xs, 99).toFixed(1)} ms  max ${Math.max(...xs).toFixed(1)} ms`;
+const line = (name: string, xs: number[]) =>
+  `${name.padEnd(22)} n=${String(xs.length).padStart(4)}  p50 ${pct(xs, 50).toFixed(1)} ms  p99 ${pct(xs, 99).toFixed(1)} ms  max ${Math.max(...xs).toFixed(1)} ms`;
 
 try {
   await timed(() => fetch(xlsxUrl, { headers: { authorization: `Bearer ${token}` } })); // warm-up
-  console.log(`load average before: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `load average before: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   const idle = await poll(seconds * 500);
   let exporting = true;
   const exports: number[] = [];
@@ -89,7 +106,11 @@ try {
   console.log(line('export /health', busy.health));
   console.log(line('export { me }', busy.query));
   console.log(line('final proof XLSX', exports));
-  console.log(`load average after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `load average after: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
 } finally {
   await stopService();
 }

@@ -27,8 +27,22 @@ import { TEST_PASSWORD } from '../test/setup/test-app.js';
  * memory growth < 200 MB. Not part of `npm test`.
  */
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
-const ACCOUNTS: [string, string][] = [['4120', 'A'], ['4900', 'B1'], ['4210', 'B2'], ['4660', 'B3'], ['4610', 'B4'], ['4650', 'B6']];
-const PAYEES = ['Beratungsgesellschaft Nordlicht mbH', 'Immobilien Talblick GmbH & Co. KG', 'Bahnreisen Rhein-Ruhr AG', 'Kita Sonnenblume e.V.', 'Druckerei Bergisch Land GmbH', 'Büromöbel Schäfer GmbH'];
+const ACCOUNTS: [string, string][] = [
+  ['4120', 'A'],
+  ['4900', 'B1'],
+  ['4210', 'B2'],
+  ['4660', 'B3'],
+  ['4610', 'B4'],
+  ['4650', 'B6'],
+];
+const PAYEES = [
+  'Beratungsgesellschaft Nordlicht mbH',
+  'Immobilien Talblick GmbH & Co. KG',
+  'Bahnreisen Rhein-Ruhr AG',
+  'Kita Sonnenblume e.V.',
+  'Druckerei Bergisch Land GmbH',
+  'Büromöbel Schäfer GmbH',
+];
 
 /** Deterministic PRNG (mulberry32), so every run reads the same file. */
 function prng(seed: number) {
@@ -42,9 +56,14 @@ function prng(seed: number) {
 
 async function generate(path: string): Promise<void> {
   const out = createWriteStream(path);
-  const write = (line: string) => (out.write(iconv.encode(`${line}\r\n`, 'win1252')) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r())));
-  await write('"EXTF";700;21;"Buchungsstapel";13;20250110120000000;;"RE";"";"";29098;55003;20240101;4;20240101;20241231;"Benchmark 2024";"BM";1;0;0;"EUR";;"";;;"03";;;"";""');
-  await write('Umsatz (ohne Soll/Haben-Kz);Soll/Haben-Kennzeichen;WKZ Umsatz;Konto;Gegenkonto (ohne BU-Schlüssel);Belegdatum;Belegfeld 1;Buchungstext;Beleginfo - Art 1;Beleginfo - Inhalt 1;KOST1 - Kostenstelle');
+  const write = (line: string) =>
+    out.write(iconv.encode(`${line}\r\n`, 'win1252')) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r()));
+  await write(
+    '"EXTF";700;21;"Buchungsstapel";13;20250110120000000;;"RE";"";"";29098;55003;20240101;4;20240101;20241231;"Benchmark 2024";"BM";1;0;0;"EUR";;"";;;"03";;;"";""',
+  );
+  await write(
+    'Umsatz (ohne Soll/Haben-Kz);Soll/Haben-Kennzeichen;WKZ Umsatz;Konto;Gegenkonto (ohne BU-Schlüssel);Belegdatum;Belegfeld 1;Buchungstext;Beleginfo - Art 1;Beleginfo - Inhalt 1;KOST1 - Kostenstelle',
+  );
   const random = prng(2026);
   for (let i = 1; i <= ROWS; i++) {
     const [account] = i % 100 === 0 ? ['4980'] : ACCOUNTS[Math.floor(random() * ACCOUNTS.length)];
@@ -53,7 +72,9 @@ async function generate(path: string): Promise<void> {
     const day = 1 + Math.floor(random() * 28);
     const month = 1 + Math.floor(random() * 12);
     const date = `${String(day).padStart(2, '0')}${String(month).padStart(2, '0')}`;
-    await write(`${amount};"S";"EUR";${account};1200;${date};"BM-${String(i).padStart(7, '0')}";"Buchung ${i} Modellprojekt";"Zahlungsempfänger";"${PAYEES[i % PAYEES.length]}";"MP42"`);
+    await write(
+      `${amount};"S";"EUR";${account};1200;${date};"BM-${String(i).padStart(7, '0')}";"Buchung ${i} Modellprojekt";"Zahlungsempfänger";"${PAYEES[i % PAYEES.length]}";"MP42"`,
+    );
   }
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
 }
@@ -96,13 +117,30 @@ try {
     await app.listen(0, '127.0.0.1');
     const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
     const gql = async (query: string, variables: Record<string, unknown> = {}, token?: string) => {
-      const response = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
+      const response = await fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
       const body = (await response.json()) as { data?: Record<string, any>; errors?: { message: string }[] };
       if (body.errors) throw new Error(JSON.stringify(body.errors));
       return body.data!;
     };
-    const token = (await gql('mutation($input: LoginInput!) { login(input: $input) { token } }', { input: { username: project.finance, password: TEST_PASSWORD } })).login.token as string;
-    await gql('mutation($input: SetMappingRulesInput!) { setMappingRules(input: $input) { version } }', { input: { projectId: project.projectId, rules: ACCOUNTS.map(([account, code]) => ({ account, action: 'BOOK', costCategoryCode: code })) } }, token);
+    const token = (
+      await gql('mutation($input: LoginInput!) { login(input: $input) { token } }', {
+        input: { username: project.finance, password: TEST_PASSWORD },
+      })
+    ).login.token as string;
+    await gql(
+      'mutation($input: SetMappingRulesInput!) { setMappingRules(input: $input) { version } }',
+      {
+        input: {
+          projectId: project.projectId,
+          rules: ACCOUNTS.map(([account, code]) => ({ account, action: 'BOOK', costCategoryCode: code })),
+        },
+      },
+      token,
+    );
 
     global.gc?.();
     const rssBase = process.memoryUsage().rss;
@@ -143,16 +181,26 @@ try {
     const id = uploaded.body.id as string;
     const SUMMARY = 'summary { rows toBook problems duplicates booked amountToBook }';
     t0 = performance.now();
-    const preview = (await measure('preview', () => gql(`mutation($id: ID!) { previewImport(importId: $id) { ${SUMMARY} } }`, { id }, token))).previewImport.summary;
+    const preview = (
+      await measure('preview', () => gql(`mutation($id: ID!) { previewImport(importId: $id) { ${SUMMARY} } }`, { id }, token))
+    ).previewImport.summary;
     const previewSeconds = (performance.now() - t0) / 1000;
     t0 = performance.now();
-    const commit = (await measure('commit', () => gql(`mutation($id: ID!) { commitImport(importId: $id) { ${SUMMARY} } }`, { id }, token))).commitImport.summary;
+    const commit = (await measure('commit', () => gql(`mutation($id: ID!) { commitImport(importId: $id) { ${SUMMARY} } }`, { id }, token)))
+      .commitImport.summary;
     const commitSeconds = (performance.now() - t0) / 1000;
     clearInterval(sampler);
     clearInterval(liveSampler);
     const loadAfter = loadavg();
-    const differences = (await gql('query($p: ID!) { budgetTotalsCheck(projectId: $p) { differences { fiscalYear field } } }', { p: project.projectId }, token)).budgetTotalsCheck.differences as unknown[];
-    const [ledger] = await orm.em.fork().execute<{ n: string; sum: string }[]>('select count(*) as n, coalesce(sum(eligible_amount), 0)::text as sum from expenditure where project_id = ?', [project.projectId]);
+    const differences = (
+      await gql('query($p: ID!) { budgetTotalsCheck(projectId: $p) { differences { fiscalYear field } } }', { p: project.projectId }, token)
+    ).budgetTotalsCheck.differences as unknown[];
+    const [ledger] = await orm.em
+      .fork()
+      .execute<{ n: string; sum: string }[]>(
+        'select count(*) as n, coalesce(sum(eligible_amount), 0)::text as sum from expenditure where project_id = ?',
+        [project.projectId],
+      );
 
     const lines = [
       `# Import benchmark (${new Date().toISOString().slice(0, 10)}, ${hostname()})`,
@@ -179,7 +227,11 @@ try {
         : 'Live memory: not measured (run with node --expose-gc, as `npm run bench:imports` does).',
     ];
     console.log(lines.join('\n'));
-    if (process.env.BENCH_OUT !== '-') await writeFile(process.env.BENCH_OUT ?? `bench/results/${new Date().toISOString().slice(0, 10)}-${hostname()}-imports-${ROWS}.md`, `${lines.join('\n')}\n`);
+    if (process.env.BENCH_OUT !== '-')
+      await writeFile(
+        process.env.BENCH_OUT ?? `bench/results/${new Date().toISOString().slice(0, 10)}-${hostname()}-imports-${ROWS}.md`,
+        `${lines.join('\n')}\n`,
+      );
     await app.close();
   });
 } finally {

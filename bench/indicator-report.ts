@@ -14,7 +14,14 @@ import { LabourMarketObservation } from '../src/measures/entities/observation.en
 import { Participation } from '../src/measures/entities/participation.entity.js';
 import { MeasureType, ObservationKind, ObservationSource, ObservationType } from '../src/measures/measures.enums.js';
 import { Participant } from '../src/participants/entities/participant.entity.js';
-import { EducationLevel, ExitReason, Gender, LabourStatusAtEntry, ParticipantStatus, Track } from '../src/participants/participants.enums.js';
+import {
+  EducationLevel,
+  ExitReason,
+  Gender,
+  LabourStatusAtEntry,
+  ParticipantStatus,
+  Track,
+} from '../src/participants/participants.enums.js';
 import { loadConfig } from '../src/config/app-config.js';
 import { prepareDatabase } from '../src/database/prepare-database.js';
 import { graphqlClient } from './support/graphql-client.js';
@@ -59,7 +66,18 @@ async function fillDemo(em: EntityManager, projectId: string, count: number): Pr
     { type: MeasureType.HOLISTIC_COACHING_16K, track: Track.WOMEN_REENTRY },
     { type: MeasureType.LABOUR_MARKET_PARTICIPATION_16I, track: Track.WOMEN_REENTRY },
     { type: MeasureType.TRAINING_PLACEMENT, track: Track.YOUTH_TRAINING },
-  ].map((m) => em.create(Measure, { project: projectId, ...m, title: `Bench ${m.type}`, provider: 'Träger Bench', startDate: '2022-01-01', endDate: '2027-12-31', capacity: 1000, costPerPlace: new Decimal('2500.00') }));
+  ].map((m) =>
+    em.create(Measure, {
+      project: projectId,
+      ...m,
+      title: `Bench ${m.type}`,
+      provider: 'Träger Bench',
+      startDate: '2022-01-01',
+      endDate: '2027-12-31',
+      capacity: 1000,
+      costPerPlace: new Decimal('2500.00'),
+    }),
+  );
   await em.flush();
   const participants: Participant[] = [];
   const participations: Participation[] = [];
@@ -69,7 +87,9 @@ async function fillDemo(em: EntityManager, projectId: string, count: number): Pr
     const entryDate = addDays('2022-01-10', Math.floor((n * 1700) / count));
     const exits = random() < 0.75;
     const exitDate = exits ? addDays(entryDate, 90 + Math.floor(random() * 240)) : null;
-    const exitReason = exitDate ? pick([ExitReason.COMPLETED, ExitReason.COMPLETED, ExitReason.TOOK_UP_JOB, ExitReason.STARTED_TRAINING, ExitReason.DROPPED_OUT]) : null;
+    const exitReason = exitDate
+      ? pick([ExitReason.COMPLETED, ExitReason.COMPLETED, ExitReason.TOOK_UP_JOB, ExitReason.STARTED_TRAINING, ExitReason.DROPPED_OUT])
+      : null;
     const birthYear = youth ? 2000 + Math.floor(random() * 6) : 1965 + Math.floor(random() * 35);
     const p = em.create(Participant, {
       project: projectId,
@@ -82,7 +102,13 @@ async function fillDemo(em: EntityManager, projectId: string, count: number): Pr
       livesAlone: true,
       childrenInHousehold: Math.floor(random() * 3),
       receivesSgb2Benefits: true,
-      labourStatusAtEntry: pick([LabourStatusAtEntry.UNEMPLOYED, LabourStatusAtEntry.LONG_TERM_UNEMPLOYED, LabourStatusAtEntry.LONG_TERM_UNEMPLOYED, LabourStatusAtEntry.INACTIVE, LabourStatusAtEntry.EMPLOYED]),
+      labourStatusAtEntry: pick([
+        LabourStatusAtEntry.UNEMPLOYED,
+        LabourStatusAtEntry.LONG_TERM_UNEMPLOYED,
+        LabourStatusAtEntry.LONG_TERM_UNEMPLOYED,
+        LabourStatusAtEntry.INACTIVE,
+        LabourStatusAtEntry.EMPLOYED,
+      ]),
       monthsOnBenefits: 6 + Math.floor(random() * 60),
       educationLevel: pick([EducationLevel.ISCED_0_2, EducationLevel.ISCED_3_4, EducationLevel.ISCED_3_4, EducationLevel.ISCED_5_8]),
       status: exitDate ? ParticipantStatus.EXITED : ParticipantStatus.ACTIVE,
@@ -92,18 +118,53 @@ async function fillDemo(em: EntityManager, projectId: string, count: number): Pr
     });
     participants.push(p);
     const measure = youth ? measures[2] : random() < 0.1 ? measures[1] : measures[0];
-    participations.push(em.create(Participation, { project: projectId, measure, participant: p, startDate: entryDate, endDate: exitDate, exitReason }));
+    participations.push(
+      em.create(Participation, { project: projectId, measure, participant: p, startDate: entryDate, endDate: exitDate, exitReason }),
+    );
     let recordNo = 0;
     const observe = (observedOn: string, type: ObservationType, source: ObservationSource, benefitEnded: boolean) => {
-      observations.push(em.create(LabourMarketObservation, { project: projectId, participant: p, recordNo: ++recordNo, kind: ObservationKind.RECORD, observedOn, type, source }));
-      if (benefitEnded) observations.push(em.create(LabourMarketObservation, { project: projectId, participant: p, recordNo: ++recordNo, kind: ObservationKind.RECORD, observedOn, type: ObservationType.BENEFIT_RECEIPT_ENDED, source }));
+      observations.push(
+        em.create(LabourMarketObservation, {
+          project: projectId,
+          participant: p,
+          recordNo: ++recordNo,
+          kind: ObservationKind.RECORD,
+          observedOn,
+          type,
+          source,
+        }),
+      );
+      if (benefitEnded)
+        observations.push(
+          em.create(LabourMarketObservation, {
+            project: projectId,
+            participant: p,
+            recordNo: ++recordNo,
+            kind: ObservationKind.RECORD,
+            observedOn,
+            type: ObservationType.BENEFIT_RECEIPT_ENDED,
+            source,
+          }),
+        );
     };
     if (exitDate && exitDate < '2026-10-01' && random() < 0.85) {
-      const status = pick([ObservationType.JOB_SEARCHING, ObservationType.EMPLOYMENT_SOCIAL_INSURANCE, ObservationType.EMPLOYMENT_SOCIAL_INSURANCE, ObservationType.EDUCATION_OR_TRAINING, ObservationType.MARGINAL_EMPLOYMENT, ObservationType.INACTIVE]);
+      const status = pick([
+        ObservationType.JOB_SEARCHING,
+        ObservationType.EMPLOYMENT_SOCIAL_INSURANCE,
+        ObservationType.EMPLOYMENT_SOCIAL_INSURANCE,
+        ObservationType.EDUCATION_OR_TRAINING,
+        ObservationType.MARGINAL_EMPLOYMENT,
+        ObservationType.INACTIVE,
+      ]);
       observe(addDays(exitDate, Math.floor(random() * 35)), status, ObservationSource.CASE_FILE, random() < 0.3);
     }
     if (exitDate && exitDate < '2026-04-01' && random() < 0.6) {
-      const status = pick([ObservationType.EMPLOYMENT_SOCIAL_INSURANCE, ObservationType.JOB_SEARCHING, ObservationType.SELF_EMPLOYMENT, ObservationType.EMPLOYMENT_SOCIAL_INSURANCE]);
+      const status = pick([
+        ObservationType.EMPLOYMENT_SOCIAL_INSURANCE,
+        ObservationType.JOB_SEARCHING,
+        ObservationType.SELF_EMPLOYMENT,
+        ObservationType.EMPLOYMENT_SOCIAL_INSURANCE,
+      ]);
       observe(addDays(exitDate, 185), status, ObservationSource.SURVEY, random() < 0.4);
     }
   }
@@ -125,7 +186,9 @@ async function measure(name: string, send: () => Promise<unknown>): Promise<void
   }
   times.sort((a, b) => a - b);
   const f = (ms: number) => `${ms.toFixed(1)} ms`;
-  console.log(`${name.padEnd(60)} n=${CALLS}  p50 ${f(percentile(times, 0.5))}  p95 ${f(percentile(times, 0.95))}  p99 ${f(percentile(times, 0.99))}  max ${f(times[times.length - 1])}`);
+  console.log(
+    `${name.padEnd(60)} n=${CALLS}  p50 ${f(percentile(times, 0.5))}  p95 ${f(percentile(times, 0.95))}  p99 ${f(percentile(times, 0.99))}  max ${f(times[times.length - 1])}`,
+  );
 }
 
 await withScratchDatabase(async (url) => {
@@ -133,7 +196,14 @@ await withScratchDatabase(async (url) => {
   process.env.DATA_ENCRYPTION_KEY ??= randomBytes(32).toString('base64');
   process.env.IDENTITY_HASH_KEY ??= randomBytes(32).toString('base64');
   const env = { DATA_ENCRYPTION_KEY: process.env.DATA_ENCRYPTION_KEY, IDENTITY_HASH_KEY: process.env.IDENTITY_HASH_KEY };
-  const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex'), ...env, LOG_LEVEL: 'silent', SEED_DEMO: 'false', PLAYGROUND: 'false' });
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    ...env,
+    LOG_LEVEL: 'silent',
+    SEED_DEMO: 'false',
+    PLAYGROUND: 'false',
+  });
   const app = await NestFactory.create(AppModule.forRoot(config, url), { logger: false });
   const orm: MikroORM = app.get(MikroORM);
   await prepareDatabase(orm, { seedDemo: true });
@@ -147,7 +217,9 @@ await withScratchDatabase(async (url) => {
             (select count(*) from labour_market_observation where project_id = ?)::int as observations`,
     [demo, demo, demo],
   );
-  console.log(`demo project: ${counts.participants} participants (${existing} from the demo seed), ${counts.participations} participations, ${counts.observations} observations`);
+  console.log(
+    `demo project: ${counts.participants} participants (${existing} from the demo seed), ${counts.participations} participations, ${counts.observations} observations`,
+  );
 
   await app.listen(0, '127.0.0.1');
   const endpoint = `${await app.getUrl()}/graphql`.replace('[::1]', '127.0.0.1');
@@ -157,20 +229,31 @@ await withScratchDatabase(async (url) => {
 
   const sample = await report(auditor, '2024-01-01', '2024-12-31');
   const row = (code: string) => sample.indicatorReport.rows.find((r: { code: string }) => r.code === code);
-  console.log(`2024: EECO01 ${row('EECO01').periodActual} (cumulative ${row('EECO01').cumulativeActual}, ${row('EECO01').attainmentPercent} % of target), PS01 ${row('PS01').periodActual}, PS02 ${row('PS02').periodActual} %`);
+  console.log(
+    `2024: EECO01 ${row('EECO01').periodActual} (cumulative ${row('EECO01').cumulativeActual}, ${row('EECO01').attainmentPercent} % of target), PS01 ${row('PS01').periodActual}, PS02 ${row('PS02').periodActual} %`,
+  );
 
   await measure('indicatorReport 2024, auditor (unsuppressed)', () => report(auditor, '2024-01-01', '2024-12-31'));
   await measure('indicatorReport 2024, analyst (suppressed)', () => report(analyst, '2024-01-01', '2024-12-31'));
   await measure('indicatorReport whole approval period, auditor', () => report(auditor, '2022-01-01', '2027-12-31'));
 
   // Lock 2022–2024, then: a locked year (read from the snapshot) and 2025 (with late corrections of three locked years recomputed).
-  const periods = (await post({ query: `query($p: ID!) { reportingPeriods(projectId: $p) { id label } }`, variables: { p: demo } }, auditor)).reportingPeriods as { id: string; label: string }[];
+  const periods = (
+    await post({ query: `query($p: ID!) { reportingPeriods(projectId: $p) { id label } }`, variables: { p: demo } }, auditor)
+  ).reportingPeriods as { id: string; label: string }[];
   for (const label of ['Berichtsjahr 2022', 'Berichtsjahr 2023', 'Berichtsjahr 2024']) {
     const id = periods.find((p) => p.label === label)!.id;
     await post({ query: `mutation($id: ID!) { lockReportingPeriod(id: $id) { status } }`, variables: { id } }, grantor);
   }
   await measure('indicatorReport 2024 locked (snapshot), analyst', () => report(analyst, '2024-01-01', '2024-12-31'));
-  const recounted = (from: string, to: string) => post({ query: REPORT.replace('lateCorrection suppressed', 'lateCorrection suppressed corrected { actual difference }'), variables: { p: demo, period: { from, to } } }, auditor);
+  const recounted = (from: string, to: string) =>
+    post(
+      {
+        query: REPORT.replace('lateCorrection suppressed', 'lateCorrection suppressed corrected { actual difference }'),
+        variables: { p: demo, period: { from, to } },
+      },
+      auditor,
+    );
   await measure('indicatorReport 2024 locked, recounted next to it (corrected)', () => recounted('2024-01-01', '2024-12-31'));
   await measure('indicatorReport 2025 after 3 locked years (late corrections)', () => report(auditor, '2025-01-01', '2025-12-31'));
   await app.close();

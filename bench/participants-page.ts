@@ -24,11 +24,18 @@ await withScratchDatabase(async (url) => {
   await app.listen(0, '127.0.0.1');
   const base = `http://127.0.0.1:${app.getHttpServer().address().port}/graphql`;
   const post = async (query: string, variables: Record<string, unknown>, token?: string) => {
-    const response = await fetch(base, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
+    const response = await fetch(base, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
     return (await response.json()) as { data: any; errors?: unknown };
   };
   try {
-    const login = await post('mutation($u: String!, $p: String!) { login(input: { username: $u, password: $p }) { token } }', { u: 'caseworker', p: 'demo-caseworker-2026' });
+    const login = await post('mutation($u: String!, $p: String!) { login(input: { username: $u, password: $p }) { token } }', {
+      u: 'caseworker',
+      p: 'demo-caseworker-2026',
+    });
     const token = login.data.login.token as string;
     const projectId = (await post('{ projects { nodes { id } } }', {}, token)).data.projects.nodes[0].id;
     const logger = orm.config.getLogger();
@@ -46,7 +53,14 @@ await withScratchDatabase(async (url) => {
         perRequest = statements;
       }
       times.sort((a, b) => a - b);
-      console.log(JSON.stringify({ pageSize: first, statements: perRequest, medianMs: Math.round(times[15] * 10) / 10, p90Ms: Math.round(times[27] * 10) / 10 }));
+      console.log(
+        JSON.stringify({
+          pageSize: first,
+          statements: perRequest,
+          medianMs: Math.round(times[15] * 10) / 10,
+          p90Ms: Math.round(times[27] * 10) / 10,
+        }),
+      );
     }
   } finally {
     await app.close();

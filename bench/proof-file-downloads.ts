@@ -34,8 +34,14 @@ const exported = await client.post(
 );
 const wholeSet = performance.now() - started;
 const files = exported.proofExport.files as { name: string; url: string; sha256: string }[];
-console.log(`${fiscalYear ? `interim proof ${fiscalYear}` : 'final proof'}, as of ${values['as-of']}, as ${values.user}: proofExport (every file) ${wholeSet.toFixed(0)} ms`);
-console.log(`load average before: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(
+  `${fiscalYear ? `interim proof ${fiscalYear}` : 'final proof'}, as of ${values['as-of']}, as ${values.user}: proofExport (every file) ${wholeSet.toFixed(0)} ms`,
+);
+console.log(
+  `load average before: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 for (const file of files) {
   const times: number[] = [];
@@ -49,6 +55,12 @@ for (const file of files) {
     if (createHash('sha256').update(body).digest('hex') !== file.sha256) throw new Error(`${file.name}: bytes differ from the whole set`);
     bytes = body.length;
   }
-  console.log(`${file.name.padEnd(48)} ${String(bytes).padStart(9)} B  median ${median(times).toFixed(0).padStart(6)} ms  (${times.map((t) => t.toFixed(0)).join(', ')})`);
+  console.log(
+    `${file.name.padEnd(48)} ${String(bytes).padStart(9)} B  median ${median(times).toFixed(0).padStart(6)} ms  (${times.map((t) => t.toFixed(0)).join(', ')})`,
+  );
 }
-console.log(`load average after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(
+  `load average after: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);

@@ -68,14 +68,20 @@ await withScratchDatabase(async (url) => {
   const logger = orm.config.getLogger();
   const original = logger.logQuery.bind(logger);
   logger.logQuery = (context) => {
-    capture?.push(context.params?.length ? orm.em.getPlatform().formatQuery(context.query ?? '', context.params as unknown[]) : (context.query ?? ''));
+    capture?.push(
+      context.params?.length ? orm.em.getPlatform().formatQuery(context.query ?? '', context.params as unknown[]) : (context.query ?? ''),
+    );
     original(context);
   };
 
   const post = (query: string, variables: Record<string, unknown>, token?: string) =>
     new Promise<any>((resolve, reject) => {
       const body = JSON.stringify({ query, variables });
-      const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...(token ? { authorization: `Bearer ${token}` } : {}) };
+      const headers = {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(body),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      };
       const request = http.request({ agent, host: '127.0.0.1', port, path: '/graphql', method: 'POST', headers }, (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -95,7 +101,7 @@ await withScratchDatabase(async (url) => {
     });
 
   try {
-    const project = (await db.query<{ id: string }>("select id from project order by file_number limit 1")).rows[0];
+    const project = (await db.query<{ id: string }>('select id from project order by file_number limit 1')).rows[0];
     // The ledger filter with the most rows on the demo project, so the page is full.
     const filter = (
       await db.query<{ fiscal_year: number; cost_category_id: string; n: number }>(
@@ -105,42 +111,62 @@ await withScratchDatabase(async (url) => {
     ).rows[0];
     const username = `bench-reads-${Date.now()}`;
     await createUser(orm, { username, grants: [Role.FINANCE, Role.CASE_WORKER].map((role) => ({ role, projectId: project.id })) });
-    const token = (await post('mutation($i: LoginInput!) { login(input: $i) { token } }', { i: { username, password: TEST_PASSWORD } })).login.token as string;
+    const token = (await post('mutation($i: LoginInput!) { login(input: $i) { token } }', { i: { username, password: TEST_PASSWORD } }))
+      .login.token as string;
 
-    const reads = ([
-      { name: '{ __typename } (framework floor)', query: '{ __typename }', variables: {}, check: (d: any) => void expect(d.__typename === 'Query', '__typename') },
-      {
-        name: 'ledger page of 50 (fiscal year + category)',
-        query: `query($p: ID!, $y: Int, $c: ID, $first: Int) { expenditures(projectId: $p, fiscalYear: $y, costCategoryId: $c, first: $first) { totalCount nodes { id receiptNumber paymentDate payee grossAmount eligibleAmount status } pageInfo { hasNextPage endCursor } } }`,
-        variables: { p: project.id, y: filter.fiscal_year, c: filter.cost_category_id, first: 50 },
-        check: (d: any) => void expect(d.expenditures.nodes.length === Math.min(50, filter.n) && d.expenditures.totalCount === filter.n, 'ledger page size'),
-      },
-      {
-        name: 'ledger page of 50, more fields',
-        query: `query($p: ID!, $y: Int, $c: ID, $first: Int) { expenditures(projectId: $p, fiscalYear: $y, costCategoryId: $c, first: $first) { totalCount edges { cursor node { id kind receiptNumber revision invoiceDate paymentDate fiscalYear payee purpose costCategoryId costCategoryCode grossAmount ineligibleAmount eligibleAmount reversalOfId reversedById status statusComment createdAt } } pageInfo { hasNextPage endCursor } } }`,
-        variables: { p: project.id, y: filter.fiscal_year, c: filter.cost_category_id, first: 50 },
-        check: (d: any) => void expect(d.expenditures.edges.length === Math.min(50, filter.n), 'ledger page size'),
-      },
-      {
-        name: 'participant page of 50 + participations',
-        query: `query($p: ID!, $first: Int) { participants(projectId: $p, first: $first) { totalCount nodes { id pseudonym status entryDate track participations { startDate endDate measure { title } } } pageInfo { hasNextPage endCursor } } }`,
-        variables: { p: project.id, first: 50 },
-        check: (d: any) => void expect(d.participants.nodes.length === 50, 'participant page size'),
-      },
-      {
-        name: 'budget overview (demo project)',
-        query: `query($p: ID!) { budgetOverview(projectId: $p) { projectId status years { fiscalYear lines { costCategory { code } planned spent available status } total { planned spent available } } total { planned drawn spent committed available deviation status } burnRate { overallPerMonth } forecast { spentAtEnd } } }`,
-        variables: { p: project.id },
-        check: (d: any) => void expect(d.budgetOverview.projectId === project.id, 'overview project'),
-      },
-    ] as Read[]).filter((r) => !ONLY || ONLY.test(r.name));
+    const reads = (
+      [
+        {
+          name: '{ __typename } (framework floor)',
+          query: '{ __typename }',
+          variables: {},
+          check: (d: any) => void expect(d.__typename === 'Query', '__typename'),
+        },
+        {
+          name: 'ledger page of 50 (fiscal year + category)',
+          query: `query($p: ID!, $y: Int, $c: ID, $first: Int) { expenditures(projectId: $p, fiscalYear: $y, costCategoryId: $c, first: $first) { totalCount nodes { id receiptNumber paymentDate payee grossAmount eligibleAmount status } pageInfo { hasNextPage endCursor } } }`,
+          variables: { p: project.id, y: filter.fiscal_year, c: filter.cost_category_id, first: 50 },
+          check: (d: any) =>
+            void expect(
+              d.expenditures.nodes.length === Math.min(50, filter.n) && d.expenditures.totalCount === filter.n,
+              'ledger page size',
+            ),
+        },
+        {
+          name: 'ledger page of 50, more fields',
+          query: `query($p: ID!, $y: Int, $c: ID, $first: Int) { expenditures(projectId: $p, fiscalYear: $y, costCategoryId: $c, first: $first) { totalCount edges { cursor node { id kind receiptNumber revision invoiceDate paymentDate fiscalYear payee purpose costCategoryId costCategoryCode grossAmount ineligibleAmount eligibleAmount reversalOfId reversedById status statusComment createdAt } } pageInfo { hasNextPage endCursor } } }`,
+          variables: { p: project.id, y: filter.fiscal_year, c: filter.cost_category_id, first: 50 },
+          check: (d: any) => void expect(d.expenditures.edges.length === Math.min(50, filter.n), 'ledger page size'),
+        },
+        {
+          name: 'participant page of 50 + participations',
+          query: `query($p: ID!, $first: Int) { participants(projectId: $p, first: $first) { totalCount nodes { id pseudonym status entryDate track participations { startDate endDate measure { title } } } pageInfo { hasNextPage endCursor } } }`,
+          variables: { p: project.id, first: 50 },
+          check: (d: any) => void expect(d.participants.nodes.length === 50, 'participant page size'),
+        },
+        {
+          name: 'budget overview (demo project)',
+          query: `query($p: ID!) { budgetOverview(projectId: $p) { projectId status years { fiscalYear lines { costCategory { code } planned spent available status } total { planned spent available } } total { planned drawn spent committed available deviation status } burnRate { overallPerMonth } forecast { spentAtEnd } } }`,
+          variables: { p: project.id },
+          check: (d: any) => void expect(d.budgetOverview.projectId === project.id, 'overview project'),
+        },
+      ] as Read[]
+    ).filter((r) => !ONLY || ONLY.test(r.name));
 
     say(`# Reads against raw SQL (${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${LABEL})`);
     say('');
-    say(`Machine: ${cpus().length} cores (${cpus()[0].model}), Node ${process.version}, pool ${config.dbPoolMax}; demo data, service and driver in one process. Load average at start ${loadavg().map((l) => l.toFixed(2)).join(' ')}.`);
-    say(`Saturation: ${CONNECTIONS} keep-alive connections, closed loop, GraphQL and raw taking turns in ${SLICE} s slices, ${SECONDS} s each. Fixed rate: ${RATE} req/s, turns of 1 s, ${RATE_SECONDS} s each. Raw = the statements the service sent for that request, replayed through pg on one pooled client.`);
+    say(
+      `Machine: ${cpus().length} cores (${cpus()[0].model}), Node ${process.version}, pool ${config.dbPoolMax}; demo data, service and driver in one process. Load average at start ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}.`,
+    );
+    say(
+      `Saturation: ${CONNECTIONS} keep-alive connections, closed loop, GraphQL and raw taking turns in ${SLICE} s slices, ${SECONDS} s each. Fixed rate: ${RATE} req/s, turns of 1 s, ${RATE_SECONDS} s each. Raw = the statements the service sent for that request, replayed through pg on one pooled client.`,
+    );
     say('');
-    say('| read | SQL stmts | service req/s | raw req/s | ratio | Node CPU ms/request service / raw | service p50 / p95 / p99 ms @20/s | raw p50 / p95 ms @20/s | p50 ratio |');
+    say(
+      '| read | SQL stmts | service req/s | raw req/s | ratio | Node CPU ms/request service / raw | service p50 / p95 / p99 ms @20/s | raw p50 / p95 ms @20/s | p50 ratio |',
+    );
     say('|---|---|---|---|---|---|---|---|---|');
 
     for (const read of reads) {
@@ -184,7 +210,11 @@ await withScratchDatabase(async (url) => {
       );
     }
     say('');
-    say(`Load average at the end ${loadavg().map((l) => l.toFixed(2)).join(' ')}.`);
+    say(
+      `Load average at the end ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}.`,
+    );
     const file = `bench/results/${new Date().toISOString().slice(0, 10)}-reads-${LABEL}.md`;
     await mkdir('bench/results', { recursive: true });
     await writeFile(file, `${lines.join('\n')}\n`);
@@ -197,7 +227,11 @@ await withScratchDatabase(async (url) => {
 });
 
 /** `connections` loops each sending the next request when the previous answered, for `seconds`. */
-async function closedLoop(send: () => Promise<void>, connections: number, seconds: number): Promise<{ done: number; seconds: number; cpuMs: number }> {
+async function closedLoop(
+  send: () => Promise<void>,
+  connections: number,
+  seconds: number,
+): Promise<{ done: number; seconds: number; cpuMs: number }> {
   const start = performance.now();
   const end = start + seconds * 1000;
   let done = 0;
@@ -224,5 +258,7 @@ function ms(r: LoadResult, p: number): string {
 }
 
 function failures(r: LoadResult): string {
-  return r.failed || r.dropped ? ` (${r.failed} failed, ${r.dropped} dropped${r.firstError ? `: ${r.firstError.slice(0, 80).replace(/\|/g, '/')}` : ''})` : '';
+  return r.failed || r.dropped
+    ? ` (${r.failed} failed, ${r.dropped} dropped${r.firstError ? `: ${r.firstError.slice(0, 80).replace(/\|/g, '/')}` : ''})`
+    : '';
 }

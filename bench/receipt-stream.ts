@@ -59,7 +59,10 @@ async function generate(url: string) {
   );
   await em.execute('vacuum analyze expenditure');
   await em.execute('vacuum analyze expenditure_state');
-  const [expected] = await em.execute<{ eligible: string }[]>('select sum(eligible_amount)::text as eligible from expenditure where project_id = ?', [project.projectId]);
+  const [expected] = await em.execute<{ eligible: string }[]>(
+    'select sum(eligible_amount)::text as eligible from expenditure where project_id = ?',
+    [project.projectId],
+  );
   await app.close();
   process.stdout.write(`generated ${ROWS.toLocaleString('en')} receipts in ${((Date.now() - generated) / 1000).toFixed(1)} s\n`);
   return { rows: ROWS, projectId: project.projectId, finance: project.finance, expectedEligible: expected.eligible };
@@ -73,7 +76,10 @@ async function measure(url: string, project: Generated) {
     const login = await fetch(`${service.base}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: 'mutation($input: LoginInput!) { login(input: $input) { token } }', variables: { input: { username: project.finance, password: TEST_PASSWORD } } }),
+      body: JSON.stringify({
+        query: 'mutation($input: LoginInput!) { login(input: $input) { token } }',
+        variables: { input: { username: project.finance, password: TEST_PASSWORD } },
+      }),
     });
     const token = ((await login.json()) as { data: { login: { token: string } } }).data.login.token;
     const download = `${service.base}/exports/projects/${project.projectId}/receipts.csv?asOf=2025-12-31`;
@@ -116,11 +122,17 @@ async function measure(url: string, project: Generated) {
       });
       process.stdout.write(`${JSON.stringify(runs.at(-1))}\n`);
       if (!correct) {
-        process.stdout.write(`wrong answer: status ${response.status}, ${lines} of ${expectedLines} lines, total ${totalRow[9]} (expected ${expectedTotal})\n`);
+        process.stdout.write(
+          `wrong answer: status ${response.status}, ${lines} of ${expectedLines} lines, total ${totalRow[9]} (expected ${expectedTotal})\n`,
+        );
         process.exitCode = 1;
       }
     }
-    process.stdout.write(`rows ${ROWS.toLocaleString('en')}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
+    process.stdout.write(
+      `rows ${ROWS.toLocaleString('en')}, load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}\n`,
+    );
   } finally {
     await service.stop();
   }

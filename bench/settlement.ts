@@ -49,7 +49,11 @@ async function measure(name: string, calls: number, send: () => Promise<unknown>
   }
   times.sort((a, b) => a - b);
   const f = (ms: number) => `${ms.toFixed(1)} ms`;
-  console.log(`${name.padEnd(64)} n=${calls}  p50 ${f(percentile(times, 0.5))}  p95 ${f(percentile(times, 0.95))}  max ${f(times[times.length - 1])}  (load ${loadavg().map((l) => l.toFixed(1)).join(' ')})`);
+  console.log(
+    `${name.padEnd(64)} n=${calls}  p50 ${f(percentile(times, 0.5))}  p95 ${f(percentile(times, 0.95))}  max ${f(times[times.length - 1])}  (load ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')})`,
+  );
   return times;
 }
 
@@ -58,17 +62,40 @@ async function bench(url: string, generate: boolean): Promise<void> {
   process.env.DATA_ENCRYPTION_KEY ??= randomBytes(32).toString('base64');
   process.env.IDENTITY_HASH_KEY ??= randomBytes(32).toString('base64');
   const keys = { DATA_ENCRYPTION_KEY: process.env.DATA_ENCRYPTION_KEY, IDENTITY_HASH_KEY: process.env.IDENTITY_HASH_KEY };
-  const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'silent', SEED_DEMO: 'false', PLAYGROUND: 'false', ...keys });
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    LOG_LEVEL: 'silent',
+    SEED_DEMO: 'false',
+    PLAYGROUND: 'false',
+    ...keys,
+  });
   const app = await NestFactory.create(AppModule.forRoot(config, url), { logger: false });
   const orm: MikroORM = app.get(MikroORM);
   await prepareDatabase(orm, { seedDemo: true });
   if (generate) {
     const started = performance.now();
     console.log(`generating ${PROJECTS} projects with ${RECEIPTS} receipts each (seed:scale) …`);
-    await run('node', ['--import', '@swc-node/register/esm-register', 'src/scripts/seed-scale.ts', '--projects', String(PROJECTS), '--seed', '2026', '--receipts-per-project', String(RECEIPTS), '--participants-per-project', '10'], {
-      env: { ...process.env, DATABASE_URL: url },
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    await run(
+      'node',
+      [
+        '--import',
+        '@swc-node/register/esm-register',
+        'src/scripts/seed-scale.ts',
+        '--projects',
+        String(PROJECTS),
+        '--seed',
+        '2026',
+        '--receipts-per-project',
+        String(RECEIPTS),
+        '--participants-per-project',
+        '10',
+      ],
+      {
+        env: { ...process.env, DATABASE_URL: url },
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
     console.log(`generated in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   }
   const connection = orm.em.fork().getConnection();
@@ -82,19 +109,32 @@ async function bench(url: string, generate: boolean): Promise<void> {
   const [auditor, grantor] = [await login('auditor'), await login('grantor')];
 
   const sample = (await post({ query: SETTLEMENT, variables: { p: demo, asOf: AS_OF } }, auditor)).settlement;
-  console.log(`demo settlement as of ${AS_OF}: final grant ${sample.finalGrant}, paid out ${sample.paidOut}, reclaim ${sample.reclaim}, ${sample.steps.length} steps`);
-  await measure(`settlement of the demo project (as of ${AS_OF})`, CALLS, () => post({ query: SETTLEMENT, variables: { p: demo, asOf: AS_OF } }, auditor));
+  console.log(
+    `demo settlement as of ${AS_OF}: final grant ${sample.finalGrant}, paid out ${sample.paidOut}, reclaim ${sample.reclaim}, ${sample.steps.length} steps`,
+  );
+  await measure(`settlement of the demo project (as of ${AS_OF})`, CALLS, () =>
+    post({ query: SETTLEMENT, variables: { p: demo, asOf: AS_OF } }, auditor),
+  );
   const b1 = (await connection.execute(`select id from cost_category where program_id = ? and code = 'B1'`, [program]))[0].id;
   await measure('settlement what-if (B1 at 70 % of plan, the rest as planned)', CALLS, () =>
-    post({ query: SETTLEMENT, variables: { p: demo, asOf: AS_OF, whatIf: { categories: [{ costCategoryId: b1, percentOfPlan: '70.00' }] } } }, auditor),
+    post(
+      { query: SETTLEMENT, variables: { p: demo, asOf: AS_OF, whatIf: { categories: [{ costCategoryId: b1, percentOfPlan: '70.00' }] } } },
+      auditor,
+    ),
   );
   const list = (await post({ query: LIST, variables: { p: program, asOf: AS_OF } }, grantor)).programSettlements;
   console.log(`programme list: ${list.projects.length} projects, ${list.totals.settled} settled, reclaims ${list.totals.reclaim}`);
-  const late = await measure(`programSettlements, ${list.projects.length} projects (as of ${AS_OF})`, LIST_CALLS, () => post({ query: LIST, variables: { p: program, asOf: AS_OF } }, grantor));
+  const late = await measure(`programSettlements, ${list.projects.length} projects (as of ${AS_OF})`, LIST_CALLS, () =>
+    post({ query: LIST, variables: { p: program, asOf: AS_OF } }, grantor),
+  );
   // an as-of date inside the period: every receipt paid later is subtracted from the maintained totals
-  const mid = await measure(`programSettlements, ${list.projects.length} projects (as of 2025-06-30)`, LIST_CALLS, () => post({ query: LIST, variables: { p: program, asOf: '2025-06-30' } }, grantor));
+  const mid = await measure(`programSettlements, ${list.projects.length} projects (as of 2025-06-30)`, LIST_CALLS, () =>
+    post({ query: LIST, variables: { p: program, asOf: '2025-06-30' } }, grantor),
+  );
   const per400 = (times: number[]) => ((percentile(times, 0.5) / list.projects.length) * 400).toFixed(0);
-  console.log(`extrapolated to 400 projects (linear in projects, p50): ${per400(late)} ms as of ${AS_OF}, ${per400(mid)} ms as of 2025-06-30`);
+  console.log(
+    `extrapolated to 400 projects (linear in projects, p50): ${per400(late)} ms as of ${AS_OF}, ${per400(mid)} ms as of 2025-06-30`,
+  );
   await app.close();
 }
 

@@ -69,7 +69,9 @@ export class AppModule implements NestModule {
         ConfigModule.forRoot(config),
         HttpTuningModule,
         LoggerModule.forRoot(createLoggerOptions(config)),
-        MikroOrmModule.forRoot(createOrmConfig({ url: databaseUrl, replicaUrls: config.replicaUrls, poolMax: config.dbPoolMax, timeouts: config.dbTimeouts })),
+        MikroOrmModule.forRoot(
+          createOrmConfig({ url: databaseUrl, replicaUrls: config.replicaUrls, poolMax: config.dbPoolMax, timeouts: config.dbTimeouts }),
+        ),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           path: GRAPHQL_PATH,
@@ -86,13 +88,20 @@ export class AppModule implements NestModule {
           parseOptions: limits.parseOptions,
           // Apollo's default cache-control plugin hooks into every field of every answer; the schema
           // declares no cache hints, so it only ever computed "not cacheable". Off.
-          plugins: [ApolloServerPluginCacheControlDisabled(), serviceUnavailableStatusPlugin(), ...limits.plugins, ...(config.playground ? [localPlaygroundPlugin(GRAPHQL_PATH)] : [])],
+          plugins: [
+            ApolloServerPluginCacheControlDisabled(),
+            serviceUnavailableStatusPlugin(),
+            ...limits.plugins,
+            ...(config.playground ? [localPlaygroundPlugin(GRAPHQL_PATH)] : []),
+          ],
           context: ({ req }: { req: Request }): GraphQLContext => ({ req, loaders: new LoaderRegistry() }),
           formatError: withSecurityCodes(
             createErrorFormatter({
               maskInternalErrors: config.env === 'production',
-              onInternalError: (error) => errorLogger.error(error instanceof Error ? { err: error } : { error }, 'internal error in a GraphQL operation'),
-              onDatabaseUnavailable: (error) => errorLogger.warn(`database unavailable: ${error instanceof Error ? error.message : String(error)}`),
+              onInternalError: (error) =>
+                errorLogger.error(error instanceof Error ? { err: error } : { error }, 'internal error in a GraphQL operation'),
+              onDatabaseUnavailable: (error) =>
+                errorLogger.warn(`database unavailable: ${error instanceof Error ? error.message : String(error)}`),
             }),
           ),
         }),
@@ -115,7 +124,10 @@ export class AppModule implements NestModule {
         ImportsModule,
       ],
       controllers: [HealthController, PlaygroundController],
-      providers: [{ provide: APP_PIPE, useClass: InputValidationPipe }, { provide: APP_FILTER, useClass: UserErrorFilter }],
+      providers: [
+        { provide: APP_PIPE, useClass: InputValidationPipe },
+        { provide: APP_FILTER, useClass: UserErrorFilter },
+      ],
     };
   }
 }

@@ -31,7 +31,9 @@ async function main(): Promise<void> {
   }
   const bootLog = pino({ level: config.logLevel, base: { service: 'funding-program-tracker' } });
   if (config.usesDevelopmentKeys) {
-    bootLog.warn('RUNNING ON THE PUBLIC DEVELOPMENT KEYS (JWT_SECRET, DATA_ENCRYPTION_KEY or IDENTITY_HASH_KEY unset): anyone can forge tokens and read identities. Never use this with real data.');
+    bootLog.warn(
+      'RUNNING ON THE PUBLIC DEVELOPMENT KEYS (JWT_SECRET, DATA_ENCRYPTION_KEY or IDENTITY_HASH_KEY unset): anyone can forge tokens and read identities. Never use this with real data.',
+    );
   }
 
   const database = await openDatabase(
@@ -39,7 +41,10 @@ async function main(): Promise<void> {
     (message) => bootLog.debug({ source: 'postgres' }, message),
     (message) => bootLog.warn({ source: 'postgres' }, message),
   );
-  bootLog.info({ embedded: database.embedded }, database.embedded ? `embedded PostgreSQL started (data in ${config.embeddedPg.dir})` : 'using DATABASE_URL');
+  bootLog.info(
+    { embedded: database.embedded },
+    database.embedded ? `embedded PostgreSQL started (data in ${config.embeddedPg.dir})` : 'using DATABASE_URL',
+  );
 
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database.url), { bufferLogs: true });
   app.useLogger(app.get(Logger));
@@ -54,7 +59,9 @@ async function main(): Promise<void> {
     if (pending.length > 0) {
       await app.close();
       await database.stop();
-      throw new StartError(`The database lacks ${pending.length} migration(s) (${pending[0]}…); run "npm run migrate" first, or set MIGRATE_ON_START=true.`);
+      throw new StartError(
+        `The database lacks ${pending.length} migration(s) (${pending[0]}…); run "npm run migrate" first, or set MIGRATE_ON_START=true.`,
+      );
     }
     bootLog.info('database schema is current (MIGRATE_ON_START=false)');
   }
@@ -81,6 +88,8 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   const oneLine = error instanceof StartError || error instanceof EmbeddedPostgresError;
-  process.stderr.write(`Start failed: ${oneLine ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `Start failed: ${oneLine ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -32,7 +32,10 @@ try {
   for (const file of ['package.json', 'package-lock.json', 'dist']) await cp(file, join(app, file), { recursive: true });
 
   step('npm ci --omit=dev (from the npm cache where possible)');
-  execFileSync(npm[0], [...npm.slice(1), 'ci', '--omit=dev', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], { cwd: app, stdio: 'inherit' });
+  execFileSync(npm[0], [...npm.slice(1), 'ci', '--omit=dev', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], {
+    cwd: app,
+    stdio: 'inherit',
+  });
   if (spawnSync('test', ['-e', join(app, 'node_modules/jest')]).status === 0) fail('jest (a development dependency) was installed');
 
   await ensureDatabase(database.url, 'fpt_production');
@@ -54,15 +57,24 @@ try {
       '',
     ].join('\n'),
   );
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(npm_|DATABASE_URL|PORT|NODE_ENV|EMBEDDED_PG)/.test(key)));
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !/^(npm_|DATABASE_URL|PORT|NODE_ENV|EMBEDDED_PG)/.test(key)),
+  );
 
   step('start:prod before migrating refuses with one line');
-  const early = spawnSync(npm[0], [...npm.slice(1), 'run', '--silent', 'start:prod'], { cwd: app, env, encoding: 'utf8', timeout: 120_000 });
-  if (early.status === 0 || !/run "npm run migrate" first/.test(early.stderr)) fail(`expected a refusal, got exit ${early.status}: ${early.stderr}`);
+  const early = spawnSync(npm[0], [...npm.slice(1), 'run', '--silent', 'start:prod'], {
+    cwd: app,
+    env,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  if (early.status === 0 || !/run "npm run migrate" first/.test(early.stderr))
+    fail(`expected a refusal, got exit ${early.status}: ${early.stderr}`);
 
   step('npm run migrate');
   const migrate = spawnSync(npm[0], [...npm.slice(1), 'run', '--silent', 'migrate'], { cwd: app, env, encoding: 'utf8', timeout: 120_000 });
-  if (migrate.status !== 0 || !/Applied \d+ migration/.test(migrate.stdout)) fail(`migrate: exit ${migrate.status}: ${migrate.stdout}${migrate.stderr}`);
+  if (migrate.status !== 0 || !/Applied \d+ migration/.test(migrate.stdout))
+    fail(`migrate: exit ${migrate.status}: ${migrate.stdout}${migrate.stderr}`);
 
   // What start:prod runs, without npm in between, so that SIGTERM reaches the service itself.
   step('node dist/main.js (= npm run start:prod), then /health, then SIGTERM');
@@ -82,13 +94,18 @@ try {
   const code = await exited;
   if (code !== 0) fail(`SIGTERM: exit ${code}: ${stderr}`);
 
-  const systemNode = execFileSync('bash', ['-c', 'PATH=$(echo "$PATH" | tr ":" "\\n" | grep -v node_modules | paste -sd:) command -v node || true'], { encoding: 'utf8' }).trim();
+  const systemNode = execFileSync(
+    'bash',
+    ['-c', 'PATH=$(echo "$PATH" | tr ":" "\\n" | grep -v node_modules | paste -sd:) command -v node || true'],
+    { encoding: 'utf8' },
+  ).trim();
   const version = systemNode ? spawnSync(systemNode, ['--version'], { encoding: 'utf8' }).stdout.trim() : '';
   const [major, minor] = version.slice(1).split('.').map(Number);
   if (systemNode && (major < 22 || (major === 22 && minor < 17))) {
     step(`node dist/main.js on the system's ${version}`);
     const old = spawnSync(systemNode, ['dist/main.js'], { cwd: app, env, encoding: 'utf8' });
-    if (old.status !== 1 || old.stderr.trim().split('\n').length !== 1 || !/needs Node 22\.17 or newer/.test(old.stderr)) fail(`old Node: exit ${old.status}: ${old.stderr}`);
+    if (old.status !== 1 || old.stderr.trim().split('\n').length !== 1 || !/needs Node 22\.17 or newer/.test(old.stderr))
+      fail(`old Node: exit ${old.status}: ${old.stderr}`);
   }
   step(`passed in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 } finally {

@@ -13,4 +13,9 @@ const run = (command, commandArgs) => {
 
 if (rest.length === 0 && tiers.length === 0) run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--noEmit']);
 // --selectProjects takes several names, so it goes last, after the paths.
-run(process.execPath, ['--experimental-vm-modules', 'node_modules/jest/bin/jest.js', ...rest, ...(tiers.length ? ['--selectProjects', ...tiers] : [])]);
+run(process.execPath, [
+  '--experimental-vm-modules',
+  'node_modules/jest/bin/jest.js',
+  ...rest,
+  ...(tiers.length ? ['--selectProjects', ...tiers] : []),
+]);

@@ -15,7 +15,14 @@ import { fixedRate, percentile, type LoadResult } from './open-loop.js';
  * without HTTP, authentication or Nest. Answers are checked: one line per receipt in scope plus
  * header, sum rows and total, and the total equal to SQL's sum.
  */
-export async function measureReceiptStream(options: { base: string; token: string; projectIds: string[]; db: pg.Pool; seconds: number; asOf: string }) {
+export async function measureReceiptStream(options: {
+  base: string;
+  token: string;
+  projectIds: string[];
+  db: pg.Pool;
+  seconds: number;
+  asOf: string;
+}) {
   const { base, token, projectIds, db, seconds, asOf } = options;
   const rate = 2;
   const scopes = await Promise.all(projectIds.map((id) => finalScope(db, id, asOf)));
@@ -25,7 +32,9 @@ export async function measureReceiptStream(options: { base: string; token: strin
   const download = async (i: number, check = false) => {
     const k = i % scopes.length;
     const started = performance.now();
-    const response = await fetch(`${base}/exports/projects/${scopes[k].projectId}/receipts.csv?asOf=${asOf}`, { headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(`${base}/exports/projects/${scopes[k].projectId}/receipts.csv?asOf=${asOf}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     if (response.status !== 200) throw new Error(`HTTP ${response.status}`);
     const text = await readAll(response.body as unknown as AsyncIterable<Uint8Array>, () => firstBytes.push(performance.now() - started));
     if (check) verify(text, expected[k]);
@@ -62,8 +71,18 @@ export async function measureReceiptStream(options: { base: string; token: strin
 }
 
 async function finalScope(db: pg.Pool, projectId: string, asOf: string): Promise<ProofScope> {
-  const { rows } = await db.query<{ from: string; to: string }>('select approval_start::text as from, approval_end::text as to from project where id = $1', [projectId]);
-  return { projectId, kind: ProofKind.FINAL, fiscalYear: null, periodFrom: parseLocalDate(rows[0].from), periodTo: parseLocalDate(rows[0].to), asOf: parseLocalDate(asOf) };
+  const { rows } = await db.query<{ from: string; to: string }>(
+    'select approval_start::text as from, approval_end::text as to from project where id = $1',
+    [projectId],
+  );
+  return {
+    projectId,
+    kind: ProofKind.FINAL,
+    fiscalYear: null,
+    periodFrom: parseLocalDate(rows[0].from),
+    periodTo: parseLocalDate(rows[0].to),
+    asOf: parseLocalDate(asOf),
+  };
 }
 
 async function expectedList(db: pg.Pool, scope: ProofScope) {

@@ -51,7 +51,12 @@ export async function fixedRate(rate: number, seconds: number, send: (i: number)
  * paths meet the same conditions (one after the other, one path could get a quiet minute and the
  * other a busy one). Request numbers continue across slices.
  */
-export async function alternating(rate: number, seconds: number, paths: [(i: number) => Promise<void>, (i: number) => Promise<void>], slice = 1): Promise<[LoadResult, LoadResult]> {
+export async function alternating(
+  rate: number,
+  seconds: number,
+  paths: [(i: number) => Promise<void>, (i: number) => Promise<void>],
+  slice = 1,
+): Promise<[LoadResult, LoadResult]> {
   const results: [LoadResult, LoadResult] = [
     { latencies: [], sent: 0, failed: 0, dropped: 0, seconds: 0 },
     { latencies: [], sent: 0, failed: 0, dropped: 0, seconds: 0 },

@@ -81,7 +81,11 @@ export function readOperations(scope: BenchScope): ReadOperation[] {
           [project(i), scope.categoryB1],
         );
         expectEqual('expenditures.totalCount', data.expenditures.totalCount, rows[0]?.n ?? 0);
-        expectEqual('expenditures page ids', data.expenditures.nodes.map((n: { id: string }) => n.id).join(','), rows.map((r) => r.id).join(','));
+        expectEqual(
+          'expenditures page ids',
+          data.expenditures.nodes.map((n: { id: string }) => n.id).join(','),
+          rows.map((r) => r.id).join(','),
+        );
       },
     },
     {
@@ -96,8 +100,15 @@ export function readOperations(scope: BenchScope): ReadOperation[] {
         const nodes = data.participants.nodes as { id: string; identity: { lastName: string } | null; participations: unknown[] }[];
         expectEqual('participants page size', nodes.length, 50);
         if (nodes.some((n) => !n.identity?.lastName)) throw new Error('an identity did not decrypt');
-        const { rows } = await db.query<{ n: string }>('select count(*)::text as n from participation where participant_id = any($1::uuid[])', [nodes.map((n) => n.id)]);
-        expectEqual('participations on the page', nodes.reduce((s, n) => s + n.participations.length, 0), rows[0].n);
+        const { rows } = await db.query<{ n: string }>(
+          'select count(*)::text as n from participation where participant_id = any($1::uuid[])',
+          [nodes.map((n) => n.id)],
+        );
+        expectEqual(
+          'participations on the page',
+          nodes.reduce((s, n) => s + n.participations.length, 0),
+          rows[0].n,
+        );
       },
     },
     {
@@ -108,7 +119,9 @@ export function readOperations(scope: BenchScope): ReadOperation[] {
       query: `query($p: ID!, $period: ReportPeriodInput!) { indicatorReport(projectId: $p, period: $period) { suppressionApplied rows { code target periodActual cumulativeActual numerator denominator suppressed disaggregations { dimension period { key count suppressed } } } } }`,
       variables: (i) => ({ p: project(i), period: { from: '2026-01-01', to: '2026-06-30' } }),
       async validate(data, db) {
-        const { rows } = await db.query<{ n: string }>('select count(*)::text as n from indicator_definition where program_id = $1', [scope.programId]);
+        const { rows } = await db.query<{ n: string }>('select count(*)::text as n from indicator_definition where program_id = $1', [
+          scope.programId,
+        ]);
         expectEqual('indicatorReport rows', data.indicatorReport.rows.length, rows[0].n);
       },
     },

@@ -54,7 +54,7 @@ let capture: { query: string; params: unknown[] }[] | null = null;
 const logger = orm.config.getLogger();
 const original = logger.logQuery.bind(logger);
 logger.logQuery = (context) => {
-  capture?.push({ query: context.query ?? "", params: (context.params as unknown[]) ?? [] });
+  capture?.push({ query: context.query ?? '', params: (context.params as unknown[]) ?? [] });
   original(context);
 };
 
@@ -67,7 +67,11 @@ try {
   const post = (query: string, variables: Record<string, unknown>, token?: string) =>
     new Promise<any>((resolve, reject) => {
       const body = JSON.stringify({ query, variables });
-      const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...(token ? { authorization: `Bearer ${token}` } : {}) };
+      const headers = {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(body),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      };
       const request = http.request({ agent, host: '127.0.0.1', port, path: '/graphql', method: 'POST', headers }, (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -85,29 +89,57 @@ try {
       request.on('error', reject);
       request.end(body);
     });
-  const login = async (username: string, password: string) => (await post('mutation($i: LoginInput!) { login(input: $i) { token } }', { i: { username, password } })).login.token as string;
+  const login = async (username: string, password: string) =>
+    (await post('mutation($i: LoginInput!) { login(input: $i) { token } }', { i: { username, password } })).login.token as string;
 
   const program = (await db.query<{ id: string }>('select id from funding_program where code = $1', [DEMO_PROGRAM.code])).rows[0];
-  const projectIds = (await db.query<{ id: string }>("select id from project where file_number like 'SCALE-%' order by file_number limit $1", [PROJECTS])).rows.map((r) => r.id);
-  if (projectIds.length === 0) throw new Error('No generated projects: run `npm run seed:scale -- --projects 400 --seed 2026` against this database first.');
-  const [scale] = (await db.query(`select (select count(*) from project where program_id = $1)::int as projects, (select count(*) from expenditure)::int as receipts,
-      (select count(*) from participant)::int as participants, (select count(*) from participation)::int as participations, (select pg_size_pretty(pg_database_size(current_database()))) as size, version() as pg`, [program.id])).rows;
-  const categoryB1 = (await db.query<{ id: string }>("select id from cost_category where program_id = $1 and code = 'B1'", [program.id])).rows[0].id;
+  const projectIds = (
+    await db.query<{ id: string }>("select id from project where file_number like 'SCALE-%' order by file_number limit $1", [PROJECTS])
+  ).rows.map((r) => r.id);
+  if (projectIds.length === 0)
+    throw new Error('No generated projects: run `npm run seed:scale -- --projects 400 --seed 2026` against this database first.');
+  const [scale] = (
+    await db.query(
+      `select (select count(*) from project where program_id = $1)::int as projects, (select count(*) from expenditure)::int as receipts,
+      (select count(*) from participant)::int as participants, (select count(*) from participation)::int as participations, (select pg_size_pretty(pg_database_size(current_database()))) as size, version() as pg`,
+      [program.id],
+    )
+  ).rows;
+  const categoryB1 = (await db.query<{ id: string }>("select id from cost_category where program_id = $1 and code = 'B1'", [program.id]))
+    .rows[0].id;
   const username = `bench-${Date.now()}`;
-  await createUser(orm, { username, grants: projectIds.flatMap((projectId) => [Role.FINANCE, Role.CASE_WORKER, Role.ANALYST].map((role) => ({ role, projectId }))) });
-  const tokens = { bench: await login(username, TEST_PASSWORD), grantor: await login('grantor', DEMO_USERS.find((u) => u.username === 'grantor')!.password) };
+  await createUser(orm, {
+    username,
+    grants: projectIds.flatMap((projectId) => [Role.FINANCE, Role.CASE_WORKER, Role.ANALYST].map((role) => ({ role, projectId }))),
+  });
+  const tokens = {
+    bench: await login(username, TEST_PASSWORD),
+    grantor: await login('grantor', DEMO_USERS.find((u) => u.username === 'grantor')!.password),
+  };
 
   say(`# Benchmark at nationwide scale (${new Date().toISOString().slice(0, 10)})`);
   say('');
-  say(`Machine: ${hostname()}, ${cpus().length} cores (${cpus()[0].model}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory, Node ${process.version}, ${String(scale.pg).split(' on ')[0]}, pool ${config.dbPoolMax}.`);
-  say(`Database: ${scale.projects} projects in the programme, ${scale.receipts} receipts, ${scale.participants} participants, ${scale.participations} participations, ${scale.size}. Operations run against ${projectIds.length} generated projects in turn.`);
-  say(`Load: service and load driver (node:http, keep-alive) in one Node process; each read ${SECONDS} s at a fixed arrival rate through GraphQL and ${SECONDS} s of the same SQL through pg at the same rate, taking turns second by second. Load average at start ${loadavg().map((l) => l.toFixed(2)).join(' ')}.`);
+  say(
+    `Machine: ${hostname()}, ${cpus().length} cores (${cpus()[0].model}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory, Node ${process.version}, ${String(scale.pg).split(' on ')[0]}, pool ${config.dbPoolMax}.`,
+  );
+  say(
+    `Database: ${scale.projects} projects in the programme, ${scale.receipts} receipts, ${scale.participants} participants, ${scale.participations} participations, ${scale.size}. Operations run against ${projectIds.length} generated projects in turn.`,
+  );
+  say(
+    `Load: service and load driver (node:http, keep-alive) in one Node process; each read ${SECONDS} s at a fixed arrival rate through GraphQL and ${SECONDS} s of the same SQL through pg at the same rate, taking turns second by second. Load average at start ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}.`,
+  );
   if (NOTE) say(`Note: ${NOTE}`);
   say('');
-  say('| Operation | Path | Rate (req/s) | Done (req/s) | p50 ms | p95 ms | p99 ms | Failed / dropped | SQL statements per request | GraphQL p50 / SQL p50 | Target |');
+  say(
+    '| Operation | Path | Rate (req/s) | Done (req/s) | p50 ms | p95 ms | p99 ms | Failed / dropped | SQL statements per request | GraphQL p50 / SQL p50 | Target |',
+  );
   say('|---|---|---|---|---|---|---|---|---|---|---|');
 
-  for (const op of readOperations({ programId: program.id, projectIds, categoryB1, programProjects: scale.projects }).filter((o) => selected(o.name))) {
+  for (const op of readOperations({ programId: program.id, projectIds, categoryB1, programProjects: scale.projects }).filter((o) =>
+    selected(o.name),
+  )) {
     const token = tokens[op.user];
     const send = async (i: number, variables = op.variables(i)) => post(op.query, variables, token);
     for (let i = 0; i < 3; i++) await op.validate(await send(i), db, i);
@@ -140,24 +172,59 @@ try {
     const target = op.kind === 'overview' ? 'p95 < 100 ms' : 'p95 < 50 ms';
     const met = percentile(graph.latencies, 95) < (op.kind === 'overview' ? 100 : 50);
     const ratio = percentile(graph.latencies, 50) / percentile(raw.latencies, 50);
-    say(row(op, 'GraphQL', graph, `${statements.length}${perSize.length ? ` (${perSize.join(', ')})` : ''}`, ratio.toFixed(1), `${target}: ${met ? 'met' : 'NOT met'}`));
+    say(
+      row(
+        op,
+        'GraphQL',
+        graph,
+        `${statements.length}${perSize.length ? ` (${perSize.join(', ')})` : ''}`,
+        ratio.toFixed(1),
+        `${target}: ${met ? 'met' : 'NOT met'}`,
+      ),
+    );
     say(row(op, 'raw SQL (pg)', raw, String(statements.length), '', ''));
   }
 
-  const writes = selected('drawdown request + booking mix (write)') ? await runWriteMix({ endpoint, token: tokens.bench, projectIds, db, orm, seconds: SECONDS }) : undefined;
-  if (writes) say(`| drawdown request + booking mix, 32 writers | GraphQL | ${writes.rate} | ${(writes.result.latencies.length / writes.result.seconds).toFixed(1)} | ${f(percentile(writes.result.latencies, 50))} | ${f(percentile(writes.result.latencies, 95))} | ${f(percentile(writes.result.latencies, 99))} | ${writes.result.failed} / ${writes.result.dropped} | | | ${writes.verdict} |`);
+  const writes = selected('drawdown request + booking mix (write)')
+    ? await runWriteMix({ endpoint, token: tokens.bench, projectIds, db, orm, seconds: SECONDS })
+    : undefined;
+  if (writes)
+    say(
+      `| drawdown request + booking mix, 32 writers | GraphQL | ${writes.rate} | ${(writes.result.latencies.length / writes.result.seconds).toFixed(1)} | ${f(percentile(writes.result.latencies, 50))} | ${f(percentile(writes.result.latencies, 95))} | ${f(percentile(writes.result.latencies, 99))} | ${writes.result.failed} / ${writes.result.dropped} | | | ${writes.verdict} |`,
+    );
   const streamName = 'receipt-list export, streamed (whole period)';
   if (selected(streamName)) {
-    const stream = await measureReceiptStream({ base: endpoint.replace(/\/graphql$/, ''), token: tokens.bench, projectIds, db, seconds: SECONDS, asOf: new Date().toISOString().slice(0, 10) });
+    const stream = await measureReceiptStream({
+      base: endpoint.replace(/\/graphql$/, ''),
+      token: tokens.bench,
+      projectIds,
+      db,
+      seconds: SECONDS,
+      asOf: new Date().toISOString().slice(0, 10),
+    });
     const named = `receipt-list export, streamed (whole period, ~${stream.averageRows.toLocaleString('en')} receipts)`;
     const streamRatio = (percentile(stream.http.latencies, 50) / percentile(stream.raw.latencies, 50)).toFixed(1);
-    say(row({ name: named, rate: stream.rate } as ReadOperation, 'HTTP download', stream.http, 'a COPY and a sum per cost category', streamRatio, stream.httpNote));
+    say(
+      row(
+        { name: named, rate: stream.rate } as ReadOperation,
+        'HTTP download',
+        stream.http,
+        'a COPY and a sum per cost category',
+        streamRatio,
+        stream.httpNote,
+      ),
+    );
     say(row({ name: named, rate: stream.rate } as ReadOperation, 'raw (same COPY via pg)', stream.raw, 'the same', '', stream.rawNote));
   }
   say('');
-  say(`Load average at the end ${loadavg().map((l) => l.toFixed(2)).join(' ')}.`);
+  say(
+    `Load average at the end ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}.`,
+  );
 
-  const file = process.env.BENCH_OUT ?? `bench/results/${new Date().toISOString().slice(0, 10)}-${hostname()}-${scale.projects}-projects.md`;
+  const file =
+    process.env.BENCH_OUT ?? `bench/results/${new Date().toISOString().slice(0, 10)}-${hostname()}-${scale.projects}-projects.md`;
   await mkdir('bench/results', { recursive: true });
   await writeFile(file, `${lines.join('\n')}\n`);
   console.log(`written to ${file}`);

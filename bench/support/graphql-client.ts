@@ -14,7 +14,8 @@ export function graphqlClient(endpoint: string) {
   };
   const login = async (username: string) => {
     const password = DEMO_USERS.find((u) => u.username === username)!.password;
-    return (await post({ query: 'mutation($i: LoginInput!) { login(input: $i) { token } }', variables: { i: { username, password } } })).login.token as string;
+    return (await post({ query: 'mutation($i: LoginInput!) { login(input: $i) { token } }', variables: { i: { username, password } } }))
+      .login.token as string;
   };
   return { post, login };
 }

@@ -51,13 +51,22 @@ export class AuditFailurePlugin implements ApolloServerPlugin<GraphQLContext> {
       }
     }
     // Variables are coerced before the guard runs: find the signed-in user here (a bad token stays anonymous).
-    const user = contextValue.req.user ?? (atVariables ? await this.auth.userFromHeader(contextValue.req.headers.authorization).catch(() => undefined) : undefined);
+    const user =
+      contextValue.req.user ??
+      (atVariables ? await this.auth.userFromHeader(contextValue.req.headers.authorization).catch(() => undefined) : undefined);
     const events = [...firstErrorByField].flatMap(([responseKey, error]) => {
       const code = (error.extensions?.code as string | undefined) ?? (atVariables ? 'BAD_USER_INPUT' : undefined);
       if (code === 'RATE_LIMITED') return [];
-      const field = operation.selectionSet.selections.find((s): s is FieldNode => s.kind === Kind.FIELD && (s.alias ?? s.name).value === responseKey);
+      const field = operation.selectionSet.selections.find(
+        (s): s is FieldNode => s.kind === Kind.FIELD && (s.alias ?? s.name).value === responseKey,
+      );
       const name = field?.name.value ?? responseKey;
-      const attempt = { operation: name, user, allowedRoles: this.operations.rolesOf('Mutation', name), args: argsOf(schema, field, request.variables) };
+      const attempt = {
+        operation: name,
+        user,
+        allowedRoles: this.operations.rolesOf('Mutation', name),
+        args: argsOf(schema, field, request.variables),
+      };
       return [failureEvent(attempt, outcomeOf(code), code)];
     });
     if (!events.length) return;

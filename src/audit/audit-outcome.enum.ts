@@ -12,4 +12,5 @@ registerEnumType(AuditOutcome, { name: 'AuditOutcome' });
 
 const DENIAL_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED']);
 
-export const outcomeOf = (code: string | undefined): AuditOutcome => (code && DENIAL_CODES.has(code) ? AuditOutcome.DENIED : AuditOutcome.FAILED);
+export const outcomeOf = (code: string | undefined): AuditOutcome =>
+  code && DENIAL_CODES.has(code) ? AuditOutcome.DENIED : AuditOutcome.FAILED;

@@ -9,7 +9,13 @@ import { MutationAuditInterceptor } from './mutation-audit.interceptor.js';
 
 @Global()
 @Module({
-  providers: [AuditTrail, AuditService, AuditResolver, AuditFailurePlugin, { provide: APP_INTERCEPTOR, useClass: MutationAuditInterceptor }],
+  providers: [
+    AuditTrail,
+    AuditService,
+    AuditResolver,
+    AuditFailurePlugin,
+    { provide: APP_INTERCEPTOR, useClass: MutationAuditInterceptor },
+  ],
   exports: [AuditTrail],
 })
 export class AuditModule {}

@@ -14,7 +14,10 @@ export class AuditResolver {
   constructor(private readonly service: AuditService) {}
 
   @Allow(...AUDIT_READERS)
-  @Query(() => AuditEventConnection, { description: 'The audit trail, oldest first: every mutation attempt of the projects you audit (all of them for a global administrator).' })
+  @Query(() => AuditEventConnection, {
+    description:
+      'The audit trail, oldest first: every mutation attempt of the projects you audit (all of them for a global administrator).',
+  })
   auditEvents(@CurrentUser() user: AuthUser, @Args() args: AuditEventsArgs) {
     return this.service.list(user, args);
   }

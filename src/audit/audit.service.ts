@@ -14,7 +14,6 @@ import { AUDIT_READERS } from './audit.access.js';
 import { redactForReader } from './redaction.js';
 import { canReadIdentity } from '../participants/participants.access.js';
 
-
 /** Reading the audit trail: global administrators see every event, auditors those of their projects. */
 @Injectable()
 export class AuditService {
@@ -35,7 +34,13 @@ export class AuditService {
     if (f.from) conditions.push({ occurredAt: { $gte: f.from } });
     if (f.to) conditions.push({ occurredAt: { $lt: f.to } });
     const healthVisible = (projectId: string | undefined) => !!projectId && canReadIdentity(user, projectId);
-    return paginate(this.em, AuditEvent, { where: { $and: conditions }, key: ['id'], args, maxPageSize: this.config.maxPageSize, toNode: (e) => toAuditEventModel(e, healthVisible) });
+    return paginate(this.em, AuditEvent, {
+      where: { $and: conditions },
+      key: ['id'],
+      args,
+      maxPageSize: this.config.maxPageSize,
+      toNode: (e) => toAuditEventModel(e, healthVisible),
+    });
   }
 
   /** Events without a project (programmes, users, sign-ins) are for global administrators only. */

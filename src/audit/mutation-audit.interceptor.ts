@@ -42,7 +42,13 @@ export class MutationAuditInterceptor implements NestInterceptor {
         const result = await auditScope.run(scope, () => lastValueFrom(next.handle(), { defaultValue: undefined }));
         const user = req.user ?? (scope.actor && { ...scope.actor, grants: [] });
         const em = this.em.fork();
-        em.create(AuditEvent, successEvent({ operation: info.fieldName, user, allowedRoles: Array.isArray(allowed) ? allowed : undefined, args }, scope.changes));
+        em.create(
+          AuditEvent,
+          successEvent(
+            { operation: info.fieldName, user, allowedRoles: Array.isArray(allowed) ? allowed : undefined, args },
+            scope.changes,
+          ),
+        );
         await em.flush();
         return result;
       });

@@ -37,7 +37,9 @@ export const REDACTED = '[redacted]';
 export function redact(values: Record<string, unknown> | null | undefined): Record<string, unknown> | null {
   if (!values) return null;
   // An empty justification stays null: that no override was justified is no restricted fact.
-  return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, SENSITIVE_FIELDS.has(key) && value !== null ? REDACTED : value]));
+  return Object.fromEntries(
+    Object.entries(values).map(([key, value]) => [key, SENSITIVE_FIELDS.has(key) && value !== null ? REDACTED : value]),
+  );
 }
 
 /**
@@ -45,7 +47,10 @@ export function redact(values: Record<string, unknown> | null | undefined): Reco
  * a health-related exit reason as the participant query shows it (ILLNESS reads as OTHER), so the
  * trail is no way around the pseudonymous record's rules.
  */
-export function redactForReader(values: Record<string, unknown> | null | undefined, healthVisible: boolean): Record<string, unknown> | null {
+export function redactForReader(
+  values: Record<string, unknown> | null | undefined,
+  healthVisible: boolean,
+): Record<string, unknown> | null {
   if (!values) return null;
   if (healthVisible) return values;
   const out = { ...values };

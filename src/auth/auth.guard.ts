@@ -22,14 +22,22 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = requestOf(context);
-    const allowed = this.reflector.getAllAndOverride<Role[] | typeof PUBLIC | undefined>(ALLOW_KEY, [context.getHandler(), context.getClass()]);
+    const allowed = this.reflector.getAllAndOverride<Role[] | typeof PUBLIC | undefined>(ALLOW_KEY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     const user = await this.userOf(request);
     if (allowed === PUBLIC) return true;
     if (!allowed) throw forbidden('This operation is not open to any role.');
     if (!user) {
-      throw new AppError('UNAUTHENTICATED', 'Please sign in first (login mutation, then send the token as "Authorization: Bearer <token>").', undefined, {
-        requiredRoles: allowed,
-      });
+      throw new AppError(
+        'UNAUTHENTICATED',
+        'Please sign in first (login mutation, then send the token as "Authorization: Bearer <token>").',
+        undefined,
+        {
+          requiredRoles: allowed,
+        },
+      );
     }
     if (!user.grants.some((g) => allowed.includes(g.role))) {
       // requiredRoles tells a refusal by role declaration apart from a service's own FORBIDDEN.
@@ -45,5 +53,7 @@ export class AuthGuard implements CanActivate {
 }
 
 function requestOf(context: ExecutionContext): Request & { user?: AuthUser } {
-  return context.getType<string>() === 'graphql' ? GqlExecutionContext.create(context).getContext().req : context.switchToHttp().getRequest();
+  return context.getType<string>() === 'graphql'
+    ? GqlExecutionContext.create(context).getContext().req
+    : context.switchToHttp().getRequest();
 }

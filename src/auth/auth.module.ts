@@ -12,7 +12,15 @@ import { OperationRegistry } from './operation-registry.js';
 @Global()
 @Module({
   imports: [DiscoveryModule],
-  providers: [AuthService, AccessService, AuthResolver, OperationRegistry, LoginThrottle, OidcService, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [
+    AuthService,
+    AccessService,
+    AuthResolver,
+    OperationRegistry,
+    LoginThrottle,
+    OidcService,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
   exports: [AuthService, AccessService, OperationRegistry],
 })
 export class AuthModule {}

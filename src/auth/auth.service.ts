@@ -100,7 +100,9 @@ export class AuthService {
    * role assignments in one statement (this runs before every operation, so no entities are hydrated).
    */
   async loadUser(userId: string): Promise<AuthUser> {
-    const rows = await this.em.execute<{ id: string; username: string; role: Role | null; project_id: string | null; program_id: string | null }[]>(
+    const rows = await this.em.execute<
+      { id: string; username: string; role: Role | null; project_id: string | null; program_id: string | null }[]
+    >(
       `select u.id, u.username, r.role, r.project_id, r.program_id
          from app_user u left join role_assignment r on r.user_id = u.id and not r.pending
         where u.id = ? and u.active`,
@@ -109,7 +111,9 @@ export class AuthService {
     );
     if (rows.length === 0) throw unauthenticated('This account no longer exists or is disabled.');
     const grants: RoleGrant[] = rows.flatMap((r) =>
-      r.role ? [{ role: r.role, ...(r.project_id ? { projectId: r.project_id } : {}), ...(r.program_id ? { programId: r.program_id } : {}) }] : [],
+      r.role
+        ? [{ role: r.role, ...(r.project_id ? { projectId: r.project_id } : {}), ...(r.program_id ? { programId: r.program_id } : {}) }]
+        : [],
     );
     return { id: rows[0].id, username: rows[0].username, grants };
   }

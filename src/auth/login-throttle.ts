@@ -23,7 +23,9 @@ export class LoginThrottle {
   check(ip: string, username: string): void {
     const wait = Math.max(this.perIp.retryAfter(ip), this.perUser.retryAfter(username));
     if (wait > 0) {
-      throw new AppError('RATE_LIMITED', `Too many sign-in attempts. Please wait ${wait} seconds and try again.`, undefined, { retryAfterSeconds: wait });
+      throw new AppError('RATE_LIMITED', `Too many sign-in attempts. Please wait ${wait} seconds and try again.`, undefined, {
+        retryAfterSeconds: wait,
+      });
     }
     this.perIp.hit(ip);
   }

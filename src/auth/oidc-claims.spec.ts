@@ -20,7 +20,14 @@ describe('grantsFromRoleClaim (OIDC role claim format)', () => {
   });
 
   it('rejects unknown roles, unscoped project roles, bad ids and non-strings without granting anything', () => {
-    const result = grantsFromRoleClaim(['SUPERUSER', 'FINANCE', `FINANCE@project:not-a-uuid`, `FINANCE@tenant:${P}`, 42, `ADMIN@project:${P}x`]);
+    const result = grantsFromRoleClaim([
+      'SUPERUSER',
+      'FINANCE',
+      `FINANCE@project:not-a-uuid`,
+      `FINANCE@tenant:${P}`,
+      42,
+      `ADMIN@project:${P}x`,
+    ]);
     expect(result.grants).toEqual([]);
     expect(result.rejected).toHaveLength(6);
   });

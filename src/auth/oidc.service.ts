@@ -46,7 +46,8 @@ export class OidcService {
     const payload = await this.verify(token);
     const user = await this.linkedUser(payload);
     const { grants, rejected } = grantsFromRoleClaim(payload[this.settings!.roleClaim]);
-    if (rejected.length) this.logger.warn({ rejected, user: user.username }, 'ignored role claim entries that are not in the documented format');
+    if (rejected.length)
+      this.logger.warn({ rejected, user: user.username }, 'ignored role claim entries that are not in the documented format');
     const all = [...grants, ...(await localGrants(user.id))];
     const unique = [...new Map(all.map((g) => [`${g.role}|${g.projectId ?? ''}|${g.programId ?? ''}`, g])).values()];
     return { id: user.id, username: user.username, grants: unique };
@@ -71,7 +72,9 @@ export class OidcService {
     let user = await em.findOne(AppUser, { externalSubject });
     if (!user) {
       const name = usernameFrom(payload[this.settings!.usernameClaim], payload.sub);
-      const username = (await em.count(AppUser, { username: name })) ? `${name.slice(0, 80)}#${payload.sub.slice(0, 16)}`.toLowerCase() : name;
+      const username = (await em.count(AppUser, { username: name }))
+        ? `${name.slice(0, 80)}#${payload.sub.slice(0, 16)}`.toLowerCase()
+        : name;
       user = em.create(AppUser, { username, displayName: String(payload.name ?? name).slice(0, 200), externalSubject, passwordHash: null });
       try {
         await em.flush();
@@ -87,5 +90,9 @@ export class OidcService {
 
 function usernameFrom(claim: unknown, subject: string): string {
   const raw = typeof claim === 'string' && claim.trim() ? claim : subject;
-  return raw.trim().toLowerCase().replace(/[^a-z0-9._@-]/g, '_').slice(0, 100);
+  return raw
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9._@-]/g, '_')
+    .slice(0, 100);
 }

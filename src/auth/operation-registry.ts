@@ -38,7 +38,10 @@ export class OperationRegistry implements OnModuleInit {
         const type = Reflect.getMetadata(RESOLVER_TYPE_METADATA, handler) as string | undefined;
         if (type !== 'Query' && type !== 'Mutation') continue;
         const name = (Reflect.getMetadata(RESOLVER_NAME_METADATA, handler) as string | undefined) ?? method;
-        const allowed = this.reflector.getAllAndOverride<Role[] | typeof PUBLIC | undefined>(ALLOW_KEY, [handler, wrapper.metatype as Function]);
+        const allowed = this.reflector.getAllAndOverride<Role[] | typeof PUBLIC | undefined>(ALLOW_KEY, [
+          handler,
+          wrapper.metatype as Function,
+        ]);
         this.byKey.set(`${type}.${name}`, { type, name, allowed });
       }
     }

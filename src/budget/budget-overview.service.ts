@@ -19,7 +19,6 @@ import { ProjectSummaryCache } from './summary-cache.js';
 import { summarizeAggregated } from './project-summary.js';
 import { readSnapshot } from '../database/transactions.js';
 
-
 /** Read side of the budget: overviews from maintained totals, and their consistency check. */
 @Injectable()
 export class BudgetOverviewService {
@@ -42,34 +41,43 @@ export class BudgetOverviewService {
     const projectIds = await this.access.projectIdsOfProgram(this.em, user, programId, PROGRAM_OVERVIEW_ROLES);
     if (projectIds.length === 0) await this.explainEmpty(user, programId);
     const asOf = args.asOf ?? todayUtc();
-    const summaries = await readSnapshot(
-      this.em,
-      async (tx) => {
-        const headers = await loadProgramHeaders(tx, projectIds, asOf);
-        // Looked up once: a concurrent request may replace an entry while this one queries.
-        const cached = headers.map((h) => this.cache.get(h.project.id, h.cacheKey));
-        const inputs = await loadAggregates(tx, headers.filter((_, i) => !cached[i]), asOf);
-        return headers.map((header, i) => {
-          let fields = cached[i];
-          if (!fields) {
-            fields = toSummaryFields(summarizeAggregated(inputs.get(header.project.id)!));
-            this.cache.set(header.project.id, header.cacheKey, fields);
-          }
-          return toProjectSummaryModel(header, fields);
-        });
-      },
-    );
+    const summaries = await readSnapshot(this.em, async (tx) => {
+      const headers = await loadProgramHeaders(tx, projectIds, asOf);
+      // Looked up once: a concurrent request may replace an entry while this one queries.
+      const cached = headers.map((h) => this.cache.get(h.project.id, h.cacheKey));
+      const inputs = await loadAggregates(
+        tx,
+        headers.filter((_, i) => !cached[i]),
+        asOf,
+      );
+      return headers.map((header, i) => {
+        let fields = cached[i];
+        if (!fields) {
+          fields = toSummaryFields(summarizeAggregated(inputs.get(header.project.id)!));
+          this.cache.set(header.project.id, header.cacheKey, fields);
+        }
+        return toProjectSummaryModel(header, fields);
+      });
+    });
     return { programId, asOf, projects: summaries, total: toFiguresModel(sumFigures(summaries.map((s) => s.total))) };
   }
 
   async checkTotals(user: AuthUser, projectId: string): Promise<BudgetTotalsCheckModel> {
     const project = await this.access.requireProject(this.em, user, projectId, TOTALS_CHECKERS);
     const differences = await this.totals.check(this.em, project.id);
-    return { projectId: project.id, sources: this.totals.sourceNames(), consistent: differences.length === 0, differences: differences.map((d) => ({ ...d })) };
+    return {
+      projectId: project.id,
+      sources: this.totals.sourceNames(),
+      consistent: differences.length === 0,
+      differences: differences.map((d) => ({ ...d })),
+    };
   }
 
   /** No visible project: an empty view for the programme's grantor, otherwise NOT_FOUND or FORBIDDEN. */
   private async explainEmpty(user: AuthUser, programId: string): Promise<void> {
-    await this.access.requireProgram(this.em, user, programId, { roles: PROGRAM_OVERVIEW_ROLES, forbidden: 'Your role does not allow the programme overview.' });
+    await this.access.requireProgram(this.em, user, programId, {
+      roles: PROGRAM_OVERVIEW_ROLES,
+      forbidden: 'Your role does not allow the programme overview.',
+    });
   }
 }

@@ -105,7 +105,8 @@ export class BudgetTotals {
         seen.add(key);
         const maintained = new Decimal(row[field]);
         const recomputed = expected.get(key) ?? ZERO;
-        if (!maintained.eq(recomputed)) differences.push({ fiscalYear: row.fiscal_year, costCategoryId: row.cost_category_id, field, maintained, recomputed });
+        if (!maintained.eq(recomputed))
+          differences.push({ fiscalYear: row.fiscal_year, costCategoryId: row.cost_category_id, field, maintained, recomputed });
       }
     }
     for (const [key, recomputed] of expected) {

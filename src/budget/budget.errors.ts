@@ -14,11 +14,15 @@ export const BudgetErrors = {
   planExists: (): AppError =>
     conflict('This project already has a financing plan; change it with a revision (reviseBudgetPlan) based on the latest revision.'),
   staleRevision: (base: number, latest: number): AppError =>
-    conflict(`The plan was revised meanwhile: your change is based on revision ${base}, the latest is revision ${latest}. Reload the plan and apply your change again.`, {
-      baseRevision: base,
-      latestRevision: latest,
-    }),
-  unknownCategory: (field: string, code: string): AppError => badInput(field, `The cost category "${code}" does not exist in this programme.`),
+    conflict(
+      `The plan was revised meanwhile: your change is based on revision ${base}, the latest is revision ${latest}. Reload the plan and apply your change again.`,
+      {
+        baseRevision: base,
+        latestRevision: latest,
+      },
+    ),
+  unknownCategory: (field: string, code: string): AppError =>
+    badInput(field, `The cost category "${code}" does not exist in this programme.`),
   yearOutsidePeriod: (field: string, year: number, first: number, last: number): AppError =>
     badInput(field, `The fiscal year ${year} lies outside the approval period (${first}–${last}).`),
   negativeAmount: (field: string): AppError => badInput(field, 'Amounts in the plan must be 0.00 EUR or more.'),
@@ -26,7 +30,10 @@ export const BudgetErrors = {
   instalmentsDoNotAddUp: (sum: Decimal, approved: Decimal): AppError =>
     badInput('instalments', `The annual instalments add up to ${eur(sum)}, but the approved total is ${eur(approved)}.`),
   grantDiffersFromInstalment: (year: number, grant: Decimal, instalment: Decimal): AppError =>
-    badInput('fundingSources', `In ${year} the federal grant among the funding sources is ${eur(grant)}, but the annual instalment is ${eur(instalment)}.`),
+    badInput(
+      'fundingSources',
+      `In ${year} the federal grant among the funding sources is ${eur(grant)}, but the annual instalment is ${eur(instalment)}.`,
+    ),
   planDoesNotBalance: (lines: Decimal, sources: Decimal): AppError =>
     badInput('lines', `The plan does not balance: the budget lines add up to ${eur(lines)}, the funding sources to ${eur(sources)}.`),
   effectiveBeforeBase: (base: string): AppError =>

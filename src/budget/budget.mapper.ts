@@ -2,7 +2,12 @@ import type { CategoryRef, Figures, Overview } from './overview.js';
 import type { LoadedOverview, RevisionHeader } from './overview-data.js';
 import type { ProgramProjectHeader } from './program-overview-data.js';
 import type { ProjectSummary } from './project-summary.js';
-import { type BudgetFiguresModel, type BudgetOverviewModel, type BudgetSummaryFields, type ProjectBudgetSummaryModel } from './models/budget-overview.model.js';
+import {
+  type BudgetFiguresModel,
+  type BudgetOverviewModel,
+  type BudgetSummaryFields,
+  type ProjectBudgetSummaryModel,
+} from './models/budget-overview.model.js';
 import { type BudgetRevisionModel } from './models/budget-plan.model.js';
 import { type CostCategoryModel } from './models/cost-category.model.js';
 import { BudgetRevision } from './entities/budget-revision.entity.js';
@@ -60,7 +65,12 @@ export function toOverviewModel(loaded: LoadedOverview, overview: Overview): Bud
     revision: loaded.revision ? toRevisionModel(loaded.revision) : null,
     financingType: loaded.input.financingType,
     lineOverrunPercent: loaded.input.lineOverrunPercent,
-    years: overview.years.map((y) => ({ fiscalYear: y.fiscalYear, instalment: y.instalment, lines: y.lines.map(toFiguresModel), total: toFiguresModel(y.total) })),
+    years: overview.years.map((y) => ({
+      fiscalYear: y.fiscalYear,
+      instalment: y.instalment,
+      lines: y.lines.map(toFiguresModel),
+      total: toFiguresModel(y.total),
+    })),
     categories: overview.categories.map(toFiguresModel),
   };
 }

@@ -35,13 +35,16 @@ export class BudgetResolver {
   }
 
   @Allow(...PLAN_READERS)
-  @Query(() => [BudgetRevisionModel], { description: 'All revisions of a project\'s financing plan, oldest first.' })
+  @Query(() => [BudgetRevisionModel], { description: "All revisions of a project's financing plan, oldest first." })
   budgetRevisions(@CurrentUser() user: AuthUser, @Args('projectId', { type: () => ID }) projectId: string) {
     return this.plans.revisions(user, projectId);
   }
 
   @Allow(...PLAN_READERS)
-  @Query(() => BudgetPlanModel, { nullable: true, description: 'The plan of one revision (by number or in force on a date; default the latest); null without a plan.' })
+  @Query(() => BudgetPlanModel, {
+    nullable: true,
+    description: 'The plan of one revision (by number or in force on a date; default the latest); null without a plan.',
+  })
   budgetPlan(@CurrentUser() user: AuthUser, @Args() args: BudgetPlanArgs) {
     return this.plans.plan(user, args);
   }
@@ -65,13 +68,17 @@ export class BudgetResolver {
   }
 
   @Allow(...PROGRAM_OVERVIEW_ROLES)
-  @Query(() => ProgramBudgetOverviewModel, { description: 'Every project of a programme side by side, with the same figures as budgetOverview.' })
+  @Query(() => ProgramBudgetOverviewModel, {
+    description: 'Every project of a programme side by side, with the same figures as budgetOverview.',
+  })
   programOverview(@CurrentUser() user: AuthUser, @Args() args: ProgramOverviewArgs) {
     return this.overviews.programOverview(user, args);
   }
 
   @Allow(...TOTALS_CHECKERS)
-  @Query(() => BudgetTotalsCheckModel, { description: 'Recomputes a project\'s maintained totals from the raw rows and lists every difference.' })
+  @Query(() => BudgetTotalsCheckModel, {
+    description: "Recomputes a project's maintained totals from the raw rows and lists every difference.",
+  })
   budgetTotalsCheck(@CurrentUser() user: AuthUser, @Args('projectId', { type: () => ID }) projectId: string) {
     return this.overviews.checkTotals(user, projectId);
   }

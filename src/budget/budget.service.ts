@@ -54,14 +54,22 @@ export class BudgetService {
   /** An administrator of the programme (or a global one) adds a cost category; codes are unique per programme. */
   async createCostCategory(user: AuthUser, input: CreateCostCategoryInput) {
     return joinTransaction(this.em, async (em) => {
-      await this.access.requireProgram(em, user, input.programId, { roles: CATEGORY_ADMINS, forbidden: 'Only an administrator of the programme can add cost categories.' });
+      await this.access.requireProgram(em, user, input.programId, {
+        roles: CATEGORY_ADMINS,
+        forbidden: 'Only an administrator of the programme can add cost categories.',
+      });
       await em.execute('select id from funding_program where id = ? for update', [input.programId]);
       const existing = await em.find(CostCategory, { program: input.programId });
       if (existing.some((c) => c.code === input.code)) throw BudgetErrors.categoryCodeTaken(input.code);
       const sortOrder = input.sortOrder ?? Math.max(-1, ...existing.map((c) => c.sortOrder)) + 1;
       const category = em.create(CostCategory, { program: input.programId, code: input.code, name: input.name, sortOrder });
       await em.flush();
-      this.audit.record({ entity: 'CostCategory', id: category.id, before: null, after: { programId: input.programId, code: category.code, name: category.name, sortOrder } });
+      this.audit.record({
+        entity: 'CostCategory',
+        id: category.id,
+        before: null,
+        after: { programId: input.programId, code: category.code, name: category.name, sortOrder },
+      });
       return toCostCategoryModel(category);
     });
   }
@@ -115,7 +123,8 @@ export class BudgetService {
       if (input.approvedTotal !== undefined) project.approvedTotal = input.approvedTotal;
       checkTermsAgainstMoney(await projectMoney(em, project.id), project, input.instalments);
       const plan = await this.writeRevision(em, user, project, base, input.reason, input);
-      if (totalChanges) this.audit.record({ entity: 'Project', id: project.id, projectId: project.id, before, after: projectAuditValues(project) });
+      if (totalChanges)
+        this.audit.record({ entity: 'Project', id: project.id, projectId: project.id, before, after: projectAuditValues(project) });
       return plan;
     });
   }
@@ -130,11 +139,23 @@ export class BudgetService {
     return em.findOne(BudgetRevision, { project }, { orderBy: { number: 'desc' } });
   }
 
-  private async writeRevision(em: EntityManager, user: AuthUser, project: Project, base: StoredPlan | null, reason: string, input: PlanContentInput): Promise<BudgetPlanModel> {
+  private async writeRevision(
+    em: EntityManager,
+    user: AuthUser,
+    project: Project,
+    base: StoredPlan | null,
+    reason: string,
+    input: PlanContentInput,
+  ): Promise<BudgetPlanModel> {
     const categories = await em.find(CostCategory, { program: project.program.id });
     const byCode = new Map(categories.map((c) => [c.code, c]));
     const content = toContent(input);
-    checkPlan(content, { approvalStart: project.approvalStart, approvalEnd: project.approvalEnd, approvedTotal: project.approvedTotal, categoryCodes: new Set(byCode.keys()) });
+    checkPlan(content, {
+      approvalStart: project.approvalStart,
+      approvalEnd: project.approvalEnd,
+      approvedTotal: project.approvedTotal,
+      categoryCodes: new Set(byCode.keys()),
+    });
 
     const revision = em.create(BudgetRevision, {
       project,
@@ -145,9 +166,15 @@ export class BudgetService {
       effectiveDate: input.effectiveDate,
       author: em.getReference(AppUser, user.id),
     });
-    const lines = content.lines.map((l) => em.create(BudgetLine, { project, revision, costCategory: byCode.get(l.costCategory)!, fiscalYear: l.fiscalYear, planned: l.planned }));
-    const instalments = content.instalments.map((i) => em.create(AnnualInstalment, { project, revision, fiscalYear: i.fiscalYear, amount: i.amount }));
-    const sources = content.fundingSources.map((s) => em.create(FundingSource, { project, revision, kind: s.kind, fiscalYear: s.fiscalYear, amount: s.amount }));
+    const lines = content.lines.map((l) =>
+      em.create(BudgetLine, { project, revision, costCategory: byCode.get(l.costCategory)!, fiscalYear: l.fiscalYear, planned: l.planned }),
+    );
+    const instalments = content.instalments.map((i) =>
+      em.create(AnnualInstalment, { project, revision, fiscalYear: i.fiscalYear, amount: i.amount }),
+    );
+    const sources = content.fundingSources.map((s) =>
+      em.create(FundingSource, { project, revision, kind: s.kind, fiscalYear: s.fiscalYear, amount: s.amount }),
+    );
     await em.flush();
 
     const stored: StoredPlan = { revision, content, categories: new Map(categories.map((c) => [c.id, c])) };

@@ -7,7 +7,11 @@ const money = (v: Decimal) => v.toFixed(2);
 
 describe('periodClock', () => {
   it.each([
-    ['inside the period', '2026-11-24', { monthsElapsed: 59, recentMonths: 11, monthsRemaining: 13, monthsLeftInYear: 1, fiscalYear: 2026 }],
+    [
+      'inside the period',
+      '2026-11-24',
+      { monthsElapsed: 59, recentMonths: 11, monthsRemaining: 13, monthsLeftInYear: 1, fiscalYear: 2026 },
+    ],
     ['on the first day', '2022-01-01', { monthsElapsed: 1, recentMonths: 1, monthsRemaining: 71, monthsLeftInYear: 11, fiscalYear: 2022 }],
     ['before the start', '2021-06-30', { monthsElapsed: 0, recentMonths: 0, monthsRemaining: 72, monthsLeftInYear: 0, fiscalYear: 2021 }],
     ['after the end', '2028-03-01', { monthsElapsed: 72, recentMonths: 0, monthsRemaining: 0, monthsLeftInYear: 0, fiscalYear: 2028 }],

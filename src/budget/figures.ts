@@ -53,7 +53,9 @@ export function figures(amounts: Amounts, fiscalYear: number | null, costCategor
     available: amounts.planned.minus(amounts.spent).minus(amounts.committed),
     deviation,
     // A percentage for display, rounded half up to two decimals; money figures stay exact.
-    deviationPercent: amounts.planned.isZero() ? null : deviation.times(100).dividedBy(amounts.planned).toDecimalPlaces(2, Decimal.ROUND_HALF_UP),
+    deviationPercent: amounts.planned.isZero()
+      ? null
+      : deviation.times(100).dividedBy(amounts.planned).toDecimalPlaces(2, Decimal.ROUND_HALF_UP),
     status,
   };
 }

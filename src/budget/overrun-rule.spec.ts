@@ -8,7 +8,10 @@ const twenty = new Decimal('20.00');
 
 describe('overrunStatuses (ANBest-P Nr. 1.2)', () => {
   it('tolerates an overrun of exactly 20 % covered by savings', () => {
-    expect(overrunStatuses([line('1000.00', '1200.00'), line('500.00', '300.00')], twenty, false)).toEqual([OverrunStatus.WITHIN_TOLERANCE, OverrunStatus.OK]);
+    expect(overrunStatuses([line('1000.00', '1200.00'), line('500.00', '300.00')], twenty, false)).toEqual([
+      OverrunStatus.WITHIN_TOLERANCE,
+      OverrunStatus.OK,
+    ]);
   });
 
   it('needs a revision one cent beyond 20 %', () => {
@@ -24,8 +27,10 @@ describe('overrunStatuses (ANBest-P Nr. 1.2)', () => {
     expect(overrunStatuses([line('0.00', '0.01'), line('500.00', '0.00')], twenty, false)[0]).toBe(OverrunStatus.NEEDS_REVISION);
   });
 
-  it('uses the programme\'s percent', () => {
-    expect(overrunStatuses([line('1000.00', '1100.00'), line('500.00', '0.00')], new Decimal('5.00'), false)[0]).toBe(OverrunStatus.NEEDS_REVISION);
+  it("uses the programme's percent", () => {
+    expect(overrunStatuses([line('1000.00', '1100.00'), line('500.00', '0.00')], new Decimal('5.00'), false)[0]).toBe(
+      OverrunStatus.NEEDS_REVISION,
+    );
   });
 
   it('exempts fixed-amount financing', () => {

@@ -45,46 +45,59 @@ const money = (value: unknown) => new Decimal(value as string);
 export async function loadOverviews(em: EntityManager, projectIds: readonly string[], asOf: LocalDate): Promise<LoadedOverview[]> {
   if (projectIds.length === 0) return [];
   const ids = [...projectIds];
-  return readSnapshot(
-    em,
-    async (tx) => {
-      const q = (sql: string, params: unknown[]) => tx.execute<Row[]>(sql, params);
-      const projects = await q(
-        `select p.id, p.program_id, p.file_number, p.title, p.grantee, p.approval_start::text as approval_start,
+  return readSnapshot(em, async (tx) => {
+    const q = (sql: string, params: unknown[]) => tx.execute<Row[]>(sql, params);
+    const projects = await q(
+      `select p.id, p.program_id, p.file_number, p.title, p.grantee, p.approval_start::text as approval_start,
                 p.approval_end::text as approval_end, p.financing_type, fp.line_overrun_percent::text as line_overrun_percent
            from project p join funding_program fp on fp.id = p.program_id
           where p.id in (?) order by p.file_number, p.id`,
-        [ids],
-      );
-      const programIds = [...new Set(projects.map((p) => p.program_id as string))];
-      const categories = programIds.length
-        ? await q('select id, program_id, code, name, sort_order from cost_category where program_id in (?) order by sort_order, code', [programIds])
-        : [];
-      const revisions = await q(
-        plansInForceSql(
-          'id, project_id, number, reason, reference_number, reference_date::text as reference_date, effective_date::text as effective_date, author_id, created_at',
-          '(?)',
-          '?',
-        ),
-        [ids, asOf],
-      );
-      const revisionIds = revisions.map((r) => r.id as string);
-      const lines = revisionIds.length
-        ? await q('select project_id, cost_category_id, fiscal_year, planned::text as planned from budget_line where project_id in (?) and revision_id in (?)', [ids, revisionIds])
-        : [];
-      const instalments = revisionIds.length
-        ? await q('select project_id, fiscal_year, amount::text as amount from annual_instalment where project_id in (?) and revision_id in (?)', [ids, revisionIds])
-        : [];
-      const totals = await q(
-        'select project_id, fiscal_year, cost_category_id, drawn::text as drawn, spent::text as spent, committed::text as committed from budget_total where project_id in (?)',
-        [ids],
-      );
-      return assemble(asOf, projects, categories, revisions, lines, instalments, totals);
-    },
-  );
+      [ids],
+    );
+    const programIds = [...new Set(projects.map((p) => p.program_id as string))];
+    const categories = programIds.length
+      ? await q('select id, program_id, code, name, sort_order from cost_category where program_id in (?) order by sort_order, code', [
+          programIds,
+        ])
+      : [];
+    const revisions = await q(
+      plansInForceSql(
+        'id, project_id, number, reason, reference_number, reference_date::text as reference_date, effective_date::text as effective_date, author_id, created_at',
+        '(?)',
+        '?',
+      ),
+      [ids, asOf],
+    );
+    const revisionIds = revisions.map((r) => r.id as string);
+    const lines = revisionIds.length
+      ? await q(
+          'select project_id, cost_category_id, fiscal_year, planned::text as planned from budget_line where project_id in (?) and revision_id in (?)',
+          [ids, revisionIds],
+        )
+      : [];
+    const instalments = revisionIds.length
+      ? await q(
+          'select project_id, fiscal_year, amount::text as amount from annual_instalment where project_id in (?) and revision_id in (?)',
+          [ids, revisionIds],
+        )
+      : [];
+    const totals = await q(
+      'select project_id, fiscal_year, cost_category_id, drawn::text as drawn, spent::text as spent, committed::text as committed from budget_total where project_id in (?)',
+      [ids],
+    );
+    return assemble(asOf, projects, categories, revisions, lines, instalments, totals);
+  });
 }
 
-function assemble(asOf: LocalDate, projects: Row[], categories: Row[], revisions: Row[], lines: Row[], instalments: Row[], totals: Row[]): LoadedOverview[] {
+function assemble(
+  asOf: LocalDate,
+  projects: Row[],
+  categories: Row[],
+  revisions: Row[],
+  lines: Row[],
+  instalments: Row[],
+  totals: Row[],
+): LoadedOverview[] {
   const group = (rows: Row[], key: string) => {
     const map = new Map<string, Row[]>();
     for (const row of rows) {
@@ -111,7 +124,13 @@ function assemble(asOf: LocalDate, projects: Row[], categories: Row[], revisions
       sortOrder: Number(c.sort_order),
     }));
     return {
-      project: { id, programId: p.program_id as string, fileNumber: p.file_number as string, title: p.title as string, grantee: p.grantee as string },
+      project: {
+        id,
+        programId: p.program_id as string,
+        fileNumber: p.file_number as string,
+        title: p.title as string,
+        grantee: p.grantee as string,
+      },
       revision: revision ? toRevisionHeader(revision) : null,
       input: {
         asOf,
@@ -120,7 +139,11 @@ function assemble(asOf: LocalDate, projects: Row[], categories: Row[], revisions
         financingType: p.financing_type as FinancingType,
         lineOverrunPercent: money(p.line_overrun_percent),
         categories: projectCategories,
-        lines: (linesByProject.get(id) ?? []).map((l) => ({ costCategoryId: l.cost_category_id as string, fiscalYear: Number(l.fiscal_year), planned: money(l.planned) })),
+        lines: (linesByProject.get(id) ?? []).map((l) => ({
+          costCategoryId: l.cost_category_id as string,
+          fiscalYear: Number(l.fiscal_year),
+          planned: money(l.planned),
+        })),
         instalments: (instalmentsByProject.get(id) ?? []).map((i) => ({ fiscalYear: Number(i.fiscal_year), amount: money(i.amount) })),
         totals: (totalsByProject.get(id) ?? []).map((t) => ({
           costCategoryId: t.cost_category_id as string,

@@ -39,7 +39,16 @@ describe('computeOverview', () => {
   it('computes plan against actual per cell, year, category and total', () => {
     const overview = computeOverview(base);
     const y2024 = overview.years[0];
-    expect(y2024.lines.map((l) => [l.costCategory?.code, l.planned.toFixed(2), l.spent.toFixed(2), l.deviation.toFixed(2), l.deviationPercent?.toFixed(2), l.status])).toEqual([
+    expect(
+      y2024.lines.map((l) => [
+        l.costCategory?.code,
+        l.planned.toFixed(2),
+        l.spent.toFixed(2),
+        l.deviation.toFixed(2),
+        l.deviationPercent?.toFixed(2),
+        l.status,
+      ]),
+    ).toEqual([
       ['A', '1000.00', '1150.00', '150.00', '15.00', OverrunStatus.WITHIN_TOLERANCE],
       ['B1', '500.00', '200.00', '-300.00', '-60.00', OverrunStatus.OK],
     ]);
@@ -66,11 +75,12 @@ describe('computeOverview', () => {
     expect(computeOverview({ ...base, lines: [], totals: [], instalments: [] }).years.map((y) => y.fiscalYear)).toEqual([2024, 2025]);
   });
 
-  describe('property: the overview\'s sums equal the sums of its inputs', () => {
+  describe("property: the overview's sums equal the sums of its inputs", () => {
     const cents = fc.bigInt({ min: 0n, max: 10_000_000_000n }).map((c) => new Decimal(c.toString()).dividedBy(100));
     const signedCents = fc.bigInt({ min: -1_000_000_00n, max: 10_000_000_000n }).map((c) => new Decimal(c.toString()).dividedBy(100));
     const key = { costCategoryId: fc.constantFrom(...categories.map((c) => c.id)), fiscalYear: fc.integer({ min: 2024, max: 2025 }) };
-    const uniqueByKey = <T extends { costCategoryId: string; fiscalYear: number }>(rows: T[]) => rows.filter((r, i) => rows.findIndex((o) => o.costCategoryId === r.costCategoryId && o.fiscalYear === r.fiscalYear) === i);
+    const uniqueByKey = <T extends { costCategoryId: string; fiscalYear: number }>(rows: T[]) =>
+      rows.filter((r, i) => rows.findIndex((o) => o.costCategoryId === r.costCategoryId && o.fiscalYear === r.fiscalYear) === i);
     const input = fc.record({
       lines: fc.array(fc.record({ ...key, planned: cents }), { maxLength: 8 }).map(uniqueByKey),
       totals: fc.array(fc.record({ ...key, drawn: signedCents, spent: cents, committed: cents }), { maxLength: 8 }).map(uniqueByKey),
@@ -82,7 +92,13 @@ describe('computeOverview', () => {
     it('per year, per category and in total, to the cent', () => {
       fc.assert(
         fc.property(input, ({ lines, totals, percent, fixed }) => {
-          const overview = computeOverview({ ...base, lines, totals, lineOverrunPercent: new Decimal(percent), financingType: fixed ? FinancingType.FIXED_AMOUNT : FinancingType.FULL });
+          const overview = computeOverview({
+            ...base,
+            lines,
+            totals,
+            lineOverrunPercent: new Decimal(percent),
+            financingType: fixed ? FinancingType.FIXED_AMOUNT : FinancingType.FULL,
+          });
           const expected = {
             planned: sumMoney(lines.map((l) => l.planned)),
             drawn: sumMoney(totals.map((t) => t.drawn)),
@@ -92,7 +108,12 @@ describe('computeOverview', () => {
           for (const f of ['planned', 'drawn', 'spent', 'committed'] as const) {
             expect(overview.total[f].eq(expected[f])).toBe(true);
             expect(sum(overview.categories, f).eq(expected[f])).toBe(true);
-            expect(sum(overview.years.map((y) => y.total), f).eq(expected[f])).toBe(true);
+            expect(
+              sum(
+                overview.years.map((y) => y.total),
+                f,
+              ).eq(expected[f]),
+            ).toBe(true);
             for (const year of overview.years) expect(sum(year.lines, f).eq(year.total[f])).toBe(true);
           }
           for (const row of [overview.total, ...overview.categories, ...overview.years.flatMap((y) => [y.total, ...y.lines])]) {

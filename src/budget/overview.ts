@@ -48,7 +48,8 @@ export function computeOverview(input: OverviewInput): Overview {
 
   const exempt = isExempt(input);
   const percent = input.lineOverrunPercent;
-  const categoryOf = (id: string): CategoryRef => categoryById.get(id) ?? { id, code: '?', name: 'Unknown category', sortOrder: Number.MAX_SAFE_INTEGER };
+  const categoryOf = (id: string): CategoryRef =>
+    categoryById.get(id) ?? { id, code: '?', name: 'Unknown category', sortOrder: Number.MAX_SAFE_INTEGER };
   const byCategoryOrder = (a: { costCategoryId: string }, b: { costCategoryId: string }) =>
     categoryOf(a.costCategoryId).sortOrder - categoryOf(b.costCategoryId).sortOrder || a.costCategoryId.localeCompare(b.costCategoryId);
 
@@ -61,7 +62,11 @@ export function computeOverview(input: OverviewInput): Overview {
   const projectAmounts = zeroAmounts();
   const yearViews: YearOverview[] = years.map((fiscalYear) => {
     const yearCells = [...cells.values()].filter((c) => c.fiscalYear === fiscalYear).sort(byCategoryOrder);
-    const statuses = overrunStatuses(yearCells.map((c) => ({ planned: c.planned, actual: c.spent })), percent, exempt);
+    const statuses = overrunStatuses(
+      yearCells.map((c) => ({ planned: c.planned, actual: c.spent })),
+      percent,
+      exempt,
+    );
     const yearAmounts = zeroAmounts();
     const lines = yearCells.map((c, i) => {
       addInto(yearAmounts, c);
@@ -71,11 +76,22 @@ export function computeOverview(input: OverviewInput): Overview {
       return figures(c, fiscalYear, categoryOf(c.costCategoryId), statuses[i]);
     });
     addInto(projectAmounts, yearAmounts);
-    return { fiscalYear, instalment: instalmentByYear.get(fiscalYear) ?? ZERO, lines, total: figures(yearAmounts, fiscalYear, null, worstStatus(statuses)) };
+    return {
+      fiscalYear,
+      instalment: instalmentByYear.get(fiscalYear) ?? ZERO,
+      lines,
+      total: figures(yearAmounts, fiscalYear, null, worstStatus(statuses)),
+    };
   });
 
-  const categoryCells = [...perCategory.entries()].map(([costCategoryId, amounts]) => ({ costCategoryId, ...amounts })).sort(byCategoryOrder);
-  const categoryStatuses = overrunStatuses(categoryCells.map((c) => ({ planned: c.planned, actual: c.spent })), percent, exempt);
+  const categoryCells = [...perCategory.entries()]
+    .map(([costCategoryId, amounts]) => ({ costCategoryId, ...amounts }))
+    .sort(byCategoryOrder);
+  const categoryStatuses = overrunStatuses(
+    categoryCells.map((c) => ({ planned: c.planned, actual: c.spent })),
+    percent,
+    exempt,
+  );
   const categories = categoryCells.map((c, i) => figures(c, null, categoryOf(c.costCategoryId), categoryStatuses[i]));
 
   const asOfYear = fiscalYearOf(input.asOf);

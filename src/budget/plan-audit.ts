@@ -24,7 +24,12 @@ type Keyed = { key: string; fields: Record<string, unknown>; amount: Decimal; id
  * funding source whose amount differs from the base revision (all of them for revision 0). Rows
  * a revision drops are reported under the new revision's id with `after: null`.
  */
-export function recordPlanChanges(audit: AuditTrail, projectId: string, base: PlanState | null, next: PlanState & { rows: WrittenRows }): void {
+export function recordPlanChanges(
+  audit: AuditTrail,
+  projectId: string,
+  base: PlanState | null,
+  next: PlanState & { rows: WrittenRows },
+): void {
   const { revision } = next;
   audit.record({
     entity: 'BudgetRevision',
@@ -41,11 +46,21 @@ export function recordPlanChanges(audit: AuditTrail, projectId: string, base: Pl
     },
   });
   const lines = (c: PlanContent, rows?: { id: string }[]): Keyed[] =>
-    c.lines.map((l, i) => ({ key: `${l.costCategory}|${l.fiscalYear}`, fields: { costCategory: l.costCategory, fiscalYear: l.fiscalYear }, amount: l.planned, id: rows?.[i].id }));
+    c.lines.map((l, i) => ({
+      key: `${l.costCategory}|${l.fiscalYear}`,
+      fields: { costCategory: l.costCategory, fiscalYear: l.fiscalYear },
+      amount: l.planned,
+      id: rows?.[i].id,
+    }));
   const instalments = (c: PlanContent, rows?: { id: string }[]): Keyed[] =>
     c.instalments.map((x, i) => ({ key: `${x.fiscalYear}`, fields: { fiscalYear: x.fiscalYear }, amount: x.amount, id: rows?.[i].id }));
   const sources = (c: PlanContent, rows?: { id: string }[]): Keyed[] =>
-    c.fundingSources.map((s, i) => ({ key: `${s.kind}|${s.fiscalYear}`, fields: { kind: s.kind, fiscalYear: s.fiscalYear }, amount: s.amount, id: rows?.[i].id }));
+    c.fundingSources.map((s, i) => ({
+      key: `${s.kind}|${s.fiscalYear}`,
+      fields: { kind: s.kind, fiscalYear: s.fiscalYear },
+      amount: s.amount,
+      id: rows?.[i].id,
+    }));
 
   const diff = (entity: string, amountField: string, before: Keyed[], after: Keyed[]) => {
     const old = new Map(before.map((k) => [k.key, k]));
@@ -64,7 +79,13 @@ export function recordPlanChanges(audit: AuditTrail, projectId: string, base: Pl
     }
     for (const previous of before) {
       if (!seen.has(previous.key)) {
-        audit.record({ entity, id: revision.id, projectId, before: { ...previous.fields, [amountField]: formatMoney(previous.amount) }, after: null });
+        audit.record({
+          entity,
+          id: revision.id,
+          projectId,
+          before: { ...previous.fields, [amountField]: formatMoney(previous.amount) },
+          after: null,
+        });
       }
     }
   };

@@ -49,7 +49,9 @@ export interface PlanLine {
 
 /** The lines of one fiscal year of the plan in force on `asOf`, in plan order. */
 export async function planLines(em: EntityManager, projectId: string, fiscalYear: number, asOf: LocalDate): Promise<PlanLine[]> {
-  const rows = await em.execute<{ cost_category_id: string; code: string; name: string; sort_order: number; planned: string; line_overrun_percent: string }[]>(
+  const rows = await em.execute<
+    { cost_category_id: string; code: string; name: string; sort_order: number; planned: string; line_overrun_percent: string }[]
+  >(
     `select bl.cost_category_id, cc.code, cc.name, cc.sort_order, bl.planned::text as planned, fp.line_overrun_percent::text as line_overrun_percent
        from budget_line bl
        join cost_category cc on cc.id = bl.cost_category_id
@@ -82,7 +84,13 @@ export async function instalmentOf(em: EntityManager, projectId: string, fiscalY
   return instalment(em, projectId, fiscalYear, asOf, '');
 }
 
-async function instalment(em: EntityManager, projectId: string, fiscalYear: number, asOf: LocalDate, lock: string): Promise<Decimal | null> {
+async function instalment(
+  em: EntityManager,
+  projectId: string,
+  fiscalYear: number,
+  asOf: LocalDate,
+  lock: string,
+): Promise<Decimal | null> {
   const rows = await em.execute<{ amount: string }[]>(
     `select ai.amount::text as amount from annual_instalment ai
       where ai.project_id = ? and ai.fiscal_year = ? and ai.revision_id = ${planInForceSql('?', '?')}${lock}`,
@@ -95,7 +103,13 @@ async function instalment(em: EntityManager, projectId: string, fiscalYear: numb
  * The amount of the plan's funding source of this kind for the fiscal year; null when the plan in
  * force names none (the income ledger books only to sources the plan names).
  */
-export async function planSourceAmount(em: EntityManager, projectId: string, fiscalYear: number, kind: string, asOf: LocalDate): Promise<Decimal | null> {
+export async function planSourceAmount(
+  em: EntityManager,
+  projectId: string,
+  fiscalYear: number,
+  kind: string,
+  asOf: LocalDate,
+): Promise<Decimal | null> {
   const rows = await em.execute<{ amount: string }[]>(
     `select fs.amount::text as amount from funding_source fs
       where fs.project_id = ? and fs.fiscal_year = ? and fs.kind = ? and fs.revision_id = ${planInForceSql('?', '?')}`,

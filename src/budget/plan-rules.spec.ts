@@ -42,15 +42,35 @@ describe('checkPlan', () => {
 
   it.each<[string, (p: PlanContent) => void, string, RegExp]>([
     ['unknown category', (p) => (p.lines[1].costCategory = 'C'), 'lines.1.costCategory', /"C" does not exist/],
-    ['year before the period', (p) => (p.lines[0].fiscalYear = 2023), 'lines.0.fiscalYear', /2023 lies outside the approval period \(2024–2025\)/],
+    [
+      'year before the period',
+      (p) => (p.lines[0].fiscalYear = 2023),
+      'lines.0.fiscalYear',
+      /2023 lies outside the approval period \(2024–2025\)/,
+    ],
     ['year after the period', (p) => (p.instalments[1].fiscalYear = 2026), 'instalments.1.fiscalYear', /2026/],
     ['negative line', (p) => (p.lines[1].planned = d('-0.01')), 'lines.1.planned', /0.00 EUR or more/],
     ['negative source', (p) => (p.fundingSources[2].amount = d('-1')), 'fundingSources.2.amount', /0.00 EUR or more/],
     ['duplicate line', (p) => p.lines.push({ ...p.lines[0] }), 'lines.3', /more than once/],
     ['duplicate instalment', (p) => p.instalments.push({ ...p.instalments[0] }), 'instalments.2', /more than once/],
-    ['instalments one cent short', (p) => (p.instalments[0].amount = d('540.04')), 'instalments', /add up to 1000.09 EUR, but the approved total is 1000.10 EUR/],
-    ['grant differs from the instalment', (p) => (p.instalments = [{ fiscalYear: 2024, amount: d('1000.10') }]), 'fundingSources', /2024.*540.05 EUR.*1000.10 EUR/],
-    ['unbalanced by one cent', (p) => (p.lines[2].planned = d('511.20')), 'lines', /lines add up to 1111.25 EUR, the funding sources to 1111.24 EUR/],
+    [
+      'instalments one cent short',
+      (p) => (p.instalments[0].amount = d('540.04')),
+      'instalments',
+      /add up to 1000.09 EUR, but the approved total is 1000.10 EUR/,
+    ],
+    [
+      'grant differs from the instalment',
+      (p) => (p.instalments = [{ fiscalYear: 2024, amount: d('1000.10') }]),
+      'fundingSources',
+      /2024.*540.05 EUR.*1000.10 EUR/,
+    ],
+    [
+      'unbalanced by one cent',
+      (p) => (p.lines[2].planned = d('511.20')),
+      'lines',
+      /lines add up to 1111.25 EUR, the funding sources to 1111.24 EUR/,
+    ],
   ])('refuses %s', (_name, change, field, message) => {
     const plan = valid();
     change(plan);

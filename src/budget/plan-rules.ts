@@ -90,8 +90,20 @@ export function planFingerprint(plan: PlanContent): string {
       .map((r) => `${key(r)}=${formatMoney(amount(r))}`)
       .sort();
   return JSON.stringify([
-    nonZero(plan.lines, (l) => l.planned, (l) => `${l.costCategory}|${l.fiscalYear}`),
-    nonZero(plan.instalments, (i) => i.amount, (i) => `${i.fiscalYear}`),
-    nonZero(plan.fundingSources, (s) => s.amount, (s) => `${s.kind}|${s.fiscalYear}`),
+    nonZero(
+      plan.lines,
+      (l) => l.planned,
+      (l) => `${l.costCategory}|${l.fiscalYear}`,
+    ),
+    nonZero(
+      plan.instalments,
+      (i) => i.amount,
+      (i) => `${i.fiscalYear}`,
+    ),
+    nonZero(
+      plan.fundingSources,
+      (s) => s.amount,
+      (s) => `${s.kind}|${s.fiscalYear}`,
+    ),
   ]);
 }

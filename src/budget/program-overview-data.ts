@@ -71,7 +71,11 @@ const AGGREGATES = `
  * The projects of the programme view with their revision in force, this year's instalment and the
  * sum of their totals' versions, in one statement. Run it in the same snapshot as `loadAggregates`.
  */
-export async function loadProgramHeaders(tx: EntityManager, projectIds: readonly string[], asOf: LocalDate): Promise<ProgramProjectHeader[]> {
+export async function loadProgramHeaders(
+  tx: EntityManager,
+  projectIds: readonly string[],
+  asOf: LocalDate,
+): Promise<ProgramProjectHeader[]> {
   if (projectIds.length === 0) return [];
   const rows = await tx.execute<Row[]>(
     `select p.id, p.program_id, p.file_number, p.title, p.grantee, p.approval_start::text as approval_start, p.approval_end::text as approval_end,
@@ -96,12 +100,27 @@ export async function loadProgramHeaders(tx: EntityManager, projectIds: readonly
     const instalment = p.instalment ? money(p.instalment) : ZERO;
     const id = p.id as string;
     return {
-      project: { id, programId: p.program_id as string, fileNumber: p.file_number as string, title: p.title as string, grantee: p.grantee as string },
+      project: {
+        id,
+        programId: p.program_id as string,
+        fileNumber: p.file_number as string,
+        title: p.title as string,
+        grantee: p.grantee as string,
+      },
       revisionNumber: p.revision_number === null || p.revision_number === undefined ? null : Number(p.revision_number),
       terms,
       instalmentThisYear: instalment,
       // numeric columns as PostgreSQL writes them: equal text for equal values of the same scale.
-      cacheKey: [p.revision_id, p.version, asOf, terms.approvalStart, terms.approvalEnd, terms.financingType, p.line_overrun_percent, p.instalment ?? '0.00'].join('|'),
+      cacheKey: [
+        p.revision_id,
+        p.version,
+        asOf,
+        terms.approvalStart,
+        terms.approvalEnd,
+        terms.financingType,
+        p.line_overrun_percent,
+        p.instalment ?? '0.00',
+      ].join('|'),
     };
   });
 }
@@ -111,7 +130,11 @@ export async function loadProgramHeaders(tx: EntityManager, projectIds: readonly
  * rows only for what is over plan. PostgreSQL sums; the overrun rule runs in project-summary.ts,
  * so the figures are those of the project overview.
  */
-export async function loadAggregates(tx: EntityManager, headers: readonly ProgramProjectHeader[], asOf: LocalDate): Promise<Map<string, AggregatedProject>> {
+export async function loadAggregates(
+  tx: EntityManager,
+  headers: readonly ProgramProjectHeader[],
+  asOf: LocalDate,
+): Promise<Map<string, AggregatedProject>> {
   if (headers.length === 0) return new Map();
   const ids = headers.map((h) => h.project.id);
   const year = fiscalYearOf(asOf);
@@ -130,7 +153,13 @@ interface Parts {
 function assemble(headers: readonly ProgramProjectHeader[], aggregates: Row[]): Map<string, AggregatedProject> {
   const byProject = new Map<string, Parts>();
   for (const h of headers) {
-    byProject.set(h.project.id, { total: zeroAmounts(), drawn: ZERO, spent: ZERO, years: new Map(), categories: { savings: ZERO, overruns: [] } });
+    byProject.set(h.project.id, {
+      total: zeroAmounts(),
+      drawn: ZERO,
+      spent: ZERO,
+      years: new Map(),
+      categories: { savings: ZERO, overruns: [] },
+    });
   }
   const yearGroup = (parts: Parts, fiscalYear: number) => {
     let group = parts.years.get(fiscalYear);

@@ -29,7 +29,9 @@ describe('loadConfig', () => {
   it('requires its own data-protection keys in production and validates them as 32 bytes of base64', () => {
     const jwt = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) };
     expect(() => loadConfig(jwt)).toThrow(/DATA_ENCRYPTION_KEY: required in production[\s\S]*IDENTITY_HASH_KEY: required/);
-    expect(() => loadConfig({ DATA_ENCRYPTION_KEY: Buffer.alloc(16).toString('base64') })).toThrow(/DATA_ENCRYPTION_KEY must be 32 random bytes/);
+    expect(() => loadConfig({ DATA_ENCRYPTION_KEY: Buffer.alloc(16).toString('base64') })).toThrow(
+      /DATA_ENCRYPTION_KEY must be 32 random bytes/,
+    );
     const key = Buffer.alloc(32, 3).toString('base64');
     const config = loadConfig({ ...jwt, DATA_ENCRYPTION_KEY: key, IDENTITY_HASH_KEY: key });
     expect(config.dataProtection.encryptionKey.equals(Buffer.alloc(32, 3))).toBe(true);
@@ -51,16 +53,28 @@ describe('loadConfig: OIDC and limits', () => {
   });
 
   it('validates each limit', () => {
-    expect(() => loadConfig({ GRAPHQL_MAX_DEPTH: '1', LOGIN_RATE_LIMIT_PER_IP: '0' })).toThrow(/GRAPHQL_MAX_DEPTH[\s\S]*LOGIN_RATE_LIMIT_PER_IP/);
+    expect(() => loadConfig({ GRAPHQL_MAX_DEPTH: '1', LOGIN_RATE_LIMIT_PER_IP: '0' })).toThrow(
+      /GRAPHQL_MAX_DEPTH[\s\S]*LOGIN_RATE_LIMIT_PER_IP/,
+    );
     expect(loadConfig({ GRAPHQL_MAX_ALIASES: '3' }).limits.maxAliases).toBe(3);
   });
 
   describe('privacy: development secrets and demo seed in production', () => {
-    const own = { JWT_SECRET: 'p'.repeat(40), DATA_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'), IDENTITY_HASH_KEY: Buffer.alloc(32, 2).toString('base64') };
+    const own = {
+      JWT_SECRET: 'p'.repeat(40),
+      DATA_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
+      IDENTITY_HASH_KEY: Buffer.alloc(32, 2).toString('base64'),
+    };
     it('refuses the public development secrets even when given explicitly', () => {
-      expect(() => loadConfig({ NODE_ENV: 'production', ...own, JWT_SECRET: DEV_JWT_SECRET_FOR_TESTS })).toThrow(/JWT_SECRET: is the public development secret/);
-      expect(() => loadConfig({ NODE_ENV: 'production', ...own, DATA_ENCRYPTION_KEY: DEV_ENCRYPTION_KEY.toString('base64') })).toThrow(/DATA_ENCRYPTION_KEY: is the public development key/);
-      expect(() => loadConfig({ NODE_ENV: 'production', ...own, IDENTITY_HASH_KEY: DEV_HASH_KEY.toString('base64') })).toThrow(/IDENTITY_HASH_KEY: is the public development key/);
+      expect(() => loadConfig({ NODE_ENV: 'production', ...own, JWT_SECRET: DEV_JWT_SECRET_FOR_TESTS })).toThrow(
+        /JWT_SECRET: is the public development secret/,
+      );
+      expect(() => loadConfig({ NODE_ENV: 'production', ...own, DATA_ENCRYPTION_KEY: DEV_ENCRYPTION_KEY.toString('base64') })).toThrow(
+        /DATA_ENCRYPTION_KEY: is the public development key/,
+      );
+      expect(() => loadConfig({ NODE_ENV: 'production', ...own, IDENTITY_HASH_KEY: DEV_HASH_KEY.toString('base64') })).toThrow(
+        /IDENTITY_HASH_KEY: is the public development key/,
+      );
     });
     it('does not seed the demo in production unless forced', () => {
       expect(loadConfig({ NODE_ENV: 'production', ...own }).seedDemo).toBe(false);

@@ -18,7 +18,12 @@ const envSchema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }).optional(),
   DATABASE_REPLICA_URLS: z
     .string()
-    .transform((v) => v.split(',').map((u) => u.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((u) => u.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.url({ protocol: /^postgres(ql)?$/, error: 'must be comma-separated postgres:// URLs' })))
     .default([]),
   EMBEDDED_PG_DIR: z.string().min(1).default('.data/postgres'),
@@ -37,9 +42,14 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   GRAPHQL_MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(10_000).default(100),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  JWT_TTL_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(480),
+  JWT_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(480),
   OIDC_ISSUER: z.url({ error: 'must be the issuer URL of the OpenID Connect provider' }).optional(),
-  OIDC_JWKS_URL: z.url({ protocol: /^https?$/, error: 'must be the http(s) URL of the provider\'s JWKS' }).optional(),
+  OIDC_JWKS_URL: z.url({ protocol: /^https?$/, error: "must be the http(s) URL of the provider's JWKS" }).optional(),
   OIDC_AUDIENCE: z.string().min(1).optional(),
   OIDC_ROLE_CLAIM: z.string().min(1).default('roles'),
   OIDC_USERNAME_CLAIM: z.string().min(1).default('preferred_username'),
@@ -63,7 +73,12 @@ const envSchema = z.object({
     .default(false),
   CORS_ORIGINS: z
     .string()
-    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'must be comma-separated origins like https://tracker.example.org (no path)')))
     .default([]),
 });
@@ -144,15 +159,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   // The development secrets are in the public source: production refuses them, not only their absence.
   const development = [
     ...(e.JWT_SECRET === DEV_JWT_SECRET ? ['  JWT_SECRET: is the public development secret; set your own'] : []),
-    ...(!e.ALLOW_DEVELOPMENT_KEYS && e.DATA_ENCRYPTION_KEY?.equals(DEV_ENCRYPTION_KEY) ? ['  DATA_ENCRYPTION_KEY: is the public development key; set your own'] : []),
-    ...(!e.ALLOW_DEVELOPMENT_KEYS && e.IDENTITY_HASH_KEY?.equals(DEV_HASH_KEY) ? ['  IDENTITY_HASH_KEY: is the public development key; set your own'] : []),
+    ...(!e.ALLOW_DEVELOPMENT_KEYS && e.DATA_ENCRYPTION_KEY?.equals(DEV_ENCRYPTION_KEY)
+      ? ['  DATA_ENCRYPTION_KEY: is the public development key; set your own']
+      : []),
+    ...(!e.ALLOW_DEVELOPMENT_KEYS && e.IDENTITY_HASH_KEY?.equals(DEV_HASH_KEY)
+      ? ['  IDENTITY_HASH_KEY: is the public development key; set your own']
+      : []),
   ];
   if (production && (missing.length || development.length)) {
     throw new ConfigError(`Invalid configuration:\n${[...missing, ...development].join('\n')}`);
   }
   const seedDemo = e.SEED_DEMO ?? !production;
   if (production && seedDemo && !e.SEED_DEMO_FORCE) {
-    throw new ConfigError('Invalid configuration:\n  SEED_DEMO: the demo data has a global administrator with a public password; in production set SEED_DEMO_FORCE=true as well if you really mean it');
+    throw new ConfigError(
+      'Invalid configuration:\n  SEED_DEMO: the demo data has a global administrator with a public password; in production set SEED_DEMO_FORCE=true as well if you really mean it',
+    );
   }
   if (Boolean(e.OIDC_ISSUER) !== Boolean(e.OIDC_JWKS_URL)) {
     throw new ConfigError('Invalid configuration:\n  OIDC_ISSUER, OIDC_JWKS_URL: give both to accept OpenID Connect tokens, or neither');
@@ -165,17 +186,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     replicaUrls: e.DATABASE_REPLICA_URLS,
     embeddedPg: { dir: e.EMBEDDED_PG_DIR, port: e.EMBEDDED_PG_PORT },
     dbPoolMax: e.DB_POOL_MAX,
-    dbTimeouts: { acquireMs: e.DB_ACQUIRE_TIMEOUT_MS, statementMs: e.DB_STATEMENT_TIMEOUT_MS, idleInTransactionMs: e.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS },
+    dbTimeouts: {
+      acquireMs: e.DB_ACQUIRE_TIMEOUT_MS,
+      statementMs: e.DB_STATEMENT_TIMEOUT_MS,
+      idleInTransactionMs: e.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    },
     paymentDateToleranceDays: e.PAYMENT_DATE_TOLERANCE_DAYS,
     seedDemo,
-    usesDevelopmentKeys: !e.JWT_SECRET || !e.DATA_ENCRYPTION_KEY || !e.IDENTITY_HASH_KEY || e.JWT_SECRET === DEV_JWT_SECRET || !!e.DATA_ENCRYPTION_KEY?.equals(DEV_ENCRYPTION_KEY) || !!e.IDENTITY_HASH_KEY?.equals(DEV_HASH_KEY),
+    usesDevelopmentKeys:
+      !e.JWT_SECRET ||
+      !e.DATA_ENCRYPTION_KEY ||
+      !e.IDENTITY_HASH_KEY ||
+      e.JWT_SECRET === DEV_JWT_SECRET ||
+      !!e.DATA_ENCRYPTION_KEY?.equals(DEV_ENCRYPTION_KEY) ||
+      !!e.IDENTITY_HASH_KEY?.equals(DEV_HASH_KEY),
     playground: e.PLAYGROUND,
     logLevel: e.LOG_LEVEL,
     maxPageSize: e.GRAPHQL_MAX_PAGE_SIZE,
     jwt: { secret: e.JWT_SECRET ?? DEV_JWT_SECRET, ttlMinutes: e.JWT_TTL_MINUTES },
     oidc:
       e.OIDC_ISSUER && e.OIDC_JWKS_URL
-        ? { issuer: e.OIDC_ISSUER, jwksUrl: e.OIDC_JWKS_URL, audience: e.OIDC_AUDIENCE, roleClaim: e.OIDC_ROLE_CLAIM, usernameClaim: e.OIDC_USERNAME_CLAIM }
+        ? {
+            issuer: e.OIDC_ISSUER,
+            jwksUrl: e.OIDC_JWKS_URL,
+            audience: e.OIDC_AUDIENCE,
+            roleClaim: e.OIDC_ROLE_CLAIM,
+            usernameClaim: e.OIDC_USERNAME_CLAIM,
+          }
         : undefined,
     limits: {
       maxDepth: e.GRAPHQL_MAX_DEPTH,

@@ -12,9 +12,12 @@ const CONNECTION_STATES = /^(08|57P0[1-3])/;
 export function isConnectionFailure(error: unknown): boolean {
   if (!error || typeof error !== 'object') return false;
   const { code, message } = error as { code?: unknown; message?: unknown };
-  if (typeof code === 'string') return CONNECTION_STATES.test(code) || ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND'].includes(code);
+  if (typeof code === 'string')
+    return CONNECTION_STATES.test(code) || ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND'].includes(code);
   const text = typeof message === 'string' ? message : '';
-  return /timeout exceeded when trying to connect|Connection terminated|Query read timeout|Client has encountered a connection error|not queryable|ECONNREFUSED|ECONNRESET/i.test(text);
+  return /timeout exceeded when trying to connect|Connection terminated|Query read timeout|Client has encountered a connection error|not queryable|ECONNREFUSED|ECONNRESET/i.test(
+    text,
+  );
 }
 
 /**

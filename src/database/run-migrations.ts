@@ -11,11 +11,19 @@ import { createOrmConfig } from './mikro-orm.config.js';
 export async function runMigrations(): Promise<number> {
   try {
     const config = loadConfig();
-    const database = await openDatabase(config, () => undefined, (m) => process.stderr.write(`${m}\n`));
+    const database = await openDatabase(
+      config,
+      () => undefined,
+      (m) => process.stderr.write(`${m}\n`),
+    );
     const orm = await MikroORM.init(createOrmConfig({ url: database.url, poolMax: 2 }));
     try {
       const applied = await orm.migrator.up();
-      process.stdout.write(applied.length ? `Applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}\n` : 'The database schema is up to date.\n');
+      process.stdout.write(
+        applied.length
+          ? `Applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}\n`
+          : 'The database schema is up to date.\n',
+      );
       return 0;
     } finally {
       await orm.close();

@@ -26,5 +26,7 @@ export function joinTransaction<T>(em: EntityManager, work: (em: EntityManager) 
  * is wholly in or wholly out. Inside a caller's transaction it reads there.
  */
 export function readSnapshot<T>(em: EntityManager, work: (em: EntityManager) => Promise<T>): Promise<T> {
-  return em.isInTransaction() ? work(em.getContext()) : em.transactional(work, { isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true });
+  return em.isInTransaction()
+    ? work(em.getContext())
+    : em.transactional(work, { isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true });
 }

@@ -27,4 +27,7 @@ export function canMoveTo(from: ExpenditureStatus, to: ExpenditureStatus): boole
 }
 
 registerEnumType(EntryKind, { name: 'EntryKind', description: 'A booking, or the reversal (Storno) of one.' });
-registerEnumType(ExpenditureStatus, { name: 'ExpenditureStatus', description: 'recorded → checked → included in a proof; rejected stays visible.' });
+registerEnumType(ExpenditureStatus, {
+  name: 'ExpenditureStatus',
+  description: 'recorded → checked → included in a proof; rejected stays visible.',
+});

@@ -18,14 +18,23 @@ export const ExpenditureErrors = {
   ineligibleOutOfRange: (field: string): AppError => badInput(field, 'The ineligible part must lie between 0.00 EUR and the gross amount.'),
   eligibleMismatch: (field: string, expected: Decimal): AppError =>
     badInput(field, `The eligible amount must be gross minus ineligible: ${eur(expected)}.`),
-  categoryNotInPlan: (field: string, year: number): AppError => badInput(field, `This cost category has no budget line in the plan for ${year}.`),
+  categoryNotInPlan: (field: string, year: number): AppError =>
+    badInput(field, `This cost category has no budget line in the plan for ${year}.`),
   // CONFLICT as the README documents; numbers are compared in their normalised form (receipt_key).
   receiptNumberTaken: (field: string, number: string): AppError =>
-    new AppError('CONFLICT', `The receipt number "${number}" is already booked in this project (spelling, spaces and case do not make a new number); correct the booking by reversing it instead.`, field),
+    new AppError(
+      'CONFLICT',
+      `The receipt number "${number}" is already booked in this project (spelling, spaces and case do not make a new number); correct the booking by reversing it instead.`,
+      field,
+    ),
   overLine: (field: string, limit: Decimal, spent: Decimal, code: string, year: number): AppError =>
-    badInput(field, `This booking would bring the eligible spending of ${code} in ${year} to ${eur(spent)}, above the most the plan allows (${eur(limit)} including the allowed overrun).`),
+    badInput(
+      field,
+      `This booking would bring the eligible spending of ${code} in ${year} to ${eur(spent)}, above the most the plan allows (${eur(limit)} including the allowed overrun).`,
+    ),
   notReversible: (reason: string): AppError => conflict(`This entry cannot be reversed: ${reason}.`),
   statusNotAllowed: (from: string, to: string): AppError => conflict(`An entry in status ${from} cannot move to ${to}.`),
   rejectNeedsComment: (): AppError => badInput('comment', 'Say why the receipt is rejected.'),
-  cannotReject: (): AppError => conflict('A reversal, or a booking already reversed, cannot be rejected; the reversal already takes it out.'),
+  cannotReject: (): AppError =>
+    conflict('A reversal, or a booking already reversed, cannot be rejected; the reversal already takes it out.'),
 };

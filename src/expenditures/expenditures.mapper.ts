@@ -3,7 +3,11 @@ import { ExpenditureStatus } from './expenditures.enums.js';
 import { type ExpenditureModel } from './models/expenditure.model.js';
 
 /** Ledger row → GraphQL model; state and cost category loaded, or given (a row just booked). */
-export function toExpenditureModel(e: Expenditure, reversedById: string | null, known?: { code: string; status: ExpenditureStatus }): ExpenditureModel {
+export function toExpenditureModel(
+  e: Expenditure,
+  reversedById: string | null,
+  known?: { code: string; status: ExpenditureStatus },
+): ExpenditureModel {
   return {
     id: e.id,
     projectId: e.project.id,

@@ -22,7 +22,9 @@ export class ExpendituresResolver {
   ) {}
 
   @Allow(...MONEY_READERS)
-  @Query(() => ExpenditureConnection, { description: 'The receipt ledger of a project in payment-date order, filtered, with cursor pagination.' })
+  @Query(() => ExpenditureConnection, {
+    description: 'The receipt ledger of a project in payment-date order, filtered, with cursor pagination.',
+  })
   expenditures(@CurrentUser() user: AuthUser, @Args() args: LedgerArgs) {
     return this.reads.list(user, args);
   }
@@ -42,7 +44,9 @@ export class ExpendituresResolver {
 
   @Allow(...MONEY_WRITERS)
   @MutationTransaction(MONEY_MUTATION)
-  @Mutation(() => ExpenditureCorrectionModel, { description: 'Reverses a booking (Storno) with a reason; with a replacement, books the corrected entry in the same transaction.' })
+  @Mutation(() => ExpenditureCorrectionModel, {
+    description: 'Reverses a booking (Storno) with a reason; with a replacement, books the corrected entry in the same transaction.',
+  })
   reverseExpenditure(@CurrentUser() user: AuthUser, @Args('input') input: ReverseExpenditureInput) {
     return this.service.reverse(user, input);
   }

@@ -125,15 +125,22 @@ export class LedgerBatch {
       problems.push(...receiptRuleErrors(this.project, receipt, lines, 'receipt', this.latestPaymentDate).map(toProblem));
       const original = entry.replaces ? originals.get(entry.replaces.expenditureId) : undefined;
       if (entry.replaces) {
-        if (!original) problems.push({ field: 'replaces', message: `The booking ${entry.replaces.expenditureId} to correct does not exist in this project.` });
+        if (!original)
+          problems.push({
+            field: 'replaces',
+            message: `The booking ${entry.replaces.expenditureId} to correct does not exist in this project.`,
+          });
         else if (original.kind !== 'BOOKING') problems.push(toProblem(ExpenditureErrors.notReversible('it is itself a reversal')));
-        else if (original.status === 'REJECTED') problems.push(toProblem(ExpenditureErrors.notReversible('it was rejected and no longer counts')));
+        else if (original.status === 'REJECTED')
+          problems.push(toProblem(ExpenditureErrors.notReversible('it was rejected and no longer counts')));
         else if (original.reversed) problems.push(toProblem(ExpenditureErrors.notReversible('it is already reversed')));
-        else if (asciiLower(original.receipt_number) !== numberKey && live.has(numberKey)) problems.push(toProblem(ExpenditureErrors.receiptNumberTaken('receipt.receiptNumber', receipt.receiptNumber)));
+        else if (asciiLower(original.receipt_number) !== numberKey && live.has(numberKey))
+          problems.push(toProblem(ExpenditureErrors.receiptNumberTaken('receipt.receiptNumber', receipt.receiptNumber)));
       } else if (live.has(numberKey)) {
         problems.push(toProblem(ExpenditureErrors.receiptNumberTaken('receipt.receiptNumber', receipt.receiptNumber)));
       }
-      if (this.numbers.has(numberKey)) problems.push(toProblem(ExpenditureErrors.receiptNumberTaken('receipt.receiptNumber', receipt.receiptNumber)));
+      if (this.numbers.has(numberKey))
+        problems.push(toProblem(ExpenditureErrors.receiptNumberTaken('receipt.receiptNumber', receipt.receiptNumber)));
       // The line limit, against the running spending of the category and year (file order).
       let releasedKey: string | undefined;
       let released = ZERO;
@@ -164,11 +171,24 @@ export class LedgerBatch {
         if (original) {
           const reversalId = randomUUID();
           bookings.push({
-            id: reversalId, kind: 'REVERSAL', receipt_number: original.receipt_number, revision: original.revision,
-            invoice_date: original.invoice_date, payment_date: original.payment_date, fiscal_year: original.fiscal_year,
-            payee: original.payee, purpose: original.purpose, cost_category_id: original.cost_category_id,
-            gross_amount: negate(original.gross_amount), ineligible_amount: negate(original.ineligible_amount), eligible_amount: negate(original.eligible_amount),
-            measure_id: original.measure_id, reversal_of_id: original.id, reason: entry.replaces!.reason, recorded_by_id: recordedBy, provenance: entry.provenance,
+            id: reversalId,
+            kind: 'REVERSAL',
+            receipt_number: original.receipt_number,
+            revision: original.revision,
+            invoice_date: original.invoice_date,
+            payment_date: original.payment_date,
+            fiscal_year: original.fiscal_year,
+            payee: original.payee,
+            purpose: original.purpose,
+            cost_category_id: original.cost_category_id,
+            gross_amount: negate(original.gross_amount),
+            ineligible_amount: negate(original.ineligible_amount),
+            eligible_amount: negate(original.eligible_amount),
+            measure_id: original.measure_id,
+            reversal_of_id: original.id,
+            reason: entry.replaces!.reason,
+            recorded_by_id: recordedBy,
+            provenance: entry.provenance,
           });
           states.push({ id: randomUUID(), expenditure_id: reversalId });
           this.addDelta(releasedKey!, released.negated());
@@ -177,11 +197,26 @@ export class LedgerBatch {
         }
         const id = randomUUID();
         bookings.push({
-          id, kind: 'BOOKING', receipt_number: receipt.receiptNumber, revision: (original && asciiLower(original.receipt_number) === numberKey ? original.revision : (latest.get(numberKey)?.revision ?? -1)) + 1,
-          invoice_date: receipt.invoiceDate, payment_date: receipt.paymentDate, fiscal_year: year,
-          payee: receipt.payee.trim(), purpose: receipt.purpose.trim(), cost_category_id: receipt.costCategoryId,
-          gross_amount: formatMoney(receipt.grossAmount), ineligible_amount: formatMoney(receipt.ineligibleAmount), eligible_amount: formatMoney(receipt.eligibleAmount),
-          measure_id: receipt.measureId ?? null, reversal_of_id: null, reason: null, recorded_by_id: recordedBy, provenance: entry.provenance,
+          id,
+          kind: 'BOOKING',
+          receipt_number: receipt.receiptNumber,
+          revision:
+            (original && asciiLower(original.receipt_number) === numberKey ? original.revision : (latest.get(numberKey)?.revision ?? -1)) +
+            1,
+          invoice_date: receipt.invoiceDate,
+          payment_date: receipt.paymentDate,
+          fiscal_year: year,
+          payee: receipt.payee.trim(),
+          purpose: receipt.purpose.trim(),
+          cost_category_id: receipt.costCategoryId,
+          gross_amount: formatMoney(receipt.grossAmount),
+          ineligible_amount: formatMoney(receipt.ineligibleAmount),
+          eligible_amount: formatMoney(receipt.eligibleAmount),
+          measure_id: receipt.measureId ?? null,
+          reversal_of_id: null,
+          reason: null,
+          recorded_by_id: recordedBy,
+          provenance: entry.provenance,
         });
         states.push({ id: randomUUID(), expenditure_id: id });
         this.addDelta(key, receipt.eligibleAmount);
@@ -287,7 +322,10 @@ export class LedgerBatch {
   }
 }
 
-const toProblem = (error: { message: string; extensions: Record<string, unknown> }): BatchProblem => ({ field: String(error.extensions.field ?? ''), message: error.message });
+const toProblem = (error: { message: string; extensions: Record<string, unknown> }): BatchProblem => ({
+  field: String(error.extensions.field ?? ''),
+  message: error.message,
+});
 
 const negate = (amount: string) => formatMoney(new Decimal(amount).negated());
 

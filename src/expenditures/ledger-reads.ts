@@ -30,7 +30,12 @@ export const spentTotalsSource: BudgetTotalsSource = {
         where e.project_id = ? and ${countsSql('e')} group by e.fiscal_year, e.cost_category_id`,
       [projectId],
     );
-    return rows.map((r) => ({ fiscalYear: r.fiscal_year, costCategoryId: r.cost_category_id, field: 'spent' as const, amount: new Decimal(r.spent) }));
+    return rows.map((r) => ({
+      fiscalYear: r.fiscal_year,
+      costCategoryId: r.cost_category_id,
+      field: 'spent' as const,
+      amount: new Decimal(r.spent),
+    }));
   },
 };
 
@@ -48,7 +53,11 @@ export class LedgerReads {
     checkPageSize(args.first, this.config.maxPageSize);
     const projectId = await this.access.requireProjectId(em, user, args.projectId, MONEY_READERS);
     const cursor = args.after ? (decodeCursor(args.after, LEDGER_KEY) as [string, string]) : undefined;
-    if (cursor && !(typeof cursor[0] === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(cursor[0]) && typeof cursor[1] === 'string' && isId(cursor[1]))) throw badInput('after', 'This cursor is not valid here; use the endCursor of the previous page.');
+    if (
+      cursor &&
+      !(typeof cursor[0] === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(cursor[0]) && typeof cursor[1] === 'string' && isId(cursor[1]))
+    )
+      throw badInput('after', 'This cursor is not valid here; use the endCursor of the previous page.');
     const { rows, totalCount } = await ledgerPageRows(em, projectId, args, cursor, args.first + 1);
     return toConnection(rows, args.first, totalCount, LEDGER_KEY, (row) => row);
   }
@@ -56,7 +65,11 @@ export class LedgerReads {
   async byId(user: AuthUser, id: string): Promise<ExpenditureModel> {
     const em = this.em.fork({ keepTransactionContext: true });
     checkId(id);
-    const row = await em.findOne(Expenditure, { $and: [{ id }, this.access.ownedWhere(user, MONEY_READERS)] }, { populate: ['state', 'costCategory'] });
+    const row = await em.findOne(
+      Expenditure,
+      { $and: [{ id }, this.access.ownedWhere(user, MONEY_READERS)] },
+      { populate: ['state', 'costCategory'] },
+    );
     if (!row) throw ExpenditureErrors.notFound(id);
     const reversedBy = await this.reversalsOf(em, [row.id]);
     return toExpenditureModel(row, reversedBy.get(row.id) ?? null);

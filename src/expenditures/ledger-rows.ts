@@ -72,7 +72,13 @@ function ledgerFilter(projectId: string, args: LedgerArgs): { sql: string; param
  * One page in ledger order (payment date, id) after `cursor`, `limit` rows at most, and the total
  * count of the filter without the cursor. An empty page still answers one row carrying the total.
  */
-export async function ledgerPageRows(em: EntityManager, projectId: string, args: LedgerArgs, cursor: [string, string] | undefined, limit: number) {
+export async function ledgerPageRows(
+  em: EntityManager,
+  projectId: string,
+  args: LedgerArgs,
+  cursor: [string, string] | undefined,
+  limit: number,
+) {
   const filter = ledgerFilter(projectId, args);
   const after = cursor ? ' and (e.payment_date, e.id) > (?::date, ?::uuid)' : '';
   const rows = await em.execute<LedgerRow[]>(

@@ -29,19 +29,28 @@ export function lineLimit(project: ReceiptProjectTerms, line: PlanLine): Decimal
  * gross − ineligible, a plan line for the category in that year. `lines` is the plan of the
  * receipt's fiscal year. Returns every broken rule (the single booking throws the first).
  */
-export function receiptRuleErrors(project: ReceiptProjectTerms, receipt: ExpenditureFieldsInput, lines: readonly PlanLine[], prefix: string, latestPaymentDate: LocalDate): AppError[] {
+export function receiptRuleErrors(
+  project: ReceiptProjectTerms,
+  receipt: ExpenditureFieldsInput,
+  lines: readonly PlanLine[],
+  prefix: string,
+  latestPaymentDate: LocalDate,
+): AppError[] {
   const errors: AppError[] = [];
   if (receipt.paymentDate < project.approvalStart || receipt.paymentDate > project.approvalEnd) {
     errors.push(ExpenditureErrors.paymentOutsidePeriod(`${prefix}.paymentDate`, project.approvalStart, project.approvalEnd));
   }
   // Money not yet paid is not spent; an invoice dated after its payment needs a reason.
   if (receipt.paymentDate > latestPaymentDate) errors.push(ExpenditureErrors.paymentInFuture(`${prefix}.paymentDate`, latestPaymentDate));
-  if (receipt.invoiceDate > receipt.paymentDate && !receipt.invoiceDateNote?.trim()) errors.push(ExpenditureErrors.invoiceAfterPayment(`${prefix}.invoiceDate`));
+  if (receipt.invoiceDate > receipt.paymentDate && !receipt.invoiceDateNote?.trim())
+    errors.push(ExpenditureErrors.invoiceAfterPayment(`${prefix}.invoiceDate`));
   if (receipt.grossAmount.lte(0)) errors.push(ExpenditureErrors.grossNotPositive(`${prefix}.grossAmount`));
-  if (receipt.ineligibleAmount.lt(0) || receipt.ineligibleAmount.gt(receipt.grossAmount)) errors.push(ExpenditureErrors.ineligibleOutOfRange(`${prefix}.ineligibleAmount`));
+  if (receipt.ineligibleAmount.lt(0) || receipt.ineligibleAmount.gt(receipt.grossAmount))
+    errors.push(ExpenditureErrors.ineligibleOutOfRange(`${prefix}.ineligibleAmount`));
   const expected = receipt.grossAmount.minus(receipt.ineligibleAmount);
   if (!receipt.eligibleAmount.eq(expected)) errors.push(ExpenditureErrors.eligibleMismatch(`${prefix}.eligibleAmount`, expected));
-  if (!lines.some((l) => l.costCategoryId === receipt.costCategoryId)) errors.push(ExpenditureErrors.categoryNotInPlan(`${prefix}.costCategoryId`, fiscalYearOf(receipt.paymentDate)));
+  if (!lines.some((l) => l.costCategoryId === receipt.costCategoryId))
+    errors.push(ExpenditureErrors.categoryNotInPlan(`${prefix}.costCategoryId`, fiscalYearOf(receipt.paymentDate)));
   return errors;
 }
 
@@ -58,7 +67,10 @@ export function receiptInputProblems(receipt: ExpenditureFieldsInput, prefix: st
  * The text policy for receipts that do not pass the GraphQL input pipe (imports, batches):
  * the receipt with its texts in stored form, and a problem per refused or blank text.
  */
-export function cleanReceiptTexts<T extends Pick<ExpenditureFieldsInput, 'receiptNumber' | 'payee' | 'purpose'>>(receipt: T, prefix: string): { receipt: T; problems: { field: string; message: string }[] } {
+export function cleanReceiptTexts<T extends Pick<ExpenditureFieldsInput, 'receiptNumber' | 'payee' | 'purpose'>>(
+  receipt: T,
+  prefix: string,
+): { receipt: T; problems: { field: string; message: string }[] } {
   const problems: { field: string; message: string }[] = [];
   const cleaned = { ...receipt };
   for (const key of ['receiptNumber', 'payee', 'purpose'] as const) {

@@ -22,7 +22,11 @@ export class HealthController {
   @Get()
   async health(@Res() res: Response): Promise<void> {
     const started = process.hrtime.bigint();
-    const client = new pg.Client({ connectionString: this.em.config.get('clientUrl'), connectionTimeoutMillis: PROBE_TIMEOUT_MS, query_timeout: PROBE_TIMEOUT_MS });
+    const client = new pg.Client({
+      connectionString: this.em.config.get('clientUrl'),
+      connectionTimeoutMillis: PROBE_TIMEOUT_MS,
+      query_timeout: PROBE_TIMEOUT_MS,
+    });
     client.on('error', () => undefined); // a dropped probe connection is the answer, not a crash
     try {
       await client.connect();

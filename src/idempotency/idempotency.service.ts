@@ -37,9 +37,12 @@ export class IdempotencyService {
         [call.projectId, call.key],
       );
       if (!first || first.request_hash !== hash || !first.result) {
-        throw conflict(`The idempotency key "${call.key}" was already used for a different request (${first?.operation ?? 'unknown'}); use a new key for a new request.`, {
-          field: 'idempotencyKey',
-        });
+        throw conflict(
+          `The idempotency key "${call.key}" was already used for a different request (${first?.operation ?? 'unknown'}); use a new key for a new request.`,
+          {
+            field: 'idempotencyKey',
+          },
+        );
       }
       return first.result;
     }

@@ -71,7 +71,10 @@ export class ImportBookingService {
     checkId(importId, 'importId');
     const found = await em.findOne(BookingImport, { $and: [{ id: importId }, this.access.ownedWhere(user, roles)] });
     if (!found) {
-      const visible = roles === MONEY_READERS ? null : await em.findOne(BookingImport, { $and: [{ id: importId }, this.access.ownedWhere(user, MONEY_READERS)] });
+      const visible =
+        roles === MONEY_READERS
+          ? null
+          : await em.findOne(BookingImport, { $and: [{ id: importId }, this.access.ownedWhere(user, MONEY_READERS)] });
       if (visible) await this.access.requireProject(em, user, visible.project.id, roles); // throws FORBIDDEN
       throw ImportErrors.importNotFound(importId);
     }
@@ -91,9 +94,20 @@ export class ImportBookingService {
     try {
       return await work();
     } catch (error) {
-      const [row] = await this.em.fork().execute<{ project_id: string; phase: string }[]>('select project_id, phase from import_progress where import_id = ?', [importId]).catch(() => []);
+      const [row] = await this.em
+        .fork()
+        .execute<{ project_id: string; phase: string }[]>('select project_id, phase from import_progress where import_id = ?', [importId])
+        .catch(() => []);
       if (row && (row.phase === 'PREVIEWING' || row.phase === 'COMMITTING')) {
-        await this.progress.set(importId, row.project_id, 'FAILED', 0, null, true, error instanceof Error ? error.message.slice(0, 500) : 'failed');
+        await this.progress.set(
+          importId,
+          row.project_id,
+          'FAILED',
+          0,
+          null,
+          true,
+          error instanceof Error ? error.message.slice(0, 500) : 'failed',
+        );
       }
       throw error;
     }
@@ -146,7 +160,14 @@ export class ImportBookingService {
       id: found.id,
       projectId: project.id,
       before,
-      after: { status: found.status, fileName: found.fileName, fileSha256: found.fileSha256, mappingVersion: version, summary, spentByYearAndCategory: spent },
+      after: {
+        status: found.status,
+        fileName: found.fileName,
+        fileSha256: found.fileSha256,
+        mappingVersion: version,
+        summary,
+        spentByYearAndCategory: spent,
+      },
     });
     return found;
   }
@@ -158,11 +179,21 @@ export class ImportBookingService {
     const categories = await this.rules.categoryIdsByCode(em, project);
     const batch = this.expenditures.openBatch(em, user, project, { book });
     const firstLine = new Map<string, number>();
-    const summary: ImportSummary = { rows: 0, toBook: 0, problems: 0, duplicates: 0, corrections: 0, ignored: 0, booked: 0, corrected: 0, amountToBook: '0.00' };
+    const summary: ImportSummary = {
+      rows: 0,
+      toBook: 0,
+      problems: 0,
+      duplicates: 0,
+      corrections: 0,
+      ignored: 0,
+      booked: 0,
+      corrected: 0,
+      amountToBook: '0.00',
+    };
     let amount = ZERO;
     const phase = book ? 'COMMITTING' : 'PREVIEWING';
     await this.progress.set(imp.id, project.id, phase, 0, imp.rowCount);
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const rows = await em.execute<StagedRow[]>(
         `select id, line, source_key, receipt_number, invoice_date::text as invoice_date, payment_date::text as payment_date, amount::text as amount,
                 counterparty, text, account, contra_account, cost_centre, cost_centre2
@@ -171,17 +202,33 @@ export class ImportBookingService {
       );
       if (!rows.length) break;
       after = rows.at(-1)!.line;
-      const earlier = await this.importedBookings(em, project.id, rows.map((r) => r.source_key));
+      const earlier = await this.importedBookings(
+        em,
+        project.id,
+        rows.map((r) => r.source_key),
+      );
       const decisions: RowDecision[] = [];
       const entries: BatchReceipt[] = [];
       const pending: { decision: RowDecision; correction?: RowReason; amount: Decimal; released: Decimal; row: StagedRow }[] = [];
       for (const row of rows) {
-        const decision: RowDecision = { id: row.id, status: ImportRowStatus.PROBLEM, reasons: null, cost_category_id: null, expenditure_id: null, replaces: null };
+        const decision: RowDecision = {
+          id: row.id,
+          status: ImportRowStatus.PROBLEM,
+          reasons: null,
+          cost_category_id: null,
+          expenditure_id: null,
+          replaces: null,
+        };
         decisions.push(decision);
         const rowAmount = new Decimal(row.amount);
         const seen = firstLine.get(row.source_key);
         if (seen !== undefined) {
-          decision.reasons = [{ field: 'sourceKey', message: `Line ${seen} of this file has the same source key (${row.source_key}): the ledger keeps one booking per receipt number; give split bookings their own receipt number.` }];
+          decision.reasons = [
+            {
+              field: 'sourceKey',
+              message: `Line ${seen} of this file has the same source key (${row.source_key}): the ledger keeps one booking per receipt number; give split bookings their own receipt number.`,
+            },
+          ];
           continue;
         }
         firstLine.set(row.source_key, row.line);
@@ -189,7 +236,12 @@ export class ImportBookingService {
         if (booked && rowAmount.eq(booked.amount)) {
           decision.status = ImportRowStatus.DUPLICATE;
           decision.expenditure_id = booked.expenditureId;
-          decision.reasons = [{ field: 'sourceKey', message: `Already booked by an earlier import (${booked.fileName}, line ${booked.line}); not booked again.` }];
+          decision.reasons = [
+            {
+              field: 'sourceKey',
+              message: `Already booked by an earlier import (${booked.fileName}, line ${booked.line}); not booked again.`,
+            },
+          ];
           continue;
         }
         const match = firstMatchingRule(rules, {
@@ -202,8 +254,20 @@ export class ImportBookingService {
           counterparty: row.counterparty,
         });
         if (!match) {
-          const what = [row.account && `account ${row.account}`, row.contra_account && `contra account ${row.contra_account}`, row.cost_centre && `cost centre ${row.cost_centre}`, row.text && `text "${row.text.slice(0, 40)}"`].filter(Boolean).join(', ');
-          decision.reasons = [{ field: 'mapping', message: `No mapping rule (version ${version}) matches this row (${what || 'no account, cost centre or text'}); add a rule that books or ignores it.` }];
+          const what = [
+            row.account && `account ${row.account}`,
+            row.contra_account && `contra account ${row.contra_account}`,
+            row.cost_centre && `cost centre ${row.cost_centre}`,
+            row.text && `text "${row.text.slice(0, 40)}"`,
+          ]
+            .filter(Boolean)
+            .join(', ');
+          decision.reasons = [
+            {
+              field: 'mapping',
+              message: `No mapping rule (version ${version}) matches this row (${what || 'no account, cost centre or text'}); add a rule that books or ignores it.`,
+            },
+          ];
           continue;
         }
         if (match.rule.action === MappingAction.IGNORE) {
@@ -213,7 +277,12 @@ export class ImportBookingService {
         }
         const costCategoryId = categories.get(match.rule.costCategoryCode ?? '');
         if (!costCategoryId) {
-          decision.reasons = [{ field: 'mapping', message: `${describeRule(match.number, match.rule)} names the cost category "${match.rule.costCategoryCode}", which has no line in the financing plan.` }];
+          decision.reasons = [
+            {
+              field: 'mapping',
+              message: `${describeRule(match.number, match.rule)} names the cost category "${match.rule.costCategoryCode}", which has no line in the financing plan.`,
+            },
+          ];
           continue;
         }
         decision.cost_category_id = costCategoryId;
@@ -238,9 +307,15 @@ export class ImportBookingService {
         };
         let correction: RowReason | undefined;
         if (booked) {
-          entry.replaces = { expenditureId: booked.expenditureId, reason: `Import ${imp.fileName}, line ${row.line}: amount changed from ${formatMoney(booked.amount)} to ${formatMoney(rowAmount)} EUR.` };
+          entry.replaces = {
+            expenditureId: booked.expenditureId,
+            reason: `Import ${imp.fileName}, line ${row.line}: amount changed from ${formatMoney(booked.amount)} to ${formatMoney(rowAmount)} EUR.`,
+          };
           decision.replaces = booked.expenditureId;
-          correction = { field: 'amount', message: `Booked earlier with ${formatMoney(booked.amount)} EUR (${booked.fileName}, line ${booked.line}), now ${formatMoney(rowAmount)} EUR: the commit reverses that booking and books this amount.` };
+          correction = {
+            field: 'amount',
+            message: `Booked earlier with ${formatMoney(booked.amount)} EUR (${booked.fileName}, line ${booked.line}), now ${formatMoney(rowAmount)} EUR: the commit reverses that booking and books this amount.`,
+          };
         }
         entries.push(entry);
         pending.push({ decision, correction, amount: rowAmount, released: booked ? booked.amount : ZERO, row });
@@ -259,7 +334,13 @@ export class ImportBookingService {
         if (book) {
           decision.status = correction ? ImportRowStatus.CORRECTED : ImportRowStatus.BOOKED;
           decision.expenditure_id = outcome.expenditureId!;
-          imported.push({ id: randomUUID(), source_key: row.source_key, expenditure_id: outcome.expenditureId, amount: row.amount, line: row.line });
+          imported.push({
+            id: randomUUID(),
+            source_key: row.source_key,
+            expenditure_id: outcome.expenditureId,
+            amount: row.amount,
+            line: row.line,
+          });
         } else {
           decision.status = correction ? ImportRowStatus.CORRECTION : ImportRowStatus.TO_BOOK;
         }
@@ -273,7 +354,11 @@ export class ImportBookingService {
     summary.amountToBook = formatMoney(amount);
     // Finished only when the transaction has committed: importProgress compares with the import's own status.
     await this.progress.set(imp.id, project.id, phase, summary.rows, imp.rowCount);
-    return { version, summary, spent: result.spent.map((s) => ({ fiscalYear: s.fiscalYear, costCategoryId: s.costCategoryId, amount: formatMoney(s.amount) })) };
+    return {
+      version,
+      summary,
+      spent: result.spent.map((s) => ({ fiscalYear: s.fiscalYear, costCategoryId: s.costCategoryId, amount: formatMoney(s.amount) })),
+    };
   }
 
   private async importedBookings(em: EntityManager, projectId: string, keys: string[]) {
@@ -283,7 +368,12 @@ export class ImportBookingService {
         where ib.project_id = ? and ib.source_key = any (select jsonb_array_elements_text(?::jsonb))`,
       [projectId, JSON.stringify(keys)],
     );
-    return new Map(rows.map((r) => [r.source_key, { expenditureId: r.expenditure_id, amount: new Decimal(r.amount), line: r.line, fileName: r.file_name }]));
+    return new Map(
+      rows.map((r) => [
+        r.source_key,
+        { expenditureId: r.expenditure_id, amount: new Decimal(r.amount), line: r.line, fileName: r.file_name },
+      ]),
+    );
   }
 
   private async writeDecisions(em: EntityManager, decisions: RowDecision[]): Promise<void> {

@@ -13,7 +13,15 @@ export const PROGRESS_EVERY = 2_000;
 export class ImportProgressTracker {
   constructor(private readonly orm: MikroORM) {}
 
-  async set(importId: string, projectId: string, phase: string, done: number, total: number | null, finished = false, error: string | null = null): Promise<void> {
+  async set(
+    importId: string,
+    projectId: string,
+    phase: string,
+    done: number,
+    total: number | null,
+    finished = false,
+    error: string | null = null,
+  ): Promise<void> {
     await this.orm.em.fork().execute(
       `insert into import_progress (import_id, project_id, phase, done, total, finished, error, updated_at) values (?, ?, ?, ?, ?, ?, ?, now())
        on conflict (import_id) do update set phase = excluded.phase, done = excluded.done, total = excluded.total, finished = excluded.finished, error = excluded.error, updated_at = now()`,

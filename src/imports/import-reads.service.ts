@@ -46,7 +46,11 @@ export class ImportReadsService {
     return toImportModel(await this.bookings.visibleImport(em, user, importId));
   }
 
-  async rows(user: AuthUser, importId: string, args: { status?: ImportRowStatus | null; afterLine?: number | null; first: number }): Promise<ImportRowModel[]> {
+  async rows(
+    user: AuthUser,
+    importId: string,
+    args: { status?: ImportRowStatus | null; afterLine?: number | null; first: number },
+  ): Promise<ImportRowModel[]> {
     const em = this.em.fork({ keepTransactionContext: true });
     checkPageSize(args.first, this.config.maxPageSize);
     await this.bookings.visibleImport(em, user, importId);
@@ -59,10 +63,26 @@ export class ImportReadsService {
       [importId, args.afterLine ?? 0, ...(args.status ? [args.status] : []), args.first],
     );
     return rows.map((r) => ({
-      id: r.id, line: r.line, sourceKey: r.source_key, receiptNumber: r.receipt_number, invoiceDate: r.invoice_date, paymentDate: r.payment_date,
-      valueDate: r.value_date, amount: new Decimal(r.amount), counterparty: r.counterparty, text: r.text, account: r.account, contraAccount: r.contra_account,
-      costCentre: r.cost_centre, costCentre2: r.cost_centre2, reference: r.reference, status: r.status, reasons: (r.reasons as RowReason[] | null) ?? [],
-      costCategoryId: r.cost_category_id, expenditureId: r.expenditure_id, replacesExpenditureId: r.replaces_expenditure_id,
+      id: r.id,
+      line: r.line,
+      sourceKey: r.source_key,
+      receiptNumber: r.receipt_number,
+      invoiceDate: r.invoice_date,
+      paymentDate: r.payment_date,
+      valueDate: r.value_date,
+      amount: new Decimal(r.amount),
+      counterparty: r.counterparty,
+      text: r.text,
+      account: r.account,
+      contraAccount: r.contra_account,
+      costCentre: r.cost_centre,
+      costCentre2: r.cost_centre2,
+      reference: r.reference,
+      status: r.status,
+      reasons: (r.reasons as RowReason[] | null) ?? [],
+      costCategoryId: r.cost_category_id,
+      expenditureId: r.expenditure_id,
+      replacesExpenditureId: r.replaces_expenditure_id,
     }));
   }
 
@@ -70,22 +90,33 @@ export class ImportReadsService {
   async progress(user: AuthUser, importId: string): Promise<ImportProgressModel> {
     const em = this.em.fork({ keepTransactionContext: true });
     checkId(importId, 'importId');
-    const [row] = await em.execute<{ project_id: string; phase: string; done: number; total: number | null; finished: boolean; error: string | null; updated_at: Date }[]>(
-      'select project_id, phase, done, total, finished, error, updated_at from import_progress where import_id = ?',
-      [importId],
-    );
+    const [row] = await em.execute<
+      { project_id: string; phase: string; done: number; total: number | null; finished: boolean; error: string | null; updated_at: Date }[]
+    >('select project_id, phase, done, total, finished, error, updated_at from import_progress where import_id = ?', [importId]);
     if (!row) throw ImportErrors.importNotFound(importId);
     try {
       await this.access.requireProjectId(em, user, row.project_id, MONEY_READERS);
     } catch {
       throw ImportErrors.importNotFound(importId);
     }
-    const progress = { importId, phase: row.phase, done: row.done, total: row.total, finished: row.finished, error: row.error, updatedAt: new Date(row.updated_at) };
+    const progress = {
+      importId,
+      phase: row.phase,
+      done: row.done,
+      total: row.total,
+      finished: row.finished,
+      error: row.error,
+      updatedAt: new Date(row.updated_at),
+    };
     // A preview or commit is done when its transaction has committed, which the import itself shows.
     if (row.phase === 'PREVIEWING' || row.phase === 'COMMITTING') {
-      const [state] = await em.execute<{ status: string; previewed_at: Date | null; committed_at: Date | null }[]>('select status, previewed_at, committed_at from booking_import where id = ?', [importId]);
+      const [state] = await em.execute<{ status: string; previewed_at: Date | null; committed_at: Date | null }[]>(
+        'select status, previewed_at, committed_at from booking_import where id = ?',
+        [importId],
+      );
       const at = row.phase === 'COMMITTING' ? state?.committed_at : state?.previewed_at;
-      if (at && new Date(at) >= progress.updatedAt) return { ...progress, phase: row.phase === 'COMMITTING' ? 'COMMITTED' : 'PREVIEWED', finished: true };
+      if (at && new Date(at) >= progress.updatedAt)
+        return { ...progress, phase: row.phase === 'COMMITTING' ? 'COMMITTED' : 'PREVIEWED', finished: true };
     }
     return progress;
   }
@@ -107,37 +138,92 @@ export class ImportReadsService {
            select r.id, ?, r.expenditure_id, ?, r.line, r.booking_date, r.value_date, r.amount, ?
              from jsonb_to_recordset(?::jsonb) as r(id uuid, expenditure_id uuid, line int, booking_date date, value_date date, amount numeric)
            on conflict do nothing`,
-          [projectId, importId, user.id, JSON.stringify(fresh.map((m) => ({ id: randomUUID(), expenditure_id: m.receipt.id, line: m.payment.line, booking_date: m.payment.bookingDate, value_date: m.payment.valueDate, amount: m.payment.amount.toFixed(2) })))],
+          [
+            projectId,
+            importId,
+            user.id,
+            JSON.stringify(
+              fresh.map((m) => ({
+                id: randomUUID(),
+                expenditure_id: m.receipt.id,
+                line: m.payment.line,
+                booking_date: m.payment.bookingDate,
+                value_date: m.payment.valueDate,
+                amount: m.payment.amount.toFixed(2),
+              })),
+            ),
+          ],
           'run',
         );
         for (const m of fresh) {
           m.confirmed = true;
-          this.audit.record({ entity: 'BankPaymentMatch', id: m.receipt.id, projectId, before: null, after: { expenditureId: m.receipt.id, importId, line: m.payment.line, bookingDate: m.payment.bookingDate, amount: m.payment.amount.toFixed(2) } });
+          this.audit.record({
+            entity: 'BankPaymentMatch',
+            id: m.receipt.id,
+            projectId,
+            before: null,
+            after: {
+              expenditureId: m.receipt.id,
+              importId,
+              line: m.payment.line,
+              bookingDate: m.payment.bookingDate,
+              amount: m.payment.amount.toFixed(2),
+            },
+          });
         }
       }
       return result;
     });
   }
 
-  private async reconcile(em: EntityManager, user: AuthUser, importId: string, windowDays: number, roles: typeof MONEY_READERS): Promise<BankReconciliationModel> {
+  private async reconcile(
+    em: EntityManager,
+    user: AuthUser,
+    importId: string,
+    windowDays: number,
+    roles: typeof MONEY_READERS,
+  ): Promise<BankReconciliationModel> {
     if (!Number.isInteger(windowDays) || windowDays < 0 || windowDays > 60) throw ImportErrors.windowOutOfRange();
     const found = await this.bookings.visibleImport(em, user, importId, roles);
     if (found.format !== ImportFormat.CAMT) throw ImportErrors.notABankStatement();
     const projectId = found.project.id;
-    const statements = ((found.source?.statements ?? []) as { openingDate: LocalDate; closingDate: LocalDate }[]);
-    const rows = await em.execute<{ line: number; payment_date: string; value_date: string | null; amount: string; counterparty: string; text: string; reference: string | null }[]>(
+    const statements = (found.source?.statements ?? []) as { openingDate: LocalDate; closingDate: LocalDate }[];
+    const rows = await em.execute<
+      {
+        line: number;
+        payment_date: string;
+        value_date: string | null;
+        amount: string;
+        counterparty: string;
+        text: string;
+        reference: string | null;
+      }[]
+    >(
       `select line, payment_date::text as payment_date, value_date::text as value_date, amount::text as amount, counterparty, text, reference
          from import_row where import_id = ? and amount > 0 order by line`,
       [importId],
     );
-    const payments: BankPayment[] = rows.map((r) => ({ line: r.line, bookingDate: r.payment_date, valueDate: r.value_date, amount: new Decimal(r.amount), counterparty: r.counterparty, text: r.text, reference: r.reference }));
+    const payments: BankPayment[] = rows.map((r) => ({
+      line: r.line,
+      bookingDate: r.payment_date,
+      valueDate: r.value_date,
+      amount: new Decimal(r.amount),
+      counterparty: r.counterparty,
+      text: r.text,
+      reference: r.reference,
+    }));
     const dates = [...statements.map((s) => s.openingDate), ...payments.map((p) => p.bookingDate)].sort();
     const from = dates[0] ?? found.createdAt.toISOString().slice(0, 10);
     const to = [...statements.map((s) => s.closingDate), ...payments.map((p) => p.bookingDate)].sort().at(-1) ?? from;
     const receipts = await this.expenditures.liveReceiptsPaidBetween(em, projectId, addDays(from, -windowDays), addDays(to, windowDays));
     const matches = matchPayments(payments, receipts, windowDays);
     const confirmed = new Set(
-      (await em.execute<{ expenditure_id: string }[]>('select expenditure_id from bank_payment_match where project_id = ? and import_id = ?', [projectId, importId])).map((r) => r.expenditure_id),
+      (
+        await em.execute<{ expenditure_id: string }[]>(
+          'select expenditure_id from bank_payment_match where project_id = ? and import_id = ?',
+          [projectId, importId],
+        )
+      ).map((r) => r.expenditure_id),
     );
     const matchedLines = new Set(matches.map((m) => m.payment.line));
     const matchedReceipts = new Set(matches.map((m) => m.receipt.id));

@@ -125,10 +125,18 @@ export class ImportStagingService {
         count += chunk.length;
         const sha = hash.digest('hex');
         // Rows without an own id of the source: the key is the file's hash and the line.
-        await tx.execute(`update import_row set source_key = 'file:' || ? || ':' || line where import_id = ? and source_key = ''`, [sha, id], 'run');
+        await tx.execute(
+          `update import_row set source_key = 'file:' || ? || ':' || line where import_id = ? and source_key = ''`,
+          [sha, id],
+          'run',
+        );
         for (const statement of statements) await this.storeStatement(tx, fileName, id, project.id, statement);
         const source = header ? { datev: header } : statements.length ? { statements: statements.map(statementJson) } : null;
-        await tx.execute(`update booking_import set file_sha256 = ?, bytes = ?, row_count = ?, source = ? where id = ?`, [sha, bytes, count, source ? JSON.stringify(source) : null, id], 'run');
+        await tx.execute(
+          `update booking_import set file_sha256 = ?, bytes = ?, row_count = ?, source = ? where id = ?`,
+          [sha, bytes, count, source ? JSON.stringify(source) : null, id],
+          'run',
+        );
         return { id, projectId: project.id, format, fileName, fileSha256: sha, bytes, rowCount: count, status: ImportStatus.STAGED };
       });
       await this.progress.set(id, project.id, 'STAGED', staged.rowCount, staged.rowCount, true);
@@ -136,7 +144,15 @@ export class ImportStagingService {
     } catch (error) {
       file.unpipe(tap);
       file.resume(); // drain the rest of the upload so the client gets its answer
-      await this.progress.set(id, project.id, 'FAILED', 0, null, true, error instanceof AppError ? error.message : 'The file could not be read.');
+      await this.progress.set(
+        id,
+        project.id,
+        'FAILED',
+        0,
+        null,
+        true,
+        error instanceof AppError ? error.message : 'The file could not be read.',
+      );
       throw error;
     }
   }
@@ -195,10 +211,25 @@ export class ImportStagingService {
     await em.execute(
       `insert into bank_statement (id, project_id, import_id, iban, statement_id, opening_date, closing_date, opening_balance, closing_balance, entries)
        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [randomUUID(), projectId, importId, s.iban, s.statementId, s.openingDate, s.closingDate, formatMoney(s.openingBalance), formatMoney(s.closingBalance), s.entries],
+      [
+        randomUUID(),
+        projectId,
+        importId,
+        s.iban,
+        s.statementId,
+        s.openingDate,
+        s.closingDate,
+        formatMoney(s.openingBalance),
+        formatMoney(s.closingBalance),
+        s.entries,
+      ],
       'run',
     );
   }
 }
 
-const statementJson = (s: CamtStatement) => ({ ...s, openingBalance: formatMoney(s.openingBalance), closingBalance: formatMoney(s.closingBalance) });
+const statementJson = (s: CamtStatement) => ({
+  ...s,
+  openingBalance: formatMoney(s.openingBalance),
+  closingBalance: formatMoney(s.closingBalance),
+});

@@ -53,10 +53,12 @@ export class ImportsController {
         }
         seen = true;
         file.on('limit', () => file.destroy(ImportErrors.tooLarge(this.config.imports.maxFileMb)));
-        this.staging.stage(user, { projectId: projectId ?? '', format: format ?? '', profileId, fileName: info.filename ?? 'upload' }, file).then(resolve, (error: unknown) => {
-          file.resume(); // refused before reading (no such project …): drain the upload so the answer goes out
-          reject(error);
-        });
+        this.staging
+          .stage(user, { projectId: projectId ?? '', format: format ?? '', profileId, fileName: info.filename ?? 'upload' }, file)
+          .then(resolve, (error: unknown) => {
+            file.resume(); // refused before reading (no such project …): drain the upload so the answer goes out
+            reject(error);
+          });
       });
       parser.on('error', (error: Error) => reject(error instanceof AppError ? error : ImportErrors.notMultipart()));
       parser.on('close', () => {

@@ -41,7 +41,13 @@ export enum MappingAction {
   IGNORE = 'IGNORE',
 }
 
-registerEnumType(ImportFormat, { name: 'ImportFormat', description: 'DATEV Buchungsstapel, camt.053 bank statement, or CSV through an import profile.' });
-registerEnumType(ImportStatus, { name: 'ImportStatus', description: 'staged → previewed → committed; nothing is booked before the commit.' });
+registerEnumType(ImportFormat, {
+  name: 'ImportFormat',
+  description: 'DATEV Buchungsstapel, camt.053 bank statement, or CSV through an import profile.',
+});
+registerEnumType(ImportStatus, {
+  name: 'ImportStatus',
+  description: 'staged → previewed → committed; nothing is booked before the commit.',
+});
 registerEnumType(ImportRowStatus, { name: 'ImportRowStatus', description: 'What the preview or commit decided for one staged row.' });
 registerEnumType(MappingAction, { name: 'MappingAction', description: 'Book the matching rows, or leave them out.' });

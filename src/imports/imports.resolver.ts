@@ -39,8 +39,15 @@ export class ImportsResolver {
   }
 
   @Allow(...MONEY_READERS)
-  @Query(() => MappingRuleSetModel, { nullable: true, description: 'The mapping rules of a project: the latest version, or the one asked for.' })
-  async mappingRules(@CurrentUser() user: AuthUser, @Args('projectId', { type: () => ID }) projectId: string, @Args('version', { type: () => Int, nullable: true }) version?: number) {
+  @Query(() => MappingRuleSetModel, {
+    nullable: true,
+    description: 'The mapping rules of a project: the latest version, or the one asked for.',
+  })
+  async mappingRules(
+    @CurrentUser() user: AuthUser,
+    @Args('projectId', { type: () => ID }) projectId: string,
+    @Args('version', { type: () => Int, nullable: true }) version?: number,
+  ) {
     const set = await this.rules.rules(user, projectId, version);
     return set ? toRuleSetModel(set) : null;
   }
@@ -58,7 +65,9 @@ export class ImportsResolver {
   }
 
   @Allow(...MONEY_READERS)
-  @Query(() => [ImportRowModel], { description: 'Staged rows in line order, optionally of one status (e.g. PROBLEM: the preview\'s problem list with reasons).' })
+  @Query(() => [ImportRowModel], {
+    description: "Staged rows in line order, optionally of one status (e.g. PROBLEM: the preview's problem list with reasons).",
+  })
   importRows(
     @CurrentUser() user: AuthUser,
     @Args('importId', { type: () => ID }) importId: string,
@@ -76,41 +85,58 @@ export class ImportsResolver {
   }
 
   @Allow(...MONEY_READERS)
-  @Query(() => BankReconciliationModel, { description: 'The debits of a camt.053 import matched to booked receipts (amount, date window, counterparty, reference); unmatched on both sides.' })
-  bankReconciliation(@CurrentUser() user: AuthUser, @Args('importId', { type: () => ID }) importId: string, @Args('windowDays', { type: () => Int, defaultValue: 7 }) windowDays = 7) {
+  @Query(() => BankReconciliationModel, {
+    description:
+      'The debits of a camt.053 import matched to booked receipts (amount, date window, counterparty, reference); unmatched on both sides.',
+  })
+  bankReconciliation(
+    @CurrentUser() user: AuthUser,
+    @Args('importId', { type: () => ID }) importId: string,
+    @Args('windowDays', { type: () => Int, defaultValue: 7 }) windowDays = 7,
+  ) {
     return this.reads.reconciliation(user, importId, windowDays);
   }
 
   @Allow(...MONEY_WRITERS)
-  @Mutation(() => ImportProfileModel, { description: 'Saves how one source writes its CSV export (delimiter, encoding, number and date formats, header names).' })
+  @Mutation(() => ImportProfileModel, {
+    description: 'Saves how one source writes its CSV export (delimiter, encoding, number and date formats, header names).',
+  })
   async createImportProfile(@CurrentUser() user: AuthUser, @Args('input') input: CreateImportProfileInput) {
     return toProfileModel(await this.rules.createProfile(user, input));
   }
 
   @Allow(...MONEY_WRITERS)
-  @Mutation(() => MappingRuleSetModel, { description: 'Stores a new version of the project\'s mapping rules (the whole set).' })
+  @Mutation(() => MappingRuleSetModel, { description: "Stores a new version of the project's mapping rules (the whole set)." })
   async setMappingRules(@CurrentUser() user: AuthUser, @Args('input') input: SetMappingRulesInput) {
     return toRuleSetModel(await this.rules.setRules(user, input));
   }
 
   @Allow(...MONEY_WRITERS)
   @MutationTransaction(MONEY_MUTATION)
-  @Mutation(() => BookingImportModel, { description: 'Applies the mapping rules and the ledger\'s rules to every staged row; books nothing. The rows: importRows.' })
+  @Mutation(() => BookingImportModel, {
+    description: "Applies the mapping rules and the ledger's rules to every staged row; books nothing. The rows: importRows.",
+  })
   async previewImport(@CurrentUser() user: AuthUser, @Args('importId', { type: () => ID }) importId: string) {
     return toImportModel(await this.bookings.preview(user, importId));
   }
 
   @Allow(...MONEY_WRITERS)
   @MutationTransaction(MONEY_MUTATION)
-  @Mutation(() => BookingImportModel, { description: 'Books the previewed import\'s valid rows and corrections in one transaction (once).' })
+  @Mutation(() => BookingImportModel, { description: "Books the previewed import's valid rows and corrections in one transaction (once)." })
   async commitImport(@CurrentUser() user: AuthUser, @Args('importId', { type: () => ID }) importId: string) {
     return toImportModel(await this.bookings.commit(user, importId));
   }
 
   @Allow(...MONEY_WRITERS)
   @MutationTransaction(MONEY_MUTATION)
-  @Mutation(() => BankReconciliationModel, { description: 'Stores the matches of bankReconciliation: each matched receipt\'s payment is confirmed by the bank.' })
-  confirmBankPayments(@CurrentUser() user: AuthUser, @Args('importId', { type: () => ID }) importId: string, @Args('windowDays', { type: () => Int, defaultValue: 7 }) windowDays = 7) {
+  @Mutation(() => BankReconciliationModel, {
+    description: "Stores the matches of bankReconciliation: each matched receipt's payment is confirmed by the bank.",
+  })
+  confirmBankPayments(
+    @CurrentUser() user: AuthUser,
+    @Args('importId', { type: () => ID }) importId: string,
+    @Args('windowDays', { type: () => Int, defaultValue: 7 }) windowDays = 7,
+  ) {
     return this.reads.confirm(user, importId, windowDays);
   }
 }

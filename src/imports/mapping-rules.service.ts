@@ -37,7 +37,8 @@ export class MappingRulesService {
     const result = new Map<string, string>();
     const first = Number(project.approvalStart.slice(0, 4));
     const last = Number(project.approvalEnd.slice(0, 4));
-    for (let year = first; year <= last; year++) for (const line of await planLines(em, project.id, year, todayUtc())) result.set(line.code, line.costCategoryId);
+    for (let year = first; year <= last; year++)
+      for (const line of await planLines(em, project.id, year, todayUtc())) result.set(line.code, line.costCategoryId);
     return result;
   }
 
@@ -55,7 +56,8 @@ export class MappingRulesService {
   private async setRulesIn(em: EntityManager, user: AuthUser, input: SetMappingRulesInput): Promise<MappingRuleSet> {
     const project = await this.access.requireProject(em, user, input.projectId, MONEY_WRITERS);
     const [invalid] = validateRuleInputs(input.rules);
-    if (invalid) throw badInput(invalid.field, `Please check ${invalid.field}: ${invalid.message}.`, { problems: validateRuleInputs(input.rules) });
+    if (invalid)
+      throw badInput(invalid.field, `Please check ${invalid.field}: ${invalid.message}.`, { problems: validateRuleInputs(input.rules) });
     const current = (await this.latest(em, project.id))?.version ?? 0;
     if (current !== (input.baseVersion ?? 0)) throw ImportErrors.rulesChanged(current, input.baseVersion ?? null);
     const categories = await this.categoryIdsByCode(em, project);
@@ -75,9 +77,21 @@ export class MappingRulesService {
         measureId: rule.measureId ?? null,
       };
     });
-    const set = em.create(MappingRuleSet, { project, version: current + 1, rules, note: input.note?.trim() || null, createdBy: em.getReference(AppUser, user.id) });
+    const set = em.create(MappingRuleSet, {
+      project,
+      version: current + 1,
+      rules,
+      note: input.note?.trim() || null,
+      createdBy: em.getReference(AppUser, user.id),
+    });
     await flushUnique(em, () => ImportErrors.rulesChanged(current + 1, input.baseVersion ?? null));
-    this.audit.record({ entity: 'MappingRuleSet', id: set.id, projectId: project.id, before: null, after: { version: set.version, rules, note: set.note } });
+    this.audit.record({
+      entity: 'MappingRuleSet',
+      id: set.id,
+      projectId: project.id,
+      before: null,
+      after: { version: set.version, rules, note: set.note },
+    });
     return set;
   }
 
@@ -94,7 +108,11 @@ export class MappingRulesService {
   private async createProfileIn(em: EntityManager, user: AuthUser, input: CreateImportProfileInput): Promise<ImportProfile> {
     const project = await this.access.requireProject(em, user, input.projectId, MONEY_WRITERS);
     if (!input.columns.amount?.trim()) throw ImportErrors.noAmountColumn();
-    const columns = Object.fromEntries(Object.entries(input.columns).filter(([, header]) => typeof header === 'string' && header.trim()).map(([field, header]) => [field, (header as string).trim()]));
+    const columns = Object.fromEntries(
+      Object.entries(input.columns)
+        .filter(([, header]) => typeof header === 'string' && header.trim())
+        .map(([field, header]) => [field, (header as string).trim()]),
+    );
     const profile = em.create(ImportProfile, {
       project,
       name: input.name.trim(),
@@ -107,7 +125,21 @@ export class MappingRulesService {
       createdBy: em.getReference(AppUser, user.id),
     });
     await flushUnique(em, () => ImportErrors.profileNameTaken(profile.name));
-    this.audit.record({ entity: 'ImportProfile', id: profile.id, projectId: project.id, before: null, after: { name: profile.name, delimiter: profile.delimiter, encoding: profile.encoding, decimalSeparator: profile.decimalSeparator, thousandsSeparator: profile.thousandsSeparator, dateFormat: profile.dateFormat, columns } });
+    this.audit.record({
+      entity: 'ImportProfile',
+      id: profile.id,
+      projectId: project.id,
+      before: null,
+      after: {
+        name: profile.name,
+        delimiter: profile.delimiter,
+        encoding: profile.encoding,
+        decimalSeparator: profile.decimalSeparator,
+        thousandsSeparator: profile.thousandsSeparator,
+        dateFormat: profile.dateFormat,
+        columns,
+      },
+    });
     return profile;
   }
 }

@@ -1,7 +1,15 @@
 import { ImportFormat, MappingAction } from './imports.enums.js';
 import { describeRule, firstMatchingRule, type MappingRule } from './mapping-rules.js';
 
-const row = { format: ImportFormat.DATEV, account: '4120', contraAccount: '1200', costCentre: 'K100', costCentre2: null, text: 'Gehalt März', counterparty: 'Lohnbüro' };
+const row = {
+  format: ImportFormat.DATEV,
+  account: '4120',
+  contraAccount: '1200',
+  costCentre: 'K100',
+  costCentre2: null,
+  text: 'Gehalt März',
+  counterparty: 'Lohnbüro',
+};
 
 describe('mapping rules', () => {
   const rules: MappingRule[] = [
@@ -20,7 +28,10 @@ describe('mapping rules', () => {
   });
 
   it('matches KOST2 as a cost centre too, and text in the counterparty', () => {
-    expect(firstMatchingRule([rules[2]], { ...row, costCentre: null, costCentre2: 'K120', text: 'x', counterparty: 'Gehaltsabrechnung GmbH' })?.number).toBe(1);
+    expect(
+      firstMatchingRule([rules[2]], { ...row, costCentre: null, costCentre2: 'K120', text: 'x', counterparty: 'Gehaltsabrechnung GmbH' })
+        ?.number,
+    ).toBe(1);
   });
 
   it('describes a rule for the preview', () => {

@@ -65,7 +65,15 @@ export function matchPayments(payments: readonly BankPayment[], receipts: readon
 
 /** Two names agree when one's significant words (3+ letters, legal forms left out) are all in the other. */
 export function similarNames(a: string, b: string): boolean {
-  const words = (s: string) => new Set(s.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').split(/[^a-z0-9]+/).filter((w) => w.length >= 3 && !LEGAL_FORMS.has(w)));
+  const words = (s: string) =>
+    new Set(
+      s
+        .toLowerCase()
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .split(/[^a-z0-9]+/)
+        .filter((w) => w.length >= 3 && !LEGAL_FORMS.has(w)),
+    );
   const x = words(a);
   const y = words(b);
   if (!x.size || !y.size) return false;

@@ -18,14 +18,20 @@ export function uploadFile(
   const url = new URL('/imports', baseUrl);
   for (const [key, value] of Object.entries(query)) if (value) url.searchParams.set(key, value);
   const boundary = `----fpt-${randomUUID()}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${basename(path).replace(/"/g, '')}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${basename(path).replace(/"/g, '')}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+  );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   const total = statSync(path).size;
   const send = url.protocol === 'https:' ? requestTls : request;
   return new Promise((resolve, reject) => {
     const req = send(url, {
       method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(head.length + total + tail.length) },
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        'content-length': String(head.length + total + tail.length),
+      },
     });
     req.on('response', (res) => {
       const chunks: Buffer[] = [];

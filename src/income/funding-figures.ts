@@ -4,7 +4,12 @@ import { FundingSourceKind } from '../budget/budget.enums.js';
 import { ZERO } from '../common/money/money.js';
 
 /** Every kind of cover in the order of the form: Zuwendung, Eigenmittel, Drittmittel, Einnahmen. */
-export const SOURCE_ORDER: readonly FundingSourceKind[] = [FundingSourceKind.FEDERAL_GRANT, FundingSourceKind.OWN_FUNDS, FundingSourceKind.THIRD_PARTY_FUNDS, FundingSourceKind.INCOME];
+export const SOURCE_ORDER: readonly FundingSourceKind[] = [
+  FundingSourceKind.FEDERAL_GRANT,
+  FundingSourceKind.OWN_FUNDS,
+  FundingSourceKind.THIRD_PARTY_FUNDS,
+  FundingSourceKind.INCOME,
+];
 
 export interface SourceAmount {
   fiscalYear: number;
@@ -44,7 +49,11 @@ export function fundingFigures(fiscalYear: number | null, kind: FundingSourceKin
  * and per funding source over the whole period, every source in every row, so that the rows add
  * up to the totals exactly. Pure: the caller loads the plan's sources and the actuals.
  */
-export function fundingOverview(years: readonly number[], planned: readonly SourceAmount[], actual: readonly SourceAmount[]): FundingOverview {
+export function fundingOverview(
+  years: readonly number[],
+  planned: readonly SourceAmount[],
+  actual: readonly SourceAmount[],
+): FundingOverview {
   const key = (year: number, kind: FundingSourceKind) => `${year}|${kind}`;
   const add = (map: Map<string, Decimal>, rows: readonly SourceAmount[]) => {
     for (const r of rows) map.set(key(r.fiscalYear, r.kind), (map.get(key(r.fiscalYear, r.kind)) ?? ZERO).plus(r.amount));
@@ -66,5 +75,8 @@ export function fundingOverview(years: readonly number[], planned: readonly Sour
       return fundingFigures(fiscalYear, kind, p, a);
     }),
   }));
-  return { years: yearRows, sources: SOURCE_ORDER.map((kind) => fundingFigures(null, kind, totals.get(kind)!.planned, totals.get(kind)!.actual)) };
+  return {
+    years: yearRows,
+    sources: SOURCE_ORDER.map((kind) => fundingFigures(null, kind, totals.get(kind)!.planned, totals.get(kind)!.actual)),
+  };
 }

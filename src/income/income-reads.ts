@@ -43,10 +43,17 @@ export class IncomeReads {
     const where = { $and: and };
     const pageWhere = args.after ? { $and: [where, afterCursor(decodeCursor(args.after, LEDGER_KEY), LEDGER_KEY)] } : where;
     const [rows, totalCount] = await Promise.all([
-      em.find(Income, pageWhere as FilterQuery<Income>, { populate: ['costCategory'], orderBy: { paymentDate: 'asc', id: 'asc' }, limit: args.first + 1 }),
+      em.find(Income, pageWhere as FilterQuery<Income>, {
+        populate: ['costCategory'],
+        orderBy: { paymentDate: 'asc', id: 'asc' },
+        limit: args.first + 1,
+      }),
       em.count(Income, where),
     ]);
-    const reversedBy = await this.reversalsOf(em, rows.slice(0, args.first).map((r) => r.id));
+    const reversedBy = await this.reversalsOf(
+      em,
+      rows.slice(0, args.first).map((r) => r.id),
+    );
     return toConnection(rows, args.first, totalCount, LEDGER_KEY, (row) => toIncomeModel(row, reversedBy.get(row.id) ?? null));
   }
 
@@ -59,7 +66,11 @@ export class IncomeReads {
     return toIncomeModel(row, reversedBy.get(row.id) ?? null);
   }
 
-  async checkTotals(user: AuthUser, projectId: string, roles: Parameters<AccessService['requireProjectId']>[3]): Promise<IncomeTotalsCheckModel> {
+  async checkTotals(
+    user: AuthUser,
+    projectId: string,
+    roles: Parameters<AccessService['requireProjectId']>[3],
+  ): Promise<IncomeTotalsCheckModel> {
     const id = await this.access.requireProjectId(this.em, user, projectId, roles);
     const differences = await this.totals.check(this.em, id);
     return { projectId: id, consistent: differences.length === 0, differences };

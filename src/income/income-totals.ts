@@ -30,7 +30,10 @@ export interface IncomeTotalsDifference {
 @Injectable()
 export class IncomeTotals {
   /** Adds `received` to the totals row (an atomic upsert that locks the row until the caller commits). */
-  async apply(em: EntityManager, delta: { projectId: string; fiscalYear: number; fundingSource: FundingSourceKind; received: Decimal }): Promise<void> {
+  async apply(
+    em: EntityManager,
+    delta: { projectId: string; fiscalYear: number; fundingSource: FundingSourceKind; received: Decimal },
+  ): Promise<void> {
     await em.execute(
       `insert into income_total (id, project_id, fiscal_year, funding_source, received) values (?, ?, ?, ?, ?)
        on conflict on constraint income_total_key do update set
@@ -88,10 +91,18 @@ export class IncomeTotals {
           )
         : Promise.resolve([]),
     ]);
-    const key = (r: { project_id: string; fiscal_year: number; funding_source: string }) => `${r.project_id}|${r.fiscal_year}|${r.funding_source}`;
+    const key = (r: { project_id: string; fiscal_year: number; funding_source: string }) =>
+      `${r.project_id}|${r.fiscal_year}|${r.funding_source}`;
     const laterOf = new Map(later.map((r) => [key(r), new Decimal(r.amount)]));
     return totals
-      .map((r) => ({ projectId: r.project_id, fiscalYear: Number(r.fiscal_year), fundingSource: r.funding_source, received: new Decimal(r.amount).minus(laterOf.get(key(r)) ?? ZERO) }))
-      .sort((a, b) => a.projectId.localeCompare(b.projectId) || a.fiscalYear - b.fiscalYear || a.fundingSource.localeCompare(b.fundingSource));
+      .map((r) => ({
+        projectId: r.project_id,
+        fiscalYear: Number(r.fiscal_year),
+        fundingSource: r.funding_source,
+        received: new Decimal(r.amount).minus(laterOf.get(key(r)) ?? ZERO),
+      }))
+      .sort(
+        (a, b) => a.projectId.localeCompare(b.projectId) || a.fiscalYear - b.fiscalYear || a.fundingSource.localeCompare(b.fundingSource),
+      );
   }
 }

@@ -16,11 +16,18 @@ export const IncomeErrors = {
   amountNotPositive: (field: string): AppError =>
     badInput(field, 'An income amount must be more than 0.00 EUR; to take a booking back, reverse it (reverseIncome) with a reason.'),
   grantIsNotIncome: (field: string): AppError =>
-    badInput(field, 'The federal grant is not booked as income: it arrives through drawdowns (disburseDrawdown); repayments are recorded with recordRepayment.'),
+    badInput(
+      field,
+      'The federal grant is not booked as income: it arrives through drawdowns (disburseDrawdown); repayments are recorded with recordRepayment.',
+    ),
   sourceNotInPlan: (field: string, source: FundingSourceKind, year: number): AppError =>
-    badInput(field, `The financing plan in force has no funding source ${SOURCE_LABELS[source]} for ${year}; amend the plan (reviseBudgetPlan) before booking such income.`),
+    badInput(
+      field,
+      `The financing plan in force has no funding source ${SOURCE_LABELS[source]} for ${year}; amend the plan (reviseBudgetPlan) before booking such income.`,
+    ),
   typeDoesNotFit: (field: string, type: string, source: FundingSourceKind): AppError =>
     badInput(field, `Income of type ${type} does not belong to the funding source ${SOURCE_LABELS[source]}.`),
-  categoryNotInPlan: (field: string, year: number): AppError => badInput(field, `This cost category has no budget line in the plan for ${year}.`),
+  categoryNotInPlan: (field: string, year: number): AppError =>
+    badInput(field, `This cost category has no budget line in the plan for ${year}.`),
   notReversible: (reason: string): AppError => conflict(`This income cannot be reversed: ${reason}.`),
 };

@@ -23,7 +23,9 @@ export class IncomeResolver {
   ) {}
 
   @Allow(...MONEY_READERS)
-  @Query(() => IncomeConnection, { description: 'The income ledger (Einnahmen) of a project in payment-date order, filtered, with cursor pagination.' })
+  @Query(() => IncomeConnection, {
+    description: 'The income ledger (Einnahmen) of a project in payment-date order, filtered, with cursor pagination.',
+  })
   incomes(@CurrentUser() user: AuthUser, @Args() args: IncomesArgs) {
     return this.reads.list(user, args);
   }
@@ -35,21 +37,28 @@ export class IncomeResolver {
   }
 
   @Allow(...TOTALS_CHECKERS)
-  @Query(() => IncomeTotalsCheckModel, { description: 'Recomputes a project\'s maintained income totals from the ledger and lists every difference.' })
+  @Query(() => IncomeTotalsCheckModel, {
+    description: "Recomputes a project's maintained income totals from the ledger and lists every difference.",
+  })
   incomeTotalsCheck(@CurrentUser() user: AuthUser, @Args('projectId', { type: () => ID }) projectId: string) {
     return this.reads.checkTotals(user, projectId, TOTALS_CHECKERS);
   }
 
   @Allow(...MONEY_WRITERS)
   @MutationTransaction(MONEY_MUTATION)
-  @Mutation(() => IncomeModel, { description: 'Books an income (own funds, third-party funds, project income, interest income); append-only.' })
+  @Mutation(() => IncomeModel, {
+    description: 'Books an income (own funds, third-party funds, project income, interest income); append-only.',
+  })
   recordIncome(@CurrentUser() user: AuthUser, @Args('input') input: RecordIncomeInput) {
     return this.service.record(user, input);
   }
 
   @Allow(...MONEY_WRITERS)
   @MutationTransaction(MONEY_MUTATION)
-  @Mutation(() => IncomeCorrectionModel, { description: 'Reverses an income booking (Storno) with a reason; with a replacement, books the corrected entry in the same transaction.' })
+  @Mutation(() => IncomeCorrectionModel, {
+    description:
+      'Reverses an income booking (Storno) with a reason; with a replacement, books the corrected entry in the same transaction.',
+  })
   reverseIncome(@CurrentUser() user: AuthUser, @Args('input') input: ReverseIncomeInput) {
     return this.service.reverse(user, input);
   }
@@ -60,7 +69,9 @@ export class IncomeResolver {
 export class BudgetFundingResolver {
   constructor(private readonly reads: IncomeReads) {}
 
-  @ResolveField(() => BudgetFundingModel, { description: 'Deckungsmittel: Soll lt. Finanzierungsplan, Ist and Abweichung per funding source and fiscal year (Ist as booked now).' })
+  @ResolveField(() => BudgetFundingModel, {
+    description: 'Deckungsmittel: Soll lt. Finanzierungsplan, Ist and Abweichung per funding source and fiscal year (Ist as booked now).',
+  })
   funding(@Parent() overview: BudgetOverviewModel) {
     return this.reads.fundingOf(overview);
   }

@@ -52,11 +52,15 @@ export class IncomeService {
       const project = await this.access.requireProjectTerms(em, user, input.projectId, MONEY_WRITERS);
       const checked = await this.checkIncome(em, project, input.income, 'income');
       const { idempotencyKey, ...request } = input;
-      const result = await this.idempotency.run(em, { projectId: project.id, key: idempotencyKey, operation: 'recordIncome', input: request }, async () => {
-        const income = await this.book(em, user, project, input.income, checked);
-        booked = toIncomeModel(income, null, checked.costCategoryCode);
-        return { id: income.id };
-      });
+      const result = await this.idempotency.run(
+        em,
+        { projectId: project.id, key: idempotencyKey, operation: 'recordIncome', input: request },
+        async () => {
+          const income = await this.book(em, user, project, input.income, checked);
+          booked = toIncomeModel(income, null, checked.costCategoryCode);
+          return { id: income.id };
+        },
+      );
       return result.id;
     });
     return booked ?? this.reads.byId(user, id);
@@ -65,40 +69,56 @@ export class IncomeService {
   /** Storno: a reversal row pointing at the booking, with a reason; with `replacement`, the corrected booking too. */
   async reverse(user: AuthUser, input: ReverseIncomeInput) {
     const ids = await joinTransaction(this.em, async (em) => {
-      const visible = await em.findOne(Income, { $and: [{ id: input.incomeId }, this.access.ownedWhere(user, MONEY_READERS)] }, { fields: ['id', 'project'] });
+      const visible = await em.findOne(
+        Income,
+        { $and: [{ id: input.incomeId }, this.access.ownedWhere(user, MONEY_READERS)] },
+        { fields: ['id', 'project'] },
+      );
       if (!visible) throw IncomeErrors.notFound(input.incomeId);
       const project = await this.access.requireProject(em, user, visible.project.id, MONEY_WRITERS);
       const checked = input.replacement ? await this.checkIncome(em, project, input.replacement, 'replacement') : null;
       const { idempotencyKey, ...request } = input;
-      return this.idempotency.run(em, { projectId: project.id, key: idempotencyKey, operation: 'reverseIncome', input: request }, async () => {
-        const original = await em.findOneOrFail(Income, input.incomeId);
-        if (original.kind !== EntryKind.BOOKING) throw IncomeErrors.notReversible('it is itself a reversal');
-        if (await em.count(Income, { project, reversalOf: original.id })) throw IncomeErrors.notReversible('it is already reversed');
-        const reversal = em.create(Income, {
-          project,
-          kind: EntryKind.REVERSAL,
-          fundingSource: original.fundingSource,
-          type: original.type,
-          paymentDate: original.paymentDate,
-          fiscalYear: original.fiscalYear,
-          payer: original.payer,
-          purpose: original.purpose,
-          reference: original.reference ?? null,
-          amount: original.amount.negated(),
-          costCategory: original.costCategory?.id ?? null,
-          reversalOf: original,
-          reason: input.reason.trim(),
-          recordedBy: user.id,
-        });
-        // Two reversals of one booking raced: the unique key on reversal_of_id lets one win.
-        await flushUnique(em, () => IncomeErrors.notReversible('it is already reversed'));
-        await this.totals.apply(em, { projectId: project.id, fiscalYear: original.fiscalYear, fundingSource: original.fundingSource, received: reversal.amount });
-        this.audit.record({ entity: 'Income', id: reversal.id, projectId: project.id, before: null, after: incomeAuditFields(reversal) });
-        const replacement = input.replacement && checked ? (await this.book(em, user, project, input.replacement, checked)).id : '';
-        return { reversal: reversal.id, replacement };
-      });
+      return this.idempotency.run(
+        em,
+        { projectId: project.id, key: idempotencyKey, operation: 'reverseIncome', input: request },
+        async () => {
+          const original = await em.findOneOrFail(Income, input.incomeId);
+          if (original.kind !== EntryKind.BOOKING) throw IncomeErrors.notReversible('it is itself a reversal');
+          if (await em.count(Income, { project, reversalOf: original.id })) throw IncomeErrors.notReversible('it is already reversed');
+          const reversal = em.create(Income, {
+            project,
+            kind: EntryKind.REVERSAL,
+            fundingSource: original.fundingSource,
+            type: original.type,
+            paymentDate: original.paymentDate,
+            fiscalYear: original.fiscalYear,
+            payer: original.payer,
+            purpose: original.purpose,
+            reference: original.reference ?? null,
+            amount: original.amount.negated(),
+            costCategory: original.costCategory?.id ?? null,
+            reversalOf: original,
+            reason: input.reason.trim(),
+            recordedBy: user.id,
+          });
+          // Two reversals of one booking raced: the unique key on reversal_of_id lets one win.
+          await flushUnique(em, () => IncomeErrors.notReversible('it is already reversed'));
+          await this.totals.apply(em, {
+            projectId: project.id,
+            fiscalYear: original.fiscalYear,
+            fundingSource: original.fundingSource,
+            received: reversal.amount,
+          });
+          this.audit.record({ entity: 'Income', id: reversal.id, projectId: project.id, before: null, after: incomeAuditFields(reversal) });
+          const replacement = input.replacement && checked ? (await this.book(em, user, project, input.replacement, checked)).id : '';
+          return { reversal: reversal.id, replacement };
+        },
+      );
     });
-    return { reversal: await this.reads.byId(user, ids.reversal), replacement: ids.replacement ? await this.reads.byId(user, ids.replacement) : null };
+    return {
+      reversal: await this.reads.byId(user, ids.reversal),
+      replacement: ids.replacement ? await this.reads.byId(user, ids.replacement) : null,
+    };
   }
 
   /**
@@ -116,7 +136,8 @@ export class IncomeService {
     const type = income.type ?? DEFAULT_TYPE[income.fundingSource]!;
     if (SOURCE_OF_TYPE[type] !== income.fundingSource) throw IncomeErrors.typeDoesNotFit(`${prefix}.type`, type, income.fundingSource);
     const fiscalYear = fiscalYearOf(income.paymentDate);
-    if (!(await planSourceAmount(em, project.id, fiscalYear, income.fundingSource, todayUtc()))) throw IncomeErrors.sourceNotInPlan(`${prefix}.fundingSource`, income.fundingSource, fiscalYear);
+    if (!(await planSourceAmount(em, project.id, fiscalYear, income.fundingSource, todayUtc())))
+      throw IncomeErrors.sourceNotInPlan(`${prefix}.fundingSource`, income.fundingSource, fiscalYear);
     let costCategoryCode: string | null = null;
     if (income.costCategoryId) {
       const line = (await planLines(em, project.id, fiscalYear, todayUtc())).find((l) => l.costCategoryId === income.costCategoryId);
@@ -126,7 +147,13 @@ export class IncomeService {
     return { fiscalYear, type, costCategoryCode };
   }
 
-  private async book(em: EntityManager, user: AuthUser, project: Project, fields: IncomeFieldsInput, checked: CheckedIncome): Promise<Income> {
+  private async book(
+    em: EntityManager,
+    user: AuthUser,
+    project: Project,
+    fields: IncomeFieldsInput,
+    checked: CheckedIncome,
+  ): Promise<Income> {
     const income = em.create(Income, {
       project,
       kind: EntryKind.BOOKING,
@@ -142,7 +169,12 @@ export class IncomeService {
       recordedBy: user.id,
     });
     await em.flush();
-    await this.totals.apply(em, { projectId: project.id, fiscalYear: checked.fiscalYear, fundingSource: fields.fundingSource, received: fields.amount });
+    await this.totals.apply(em, {
+      projectId: project.id,
+      fiscalYear: checked.fiscalYear,
+      fundingSource: fields.fundingSource,
+      received: fields.amount,
+    });
     this.audit.record({ entity: 'Income', id: income.id, projectId: project.id, before: null, after: incomeAuditFields(income) });
     return income;
   }

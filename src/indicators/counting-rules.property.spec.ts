@@ -35,16 +35,31 @@ interface RefObservation {
 
 const within = (d: string | null, p: Period) => d !== null && d >= p.from && d <= p.to;
 const STATUS = (t: ObservationType) => t !== ObservationType.BENEFIT_RECEIPT_ENDED;
-const EMPLOYED = [ObservationType.EMPLOYMENT_SOCIAL_INSURANCE, ObservationType.EMPLOYMENT_16I, ObservationType.SELF_EMPLOYMENT, ObservationType.MARGINAL_EMPLOYMENT];
+const EMPLOYED = [
+  ObservationType.EMPLOYMENT_SOCIAL_INSURANCE,
+  ObservationType.EMPLOYMENT_16I,
+  ObservationType.SELF_EMPLOYMENT,
+  ObservationType.MARGINAL_EMPLOYMENT,
+];
 const INTEGRATION = [ObservationType.EMPLOYMENT_SOCIAL_INSURANCE, ObservationType.VOCATIONAL_TRAINING];
 const RANK: Record<string, number> = {
-  UNKNOWN: 0, INACTIVE: 1, JOB_SEARCHING: 2, EDUCATION_OR_TRAINING: 3, VOCATIONAL_TRAINING: 3, QUALIFICATION_GAINED: 3,
-  MARGINAL_EMPLOYMENT: 4, SELF_EMPLOYMENT: 5, EMPLOYMENT_SOCIAL_INSURANCE: 5, EMPLOYMENT_16I: 5,
+  UNKNOWN: 0,
+  INACTIVE: 1,
+  JOB_SEARCHING: 2,
+  EDUCATION_OR_TRAINING: 3,
+  VOCATIONAL_TRAINING: 3,
+  QUALIFICATION_GAINED: 3,
+  MARGINAL_EMPLOYMENT: 4,
+  SELF_EMPLOYMENT: 5,
+  EMPLOYMENT_SOCIAL_INSURANCE: 5,
+  EMPLOYMENT_16I: 5,
 };
 const ENTRY_RANK: Record<string, number> = { INACTIVE: 1, LONG_TERM_UNEMPLOYED: 2, UNEMPLOYED: 2, EMPLOYED: 4 };
 
 function statusesOf(e: RefEpisode, obs: RefObservation[]): RefObservation[] {
-  return obs.filter((o) => o.episode === e.id && STATUS(o.type)).sort((a, b) => (a.date === b.date ? a.written - b.written : a.date < b.date ? -1 : 1));
+  return obs
+    .filter((o) => o.episode === e.id && STATUS(o.type))
+    .sort((a, b) => (a.date === b.date ? a.written - b.written : a.date < b.date ? -1 : 1));
 }
 function lastStatus(e: RefEpisode, obs: RefObservation[], from: string, to: string): ObservationType | null {
   const inside = statusesOf(e, obs).filter((o) => o.date >= from && o.date <= to);
@@ -68,25 +83,63 @@ function reference(episodes: RefEpisode[], obs: RefObservation[], window: number
       if (INTEGRATION.includes(o.type) && (i === 0 || list[i - 1].type !== o.type)) takeUps.push({ e, date: o.date, type: o.type });
     });
   }
-  const personMonths = (list: typeof takeUps) => [...new Set(list.filter((t) => within(t.date, p)).map((t) => `${t.e.person} ${t.date.slice(0, 7)}`))].sort();
+  const personMonths = (list: typeof takeUps) =>
+    [...new Set(list.filter((t) => within(t.date, p)).map((t) => `${t.e.person} ${t.date.slice(0, 7)}`))].sort();
   const persons = (list: { person: string }[]) => [...new Set(list.map((x) => x.person))].sort();
   return {
     PARTICIPANTS: entered.map((e) => e.id).sort(),
-    UNDER_30: entered.filter((e) => e.age < 30).map((e) => e.id).sort(),
-    FROM_55: entered.filter((e) => e.age >= 55).map((e) => e.id).sort(),
-    UNEMPLOYED: entered.filter((e) => e.entryStatus === 'UNEMPLOYED' || e.entryStatus === 'LONG_TERM_UNEMPLOYED').map((e) => e.id).sort(),
+    UNDER_30: entered
+      .filter((e) => e.age < 30)
+      .map((e) => e.id)
+      .sort(),
+    FROM_55: entered
+      .filter((e) => e.age >= 55)
+      .map((e) => e.id)
+      .sort(),
+    UNEMPLOYED: entered
+      .filter((e) => e.entryStatus === 'UNEMPLOYED' || e.entryStatus === 'LONG_TERM_UNEMPLOYED')
+      .map((e) => e.id)
+      .sort(),
     LEAVERS: left.map((e) => e.id).sort(),
-    DROPOUTS: left.filter((e) => e.dropout).map((e) => e.id).sort(),
-    JOB_SEARCHING_ON_LEAVING: left.filter((e) => onLeaving(e) === 'JOB_SEARCHING').map((e) => e.id).sort(),
-    IN_EDUCATION_ON_LEAVING: left.filter((e) => ['VOCATIONAL_TRAINING', 'EDUCATION_OR_TRAINING'].includes(onLeaving(e) ?? '')).map((e) => e.id).sort(),
-    QUALIFICATION_ON_LEAVING: left.filter((e) => onLeaving(e) === 'QUALIFICATION_GAINED').map((e) => e.id).sort(),
-    EMPLOYED_ON_LEAVING: left.filter((e) => EMPLOYED.includes(onLeaving(e)!)).map((e) => e.id).sort(),
-    INTEGRATED_ON_LEAVING: left.filter((e) => INTEGRATION.includes(onLeaving(e)!)).map((e) => e.id).sort(),
-    EMPLOYED_AFTER_6_MONTHS: sixMonthsIn.filter((e) => EMPLOYED.includes(sixMonths(e)!)).map((e) => e.id).sort(),
-    BETTER_SITUATION_AFTER_6_MONTHS: sixMonthsIn.filter((e) => sixMonths(e) !== null && RANK[sixMonths(e)!] > ENTRY_RANK[e.entryStatus]).map((e) => e.id).sort(),
+    DROPOUTS: left
+      .filter((e) => e.dropout)
+      .map((e) => e.id)
+      .sort(),
+    JOB_SEARCHING_ON_LEAVING: left
+      .filter((e) => onLeaving(e) === 'JOB_SEARCHING')
+      .map((e) => e.id)
+      .sort(),
+    IN_EDUCATION_ON_LEAVING: left
+      .filter((e) => ['VOCATIONAL_TRAINING', 'EDUCATION_OR_TRAINING'].includes(onLeaving(e) ?? ''))
+      .map((e) => e.id)
+      .sort(),
+    QUALIFICATION_ON_LEAVING: left
+      .filter((e) => onLeaving(e) === 'QUALIFICATION_GAINED')
+      .map((e) => e.id)
+      .sort(),
+    EMPLOYED_ON_LEAVING: left
+      .filter((e) => EMPLOYED.includes(onLeaving(e)!))
+      .map((e) => e.id)
+      .sort(),
+    INTEGRATED_ON_LEAVING: left
+      .filter((e) => INTEGRATION.includes(onLeaving(e)!))
+      .map((e) => e.id)
+      .sort(),
+    EMPLOYED_AFTER_6_MONTHS: sixMonthsIn
+      .filter((e) => EMPLOYED.includes(sixMonths(e)!))
+      .map((e) => e.id)
+      .sort(),
+    BETTER_SITUATION_AFTER_6_MONTHS: sixMonthsIn
+      .filter((e) => sixMonths(e) !== null && RANK[sixMonths(e)!] > ENTRY_RANK[e.entryStatus])
+      .map((e) => e.id)
+      .sort(),
     INTEGRATIONS: personMonths(takeUps),
-    TRAINING_PLACES_REACHED: persons(takeUps.filter((t) => t.type === 'VOCATIONAL_TRAINING' && t.e.track === Track.YOUTH_TRAINING && within(t.date, p)).map((t) => t.e)),
-    BENEFIT_RECEIPT_ENDED: persons(obs.filter((o) => o.type === 'BENEFIT_RECEIPT_ENDED' && within(o.date, p)).map((o) => episodes.find((e) => e.id === o.episode)!)),
+    TRAINING_PLACES_REACHED: persons(
+      takeUps.filter((t) => t.type === 'VOCATIONAL_TRAINING' && t.e.track === Track.YOUTH_TRAINING && within(t.date, p)).map((t) => t.e),
+    ),
+    BENEFIT_RECEIPT_ENDED: persons(
+      obs.filter((o) => o.type === 'BENEFIT_RECEIPT_ENDED' && within(o.date, p)).map((o) => episodes.find((e) => e.id === o.episode)!),
+    ),
   };
 }
 
@@ -98,7 +151,10 @@ const TYPES = Object.values(ObservationType);
 const episodeArb = fc.record({
   entryOffset: fc.integer({ min: 0, max: 900 }),
   length: fc.option(fc.integer({ min: 0, max: 400 }), { nil: null }),
-  comesBack: fc.option(fc.record({ gap: fc.integer({ min: 1, max: 200 }), length: fc.option(fc.integer({ min: 0, max: 300 }), { nil: null }) }), { nil: null }),
+  comesBack: fc.option(
+    fc.record({ gap: fc.integer({ min: 1, max: 200 }), length: fc.option(fc.integer({ min: 0, max: 300 }), { nil: null }) }),
+    { nil: null },
+  ),
   age: fc.integer({ min: 15, max: 64 }),
   entryStatus: fc.constantFrom(...Object.values(LabourStatusAtEntry)),
   track: fc.constantFrom(Track.WOMEN_REENTRY, Track.YOUTH_TRAINING),
@@ -129,7 +185,16 @@ describe('counting rules against a reference implementation of the README rules 
         const rows: ParticipantRow[] = [];
         people.forEach((x, i) => {
           const add = (id: string, entry: string, exit: string | null, previous: string | null, age: number) => {
-            episodes.push({ id, person: `p${i}`, age, entry, exit, entryStatus: x.entryStatus, track: x.track, dropout: !!exit && x.dropout });
+            episodes.push({
+              id,
+              person: `p${i}`,
+              age,
+              entry,
+              exit,
+              entryStatus: x.entryStatus,
+              track: x.track,
+              dropout: !!exit && x.dropout,
+            });
             rows.push({
               id,
               previousEpisodeId: previous,
@@ -170,7 +235,15 @@ describe('counting rules against a reference implementation of the README rules 
             const e = episodes[op.episode % episodes.length];
             const id = `r${written}`;
             const date = dateFor(e);
-            records.push({ id, participantId: e.id, recordNo: next(e.id), kind: ObservationKind.RECORD, observedOn: date, type: op.type, supersedesId: null });
+            records.push({
+              id,
+              participantId: e.id,
+              recordNo: next(e.id),
+              kind: ObservationKind.RECORD,
+              observedOn: date,
+              type: op.type,
+              supersedesId: null,
+            });
             standing.push({ id, episode: e.id, date, type: op.type, written });
             return;
           }
@@ -178,25 +251,50 @@ describe('counting rules against a reference implementation of the README rules 
           standing.splice(standing.indexOf(target), 1);
           const id = `r${written}`;
           if (op.kind === 'withdraw') {
-            records.push({ id, participantId: target.episode, recordNo: next(target.episode), kind: ObservationKind.WITHDRAWAL, observedOn: null, type: null, supersedesId: target.id });
+            records.push({
+              id,
+              participantId: target.episode,
+              recordNo: next(target.episode),
+              kind: ObservationKind.WITHDRAWAL,
+              observedOn: null,
+              type: null,
+              supersedesId: target.id,
+            });
             return;
           }
           const date = dateFor(episodes.find((e) => e.id === target.episode)!);
-          records.push({ id, participantId: target.episode, recordNo: next(target.episode), kind: ObservationKind.CORRECTION, observedOn: date, type: op.type, supersedesId: target.id });
+          records.push({
+            id,
+            participantId: target.episode,
+            recordNo: next(target.episode),
+            kind: ObservationKind.CORRECTION,
+            observedOn: date,
+            type: op.type,
+            supersedesId: target.id,
+          });
           standing.push({ id, episode: target.episode, date, type: op.type, written });
         });
 
-        const input = toRuleInput({ participants: rows, observations: [...records].reverse(), disabled: new Set() }, { resultWindowDays: window, followUpToleranceDays: tolerance });
+        const input = toRuleInput(
+          { participants: rows, observations: [...records].reverse(), disabled: new Set() },
+          { resultWindowDays: window, followUpToleranceDays: tolerance },
+        );
         const from = addDays(START, period.from);
         const p = { from, to: addDays(from, period.length) };
         const expected = reference(episodes, standing, window, tolerance, p);
         for (const [rule, want] of Object.entries(expected)) {
           const got =
             rule === 'INTEGRATIONS'
-              ? countIntegrations(input, p).map((i) => `${i.participant.personId} ${i.month}`).sort()
+              ? countIntegrations(input, p)
+                  .map((i) => `${i.participant.personId} ${i.month}`)
+                  .sort()
               : rule === 'TRAINING_PLACES_REACHED' || rule === 'BENEFIT_RECEIPT_ENDED'
-                ? COMPUTED_RULES[rule](input, p).map((e) => e.personId).sort()
-                : COMPUTED_RULES[rule](input, p).map((e) => e.id).sort();
+                ? COMPUTED_RULES[rule](input, p)
+                    .map((e) => e.personId)
+                    .sort()
+                : COMPUTED_RULES[rule](input, p)
+                    .map((e) => e.id)
+                    .sort();
           expect({ rule, counted: got }).toEqual({ rule, counted: want });
         }
       }),

@@ -34,7 +34,11 @@ const person = (id: string, overrides: Partial<CountedParticipant> = {}): Counte
 const recorded = (...list: [string, string, ObservationType][]): Observation[] =>
   list.map(([participantId, observedOn, type], i) => ({ participantId, observedOn, type, recordNo: i + 1 }));
 
-const input = (participants: CountedParticipant[], observations: Observation[], parameters = PARAMETERS): RuleInput => ({ participants, observations, parameters });
+const input = (participants: CountedParticipant[], observations: Observation[], parameters = PARAMETERS): RuleInput => ({
+  participants,
+  observations,
+  parameters,
+});
 const ids = (list: { id: string }[]) => list.map((p) => p.id);
 
 describe('indicator counting rules (hand-built data, expected figures worked out by hand)', () => {
@@ -99,7 +103,12 @@ describe('indicator counting rules (hand-built data, expected figures worked out
       ['e', '2024-06-01', 'MARGINAL_EMPLOYMENT'], // not subject to social insurance: no
       ['f', '2024-10-16', 'EMPLOYMENT_SOCIAL_INSURANCE'], // 46 days after the exit, outside every window: counts
     );
-    expect(countIntegrations(input(people, observations), YEAR_2024).map((i) => `${i.participant.id} ${i.month}`)).toEqual(['a 2024-03', 'c 2024-06', 'a 2024-06', 'f 2024-10']);
+    expect(countIntegrations(input(people, observations), YEAR_2024).map((i) => `${i.participant.id} ${i.month}`)).toEqual([
+      'a 2024-03',
+      'c 2024-06',
+      'a 2024-06',
+      'f 2024-10',
+    ]);
   });
 
   it('counts one integration per person and month across her participation episodes', () => {
@@ -127,7 +136,11 @@ describe('indicator counting rules (hand-built data, expected figures worked out
   });
 
   it('counts ended benefit receipt once per person, and dropouts by exit', () => {
-    const observations = recorded(['a', '2024-05-01', 'BENEFIT_RECEIPT_ENDED'], ['a', '2024-11-01', 'BENEFIT_RECEIPT_ENDED'], ['b', '2025-01-01', 'BENEFIT_RECEIPT_ENDED']);
+    const observations = recorded(
+      ['a', '2024-05-01', 'BENEFIT_RECEIPT_ENDED'],
+      ['a', '2024-11-01', 'BENEFIT_RECEIPT_ENDED'],
+      ['b', '2025-01-01', 'BENEFIT_RECEIPT_ENDED'],
+    );
     expect(ids(countBenefitReceiptEnded(input([person('a'), person('b')], observations), YEAR_2024))).toEqual(['a']);
     expect(ids(countDropouts([person('x', { dropout: true }), person('y')], YEAR_2024))).toEqual(['x']);
   });
@@ -135,11 +148,24 @@ describe('indicator counting rules (hand-built data, expected figures worked out
 
 describe('counting rules added for the indicator catalogue', () => {
   const YEAR = { from: '2024-01-01', to: '2024-12-31' };
-  const youth = (id: string, o: Partial<CountedParticipant> = {}) => person(id, { ageAtEntry: 20, exitDate: '2024-06-30', entryStatus: 'UNEMPLOYED', education: 'ISCED_0_2', track: 'YOUTH_TRAINING', ...o });
+  const youth = (id: string, o: Partial<CountedParticipant> = {}) =>
+    person(id, {
+      ageAtEntry: 20,
+      exitDate: '2024-06-30',
+      entryStatus: 'UNEMPLOYED',
+      education: 'ISCED_0_2',
+      track: 'YOUTH_TRAINING',
+      ...o,
+    });
 
   it('counts training places of the youth track once per person, only fully qualifying trainings taken up', () => {
     const people = [youth('a'), youth('b'), youth('c', { track: 'WOMEN_REENTRY' })];
-    const observations = recorded(['a', '2024-07-01', 'VOCATIONAL_TRAINING'], ['a', '2024-09-01', 'VOCATIONAL_TRAINING'], ['b', '2024-07-01', 'EDUCATION_OR_TRAINING'], ['c', '2024-07-01', 'VOCATIONAL_TRAINING']);
+    const observations = recorded(
+      ['a', '2024-07-01', 'VOCATIONAL_TRAINING'],
+      ['a', '2024-09-01', 'VOCATIONAL_TRAINING'],
+      ['b', '2024-07-01', 'EDUCATION_OR_TRAINING'],
+      ['c', '2024-07-01', 'VOCATIONAL_TRAINING'],
+    );
     expect(ids(COMPUTED_RULES.TRAINING_PLACES_REACHED(input(people, observations), YEAR))).toEqual(['a']);
   });
 
@@ -151,7 +177,17 @@ describe('counting rules added for the indicator catalogue', () => {
   });
 
   it('names every rule the demo catalogue uses', () => {
-    expect(COMPUTED_RULE_NAMES).toEqual(expect.arrayContaining(['PARTICIPANTS', 'EMPLOYED_ON_LEAVING', 'INTEGRATIONS', 'BENEFIT_RECEIPT_ENDED', 'TRAINING_PLACES_REACHED', 'DROPOUTS', 'LEAVERS']));
+    expect(COMPUTED_RULE_NAMES).toEqual(
+      expect.arrayContaining([
+        'PARTICIPANTS',
+        'EMPLOYED_ON_LEAVING',
+        'INTEGRATIONS',
+        'BENEFIT_RECEIPT_ENDED',
+        'TRAINING_PLACES_REACHED',
+        'DROPOUTS',
+        'LEAVERS',
+      ]),
+    );
   });
 });
 
@@ -184,7 +220,11 @@ describe("the README's worked example", () => {
       EECR01: COMPUTED_RULES.JOB_SEARCHING_ON_LEAVING(i, Y2024).length,
       EECR04: COMPUTED_RULES.EMPLOYED_ON_LEAVING(i, Y2024).length,
       PS02: COMPUTED_RULES.INTEGRATED_ON_LEAVING(i, Y2024).length,
-      PS01: [COMPUTED_RULES.INTEGRATIONS(i, july).length, COMPUTED_RULES.INTEGRATIONS(i, august).length, COMPUTED_RULES.INTEGRATIONS(i, Y2024).length],
+      PS01: [
+        COMPUTED_RULES.INTEGRATIONS(i, july).length,
+        COMPUTED_RULES.INTEGRATIONS(i, august).length,
+        COMPUTED_RULES.INTEGRATIONS(i, Y2024).length,
+      ],
       EELR04: COMPUTED_RULES.EMPLOYED_AFTER_6_MONTHS(i, Y2024).length,
       EELR05: COMPUTED_RULES.BETTER_SITUATION_AFTER_6_MONTHS(i, Y2024).length,
     };

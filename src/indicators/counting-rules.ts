@@ -128,23 +128,41 @@ export function countOutputs(rule: keyof typeof OUTPUT_RULES, participants: Coun
 }
 
 /** The last status of the episode observed from `from` to `to` (both included). */
-function lastStatusBetween(p: Pick<CountedParticipant, 'id'>, observations: Observation[], from: LocalDate, to: LocalDate): ObservationType | undefined {
+function lastStatusBetween(
+  p: Pick<CountedParticipant, 'id'>,
+  observations: Observation[],
+  from: LocalDate,
+  to: LocalDate,
+): ObservationType | undefined {
   return observationsOf(p.id, observations)
     .filter((o) => isStatus(o.type) && o.observedOn >= from && o.observedOn <= to)
     .at(-1)?.type;
 }
 
 /** The status on leaving: the last status observed from the exit day to `resultWindowDays` after it. */
-export function statusOnLeaving(p: Pick<CountedParticipant, 'id' | 'exitDate'>, observations: Observation[], parameters: CountingParameters): ObservationType | undefined {
+export function statusOnLeaving(
+  p: Pick<CountedParticipant, 'id' | 'exitDate'>,
+  observations: Observation[],
+  parameters: CountingParameters,
+): ObservationType | undefined {
   if (!p.exitDate) return undefined;
   return lastStatusBetween(p, observations, p.exitDate, addDays(p.exitDate, parameters.resultWindowDays));
 }
 
 /** The status six months after exit: the last status observed within `followUpToleranceDays` of that day. */
-export function statusAfterSixMonths(p: Pick<CountedParticipant, 'id' | 'exitDate'>, observations: Observation[], parameters: CountingParameters): ObservationType | undefined {
+export function statusAfterSixMonths(
+  p: Pick<CountedParticipant, 'id' | 'exitDate'>,
+  observations: Observation[],
+  parameters: CountingParameters,
+): ObservationType | undefined {
   if (!p.exitDate) return undefined;
   const day = addMonths(p.exitDate, FOLLOW_UP_MONTHS);
-  return lastStatusBetween(p, observations, addDays(day, -parameters.followUpToleranceDays), addDays(day, parameters.followUpToleranceDays));
+  return lastStatusBetween(
+    p,
+    observations,
+    addDays(day, -parameters.followUpToleranceDays),
+    addDays(day, parameters.followUpToleranceDays),
+  );
 }
 
 /**
@@ -182,7 +200,11 @@ const RANK: Record<ObservationType, number> = {
 const ENTRY_RANK: Record<EntryStatus, number> = { INACTIVE: 1, LONG_TERM_UNEMPLOYED: 2, UNEMPLOYED: 2, EMPLOYED: 4 };
 
 /** Longer-term results, six months after exit; counted in the period in which those six months end. */
-export function countLongerTermResults(rule: 'EMPLOYED_AFTER_6_MONTHS' | 'BETTER_SITUATION_AFTER_6_MONTHS', input: RuleInput, period: Period): CountedParticipant[] {
+export function countLongerTermResults(
+  rule: 'EMPLOYED_AFTER_6_MONTHS' | 'BETTER_SITUATION_AFTER_6_MONTHS',
+  input: RuleInput,
+  period: Period,
+): CountedParticipant[] {
   return input.participants.filter((p) => {
     if (!p.exitDate || !inPeriod(addMonths(p.exitDate, FOLLOW_UP_MONTHS), period)) return false;
     const status = statusAfterSixMonths(p, input.observations, input.parameters);
@@ -287,8 +309,12 @@ export function countTrainingPlacesReached(input: RuleInput, period: Period): Co
 type RuleFn = (input: RuleInput, period: Period) => CountedParticipant[];
 
 export const COMPUTED_RULES: Record<string, RuleFn> = {
-  ...Object.fromEntries(Object.keys(OUTPUT_RULES).map((rule) => [rule, (i: RuleInput, p: Period) => countOutputs(rule, i.participants, p)])),
-  ...Object.fromEntries(Object.keys(IMMEDIATE_RESULT_RULES).map((rule) => [rule, (i: RuleInput, p: Period) => countImmediateResults(rule, i, p)])),
+  ...Object.fromEntries(
+    Object.keys(OUTPUT_RULES).map((rule) => [rule, (i: RuleInput, p: Period) => countOutputs(rule, i.participants, p)]),
+  ),
+  ...Object.fromEntries(
+    Object.keys(IMMEDIATE_RESULT_RULES).map((rule) => [rule, (i: RuleInput, p: Period) => countImmediateResults(rule, i, p)]),
+  ),
   EMPLOYED_AFTER_6_MONTHS: (i, p) => countLongerTermResults('EMPLOYED_AFTER_6_MONTHS', i, p),
   BETTER_SITUATION_AFTER_6_MONTHS: (i, p) => countLongerTermResults('BETTER_SITUATION_AFTER_6_MONTHS', i, p),
   INTEGRATIONS: (i, p) => countIntegrations(i, p).map((c) => c.participant),

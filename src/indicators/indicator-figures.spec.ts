@@ -1,7 +1,15 @@
 import { Decimal } from 'decimal.js';
 
 import type { CountedParticipant, Observation } from './counting-rules.js';
-import { type ApprovedUpdate, computedFigure, type IndicatorSpec, manualFigure, percentOf, projectToEnd, ruleRunner } from './indicator-figures.js';
+import {
+  type ApprovedUpdate,
+  computedFigure,
+  type IndicatorSpec,
+  manualFigure,
+  percentOf,
+  projectToEnd,
+  ruleRunner,
+} from './indicator-figures.js';
 import { ActualSource, Disaggregation, IndicatorUnit } from './indicators.enums.js';
 
 const YEAR = { from: '2024-01-01', to: '2024-12-31' };
@@ -19,7 +27,12 @@ const person = (id: string, o: Partial<CountedParticipant> = {}): CountedPartici
   track: 'WOMEN_REENTRY',
   ...o,
 });
-const employed = (participantId: string, observedOn: string): Observation => ({ participantId, observedOn, recordNo: 1, type: 'EMPLOYMENT_SOCIAL_INSURANCE' });
+const employed = (participantId: string, observedOn: string): Observation => ({
+  participantId,
+  observedOn,
+  recordNo: 1,
+  type: 'EMPLOYMENT_SOCIAL_INSURANCE',
+});
 const parameters = { resultWindowDays: 28, followUpToleranceDays: 28 };
 
 const spec = (o: Partial<IndicatorSpec>): IndicatorSpec => ({
@@ -41,7 +54,12 @@ describe('indicator figures (pure)', () => {
   const observations = [employed('a', '2024-07-05'), employed('c', '2023-10-01')];
 
   it('counts a rule for the period and cumulatively, with every cell of a breakdown (zero cells and unknown education included)', () => {
-    const f = computedFigure(spec({ rule: 'PARTICIPANTS', disaggregations: [Disaggregation.GENDER, Disaggregation.EDUCATION] }), ruleRunner({ participants, observations, parameters }), YEAR, SINCE_START);
+    const f = computedFigure(
+      spec({ rule: 'PARTICIPANTS', disaggregations: [Disaggregation.GENDER, Disaggregation.EDUCATION] }),
+      ruleRunner({ participants, observations, parameters }),
+      YEAR,
+      SINCE_START,
+    );
     expect(f.periodValue.toFixed(2)).toBe('3.00');
     expect(f.cumulativeValue.toFixed(2)).toBe('4.00');
     expect(f.cells.filter((c) => c.dimension === Disaggregation.GENDER)).toEqual([
@@ -54,7 +72,12 @@ describe('indicator figures (pure)', () => {
 
   it('gives a percentage with its numerator and denominator, rounded half up to two decimals', () => {
     // Employed on leaving in 2024: a (of leavers a, b) = 50 %; cumulatively a and c of a, b, c = 66.67 %.
-    const f = computedFigure(spec({ unit: IndicatorUnit.PERCENT, rule: 'EMPLOYED_ON_LEAVING', denominatorRule: 'LEAVERS', cumulative: false }), ruleRunner({ participants, observations, parameters }), YEAR, SINCE_START);
+    const f = computedFigure(
+      spec({ unit: IndicatorUnit.PERCENT, rule: 'EMPLOYED_ON_LEAVING', denominatorRule: 'LEAVERS', cumulative: false }),
+      ruleRunner({ participants, observations, parameters }),
+      YEAR,
+      SINCE_START,
+    );
     expect(f).toMatchObject({ numerator: 1, denominator: 2, cumulativeNumerator: 2, cumulativeDenominator: 3 });
     expect(f.periodValue.toFixed(2)).toBe('50.00');
     expect(f.cumulativeValue.toFixed(2)).toBe('66.67');
@@ -62,7 +85,9 @@ describe('indicator figures (pure)', () => {
   });
 
   it('refuses an unknown rule name instead of reporting zero', () => {
-    expect(() => computedFigure(spec({ rule: 'NO_SUCH_RULE' }), ruleRunner({ participants, observations, parameters }), YEAR, SINCE_START)).toThrow(/unknown counting rule/);
+    expect(() =>
+      computedFigure(spec({ rule: 'NO_SUCH_RULE' }), ruleRunner({ participants, observations, parameters }), YEAR, SINCE_START),
+    ).toThrow(/unknown counting rule/);
   });
 
   const update = (periodTo: string, value: string, decided = '2025-01-10', extra: Partial<ApprovedUpdate> = {}): ApprovedUpdate => ({
@@ -76,7 +101,13 @@ describe('indicator figures (pure)', () => {
   });
 
   it('adds approved updates of a cumulative manual indicator in the period of their end date', () => {
-    const updates = [update('2023-12-31', '4'), update('2024-06-30', '5'), update('2024-12-31', '6'), update('2025-06-30', '100'), { ...update('2024-12-31', '50'), indicatorId: 'other' }];
+    const updates = [
+      update('2023-12-31', '4'),
+      update('2024-06-30', '5'),
+      update('2024-12-31', '6'),
+      update('2025-06-30', '100'),
+      { ...update('2024-12-31', '50'), indicatorId: 'other' },
+    ];
     const f = manualFigure(spec({ source: ActualSource.MANUAL }), updates, YEAR, SINCE_START);
     expect(f.periodValue.toFixed(2)).toBe('11.00');
     expect(f.cumulativeValue.toFixed(2)).toBe('15.00');
@@ -89,7 +120,12 @@ describe('indicator figures (pure)', () => {
       update('2024-12-31', '75.00', '2025-01-02', { numerator: 15, denominator: 20 }),
       update('2024-12-31', '80.00', '2025-01-03', { numerator: 16, denominator: 20 }),
     ];
-    const f = manualFigure(spec({ source: ActualSource.MANUAL, unit: IndicatorUnit.PERCENT, cumulative: false }), updates, YEAR, SINCE_START);
+    const f = manualFigure(
+      spec({ source: ActualSource.MANUAL, unit: IndicatorUnit.PERCENT, cumulative: false }),
+      updates,
+      YEAR,
+      SINCE_START,
+    );
     expect(f.periodValue.toFixed(2)).toBe('80.00');
     expect(f).toMatchObject({ numerator: 16, denominator: 20 });
   });

@@ -145,7 +145,9 @@ function tally(keys: string[]): Map<string, number> {
 export function manualFigure(spec: IndicatorSpec, approved: ApprovedUpdate[], period: Period, cumulativePeriod: Period): Figure {
   const mine = approved.filter((u) => u.indicatorId === spec.id);
   const within = (p: Period) =>
-    mine.filter((u) => u.periodTo >= p.from && u.periodTo <= p.to).sort((a, b) => a.periodTo.localeCompare(b.periodTo) || a.decidedAt.getTime() - b.decidedAt.getTime());
+    mine
+      .filter((u) => u.periodTo >= p.from && u.periodTo <= p.to)
+      .sort((a, b) => a.periodTo.localeCompare(b.periodTo) || a.decidedAt.getTime() - b.decidedAt.getTime());
   const inPeriod = within(period);
   const upToEnd = within(cumulativePeriod);
   const persons = spec.unit === IndicatorUnit.PERSONS;

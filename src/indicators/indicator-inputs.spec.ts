@@ -6,7 +6,12 @@ import { type ObservationRow, type ParticipantRow, rowsAsOf, toRuleInput } from 
 const PARAMETERS = { resultWindowDays: 28, followUpToleranceDays: 28 };
 const YEAR = { from: '2024-01-01', to: '2024-12-31' };
 
-const participant = (id: string, exitDate: string | null, exitReason: ExitReason | null, o: Partial<ParticipantRow> = {}): ParticipantRow => ({
+const participant = (
+  id: string,
+  exitDate: string | null,
+  exitReason: ExitReason | null,
+  o: Partial<ParticipantRow> = {},
+): ParticipantRow => ({
   id,
   birthYear: 1980,
   ageAtEntry: 43,
@@ -31,8 +36,20 @@ const record = (participantId: string, recordNo: number, observedOn: string, typ
   type,
   supersedesId: null,
 });
-const correction = (of: ObservationRow, recordNo: number, observedOn: string, type: ObservationType): ObservationRow => ({ ...record(of.participantId, recordNo, observedOn, type), kind: ObservationKind.CORRECTION, supersedesId: of.id });
-const withdrawal = (of: ObservationRow, recordNo: number): ObservationRow => ({ id: `o${++n}`, participantId: of.participantId, recordNo, kind: ObservationKind.WITHDRAWAL, observedOn: null, type: null, supersedesId: of.id });
+const correction = (of: ObservationRow, recordNo: number, observedOn: string, type: ObservationType): ObservationRow => ({
+  ...record(of.participantId, recordNo, observedOn, type),
+  kind: ObservationKind.CORRECTION,
+  supersedesId: of.id,
+});
+const withdrawal = (of: ObservationRow, recordNo: number): ObservationRow => ({
+  id: `o${++n}`,
+  participantId: of.participantId,
+  recordNo,
+  kind: ObservationKind.WITHDRAWAL,
+  observedOn: null,
+  type: null,
+  supersedesId: of.id,
+});
 
 describe('mapping participant rows to counting-rule inputs', () => {
   it('counts the records in force only: a correction replaces what it supersedes, a withdrawal removes it', () => {
@@ -40,16 +57,23 @@ describe('mapping participant rows to counting-rule inputs', () => {
     const wrongJob = record('q', 1, '2024-07-05', ObservationType.EMPLOYMENT_SOCIAL_INSURANCE);
     const rows = {
       participants: [participant('p', '2024-06-30', ExitReason.COMPLETED), participant('q', '2024-06-30', ExitReason.COMPLETED)],
-      observations: [searching, correction(searching, 2, '2024-07-20', ObservationType.EMPLOYMENT_SOCIAL_INSURANCE), wrongJob, withdrawal(wrongJob, 2)],
+      observations: [
+        searching,
+        correction(searching, 2, '2024-07-20', ObservationType.EMPLOYMENT_SOCIAL_INSURANCE),
+        wrongJob,
+        withdrawal(wrongJob, 2),
+      ],
       disabled: new Set<string>(),
     };
     const input = toRuleInput(rows, PARAMETERS);
-    expect(input.observations.map((o) => [o.participantId, o.observedOn, o.type])).toEqual([['p', '2024-07-20', 'EMPLOYMENT_SOCIAL_INSURANCE']]);
+    expect(input.observations.map((o) => [o.participantId, o.observedOn, o.type])).toEqual([
+      ['p', '2024-07-20', 'EMPLOYMENT_SOCIAL_INSURANCE'],
+    ]);
     expect(countImmediateResults('EMPLOYED_ON_LEAVING', input, YEAR).map((p) => p.id)).toEqual(['p']);
     expect(countImmediateResults('JOB_SEARCHING_ON_LEAVING', input, YEAR)).toHaveLength(0);
   });
 
-  it('links a person\'s episodes, keeps the exact age at entry, falls back to the birth year only without one, and flags disability per person', () => {
+  it("links a person's episodes, keeps the exact age at entry, falls back to the birth year only without one, and flags disability per person", () => {
     const rows = {
       participants: [
         participant('first', '2024-03-31', ExitReason.COMPLETED, { ageAtEntry: 29, birthYear: 1994 }),

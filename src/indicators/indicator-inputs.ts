@@ -21,7 +21,10 @@ import type { CountedParticipant, CountingParameters, Observation, RuleInput } f
  */
 
 /** The pseudonymous fields the rules need, read as plain rows (no entity hydration: a project has about a thousand participants). */
-export type ParticipantRow = Pick<Participant, 'id' | 'gender' | 'birthYear' | 'entryDate' | 'exitDate' | 'exitReason' | 'labourStatusAtEntry' | 'educationLevel' | 'track'> & {
+export type ParticipantRow = Pick<
+  Participant,
+  'id' | 'gender' | 'birthYear' | 'entryDate' | 'exitDate' | 'exitReason' | 'labourStatusAtEntry' | 'educationLevel' | 'track'
+> & {
   ageAtEntry: number | null;
   previousEpisodeId: string | null;
 };
@@ -52,7 +55,19 @@ export async function loadParticipantRows(em: EntityManager, projectId: string, 
   const [participants, observations, health, statistics] = await Promise.all([
     em
       .createQueryBuilder(Participant)
-      .select(['id', 'gender', 'birthYear', 'ageAtEntry', 'entryDate', 'exitDate', 'exitReason', 'labourStatusAtEntry', 'educationLevel', 'track', 'previousEpisode'])
+      .select([
+        'id',
+        'gender',
+        'birthYear',
+        'ageAtEntry',
+        'entryDate',
+        'exitDate',
+        'exitReason',
+        'labourStatusAtEntry',
+        'educationLevel',
+        'track',
+        'previousEpisode',
+      ])
       .where(where)
       .orderBy({ entryDate: 'asc', id: 'asc' })
       .execute<(Omit<ParticipantRow, 'previousEpisodeId'> & { previousEpisode: unknown })[]>('all', true),
@@ -61,7 +76,17 @@ export async function loadParticipantRows(em: EntityManager, projectId: string, 
       .select(['id', 'participant', 'recordNo', 'kind', 'observedOn', 'type', 'supersedes'])
       .where(where)
       .orderBy({ participant: 'asc', recordNo: 'asc' })
-      .execute<{ id: string; participant: unknown; recordNo: number; kind: ObservationKind; observedOn: LocalDate | null; type: ObservationType | null; supersedes: unknown }[]>('all', true),
+      .execute<
+        {
+          id: string;
+          participant: unknown;
+          recordNo: number;
+          kind: ObservationKind;
+          observedOn: LocalDate | null;
+          type: ObservationType | null;
+          supersedes: unknown;
+        }[]
+      >('all', true),
     em
       .createQueryBuilder(ParticipantIdentity)
       .select(['participant', 'healthCipher'])
@@ -78,10 +103,16 @@ export async function loadParticipantRows(em: EntityManager, projectId: string, 
   const attributed = new Set(statistics.map((s) => s.id));
   const disabled = new Set([
     ...statistics.filter((s) => vault.openStatistics(s.id, s.statisticsCipher).hasDisability === true).map((s) => s.id),
-    ...health.filter((h) => !attributed.has(idOf(h.participant)) && vault.openHealth(idOf(h.participant), h.healthCipher).hasDisability === true).map((h) => idOf(h.participant)),
+    ...health
+      .filter((h) => !attributed.has(idOf(h.participant)) && vault.openHealth(idOf(h.participant), h.healthCipher).hasDisability === true)
+      .map((h) => idOf(h.participant)),
   ]);
   return {
-    participants: participants.map(({ previousEpisode, ...p }) => ({ ...p, ageAtEntry: p.ageAtEntry ?? null, previousEpisodeId: idOrNull(previousEpisode) })),
+    participants: participants.map(({ previousEpisode, ...p }) => ({
+      ...p,
+      ageAtEntry: p.ageAtEntry ?? null,
+      previousEpisodeId: idOrNull(previousEpisode),
+    })),
     observations: observations.map((o) => ({
       id: o.id,
       participantId: idOf(o.participant),

@@ -5,7 +5,13 @@ import type { Figure, FigureCell } from './indicator-figures.js';
 import { percentOf, projectToEnd } from './indicator-figures.js';
 import { type Disaggregation, IndicatorUnit } from './indicators.enums.js';
 import type { FigureTotals, LateCorrection, ReportedFigure } from './indicator-snapshots.js';
-import type { IndicatorBreakdownModel, IndicatorCellModel, IndicatorCorrectedFigureModel, IndicatorLateCorrectionModel, IndicatorReportRowModel } from './models/indicator-report.model.js';
+import type {
+  IndicatorBreakdownModel,
+  IndicatorCellModel,
+  IndicatorCorrectedFigureModel,
+  IndicatorLateCorrectionModel,
+  IndicatorReportRowModel,
+} from './models/indicator-report.model.js';
 import type { IndicatorDefinitionModel } from './models/indicator-definition.model.js';
 
 export interface RowTargets {
@@ -47,7 +53,8 @@ export function buildReportRow(
 
   const cumulativeActual = cumulativeHidden ? null : figure.cumulativeValue;
   const projected = cumulativeActual === null ? null : projectToEnd(cumulativeActual, def.cumulative, ctx.elapsedDays, ctx.totalDays);
-  const share = (value: Decimal | null) => (value === null || !targets.target || targets.target.isZero() ? null : percentOf(value, targets.target));
+  const share = (value: Decimal | null) =>
+    value === null || !targets.target || targets.target.isZero() ? null : percentOf(value, targets.target);
   const disaggregations = breakdowns(def.disaggregations, figure, threshold);
   const lateCorrections = reported.corrections.map((c) => correctionRow(c, personsBased, small));
   const corrected = reported.corrected ? correctedFigure(reported.corrected, figure, personsBased, small) : null;
@@ -91,7 +98,11 @@ export function buildReportRow(
 type Small = (persons: number | null) => boolean;
 
 /** Totals with every number withheld that describes too few persons (for suppressed readers), as the row's own figures are. */
-function shownTotals(t: FigureTotals, personsBased: boolean, small: Small): { value: Decimal | null; numerator: number | null; denominator: number | null; hidden: boolean } {
+function shownTotals(
+  t: FigureTotals,
+  personsBased: boolean,
+  small: Small,
+): { value: Decimal | null; numerator: number | null; denominator: number | null; hidden: boolean } {
   const hidden = personsBased && (small(t.persons) || small(t.denominator));
   return { value: hidden ? null : t.value, numerator: hidden ? null : t.numerator, denominator: hidden ? null : t.denominator, hidden };
 }
@@ -121,11 +132,28 @@ function correctionRow(c: LateCorrection, personsBased: boolean, small: Small): 
   };
 }
 
-function correctedFigure(now: FigureTotals & { difference: Decimal }, locked: Figure, personsBased: boolean, small: Small): IndicatorCorrectedFigureModel {
-  const lockedTotals: FigureTotals = { value: locked.periodValue, persons: locked.periodPersons, numerator: locked.numerator, denominator: locked.denominator };
+function correctedFigure(
+  now: FigureTotals & { difference: Decimal },
+  locked: Figure,
+  personsBased: boolean,
+  small: Small,
+): IndicatorCorrectedFigureModel {
+  const lockedTotals: FigureTotals = {
+    value: locked.periodValue,
+    persons: locked.periodPersons,
+    numerator: locked.numerator,
+    denominator: locked.denominator,
+  };
   const shown = shownTotals(now, personsBased, small);
-  const hidden = shown.hidden || shownTotals(lockedTotals, personsBased, small).hidden || differenceHidden(lockedTotals, now, personsBased, small);
-  return { actual: hidden ? null : shown.value, numerator: hidden ? null : shown.numerator, denominator: hidden ? null : shown.denominator, difference: hidden ? null : now.difference, suppressed: hidden };
+  const hidden =
+    shown.hidden || shownTotals(lockedTotals, personsBased, small).hidden || differenceHidden(lockedTotals, now, personsBased, small);
+  return {
+    actual: hidden ? null : shown.value,
+    numerator: hidden ? null : shown.numerator,
+    denominator: hidden ? null : shown.denominator,
+    difference: hidden ? null : now.difference,
+    suppressed: hidden,
+  };
 }
 
 function breakdowns(dimensions: Disaggregation[], figure: Figure, threshold: number | null): IndicatorBreakdownModel[] {
@@ -139,7 +167,12 @@ function breakdowns(dimensions: Disaggregation[], figure: Figure, threshold: num
   });
 }
 
-function partition(cells: FigureCell[], count: (c: FigureCell) => number, total: number | null, threshold: number | null): IndicatorCellModel[] {
+function partition(
+  cells: FigureCell[],
+  count: (c: FigureCell) => number,
+  total: number | null,
+  threshold: number | null,
+): IndicatorCellModel[] {
   const plain: Cell[] = cells.map((c) => ({ key: c.key, count: count(c) }));
   if (threshold === null) return plain.map((c) => ({ key: c.key, count: c.count, suppressed: false }));
   const sum = total ?? plain.reduce((acc, c) => acc + c.count, 0);
@@ -149,6 +182,7 @@ function partition(cells: FigureCell[], count: (c: FigureCell) => number, total:
 function remarkFor(def: IndicatorDefinitionModel, lateCorrection: Decimal | null): string | null {
   const notes: string[] = [];
   if (def.unit === IndicatorUnit.PERCENT) notes.push('Anteil in Prozent; Zähler und Nenner angegeben.');
-  if (lateCorrection !== null && !lateCorrection.isZero()) notes.push('Enthält Nachmeldungen zu bereits abgeschlossenen Berichtszeiträumen (Spalte Nachkorrektur).');
+  if (lateCorrection !== null && !lateCorrection.isZero())
+    notes.push('Enthält Nachmeldungen zu bereits abgeschlossenen Berichtszeiträumen (Spalte Nachkorrektur).');
   return notes.length ? notes.join(' ') : null;
 }

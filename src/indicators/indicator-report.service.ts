@@ -20,7 +20,15 @@ import { ReportingPeriod } from './entities/reporting-period.entity.js';
 import { type ApprovedUpdate, computedFigure, manualFigure, ruleRunner } from './indicator-figures.js';
 import { loadParticipantRows, rowsAsOf, toRuleInput } from './indicator-inputs.js';
 import { buildReportRow, type RowTargets } from './indicator-report.builder.js';
-import { type FigureTotals, type LateCorrection, readCorrections, readSnapshots, type ReportedFigure, totalsDiffer, totalsOf } from './indicator-snapshots.js';
+import {
+  type FigureTotals,
+  type LateCorrection,
+  readCorrections,
+  readSnapshots,
+  type ReportedFigure,
+  totalsDiffer,
+  totalsOf,
+} from './indicator-snapshots.js';
 import { INDICATOR_READERS, UNSUPPRESSED_READERS } from './indicators.access.js';
 import { ActualSource, IndicatorUpdateStatus, ReportingPeriodStatus } from './indicators.enums.js';
 import { IndicatorErrors } from './indicators.errors.js';
@@ -53,7 +61,12 @@ export class IndicatorReportService {
    * The report of a period; with `asOf` (a proof's as-of date) from the data as it stood on that
    * day: events dated later, manual updates approved later and periods locked later do not count.
    */
-  async report(user: AuthUser, args: IndicatorReportArgs, asOf: LocalDate | null = null, options: FigureOptions = {}): Promise<IndicatorReportModel> {
+  async report(
+    user: AuthUser,
+    args: IndicatorReportArgs,
+    asOf: LocalDate | null = null,
+    options: FigureOptions = {},
+  ): Promise<IndicatorReportModel> {
     const em = this.em.fork();
     const project = await this.access.requireProject(em, user, args.projectId, INDICATOR_READERS);
     checkReportPeriod(project, args.period);
@@ -113,11 +126,21 @@ export class IndicatorReportService {
    * locked period), so each change is reported once. With `asOf`, from the data as it stood on that
    * day (see `report`).
    */
-  async figures(em: EntityManager, project: Project, definitions: IndicatorDefinition[], period: Period, asOf: LocalDate | null = null, options: FigureOptions = {}) {
+  async figures(
+    em: EntityManager,
+    project: Project,
+    definitions: IndicatorDefinition[],
+    period: Period,
+    asOf: LocalDate | null = null,
+    options: FigureOptions = {},
+  ) {
     const periods = await em.find(ReportingPeriod, { project }, { orderBy: { periodFrom: 'asc' } });
     const reportingPeriod = periods.find((p) => p.periodFrom === period.from && p.periodTo === period.to) ?? null;
     if (reportingPeriod && lockedBy(reportingPeriod, asOf)) {
-      const [snapshots, frozenCorrections] = await Promise.all([readSnapshots(em, project, [reportingPeriod.id]), readCorrections(em, project, periods)]);
+      const [snapshots, frozenCorrections] = await Promise.all([
+        readSnapshots(em, project, [reportingPeriod.id]),
+        readCorrections(em, project, periods),
+      ]);
       const figures = snapshots.get(reportingPeriod.id)!;
       // Recounting costs reading the project's data; a locked report does it only when the recount is asked for.
       // Only the period values matter here; the period itself stands in for the cumulative one (which costs nothing extra).
@@ -137,7 +160,14 @@ export class IndicatorReportService {
     const earlier = reportingPeriod ? periods.filter((p) => p.periodTo < reportingPeriod.periodFrom) : [];
     const carriesCorrections = earlier.length > 0 && earlier.every((p) => lockedBy(p, asOf));
     const [frozen, frozenCorrections] = carriesCorrections
-      ? await Promise.all([readSnapshots(em, project, earlier.map((p) => p.id)), readCorrections(em, project, periods)])
+      ? await Promise.all([
+          readSnapshots(
+            em,
+            project,
+            earlier.map((p) => p.id),
+          ),
+          readCorrections(em, project, periods),
+        ])
       : [new Map<string, Map<string, ReportedFigure>>(), []];
     const earlierIds = new Set(earlier.map((p) => p.id));
     const recomputed = carriesCorrections
@@ -161,7 +191,14 @@ export class IndicatorReportService {
         const reported: FigureTotals = lastCorrection?.corrected ?? totalsOf(snapshot.figure);
         const corrected = totalsOf(now.get(def.id)!);
         if (!totalsDiffer(corrected, reported)) continue;
-        corrections.push({ periodId: locked.id, periodFrom: locked.periodFrom, periodTo: locked.periodTo, reported, corrected, difference: corrected.value.minus(reported.value) });
+        corrections.push({
+          periodId: locked.id,
+          periodFrom: locked.periodFrom,
+          periodTo: locked.periodTo,
+          reported,
+          corrected,
+          difference: corrected.value.minus(reported.value),
+        });
       }
       const lateCorrection = carriesCorrections ? corrections.reduce((sum, c) => sum.plus(c.difference), new Decimal(0)) : null;
       figures.set(def.id, { figure: current.get(def.id)!, lateCorrection, corrections, corrected: null });
@@ -174,11 +211,15 @@ export class IndicatorReportService {
     const needsParticipants = definitions.some((d) => d.source === ActualSource.COMPUTED);
     const [input, updates] = await Promise.all([
       needsParticipants
-        ? Promise.all([loadParticipantRows(em, project.id, this.vault), countingParametersOfProgram(em, project.program.id)]).then(([rows, parameters]) =>
-            toRuleInput(asOf ? rowsAsOf(rows, asOf) : rows, parameters),
+        ? Promise.all([loadParticipantRows(em, project.id, this.vault), countingParametersOfProgram(em, project.program.id)]).then(
+            ([rows, parameters]) => toRuleInput(asOf ? rowsAsOf(rows, asOf) : rows, parameters),
           )
         : Promise.resolve<RuleInput>({ participants: [], observations: [], parameters: countingParametersOf(null) }),
-      em.find(IndicatorUpdate, { project, status: IndicatorUpdateStatus.APPROVED, ...(asOf ? { decidedAt: { $lt: endOfDay(asOf) } } : {}) }),
+      em.find(IndicatorUpdate, {
+        project,
+        status: IndicatorUpdateStatus.APPROVED,
+        ...(asOf ? { decidedAt: { $lt: endOfDay(asOf) } } : {}),
+      }),
     ]);
     const approved: ApprovedUpdate[] = updates.map((u) => ({
       indicatorId: u.indicator.id,
@@ -193,7 +234,10 @@ export class IndicatorReportService {
       return new Map(
         definitions.map((def) => {
           const spec = toIndicatorDefinitionModel(def);
-          const figure = def.source === ActualSource.COMPUTED ? computedFigure(spec, run, period, cumulativePeriod) : manualFigure(spec, approved, period, cumulativePeriod);
+          const figure =
+            def.source === ActualSource.COMPUTED
+              ? computedFigure(spec, run, period, cumulativePeriod)
+              : manualFigure(spec, approved, period, cumulativePeriod);
           return [def.id, figure];
         }),
       );
@@ -221,10 +265,17 @@ function lockedBy(period: ReportingPeriod, asOf: LocalDate | null): boolean {
  * The smallest union of reporting periods covering `period` (an analyst's request snaps to it); a
  * day outside every reporting period snaps to its fiscal year within the approval period.
  */
-export async function snapToReportingPeriods(em: EntityManager, project: Project, period: { from: LocalDate; to: LocalDate }): Promise<Period> {
+export async function snapToReportingPeriods(
+  em: EntityManager,
+  project: Project,
+  period: { from: LocalDate; to: LocalDate },
+): Promise<Period> {
   const periods = await em.find(ReportingPeriod, { project }, { orderBy: { periodFrom: 'asc' } });
   const containing = (day: LocalDate) => periods.find((p) => p.periodFrom <= day && day <= p.periodTo);
-  const yearOf = (day: LocalDate) => ({ from: maxDate(`${day.slice(0, 4)}-01-01`, project.approvalStart), to: minDate(`${day.slice(0, 4)}-12-31`, project.approvalEnd) });
+  const yearOf = (day: LocalDate) => ({
+    from: maxDate(`${day.slice(0, 4)}-01-01`, project.approvalStart),
+    to: minDate(`${day.slice(0, 4)}-12-31`, project.approvalEnd),
+  });
   const start = containing(period.from);
   const end = containing(period.to);
   return { from: start ? start.periodFrom : yearOf(period.from).from, to: end ? end.periodTo : yearOf(period.to).to };
@@ -241,7 +292,11 @@ function yearLevel(project: Project, period: Period): { period: boolean; cumulat
 }
 
 /** A report period lies inside the project's approval period and does not end before it starts. */
-export function checkReportPeriod(project: Project, period: { from: LocalDate; to: LocalDate }, fields = { from: 'period.from', to: 'period.to' }): void {
+export function checkReportPeriod(
+  project: Project,
+  period: { from: LocalDate; to: LocalDate },
+  fields = { from: 'period.from', to: 'period.to' },
+): void {
   if (period.to < period.from) throw IndicatorErrors.periodEndsBeforeStart(fields.to);
   if (period.from < project.approvalStart || period.to > project.approvalEnd) throw IndicatorErrors.periodOutsideProject(fields.from);
 }

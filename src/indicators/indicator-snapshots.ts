@@ -41,7 +41,12 @@ export interface ReportedFigure {
   corrected: (FigureTotals & { difference: Decimal }) | null;
 }
 
-export const totalsOf = (f: Figure): FigureTotals => ({ value: f.periodValue, persons: f.periodPersons, numerator: f.numerator, denominator: f.denominator });
+export const totalsOf = (f: Figure): FigureTotals => ({
+  value: f.periodValue,
+  persons: f.periodPersons,
+  numerator: f.numerator,
+  denominator: f.denominator,
+});
 
 /** Whether two totals differ in anything a reader of the report sees. */
 export const totalsDiffer = (a: FigureTotals, b: FigureTotals): boolean =>
@@ -52,7 +57,13 @@ const TOTAL = 'TOTAL';
 type SnapshotRow = Omit<IndicatorSnapshot, 'period' | 'indicator' | 'project' | 'id'> & { period: unknown; indicator: unknown };
 
 /** Writes the frozen figures of a period being locked: one TOTAL row per indicator plus one row per cell, and the late corrections it reports. */
-export function writeSnapshot(em: EntityManager, project: Project, period: ReportingPeriod, definitions: IndicatorDefinition[], figures: Map<string, ReportedFigure>): void {
+export function writeSnapshot(
+  em: EntityManager,
+  project: Project,
+  period: ReportingPeriod,
+  definitions: IndicatorDefinition[],
+  figures: Map<string, ReportedFigure>,
+): void {
   for (const indicator of definitions) {
     const reported = figures.get(indicator.id);
     if (!reported) continue;
@@ -74,7 +85,15 @@ export function writeSnapshot(em: EntityManager, project: Project, period: Repor
       lateCorrection,
     });
     for (const cell of figure.cells) {
-      em.create(IndicatorSnapshot, { project, period, indicator, dimension: cell.dimension, cellKey: cell.key, periodCount: cell.period, cumulativeCount: cell.cumulative });
+      em.create(IndicatorSnapshot, {
+        project,
+        period,
+        indicator,
+        dimension: cell.dimension,
+        cellKey: cell.key,
+        periodCount: cell.period,
+        cumulativeCount: cell.cumulative,
+      });
     }
     for (const c of corrections) {
       em.create(IndicatorCorrection, {
@@ -103,7 +122,11 @@ export interface FrozenCorrection extends LateCorrection {
 }
 
 /** Every late correction frozen with the project's locked periods. */
-export async function readCorrections(em: EntityManager, project: Project, periods: readonly ReportingPeriod[]): Promise<FrozenCorrection[]> {
+export async function readCorrections(
+  em: EntityManager,
+  project: Project,
+  periods: readonly ReportingPeriod[],
+): Promise<FrozenCorrection[]> {
   const rows = await em.find(IndicatorCorrection, { project });
   const byId = new Map(periods.map((p) => [p.id, p]));
   return rows.flatMap((r) => {
@@ -117,8 +140,18 @@ export async function readCorrections(em: EntityManager, project: Project, perio
         periodId: period.id,
         periodFrom: period.periodFrom,
         periodTo: period.periodTo,
-        reported: { value: r.reportedValue, persons: int(r.reportedPersons), numerator: int(r.reportedNumerator), denominator: int(r.reportedDenominator) },
-        corrected: { value: r.correctedValue, persons: int(r.correctedPersons), numerator: int(r.correctedNumerator), denominator: int(r.correctedDenominator) },
+        reported: {
+          value: r.reportedValue,
+          persons: int(r.reportedPersons),
+          numerator: int(r.reportedNumerator),
+          denominator: int(r.reportedDenominator),
+        },
+        corrected: {
+          value: r.correctedValue,
+          persons: int(r.correctedPersons),
+          numerator: int(r.correctedNumerator),
+          denominator: int(r.correctedDenominator),
+        },
         difference: r.difference,
       },
     ];
@@ -126,13 +159,31 @@ export async function readCorrections(em: EntityManager, project: Project, perio
 }
 
 /** The frozen figures of locked periods, by period id and indicator id. */
-export async function readSnapshots(em: EntityManager, project: Project, periodIds: string[]): Promise<Map<string, Map<string, ReportedFigure>>> {
+export async function readSnapshots(
+  em: EntityManager,
+  project: Project,
+  periodIds: string[],
+): Promise<Map<string, Map<string, ReportedFigure>>> {
   const result = new Map<string, Map<string, ReportedFigure>>(periodIds.map((id) => [id, new Map()]));
   if (!periodIds.length) return result;
   // Plain rows, not entities: a locked year holds several hundred cells.
   const rows = await em
     .createQueryBuilder(IndicatorSnapshot)
-    .select(['period', 'indicator', 'dimension', 'cellKey', 'periodValue', 'cumulativeValue', 'periodCount', 'cumulativeCount', 'numerator', 'denominator', 'cumulativeNumerator', 'cumulativeDenominator', 'lateCorrection'])
+    .select([
+      'period',
+      'indicator',
+      'dimension',
+      'cellKey',
+      'periodValue',
+      'cumulativeValue',
+      'periodCount',
+      'cumulativeCount',
+      'numerator',
+      'denominator',
+      'cumulativeNumerator',
+      'cumulativeDenominator',
+      'lateCorrection',
+    ])
     .where({ project, period: { $in: periodIds } })
     .execute<SnapshotRow[]>('all', true);
   const decimal = (v: unknown) => (v === null || v === undefined ? null : new Decimal(v as string));
@@ -158,7 +209,15 @@ export async function readSnapshots(em: EntityManager, project: Project, periodI
   // Rows come back in uuid order; the cells are put back into report order below.
   for (const r of rows) {
     if (r.dimension === TOTAL) continue;
-    result.get(idOf(r.period))?.get(idOf(r.indicator))?.figure.cells.push({ dimension: r.dimension as Disaggregation, key: r.cellKey, period: r.periodCount ?? 0, cumulative: r.cumulativeCount ?? 0 });
+    result
+      .get(idOf(r.period))
+      ?.get(idOf(r.indicator))
+      ?.figure.cells.push({
+        dimension: r.dimension as Disaggregation,
+        key: r.cellKey,
+        period: r.periodCount ?? 0,
+        cumulative: r.cumulativeCount ?? 0,
+      });
   }
   for (const figures of result.values()) for (const { figure } of figures.values()) figure.cells.sort(cellOrder);
   return result;
@@ -169,5 +228,7 @@ const KEY_ORDER = ['FEMALE', 'MALE', 'DIVERSE', 'UNDER_30', 'FROM_30_TO_54', 'FR
 
 function cellOrder(a: { dimension: Disaggregation; key: string }, b: { dimension: Disaggregation; key: string }): number {
   const rank = (key: string) => (KEY_ORDER.includes(key) ? KEY_ORDER.indexOf(key) : KEY_ORDER.length);
-  return DIMENSION_ORDER.indexOf(a.dimension) - DIMENSION_ORDER.indexOf(b.dimension) || rank(a.key) - rank(b.key) || a.key.localeCompare(b.key);
+  return (
+    DIMENSION_ORDER.indexOf(a.dimension) - DIMENSION_ORDER.indexOf(b.dimension) || rank(a.key) - rank(b.key) || a.key.localeCompare(b.key)
+  );
 }

@@ -36,7 +36,11 @@ export class IndicatorUpdatesService {
 
   async list(user: AuthUser, projectId: string, status?: IndicatorUpdateStatus) {
     const project = await this.access.requireProject(this.em, user, projectId, INDICATOR_READERS);
-    const rows = await this.em.find(IndicatorUpdate, { project, ...(status ? { status } : {}) }, { orderBy: { periodTo: 'asc', createdAt: 'asc', id: 'asc' } });
+    const rows = await this.em.find(
+      IndicatorUpdate,
+      { project, ...(status ? { status } : {}) },
+      { orderBy: { periodTo: 'asc', createdAt: 'asc', id: 'asc' } },
+    );
     return rows.map(toIndicatorUpdateModel);
   }
 
@@ -67,7 +71,14 @@ export class IndicatorUpdatesService {
     return this.transition(user, id, INDICATOR_MANAGERS, (update) => {
       if (!EDITABLE.includes(update.status)) throw IndicatorErrors.updateNotEditable(update.status);
       checkUpdate(input, update.indicator.getEntity(), update.project.getEntity());
-      Object.assign(update, { periodFrom: input.periodFrom, periodTo: input.periodTo, value: input.value, numerator: input.numerator ?? null, denominator: input.denominator ?? null, note: input.note ?? null });
+      Object.assign(update, {
+        periodFrom: input.periodFrom,
+        periodTo: input.periodTo,
+        value: input.value,
+        numerator: input.numerator ?? null,
+        denominator: input.denominator ?? null,
+        note: input.note ?? null,
+      });
     });
   }
 
@@ -81,14 +92,24 @@ export class IndicatorUpdatesService {
   async approve(user: AuthUser, id: string, comment?: string | null) {
     return this.transition(user, id, INDICATOR_APPROVERS, (update) => {
       this.decide(user, update);
-      Object.assign(update, { status: IndicatorUpdateStatus.APPROVED, decidedBy: user.id, decidedAt: new Date(), decisionComment: comment ?? null });
+      Object.assign(update, {
+        status: IndicatorUpdateStatus.APPROVED,
+        decidedBy: user.id,
+        decidedAt: new Date(),
+        decisionComment: comment ?? null,
+      });
     });
   }
 
   async return(user: AuthUser, input: ReturnIndicatorUpdateInput) {
     return this.transition(user, input.id, INDICATOR_APPROVERS, (update) => {
       this.decide(user, update);
-      Object.assign(update, { status: IndicatorUpdateStatus.RETURNED, decidedBy: user.id, decidedAt: new Date(), decisionComment: input.comment });
+      Object.assign(update, {
+        status: IndicatorUpdateStatus.RETURNED,
+        decidedBy: user.id,
+        decidedAt: new Date(),
+        decisionComment: input.comment,
+      });
     });
   }
 
@@ -101,7 +122,11 @@ export class IndicatorUpdatesService {
   private async transition(user: AuthUser, id: string, roles: Role[], change: (update: IndicatorUpdate) => void) {
     checkId(id);
     return joinTransaction(this.em, async (em) => {
-      const update = await em.findOne(IndicatorUpdate, { $and: [{ id }, this.access.ownedWhere(user, roles)] }, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['project', 'indicator'] });
+      const update = await em.findOne(
+        IndicatorUpdate,
+        { $and: [{ id }, this.access.ownedWhere(user, roles)] },
+        { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['project', 'indicator'] },
+      );
       if (!update) {
         const visible = await em.count(IndicatorUpdate, { $and: [{ id }, this.access.ownedWhere(user, ALL_ROLES)] });
         throw visible ? forbidden('Your role on this project does not allow this.') : IndicatorErrors.updateNotFound(id);
@@ -119,7 +144,8 @@ export class IndicatorUpdatesService {
 function checkUpdate(input: IndicatorUpdateInput, indicator: IndicatorDefinition, project: Project): void {
   if (indicator.source !== ActualSource.MANUAL) throw IndicatorErrors.notManual(indicator.code);
   if (input.periodTo < input.periodFrom) throw IndicatorErrors.periodEndsBeforeStart('periodTo');
-  if (input.periodFrom < project.approvalStart || input.periodTo > project.approvalEnd) throw IndicatorErrors.periodOutsideProject('periodFrom');
+  if (input.periodFrom < project.approvalStart || input.periodTo > project.approvalEnd)
+    throw IndicatorErrors.periodOutsideProject('periodFrom');
   if (input.value.isNegative()) throw IndicatorErrors.valueNegative();
   if (indicator.unit === IndicatorUnit.PERSONS && !input.value.isInteger()) throw IndicatorErrors.wholePersons('value');
   if (indicator.unit === IndicatorUnit.PERCENT) {

@@ -44,7 +44,10 @@ export enum ReportingPeriodStatus {
 
 registerEnumType(IndicatorUnit, { name: 'IndicatorUnit' });
 registerEnumType(IndicatorKind, { name: 'IndicatorKind' });
-registerEnumType(ActualSource, { name: 'ActualSource', description: 'COMPUTED by a named counting rule from participant data, or MANUAL (approved updates).' });
+registerEnumType(ActualSource, {
+  name: 'ActualSource',
+  description: 'COMPUTED by a named counting rule from participant data, or MANUAL (approved updates).',
+});
 registerEnumType(Disaggregation, { name: 'Disaggregation' });
 registerEnumType(IndicatorUpdateStatus, { name: 'IndicatorUpdateStatus' });
 registerEnumType(ReportingPeriodStatus, { name: 'ReportingPeriodStatus' });

@@ -76,7 +76,13 @@ export function toReportingPeriodModel(p: ReportingPeriod): ReportingPeriodModel
 
 /** Audit snapshots: plain values (Decimals as text) of what changed. */
 export function targetSnapshot(t: IndicatorTarget): Record<string, unknown> {
-  return { indicatorId: t.indicator.id, year: t.year, baseline: t.baseline?.toFixed(2) ?? null, milestone: t.milestone?.toFixed(2) ?? null, target: t.target.toFixed(2) };
+  return {
+    indicatorId: t.indicator.id,
+    year: t.year,
+    baseline: t.baseline?.toFixed(2) ?? null,
+    milestone: t.milestone?.toFixed(2) ?? null,
+    target: t.target.toFixed(2),
+  };
 }
 
 export function updateSnapshot(u: IndicatorUpdate): Record<string, unknown> {

@@ -57,13 +57,13 @@ export class IndicatorsResolver {
   }
 
   @Allow(Role.ADMIN)
-  @Mutation(() => IndicatorDefinitionModel, { description: 'Adds an indicator to a programme\'s catalogue (programme administrators).' })
+  @Mutation(() => IndicatorDefinitionModel, { description: "Adds an indicator to a programme's catalogue (programme administrators)." })
   createIndicatorDefinition(@CurrentUser() user: AuthUser, @Args('input') input: CreateIndicatorDefinitionInput) {
     return this.indicators.createDefinition(user, input);
   }
 
   @Allow(Role.ADMIN)
-  @Mutation(() => IndicatorSettingsModel, { description: 'Sets the programme\'s small-cell threshold (programme administrators).' })
+  @Mutation(() => IndicatorSettingsModel, { description: "Sets the programme's small-cell threshold (programme administrators)." })
   setIndicatorSettings(@CurrentUser() user: AuthUser, @Args('input') input: SetIndicatorSettingsInput) {
     return this.indicators.setSettings(user, input);
   }
@@ -81,7 +81,9 @@ export class IndicatorsResolver {
   }
 
   @Allow(...INDICATOR_READERS)
-  @Query(() => IndicatorReportModel, { description: 'Indikatorenbericht of a project for a period (any period inside the approval period).' })
+  @Query(() => IndicatorReportModel, {
+    description: 'Indikatorenbericht of a project for a period (any period inside the approval period).',
+  })
   indicatorReport(@CurrentUser() user: AuthUser, @Args() args: IndicatorReportArgs, @Info() info: GraphQLResolveInfo) {
     return this.reports.report(user, args, null, { recountLocked: selects(info, ['rows', 'corrected']) });
   }
@@ -105,7 +107,7 @@ export class IndicatorsResolver {
   }
 
   @Allow(...INDICATOR_READERS)
-  @Query(() => [IndicatorUpdateModel], { description: 'Manual updates of a project\'s MANUAL indicators.' })
+  @Query(() => [IndicatorUpdateModel], { description: "Manual updates of a project's MANUAL indicators." })
   indicatorUpdates(
     @CurrentUser() user: AuthUser,
     @Args('projectId', { type: () => ID }) projectId: string,
@@ -122,7 +124,11 @@ export class IndicatorsResolver {
 
   @Allow(...INDICATOR_MANAGERS)
   @Mutation(() => IndicatorUpdateModel, { description: 'Corrects a draft or returned update.' })
-  editIndicatorUpdate(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string, @Args('input') input: IndicatorUpdateInput) {
+  editIndicatorUpdate(
+    @CurrentUser() user: AuthUser,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: IndicatorUpdateInput,
+  ) {
     return this.updates.edit(user, id, input);
   }
 

@@ -48,7 +48,13 @@ export class IndicatorsService {
       if (await em.count(IndicatorDefinition, { program, code: input.code })) throw IndicatorErrors.codeTaken(input.code);
       const last = await em.findOne(IndicatorDefinition, { program }, { orderBy: { sortOrder: 'desc' } });
       const { programId: _programId, ...fields } = input;
-      const definition = em.create(IndicatorDefinition, { ...fields, program, rule: input.rule ?? null, denominatorRule: input.denominatorRule ?? null, sortOrder: (last?.sortOrder ?? 0) + 1 });
+      const definition = em.create(IndicatorDefinition, {
+        ...fields,
+        program,
+        rule: input.rule ?? null,
+        denominatorRule: input.denominatorRule ?? null,
+        sortOrder: (last?.sortOrder ?? 0) + 1,
+      });
       await flushUnique(em, () => IndicatorErrors.codeTaken(input.code));
       const model = toIndicatorDefinitionModel(definition);
       this.audit.record({ entity: 'IndicatorDefinition', id: definition.id, before: null, after: { ...model } });
@@ -93,7 +99,13 @@ export class IndicatorsService {
     ]);
     return definitions
       .filter((d) => rows.some((r) => r.indicator.id === d.id))
-      .map((d) => toIndicatorTargetsModel(project.id, d, rows.filter((r) => r.indicator.id === d.id)));
+      .map((d) =>
+        toIndicatorTargetsModel(
+          project.id,
+          d,
+          rows.filter((r) => r.indicator.id === d.id),
+        ),
+      );
   }
 
   /** Replaces the whole target set of one indicator for one project (whole period and years). */
@@ -109,11 +121,26 @@ export class IndicatorsService {
       existing.forEach((row) => em.remove(row));
       await em.flush();
       const rows = [
-        em.create(IndicatorTarget, { project, indicator, year: WHOLE_PERIOD, baseline: input.baseline ?? null, milestone: input.milestone ?? null, target: input.target }),
-        ...input.years.map((y) => em.create(IndicatorTarget, { project, indicator, year: y.year, milestone: y.milestone ?? null, target: y.target })),
+        em.create(IndicatorTarget, {
+          project,
+          indicator,
+          year: WHOLE_PERIOD,
+          baseline: input.baseline ?? null,
+          milestone: input.milestone ?? null,
+          target: input.target,
+        }),
+        ...input.years.map((y) =>
+          em.create(IndicatorTarget, { project, indicator, year: y.year, milestone: y.milestone ?? null, target: y.target }),
+        ),
       ];
       await flushUnique(em, () => IndicatorErrors.duplicateYear(0));
-      this.audit.record({ entity: 'IndicatorTarget', id: indicator.id, projectId: project.id, before: { targets: before }, after: { targets: rows.map(targetSnapshot) } });
+      this.audit.record({
+        entity: 'IndicatorTarget',
+        id: indicator.id,
+        projectId: project.id,
+        before: { targets: before },
+        after: { targets: rows.map(targetSnapshot) },
+      });
       return toIndicatorTargetsModel(project.id, indicator, rows);
     });
   }
@@ -162,6 +189,7 @@ function checkTargets(input: SetIndicatorTargetsInput, unit: IndicatorUnit, proj
   for (const { year } of input.years) {
     if (seen.has(year)) throw IndicatorErrors.duplicateYear(year);
     seen.add(year);
-    if (year < fiscalYearOf(project.approvalStart) || year > fiscalYearOf(project.approvalEnd)) throw IndicatorErrors.yearOutsideProject(year);
+    if (year < fiscalYearOf(project.approvalStart) || year > fiscalYearOf(project.approvalEnd))
+      throw IndicatorErrors.yearOutsideProject(year);
   }
 }

@@ -25,19 +25,30 @@ export interface Perturbation {
  * perturbed numerator and denominator; late corrections are left out (they are differences of
  * locked figures). Amounts in euro describe no person and stay exact.
  */
-export function perturbedRow(def: IndicatorDefinitionModel, figure: Figure, targets: RowTargets, ctx: RowContext, p: Perturbation): IndicatorReportRowModel {
+export function perturbedRow(
+  def: IndicatorDefinitionModel,
+  figure: Figure,
+  targets: RowTargets,
+  ctx: RowContext,
+  p: Perturbation,
+): IndicatorReportRowModel {
   const exact = buildReportRow(def, figure, null, targets, { ...ctx, suppressBelow: null });
   if (def.unit === IndicatorUnit.EUR) return { ...exact, lateCorrection: null, lateCorrections: [], corrected: null };
-  const show = (namer: CellNamer, cell: string, count: number | null) => (count === null ? null : publish(count, namer(cell, count), p.threshold));
+  const show = (namer: CellNamer, cell: string, count: number | null) =>
+    count === null ? null : publish(count, namer(cell, count), p.threshold);
   const percent = def.unit === IndicatorUnit.PERCENT;
   const periodNumerator = show(p.period, 'NUMERATOR', percent ? figure.numerator : figure.periodPersons);
   const periodDenominator = percent ? show(p.period, 'DENOMINATOR', figure.denominator) : null;
   const cumulativeNumerator = show(p.cumulative, 'NUMERATOR', percent ? figure.cumulativeNumerator : figure.cumulativePersons);
   const cumulativeDenominator = percent ? show(p.cumulative, 'DENOMINATOR', figure.cumulativeDenominator) : null;
-  const valueOf = (n: number | null, d: number | null) => (n === null ? null : percent ? (d === null ? null : percentOf(n, d)) : new Decimal(n));
+  const valueOf = (n: number | null, d: number | null) =>
+    n === null ? null : percent ? (d === null ? null : percentOf(n, d)) : new Decimal(n);
   const periodActual = valueOf(periodNumerator, periodDenominator);
   const cumulativeActual = valueOf(cumulativeNumerator, cumulativeDenominator);
-  const shifted = cumulativeActual === null ? null : buildReportRow(def, { ...figure, cumulativeValue: cumulativeActual }, null, targets, { ...ctx, suppressBelow: null });
+  const shifted =
+    cumulativeActual === null
+      ? null
+      : buildReportRow(def, { ...figure, cumulativeValue: cumulativeActual }, null, targets, { ...ctx, suppressBelow: null });
   const cells = (list: IndicatorCellModel[], namer: CellNamer, dimension: string): IndicatorCellModel[] =>
     list.map((c) => {
       const count = show(namer, `${dimension}:${c.key}`, c.count);
@@ -63,7 +74,10 @@ export function perturbedRow(def: IndicatorDefinitionModel, figure: Figure, targ
     lateCorrections: [],
     corrected: null,
     disaggregations,
-    suppressed: periodActual === null || cumulativeActual === null || disaggregations.some((d) => [...d.period, ...d.cumulative].some((c) => c.suppressed)),
+    suppressed:
+      periodActual === null ||
+      cumulativeActual === null ||
+      disaggregations.some((d) => [...d.period, ...d.cumulative].some((c) => c.suppressed)),
   };
 }
 
@@ -73,13 +87,25 @@ export function perturbedRow(def: IndicatorDefinitionModel, figure: Figure, targ
  * `threshold` persons are counted (0 included); late corrections and recounts are left out, since
  * they are differences of such figures.
  */
-export function specialCategoryRow(row: IndicatorReportRowModel, allowed: { period: boolean; cumulative: boolean }, threshold: number): IndicatorReportRowModel {
+export function specialCategoryRow(
+  row: IndicatorReportRowModel,
+  allowed: { period: boolean; cumulative: boolean },
+  threshold: number,
+): IndicatorReportRowModel {
   const count = (v: Decimal | number | null) => (v === null ? null : Number(v));
   const ok = (v: Decimal | number | null) => v !== null && count(v)! >= threshold;
   const periodShown = allowed.period && ok(row.numerator ?? row.periodActual) && (row.denominator === null || ok(row.denominator));
-  const cumulativeShown = allowed.cumulative && ok(row.cumulativeNumerator ?? row.cumulativeActual) && (row.cumulativeDenominator === null || ok(row.cumulativeDenominator));
-  const cells = (list: IndicatorCellModel[], shown: boolean) => list.map((c) => (shown && ok(c.count) ? c : { key: c.key, count: null, suppressed: true }));
-  const disaggregations = row.disaggregations.map((d) => ({ ...d, period: cells(d.period, periodShown), cumulative: cells(d.cumulative, cumulativeShown) }));
+  const cumulativeShown =
+    allowed.cumulative &&
+    ok(row.cumulativeNumerator ?? row.cumulativeActual) &&
+    (row.cumulativeDenominator === null || ok(row.cumulativeDenominator));
+  const cells = (list: IndicatorCellModel[], shown: boolean) =>
+    list.map((c) => (shown && ok(c.count) ? c : { key: c.key, count: null, suppressed: true }));
+  const disaggregations = row.disaggregations.map((d) => ({
+    ...d,
+    period: cells(d.period, periodShown),
+    cumulative: cells(d.cumulative, cumulativeShown),
+  }));
   return {
     ...row,
     periodActual: periodShown ? row.periodActual : null,

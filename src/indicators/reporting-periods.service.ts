@@ -40,11 +40,21 @@ export class ReportingPeriodsService {
       checkReportPeriod(project, { from: input.periodFrom, to: input.periodTo }, { from: 'periodFrom', to: 'periodTo' });
       // The project row serialises period creation, so two overlapping periods cannot both pass the check.
       await em.lock(project, LockMode.PESSIMISTIC_WRITE);
-      const overlapping = await em.findOne(ReportingPeriod, { project, periodFrom: { $lte: input.periodTo }, periodTo: { $gte: input.periodFrom } });
+      const overlapping = await em.findOne(ReportingPeriod, {
+        project,
+        periodFrom: { $lte: input.periodTo },
+        periodTo: { $gte: input.periodFrom },
+      });
       if (overlapping) throw IndicatorErrors.periodOverlaps(overlapping.label);
       const period = em.create(ReportingPeriod, { project, label: input.label, periodFrom: input.periodFrom, periodTo: input.periodTo });
       await flushUnique(em, () => IndicatorErrors.periodOverlaps(input.label));
-      this.audit.record({ entity: 'ReportingPeriod', id: period.id, projectId: project.id, before: null, after: { ...toReportingPeriodModel(period) } });
+      this.audit.record({
+        entity: 'ReportingPeriod',
+        id: period.id,
+        projectId: project.id,
+        before: null,
+        after: { ...toReportingPeriodModel(period) },
+      });
       return toReportingPeriodModel(period);
     });
   }
@@ -57,14 +67,24 @@ export class ReportingPeriodsService {
   async lock(user: AuthUser, id: string) {
     checkId(id);
     return joinTransaction(this.em, async (em) => {
-      const period = await em.findOne(ReportingPeriod, { $and: [{ id }, this.access.ownedWhere(user, INDICATOR_APPROVERS)] }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const period = await em.findOne(
+        ReportingPeriod,
+        { $and: [{ id }, this.access.ownedWhere(user, INDICATOR_APPROVERS)] },
+        { lockMode: LockMode.PESSIMISTIC_WRITE },
+      );
       if (!period) {
         const visible = await em.count(ReportingPeriod, { $and: [{ id }, this.access.ownedWhere(user, ALL_ROLES)] });
-        throw visible ? forbidden('Only the programme\'s grantor or an administrator approves and locks a reporting period.') : IndicatorErrors.periodNotFound(id);
+        throw visible
+          ? forbidden("Only the programme's grantor or an administrator approves and locks a reporting period.")
+          : IndicatorErrors.periodNotFound(id);
       }
       if (period.status === ReportingPeriodStatus.LOCKED) throw IndicatorErrors.alreadyLocked(period.label);
       const project = await em.findOneOrFail(Project, period.project.id);
-      const open = await em.findOne(ReportingPeriod, { project, periodTo: { $lt: period.periodFrom }, status: ReportingPeriodStatus.OPEN }, { orderBy: { periodFrom: 'asc' } });
+      const open = await em.findOne(
+        ReportingPeriod,
+        { project, periodTo: { $lt: period.periodFrom }, status: ReportingPeriodStatus.OPEN },
+        { orderBy: { periodFrom: 'asc' } },
+      );
       if (open) throw IndicatorErrors.earlierPeriodOpen(open.label);
       const definitions = await this.reports.definitions(em, project);
       const { figures } = await this.reports.figures(em, project, definitions, { from: period.periodFrom, to: period.periodTo });
@@ -72,7 +92,13 @@ export class ReportingPeriodsService {
       const before = toReportingPeriodModel(period);
       Object.assign(period, { status: ReportingPeriodStatus.LOCKED, lockedBy: user.id, lockedAt: new Date() });
       await em.flush();
-      this.audit.record({ entity: 'ReportingPeriod', id: period.id, projectId: project.id, before: { ...before }, after: { ...toReportingPeriodModel(period) } });
+      this.audit.record({
+        entity: 'ReportingPeriod',
+        id: period.id,
+        projectId: project.id,
+        before: { ...before },
+        after: { ...toReportingPeriodModel(period) },
+      });
       return toReportingPeriodModel(period);
     });
   }

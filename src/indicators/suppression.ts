@@ -31,6 +31,8 @@ export function suppressPartition(total: number, cells: Cell[], threshold: numbe
   }
   return {
     total,
-    cells: cells.map((c) => (hidden.has(c.key) ? { key: c.key, count: null, suppressed: true } : { key: c.key, count: c.count, suppressed: false })),
+    cells: cells.map((c) =>
+      hidden.has(c.key) ? { key: c.key, count: null, suppressed: true } : { key: c.key, count: c.count, suppressed: false },
+    ),
   };
 }

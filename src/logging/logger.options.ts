@@ -35,7 +35,10 @@ export function requestContext(req: IncomingMessage): { operation?: string; user
   const { body, user } = req as IncomingMessage & { body?: { operationName?: unknown; query?: unknown }; user?: { id: string } };
   let operation = typeof body?.operationName === 'string' ? body.operationName : undefined;
   if (!operation && typeof body?.query === 'string') {
-    const match = /^\s*(?:#[^\n]*\n\s*)*(query|mutation|subscription)\s+(\w+)|^\s*\{\s*(\w+)|^\s*(?:query|mutation)\s*(?:\([^)]*\))?\s*\{\s*(\w+)/.exec(body.query);
+    const match =
+      /^\s*(?:#[^\n]*\n\s*)*(query|mutation|subscription)\s+(\w+)|^\s*\{\s*(\w+)|^\s*(?:query|mutation)\s*(?:\([^)]*\))?\s*\{\s*(\w+)/.exec(
+        body.query,
+      );
     operation = match ? (match[2] ?? match[3] ?? match[4]) : undefined;
   }
   return { ...(operation ? { operation } : {}), ...(user?.id ? { userId: user.id } : {}) };

@@ -6,7 +6,14 @@ import { ObservationsService } from './observations.service.js';
 import { ParticipationsService } from './participations.service.js';
 
 @Module({
-  providers: [MeasuresService, ParticipationsService, ObservationsService, MeasuresResolver, ParticipantMeasuresResolver, ParticipationResolver],
+  providers: [
+    MeasuresService,
+    ParticipationsService,
+    ObservationsService,
+    MeasuresResolver,
+    ParticipantMeasuresResolver,
+    ParticipationResolver,
+  ],
   exports: [MeasuresService, ParticipationsService, ObservationsService],
 })
 export class MeasuresModule {}

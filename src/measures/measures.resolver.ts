@@ -10,7 +10,16 @@ import { groupByKeys } from '../common/graphql/loader-registry.js';
 import type { GraphQLContext } from '../common/graphql/graphql-context.js';
 import { ParticipantModel } from '../participants/models/participant.model.js';
 import { canReadJustification, ROW_READERS } from '../participants/participants.access.js';
-import { CorrectObservationInput, CreateMeasureInput, EndParticipationInput, EnrolInput, MeasuresArgs, RecordObservationInput, UpdateMeasureInput, WithdrawObservationInput } from './dto/measure.inputs.js';
+import {
+  CorrectObservationInput,
+  CreateMeasureInput,
+  EndParticipationInput,
+  EnrolInput,
+  MeasuresArgs,
+  RecordObservationInput,
+  UpdateMeasureInput,
+  WithdrawObservationInput,
+} from './dto/measure.inputs.js';
 import { MeasuresService } from './measures.service.js';
 import { MEASURE_CASE_WORKERS, MEASURE_MANAGERS } from './measures.access.js';
 import { MeasureConnection, MeasureModel, MeasureOccupancyModel, ObservationModel, ParticipationModel } from './models/measure.model.js';
@@ -50,7 +59,9 @@ export class MeasuresResolver {
   }
 
   @Allow(...MEASURE_CASE_WORKERS)
-  @Mutation(() => ParticipationModel, { description: 'Enrols a participant in a measure; refused when the measure is full in that period.' })
+  @Mutation(() => ParticipationModel, {
+    description: 'Enrols a participant in a measure; refused when the measure is full in that period.',
+  })
   enrolParticipant(@CurrentUser() user: AuthUser, @Args('input') input: EnrolInput) {
     return this.participationService.enrol(user, input, todayUtc());
   }
@@ -62,7 +73,9 @@ export class MeasuresResolver {
   }
 
   @Allow(...MEASURE_CASE_WORKERS)
-  @Mutation(() => ObservationModel, { description: 'Records a dated labour-market observation (after the exit; a job or training taken up also while still taking part).' })
+  @Mutation(() => ObservationModel, {
+    description: 'Records a dated labour-market observation (after the exit; a job or training taken up also while still taking part).',
+  })
   recordObservation(@CurrentUser() user: AuthUser, @Args('input') input: RecordObservationInput) {
     return this.observationService.record(user, input, todayUtc());
   }
@@ -74,18 +87,28 @@ export class MeasuresResolver {
   }
 
   @Allow(...MEASURE_CASE_WORKERS)
-  @Mutation(() => ObservationModel, { description: 'Withdraws an observation in force: a new record says it no longer counts, with the reason.' })
+  @Mutation(() => ObservationModel, {
+    description: 'Withdraws an observation in force: a new record says it no longer counts, with the reason.',
+  })
   withdrawObservation(@CurrentUser() user: AuthUser, @Args('input') input: WithdrawObservationInput) {
     return this.observationService.withdraw(user, input);
   }
 
   @ResolveField(() => MeasureOccupancyModel, { description: 'Places taken on a day (today when omitted).' })
-  occupancy(@Parent() measure: MeasureModel, @Context() ctx: GraphQLContext, @Args('asOf', { type: () => LocalDateScalar, nullable: true }) asOf?: LocalDate) {
+  occupancy(
+    @Parent() measure: MeasureModel,
+    @Context() ctx: GraphQLContext,
+    @Args('asOf', { type: () => LocalDateScalar, nullable: true }) asOf?: LocalDate,
+  ) {
     const day = asOf ?? todayUtc();
-    return ctx.loaders.get<MeasureModel, MeasureOccupancyModel>(`measureOccupancy:${day}`, (measures) => this.measureService.occupancies(measures, day)).load(measure);
+    return ctx.loaders
+      .get<MeasureModel, MeasureOccupancyModel>(`measureOccupancy:${day}`, (measures) => this.measureService.occupancies(measures, day))
+      .load(measure);
   }
 
-  @ResolveField(() => [ParticipationModel], { description: 'Participations in this measure; for readers of participant data only (empty otherwise).' })
+  @ResolveField(() => [ParticipationModel], {
+    description: 'Participations in this measure; for readers of participant data only (empty otherwise).',
+  })
   participations(@Parent() measure: MeasureModel, @Context() ctx: GraphQLContext) {
     const user = ctx.req.user as AuthUser;
     return ctx.loaders
@@ -107,15 +130,24 @@ export class ParticipantMeasuresResolver {
   @ResolveField(() => [ParticipationModel], { description: 'Enrolments in measures, by start date.' })
   participations(@Parent() participant: ParticipantModel, @Context() ctx: GraphQLContext) {
     return ctx.loaders
-      .get<string, ParticipationModel[]>('participationsByParticipant', async (ids) => groupByKeys(ids, await this.participationService.participationsOf(ctx.req.user as AuthUser, ids), (p) => p.participantId))
+      .get<string, ParticipationModel[]>('participationsByParticipant', async (ids) =>
+        groupByKeys(ids, await this.participationService.participationsOf(ctx.req.user as AuthUser, ids), (p) => p.participantId),
+      )
       .load(participant.id);
   }
 
-  @ResolveField(() => [ObservationModel], { description: 'Labour-market observations in recording order: those in force, or every record with includeSuperseded.' })
+  @ResolveField(() => [ObservationModel], {
+    description: 'Labour-market observations in recording order: those in force, or every record with includeSuperseded.',
+  })
   observations(
     @Parent() participant: ParticipantModel,
     @Context() ctx: GraphQLContext,
-    @Args('includeSuperseded', { type: () => Boolean, defaultValue: false, description: 'Also corrected and withdrawn records, and the withdrawals.' }) includeSuperseded: boolean,
+    @Args('includeSuperseded', {
+      type: () => Boolean,
+      defaultValue: false,
+      description: 'Also corrected and withdrawn records, and the withdrawals.',
+    })
+    includeSuperseded: boolean,
   ) {
     // The reason of a correction is free text written by case workers: like the justification of an override, for case workers and auditors only.
     const reasons = canReadJustification(ctx.req.user as AuthUser, participant.projectId);

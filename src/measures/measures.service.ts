@@ -54,18 +54,46 @@ export class MeasuresService {
   /** Measures by id for the loader behind Participation.measure (the participations were already visible). */
   async byIds(ids: readonly string[]): Promise<MeasureModel[]> {
     // Plain rows: asked for on every participant page.
-    const rows = await this.em.execute<{ id: string; project_id: string; type: MeasureType; title: string; provider: string; track: Track; start_date: string; end_date: string; capacity: number; cost_per_place: string }[]>(
+    const rows = await this.em.execute<
+      {
+        id: string;
+        project_id: string;
+        type: MeasureType;
+        title: string;
+        provider: string;
+        track: Track;
+        start_date: string;
+        end_date: string;
+        capacity: number;
+        cost_per_place: string;
+      }[]
+    >(
       `select id, project_id, type, title, provider, track, start_date::text as start_date, end_date::text as end_date, capacity, cost_per_place::text as cost_per_place
          from measure where id in (?)`,
       [[...ids]],
       { connectionType: readConnection() },
     );
-    return rows.map((r) => ({ id: r.id, projectId: r.project_id, type: r.type, title: r.title, provider: r.provider, track: r.track, startDate: r.start_date, endDate: r.end_date, capacity: r.capacity, costPerPlace: new Decimal(r.cost_per_place) }));
+    return rows.map((r) => ({
+      id: r.id,
+      projectId: r.project_id,
+      type: r.type,
+      title: r.title,
+      provider: r.provider,
+      track: r.track,
+      startDate: r.start_date,
+      endDate: r.end_date,
+      capacity: r.capacity,
+      costPerPlace: new Decimal(r.cost_per_place),
+    }));
   }
 
   /** Occupancy of many measures on one day, in one query. */
   async occupancies(measures: readonly MeasureModel[], asOf: LocalDate): Promise<MeasureOccupancyModel[]> {
-    const rows = await this.em.find(Participation, { measure: { $in: measures.map((m) => m.id) } }, { fields: ['measure', 'startDate', 'endDate'] });
+    const rows = await this.em.find(
+      Participation,
+      { measure: { $in: measures.map((m) => m.id) } },
+      { fields: ['measure', 'startDate', 'endDate'] },
+    );
     return measures.map((m) => {
       const periods = rows.filter((r) => r.measure.id === m.id).map((r) => ({ start: r.startDate, end: r.endDate ?? m.endDate }));
       const occupied = occupancyOn(periods, asOf);
@@ -99,7 +127,8 @@ export class MeasuresService {
       if (periods.some((p) => p.start < measure.startDate || p.end > measure.endDate)) throw MeasureErrors.periodExcludesParticipations();
       const peak = peakOccupancy(periods, { start: measure.startDate, end: measure.endDate });
       if (peak > measure.capacity) throw MeasureErrors.capacityBelowUse(peak);
-      if (input.title !== undefined && (await em.count(Measure, { project, title: input.title, id: { $ne: id } }))) throw MeasureErrors.titleTaken(input.title);
+      if (input.title !== undefined && (await em.count(Measure, { project, title: input.title, id: { $ne: id } })))
+        throw MeasureErrors.titleTaken(input.title);
       await em.flush();
       this.audit.record({ entity: 'Measure', id, projectId: project.id, before, after: measureSnapshot(measure) });
       return toMeasureModel(measure);
@@ -108,7 +137,11 @@ export class MeasuresService {
 
   private async requireMeasure(em: EntityManager, user: AuthUser, id: string, roles: readonly Role[], lock = false): Promise<Measure> {
     checkId(id);
-    const measure = await em.findOne(Measure, { $and: [{ id }, this.access.ownedWhere(user, roles)] }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
+    const measure = await em.findOne(
+      Measure,
+      { $and: [{ id }, this.access.ownedWhere(user, roles)] },
+      lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {},
+    );
     if (measure) return measure;
     const visible = await em.count(Measure, { $and: [{ id }, this.access.ownedWhere(user, ALL_ROLES)] });
     throw visible ? forbidden('Your role on this project does not allow this.') : MeasureErrors.measureNotFound(id);

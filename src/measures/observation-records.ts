@@ -22,10 +22,16 @@ export interface NewObservation {
   recordedBy: string | null;
 }
 
-export async function appendObservation(em: EntityManager, participant: Participant, fields: NewObservation): Promise<LabourMarketObservation> {
+export async function appendObservation(
+  em: EntityManager,
+  participant: Participant,
+  fields: NewObservation,
+): Promise<LabourMarketObservation> {
   const [{ next }] = await em
     .getConnection()
-    .execute<{ next: number }[]>('select coalesce(max(record_no), 0) + 1 as next from labour_market_observation where participant_id = ?', [participant.id]);
+    .execute<{ next: number }[]>('select coalesce(max(record_no), 0) + 1 as next from labour_market_observation where participant_id = ?', [
+      participant.id,
+    ]);
   const record = em.create(LabourMarketObservation, {
     project: participant.project,
     participant,
@@ -44,7 +50,11 @@ export async function appendObservation(em: EntityManager, participant: Particip
 
 /** Every record of these participants, in recording order. */
 export function observationRecordsOf(em: EntityManager, participantIds: readonly string[]): Promise<LabourMarketObservation[]> {
-  return em.find(LabourMarketObservation, { participant: { $in: [...participantIds] } }, { orderBy: { participant: 'asc', recordNo: 'asc' } });
+  return em.find(
+    LabourMarketObservation,
+    { participant: { $in: [...participantIds] } },
+    { orderBy: { participant: 'asc', recordNo: 'asc' } },
+  );
 }
 
 /** The records of one participant in force, in recording order. */
@@ -57,20 +67,50 @@ export async function observationsInForce(em: EntityManager, participantId: stri
  * The observation an exit record stands for ("took up a job" on that day), unless one of the same
  * type and day is already in force. Returns the new record, if any.
  */
-export async function recordExitObservation(em: EntityManager, participant: Participant, date: LocalDate, reason: ExitReason, recordedBy: string | null): Promise<LabourMarketObservation | null> {
+export async function recordExitObservation(
+  em: EntityManager,
+  participant: Participant,
+  date: LocalDate,
+  reason: ExitReason,
+  recordedBy: string | null,
+): Promise<LabourMarketObservation | null> {
   const type = exitObservationType(reason);
   if (!type) return null;
   const existing = await observationsInForce(em, participant.id);
   if (existing.some((o) => o.type === type && o.observedOn === date)) return null;
-  return appendObservation(em, participant, { kind: ObservationKind.RECORD, observedOn: date, type, source: ObservationSource.EXIT_RECORD, recordedBy });
+  return appendObservation(em, participant, {
+    kind: ObservationKind.RECORD,
+    observedOn: date,
+    type,
+    source: ObservationSource.EXIT_RECORD,
+    recordedBy,
+  });
 }
 
 /** Withdraws the observations an exit record wrote for its day (when the exit is corrected or withdrawn). */
-export async function withdrawExitObservations(em: EntityManager, participant: Participant, date: LocalDate, reason: string, recordedBy: string | null): Promise<LabourMarketObservation[]> {
-  const written = (await observationsInForce(em, participant.id)).filter((o) => o.source === ObservationSource.EXIT_RECORD && o.observedOn === date);
+export async function withdrawExitObservations(
+  em: EntityManager,
+  participant: Participant,
+  date: LocalDate,
+  reason: string,
+  recordedBy: string | null,
+): Promise<LabourMarketObservation[]> {
+  const written = (await observationsInForce(em, participant.id)).filter(
+    (o) => o.source === ObservationSource.EXIT_RECORD && o.observedOn === date,
+  );
   const withdrawals: LabourMarketObservation[] = [];
   for (const o of written) {
-    withdrawals.push(await appendObservation(em, participant, { kind: ObservationKind.WITHDRAWAL, observedOn: null, type: null, source: null, supersedes: o, reason, recordedBy }));
+    withdrawals.push(
+      await appendObservation(em, participant, {
+        kind: ObservationKind.WITHDRAWAL,
+        observedOn: null,
+        type: null,
+        source: null,
+        supersedes: o,
+        reason,
+        recordedBy,
+      }),
+    );
   }
   return withdrawals;
 }

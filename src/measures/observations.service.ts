@@ -39,9 +39,18 @@ export class ObservationsService {
 
   async record(user: AuthUser, input: RecordObservationInput, today: LocalDate): Promise<ObservationModel> {
     return joinTransaction(this.em, async (em) => {
-      const participant = await requireParticipant(em, this.access, user, input.participantId, PARTICIPANT_WRITERS, { lock: true, field: 'participantId' });
+      const participant = await requireParticipant(em, this.access, user, input.participantId, PARTICIPANT_WRITERS, {
+        lock: true,
+        field: 'participantId',
+      });
       checkObservation(participant, input, today);
-      const record = await appendObservation(em, participant, { kind: ObservationKind.RECORD, observedOn: input.observedOn, type: input.type, source: input.source, recordedBy: user.id });
+      const record = await appendObservation(em, participant, {
+        kind: ObservationKind.RECORD,
+        observedOn: input.observedOn,
+        type: input.type,
+        source: input.source,
+        recordedBy: user.id,
+      });
       await this.followUp(em, participant, record);
       return toObservationModel(record);
     });
@@ -68,8 +77,22 @@ export class ObservationsService {
   async withdraw(user: AuthUser, input: WithdrawObservationInput): Promise<ObservationModel> {
     return joinTransaction(this.em, async (em) => {
       const { earlier, participant } = await this.requireInForce(em, user, input.observationId);
-      const record = await appendObservation(em, participant, { kind: ObservationKind.WITHDRAWAL, observedOn: null, type: null, source: null, supersedes: earlier, reason: input.reason.trim(), recordedBy: user.id });
-      this.audit.record({ entity: 'LabourMarketObservation', id: record.id, projectId: participant.project.id, before: null, after: observationSnapshot(record) });
+      const record = await appendObservation(em, participant, {
+        kind: ObservationKind.WITHDRAWAL,
+        observedOn: null,
+        type: null,
+        source: null,
+        supersedes: earlier,
+        reason: input.reason.trim(),
+        recordedBy: user.id,
+      });
+      this.audit.record({
+        entity: 'LabourMarketObservation',
+        id: record.id,
+        projectId: participant.project.id,
+        before: null,
+        after: observationSnapshot(record),
+      });
       return toObservationModel(record);
     });
   }
@@ -83,14 +106,21 @@ export class ObservationsService {
   }
 
   /** The observation to supersede, which must be in force, with its participant locked. */
-  private async requireInForce(em: EntityManager, user: AuthUser, id: string): Promise<{ earlier: LabourMarketObservation; participant: Participant }> {
+  private async requireInForce(
+    em: EntityManager,
+    user: AuthUser,
+    id: string,
+  ): Promise<{ earlier: LabourMarketObservation; participant: Participant }> {
     checkId(id, 'observationId');
     const earlier = await em.findOne(LabourMarketObservation, { $and: [{ id }, this.access.ownedWhere(user, PARTICIPANT_WRITERS)] });
     if (!earlier) {
       const visible = await em.count(LabourMarketObservation, { $and: [{ id }, this.access.ownedWhere(user, ALL_ROLES)] });
       throw visible ? forbidden('Your role on this project does not allow this.') : MeasureErrors.observationNotFound(id);
     }
-    const participant = await requireParticipant(em, this.access, user, earlier.participant.id, PARTICIPANT_WRITERS, { lock: true, field: 'observationId' });
+    const participant = await requireParticipant(em, this.access, user, earlier.participant.id, PARTICIPANT_WRITERS, {
+      lock: true,
+      field: 'observationId',
+    });
     if (participant.identityErasedAt) throw ParticipantErrors.erased();
     if (earlier.kind === ObservationKind.WITHDRAWAL) throw MeasureErrors.withdrawalFinal();
     const later = await em.findOne(LabourMarketObservation, { supersedes: earlier });
@@ -102,7 +132,8 @@ export class ObservationsService {
   private async followUp(em: EntityManager, participant: Participant, record: LabourMarketObservation): Promise<void> {
     const projectId = participant.project.id;
     this.audit.record({ entity: 'LabourMarketObservation', id: record.id, projectId, before: null, after: observationSnapshot(record) });
-    if (participant.status !== ParticipantStatus.EXITED || !participant.exitDate || !record.type || !STATUS_TYPES.includes(record.type)) return;
+    if (participant.status !== ParticipantStatus.EXITED || !participant.exitDate || !record.type || !STATUS_TYPES.includes(record.type))
+      return;
     const rules = await rulesOf(em, participant.project.getEntity());
     const inWindow = (['SIX_MONTHS', 'TWELVE_MONTHS'] as const).some((timing) => {
       const window = outcomeWindow(timing, participant.exitDate!, rules.exitDataDueDays);

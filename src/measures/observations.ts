@@ -28,7 +28,9 @@ export function inForceSql(alias: string): string {
 }
 
 /** Types that describe a labour-market status; the rest are events. */
-export const STATUS_TYPES: readonly ObservationType[] = Object.values(ObservationType).filter((t) => t !== ObservationType.BENEFIT_RECEIPT_ENDED);
+export const STATUS_TYPES: readonly ObservationType[] = Object.values(ObservationType).filter(
+  (t) => t !== ObservationType.BENEFIT_RECEIPT_ENDED,
+);
 
 /**
  * While the person still takes part, only what can happen alongside a measure is observed: a job or

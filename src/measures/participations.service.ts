@@ -41,8 +41,15 @@ export class ParticipationsService {
   async enrol(user: AuthUser, input: EnrolInput, today: LocalDate): Promise<ParticipationModel> {
     checkId(input.measureId, 'measureId');
     return joinTransaction(this.em, async (em) => {
-      const participant = await requireParticipant(em, this.access, user, input.participantId, PARTICIPANT_WRITERS, { lock: true, field: 'participantId' });
-      const measure = await em.findOne(Measure, { id: input.measureId, project: participant.project.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const participant = await requireParticipant(em, this.access, user, input.participantId, PARTICIPANT_WRITERS, {
+        lock: true,
+        field: 'participantId',
+      });
+      const measure = await em.findOne(
+        Measure,
+        { id: input.measureId, project: participant.project.id },
+        { lockMode: LockMode.PESSIMISTIC_WRITE },
+      );
       if (!measure) throw MeasureErrors.measureNotFound(input.measureId);
       if (participant.identityErasedAt) throw ParticipantErrors.erased();
       if (participant.exitDate) throw ParticipantErrors.alreadyExited();
@@ -65,7 +72,8 @@ export class ParticipationsService {
       await em.flush();
       const projectId = measure.project.id;
       this.audit.record({ entity: 'Participation', id: participation.id, projectId, before: null, after: snapshot(participation) });
-      if (before.status !== participant.status) this.audit.record({ entity: 'Participant', id: participant.id, projectId, before, after: participantSnapshot(participant) });
+      if (before.status !== participant.status)
+        this.audit.record({ entity: 'Participant', id: participant.id, projectId, before, after: participantSnapshot(participant) });
       return toParticipationModel(participation);
     });
   }
@@ -74,13 +82,19 @@ export class ParticipationsService {
   async end(user: AuthUser, id: string, input: EndParticipationInput, today: LocalDate): Promise<ParticipationModel> {
     checkId(id);
     return joinTransaction(this.em, async (em) => {
-      const participation = await em.findOne(Participation, { $and: [{ id }, this.access.ownedWhere(user, PARTICIPANT_WRITERS)] }, { populate: ['measure'] });
+      const participation = await em.findOne(
+        Participation,
+        { $and: [{ id }, this.access.ownedWhere(user, PARTICIPANT_WRITERS)] },
+        { populate: ['measure'] },
+      );
       if (!participation) {
         const visible = await em.count(Participation, { $and: [{ id }, this.access.ownedWhere(user, ALL_ROLES)] });
         throw visible ? forbidden('Your role on this project does not allow this.') : MeasureErrors.participationNotFound(id);
       }
       // The participant's lock first (as exit does), so an exit and this end cannot interleave.
-      const participant = await requireParticipant(em, this.access, user, participation.participant.id, PARTICIPANT_WRITERS, { lock: true });
+      const participant = await requireParticipant(em, this.access, user, participation.participant.id, PARTICIPANT_WRITERS, {
+        lock: true,
+      });
       await em.lock(participation, LockMode.PESSIMISTIC_WRITE);
       if (participation.endDate) throw MeasureErrors.participationEnded();
       if (input.endDate < participation.startDate) throw MeasureErrors.endBeforeStart();
@@ -93,7 +107,14 @@ export class ParticipationsService {
       this.audit.record({ entity: 'Participation', id, projectId, before, after: snapshot(participation) });
       // "Took up a job" / "started training" is an observation of that day (the person may stay in other measures).
       const observed = await recordExitObservation(em, participant, input.endDate, input.exitReason, user.id);
-      if (observed) this.audit.record({ entity: 'LabourMarketObservation', id: observed.id, projectId, before: null, after: observationSnapshot(observed) });
+      if (observed)
+        this.audit.record({
+          entity: 'LabourMarketObservation',
+          id: observed.id,
+          projectId,
+          before: null,
+          after: observationSnapshot(observed),
+        });
       return toParticipationModel(participation);
     });
   }
@@ -104,7 +125,17 @@ export class ParticipationsService {
     // Participations in health measures (§ 16a psychosocial, addiction) are health facts: only the
     // project's case workers see them.
     const own = caseWorkerProjects(user);
-    const rows = await this.em.execute<{ id: string; project_id: string; participant_id: string; measure_id: string; start_date: string; end_date: string | null; exit_reason: ExitReason | null }[]>(
+    const rows = await this.em.execute<
+      {
+        id: string;
+        project_id: string;
+        participant_id: string;
+        measure_id: string;
+        start_date: string;
+        end_date: string | null;
+        exit_reason: ExitReason | null;
+      }[]
+    >(
       `select x.id, x.project_id, x.participant_id, x.measure_id, x.start_date::text as start_date, x.end_date::text as end_date, x.exit_reason
          from participation x join measure m on m.id = x.measure_id
         where x.participant_id in (?) and (m.type not in (?)${own.length ? ' or x.project_id in (?)' : ''})
@@ -112,14 +143,30 @@ export class ParticipationsService {
       [[...participantIds], [...HEALTH_MEASURE_TYPES], ...(own.length ? [own] : [])],
       { connectionType: readConnection() },
     );
-    return rows.map((r) => ({ id: r.id, projectId: r.project_id, participantId: r.participant_id, measureId: r.measure_id, startDate: r.start_date, endDate: r.end_date, exitReason: r.exit_reason }));
+    return rows.map((r) => ({
+      id: r.id,
+      projectId: r.project_id,
+      participantId: r.participant_id,
+      measureId: r.measure_id,
+      startDate: r.start_date,
+      endDate: r.end_date,
+      exitReason: r.exit_reason,
+    }));
   }
 
   /** Participations of many measures in one query, restricted to readers of participant data. */
-  async participationsOfMeasures(user: AuthUser, measureIds: readonly string[], roles: Parameters<AccessService['ownedWhere']>[1]): Promise<ParticipationModel[]> {
-    const rows = await this.em.find(Participation, { $and: [{ measure: { $in: [...measureIds] } }, this.access.ownedWhere(user, roles), healthFactsVisible(user)] }, {
-      orderBy: { startDate: 'asc', id: 'asc' },
-    });
+  async participationsOfMeasures(
+    user: AuthUser,
+    measureIds: readonly string[],
+    roles: Parameters<AccessService['ownedWhere']>[1],
+  ): Promise<ParticipationModel[]> {
+    const rows = await this.em.find(
+      Participation,
+      { $and: [{ measure: { $in: [...measureIds] } }, this.access.ownedWhere(user, roles), healthFactsVisible(user)] },
+      {
+        orderBy: { startDate: 'asc', id: 'asc' },
+      },
+    );
     return rows.map(toParticipationModel);
   }
 }
@@ -141,4 +188,3 @@ function healthFactsVisible(user: AuthUser): FilterQuery<Participation> {
 function snapshot(p: Participation): Record<string, unknown> {
   return { ...toParticipationModel(p) };
 }
-

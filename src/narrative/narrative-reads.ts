@@ -22,7 +22,17 @@ export interface Narrative {
   deviationNotes: NarrativeText[];
 }
 
-type Row = { section: NarrativeSectionKind; cost_category_id: string | null; code: string | null; name: string | null; sort_order: number | null; version: number; markdown: string; author_id: string; created_at: Date };
+type Row = {
+  section: NarrativeSectionKind;
+  cost_category_id: string | null;
+  code: string | null;
+  name: string | null;
+  sort_order: number | null;
+  version: number;
+  markdown: string;
+  author_id: string;
+  created_at: Date;
+};
 
 /** The proof's row key: the fiscal year of an interim proof, 0 for the final proof (as in `proof`). */
 export const proofYearKey = (kind: ProofKind, fiscalYear: number | null | undefined) => (kind === ProofKind.FINAL ? 0 : (fiscalYear ?? 0));
@@ -41,7 +51,8 @@ export async function loadNarrative(em: EntityManager, projectId: string, kind: 
   );
   const text = (r: Row): NarrativeText => ({
     section: r.section,
-    heading: r.section === NarrativeSectionKind.DEVIATION_NOTE ? `Begründung der Abweichung ${r.code} ${r.name}` : SECTION_HEADINGS[r.section],
+    heading:
+      r.section === NarrativeSectionKind.DEVIATION_NOTE ? `Begründung der Abweichung ${r.code} ${r.name}` : SECTION_HEADINGS[r.section],
     costCategoryId: r.cost_category_id,
     costCategoryCode: r.code,
     costCategoryName: r.name,
@@ -54,7 +65,19 @@ export async function loadNarrative(em: EntityManager, projectId: string, kind: 
   return {
     sections: FORM_SECTIONS.map((section) => {
       const row = bySection.get(section);
-      return row ? text(row) : { section, heading: SECTION_HEADINGS[section], costCategoryId: null, costCategoryCode: null, costCategoryName: null, version: 0, markdown: '', authorId: null, createdAt: null };
+      return row
+        ? text(row)
+        : {
+            section,
+            heading: SECTION_HEADINGS[section],
+            costCategoryId: null,
+            costCategoryCode: null,
+            costCategoryName: null,
+            version: 0,
+            markdown: '',
+            authorId: null,
+            createdAt: null,
+          };
     }),
     deviationNotes: rows
       .filter((r) => r.section === NarrativeSectionKind.DEVIATION_NOTE)

@@ -24,4 +24,7 @@ export const SECTION_HEADINGS: Record<Exclude<NarrativeSectionKind, NarrativeSec
 
 export const FORM_SECTIONS = Object.keys(SECTION_HEADINGS) as Exclude<NarrativeSectionKind, NarrativeSectionKind.DEVIATION_NOTE>[];
 
-registerEnumType(NarrativeSectionKind, { name: 'NarrativeSectionKind', description: 'A section of the Sachbericht, or the deviation note of one cost category.' });
+registerEnumType(NarrativeSectionKind, {
+  name: 'NarrativeSectionKind',
+  description: 'A section of the Sachbericht, or the deviation note of one cost category.',
+});

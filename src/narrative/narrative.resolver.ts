@@ -24,7 +24,9 @@ export class NarrativeResolver {
   }
 
   @Allow(...NARRATIVE_WRITERS)
-  @Mutation(() => NarrativeSectionModel, { description: 'Saves one section of a Sachbericht (Markdown) as its next version; refused once the proof is submitted.' })
+  @Mutation(() => NarrativeSectionModel, {
+    description: 'Saves one section of a Sachbericht (Markdown) as its next version; refused once the proof is submitted.',
+  })
   saveNarrativeSection(@CurrentUser() user: AuthUser, @Args('input') input: SaveNarrativeSectionInput) {
     return this.service.save(user, input);
   }

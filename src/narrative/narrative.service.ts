@@ -43,7 +43,10 @@ export class NarrativeService {
     const em = this.em.fork({ keepTransactionContext: true });
     const project = await this.access.requireProject(em, user, args.projectId, NARRATIVE_READERS);
     const fiscalYear = await this.checkOwed(em, project, args.kind, args.fiscalYear);
-    const [narrative, frozen] = await Promise.all([loadNarrative(em, project.id, args.kind, fiscalYear), this.isFrozen(em, project, args.kind, fiscalYear)]);
+    const [narrative, frozen] = await Promise.all([
+      loadNarrative(em, project.id, args.kind, fiscalYear),
+      this.isFrozen(em, project, args.kind, fiscalYear),
+    ]);
     return {
       projectId: project.id,
       kind: args.kind,
@@ -89,20 +92,29 @@ export class NarrativeService {
       if (input.section === NarrativeSectionKind.DEVIATION_NOTE) {
         if (!input.costCategoryId) throw badInput('costCategoryId', 'A deviation note explains one cost category: give its id.');
         category = await em.findOne(CostCategory, { id: input.costCategoryId, program: project.program.id });
-        if (!category) throw badInput('costCategoryId', 'This is not a cost category of the project\'s programme.');
+        if (!category) throw badInput('costCategoryId', "This is not a cost category of the project's programme.");
       } else if (input.costCategoryId) {
         throw badInput('costCategoryId', 'Only a deviation note (DEVIATION_NOTE) belongs to a cost category.');
       }
       // Locks the proof row if there is one, so a submission and a save cannot cross.
-      const proof = await em.findOne(Proof, { project, kind: input.kind, fiscalYear: proofYearKey(input.kind, fiscalYear) }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (proof && FROZEN_STATUSES.includes(proof.status)) throw conflict(`The proof is ${proof.status}: its Sachbericht is frozen with it and can no longer change.`);
+      const proof = await em.findOne(
+        Proof,
+        { project, kind: input.kind, fiscalYear: proofYearKey(input.kind, fiscalYear) },
+        { lockMode: LockMode.PESSIMISTIC_WRITE },
+      );
+      if (proof && FROZEN_STATUSES.includes(proof.status))
+        throw conflict(`The proof is ${proof.status}: its Sachbericht is frozen with it and can no longer change.`);
       const slot = slotOf(input.section, input.costCategoryId);
       const [latest] = await em.execute<{ version: number }[]>(
         'select max(version) as version from narrative_section_version where project_id = ? and proof_kind = ? and fiscal_year = ? and slot = ?',
         [project.id, input.kind, proofYearKey(input.kind, fiscalYear), slot],
       );
       const current = Number(latest?.version ?? 0);
-      if (current !== input.baseVersion) throw conflict(`This section was saved as version ${current} meanwhile; reload it and apply your change to that version.`, { field: 'baseVersion', currentVersion: current });
+      if (current !== input.baseVersion)
+        throw conflict(`This section was saved as version ${current} meanwhile; reload it and apply your change to that version.`, {
+          field: 'baseVersion',
+          currentVersion: current,
+        });
       const row = em.create(NarrativeSectionVersion, {
         project,
         proofKind: input.kind,
@@ -114,8 +126,16 @@ export class NarrativeService {
         markdown: input.markdown,
         author: user.id,
       });
-      await flushUnique(em, () => conflict('Someone saved this section at the same moment; reload it and apply your change again.', { field: 'baseVersion' }));
-      this.audit.record({ entity: 'NarrativeSectionVersion', id: row.id, projectId: project.id, before: null, after: { proofKind: row.proofKind, fiscalYear: row.fiscalYear, slot, version: row.version, length: row.markdown.length } });
+      await flushUnique(em, () =>
+        conflict('Someone saved this section at the same moment; reload it and apply your change again.', { field: 'baseVersion' }),
+      );
+      this.audit.record({
+        entity: 'NarrativeSectionVersion',
+        id: row.id,
+        projectId: project.id,
+        before: null,
+        after: { proofKind: row.proofKind, fiscalYear: row.fiscalYear, slot, version: row.version, length: row.markdown.length },
+      });
       return {
         section: row.section,
         heading: headingOf(row.section, category),
@@ -130,7 +150,12 @@ export class NarrativeService {
   }
 
   /** The kind and year must name a proof the project owes; returns the fiscal year (null for the final proof). */
-  private async checkOwed(em: EntityManager, project: Project, kind: ProofKind, fiscalYear: number | undefined | null): Promise<number | null> {
+  private async checkOwed(
+    em: EntityManager,
+    project: Project,
+    kind: ProofKind,
+    fiscalYear: number | undefined | null,
+  ): Promise<number | null> {
     if (kind === ProofKind.FINAL) {
       if (fiscalYear != null) throw badInput('fiscalYear', 'The final proof covers the whole approval period; leave the fiscal year out.');
       return null;
@@ -138,7 +163,10 @@ export class NarrativeService {
     if (fiscalYear == null) throw badInput('fiscalYear', 'An interim proof needs its fiscal year.');
     const program = await em.findOneOrFail(FundingProgram, project.program.id);
     if (!proofsOwed(project.approvalStart, project.approvalEnd, program).some((p) => p.kind === kind && p.fiscalYear === fiscalYear)) {
-      throw badInput('fiscalYear', `No interim proof is owed for ${fiscalYear}: interim proofs cover each fiscal year of the approval period except the last.`);
+      throw badInput(
+        'fiscalYear',
+        `No interim proof is owed for ${fiscalYear}: interim proofs cover each fiscal year of the approval period except the last.`,
+      );
     }
     return fiscalYear;
   }
@@ -154,9 +182,20 @@ function slotOf(section: NarrativeSectionKind, costCategoryId?: string | null): 
 }
 
 function headingOf(section: NarrativeSectionKind, category: { code: string; name: string } | null): string {
-  return section === NarrativeSectionKind.DEVIATION_NOTE ? `Begründung der Abweichung ${category?.code ?? ''} ${category?.name ?? ''}`.trim() : SECTION_HEADINGS[section];
+  return section === NarrativeSectionKind.DEVIATION_NOTE
+    ? `Begründung der Abweichung ${category?.code ?? ''} ${category?.name ?? ''}`.trim()
+    : SECTION_HEADINGS[section];
 }
 
 function toModel(t: NarrativeText): NarrativeSectionModel {
-  return { section: t.section, heading: t.heading, costCategoryId: t.costCategoryId, costCategoryCode: t.costCategoryCode, version: t.version, markdown: t.markdown, authorId: t.authorId, createdAt: t.createdAt };
+  return {
+    section: t.section,
+    heading: t.heading,
+    costCategoryId: t.costCategoryId,
+    costCategoryCode: t.costCategoryCode,
+    version: t.version,
+    markdown: t.markdown,
+    authorId: t.authorId,
+    createdAt: t.createdAt,
+  };
 }

@@ -24,17 +24,24 @@ export class AgeAtEntryBackfill implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     const em = this.em.fork();
     // A database without the migrations (schema:generate's scratch database) has nothing to fill.
-    const [{ migrated }] = await em.getConnection().execute<{ migrated: boolean }[]>(
-      `select exists (select 1 from information_schema.columns where table_schema = current_schema() and table_name = 'participant' and column_name = 'age_at_entry') as migrated`,
-    );
+    const [{ migrated }] = await em
+      .getConnection()
+      .execute<{ migrated: boolean }[]>(
+        `select exists (select 1 from information_schema.columns where table_schema = current_schema() and table_name = 'participant' and column_name = 'age_at_entry') as migrated`,
+      );
     if (!migrated) return;
     const { filled, unreadable } = await backfillAgeAtEntry(em, this.vault);
     if (filled) this.logger.log(`exact age at entry filled in for ${filled} participants from their dates of birth`);
-    if (unreadable) this.logger.warn(`${unreadable} identities could not be decrypted with the configured key; their age bands count by birth year`);
+    if (unreadable)
+      this.logger.warn(`${unreadable} identities could not be decrypted with the configured key; their age bands count by birth year`);
   }
 }
 
-export async function backfillAgeAtEntry(em: EntityManager, vault: IdentityVault, batchSize = 500): Promise<{ filled: number; unreadable: number }> {
+export async function backfillAgeAtEntry(
+  em: EntityManager,
+  vault: IdentityVault,
+  batchSize = 500,
+): Promise<{ filled: number; unreadable: number }> {
   const connection = em.getConnection();
   let after = '00000000-0000-0000-0000-000000000000';
   let filled = 0;

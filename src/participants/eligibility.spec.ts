@@ -18,7 +18,13 @@ describe('eligibility rules of the demo programme', () => {
   });
 
   it('names every failed rule, in rule order', () => {
-    const failed = checkEligibility(rules, { ...woman, gender: Gender.MALE, livesAlone: false, receivesSgb2Benefits: false, dateOfBirth: '1960-01-01' });
+    const failed = checkEligibility(rules, {
+      ...woman,
+      gender: Gender.MALE,
+      livesAlone: false,
+      receivesSgb2Benefits: false,
+      dateOfBirth: '1960-01-01',
+    });
     expect(failed.map((f) => f.code)).toEqual(['FEMALE', 'AGE_18_59', 'LIVES_ALONE', 'SGB2_BENEFITS']);
     expect(failed[1].message).toBe('age at entry must be 18–59 (is 64)');
   });

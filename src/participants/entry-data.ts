@@ -20,5 +20,7 @@ export function entryDataComplete(participant: EntryData): boolean {
 
 /** The same as an SQL boolean on a `participant` row aliased `participant`. */
 export function entryDataCompleteSql(participant = 'p'): string {
-  return `(${Object.values(ENTRY_DATA).map((column) => `${participant}.${column} is not null`).join(' and ')})`;
+  return `(${Object.values(ENTRY_DATA)
+    .map((column) => `${participant}.${column} is not null`)
+    .join(' and ')})`;
 }

@@ -22,14 +22,29 @@ describe('participant lifecycle rules', () => {
   });
 
   it('lists missing exit data and follow-ups once their windows have closed', () => {
-    const facts = { entryDate: '2023-01-01', entryDataComplete: true, exitDate: '2023-06-30', recordedTimings: new Set(['AT_EXIT'] as const) };
+    const facts = {
+      entryDate: '2023-01-01',
+      entryDataComplete: true,
+      exitDate: '2023-06-30',
+      recordedTimings: new Set(['AT_EXIT'] as const),
+    };
     expect(overdueFor(facts, rules, '2024-01-28').map((o) => o.kind)).toEqual([OverdueKind.SIX_MONTH_FOLLOW_UP]);
-    expect(overdueFor({ ...facts, recordedTimings: new Set() }, rules, '2023-07-29')).toEqual([{ kind: OverdueKind.EXIT_DATA, dueOn: '2023-07-28', daysOverdue: 1 }]);
-    expect(overdueFor(facts, rules, '2024-07-29').map((o) => o.kind)).toEqual([OverdueKind.SIX_MONTH_FOLLOW_UP, OverdueKind.TWELVE_MONTH_FOLLOW_UP]);
+    expect(overdueFor({ ...facts, recordedTimings: new Set() }, rules, '2023-07-29')).toEqual([
+      { kind: OverdueKind.EXIT_DATA, dueOn: '2023-07-28', daysOverdue: 1 },
+    ]);
+    expect(overdueFor(facts, rules, '2024-07-29').map((o) => o.kind)).toEqual([
+      OverdueKind.SIX_MONTH_FOLLOW_UP,
+      OverdueKind.TWELVE_MONTH_FOLLOW_UP,
+    ]);
   });
 
   it('bands the exact age at entry as the indicators do', () => {
-    expect([ageBandAtEntry(29), ageBandAtEntry(30), ageBandAtEntry(54), ageBandAtEntry(55)]).toEqual(['UNDER_30', '30_TO_54', '30_TO_54', '55_AND_OVER']);
+    expect([ageBandAtEntry(29), ageBandAtEntry(30), ageBandAtEntry(54), ageBandAtEntry(55)]).toEqual([
+      'UNDER_30',
+      '30_TO_54',
+      '30_TO_54',
+      '55_AND_OVER',
+    ]);
   });
 
   it('takes a follow-up as recorded when a status was observed in its window', () => {

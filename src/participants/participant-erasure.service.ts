@@ -49,7 +49,11 @@ export class ParticipantErasureService {
   async eraseExpired(user: AuthUser, projectId: string, today: LocalDate): Promise<ErasureResultModel> {
     return joinTransaction(this.em, async (em) => {
       const project = await this.access.requireProject(em, user, projectId, [Role.CASE_WORKER, Role.ADMIN]);
-      const due = await em.find(Participant, { project, retainUntil: { $lt: today }, identityErasedAt: null }, { orderBy: { pseudonym: 'asc' } });
+      const due = await em.find(
+        Participant,
+        { project, retainUntil: { $lt: today }, identityErasedAt: null },
+        { orderBy: { pseudonym: 'asc' } },
+      );
       const changes = await eraseIdentities(em, due, ErasureReason.RETENTION_EXPIRED, new Date());
       changes.forEach((c) => this.audit.record(c));
       return { erased: due.length, pseudonyms: due.map((p) => p.pseudonym) };
@@ -74,10 +78,21 @@ export async function eraseIdentities(
   for (const participant of participants) {
     const before = participantSnapshot(participant);
     // The free-text justification may describe the person's circumstances; the rule codes stay.
-    em.assign(participant, { identityErasedAt: now, erasureReason: reason, status: ParticipantStatus.ARCHIVED, overrideJustification: participant.overrideJustification ? '[erased]' : null });
+    em.assign(participant, {
+      identityErasedAt: now,
+      erasureReason: reason,
+      status: ParticipantStatus.ARCHIVED,
+      overrideJustification: participant.overrideJustification ? '[erased]' : null,
+    });
     const projectId = participant.project.id;
     changes.push({ entity: 'Participant', id: participant.id, projectId, before, after: participantSnapshot(participant) });
-    changes.push({ entity: 'ParticipantIdentity', id: participant.id, projectId, before: { identityState: 'held' }, after: { identityState: 'erased', reason, ...request } });
+    changes.push({
+      entity: 'ParticipantIdentity',
+      id: participant.id,
+      projectId,
+      before: { identityState: 'held' },
+      after: { identityState: 'erased', reason, ...request },
+    });
   }
   await em.flush();
   return changes;

@@ -45,7 +45,9 @@ export class ParticipantExitsService {
       if (input.exitDate > today) throw ParticipantErrors.dateInFuture('exitDate');
       if (input.exitDate < participant.entryDate) throw ParticipantErrors.exitBeforeEntry();
       if (participations.some((p) => p.startDate > input.exitDate)) throw ParticipantErrors.exitBeforeParticipation();
-      const lastOtherEnd = participations.filter((p) => !endedByExit.includes(p) && p.endDate).reduce<LocalDate | null>((max, p) => (!max || p.endDate! > max ? p.endDate! : max), null);
+      const lastOtherEnd = participations
+        .filter((p) => !endedByExit.includes(p) && p.endDate)
+        .reduce<LocalDate | null>((max, p) => (!max || p.endDate! > max ? p.endDate! : max), null);
       if (lastOtherEnd && input.exitDate < lastOtherEnd) throw ParticipantErrors.exitBeforeParticipationEnd(lastOtherEnd);
       await this.refuseStatusesInside(em, participant, input.exitDate);
 
@@ -56,12 +58,25 @@ export class ParticipantExitsService {
         const measureEnd = participation.measure.getEntity().endDate;
         // A participation the exit ended ends with it, or with its measure if that ended first.
         em.assign(participation, { endDate: input.exitDate < measureEnd ? input.exitDate : measureEnd, exitReason: input.exitReason });
-        this.audit.record({ entity: 'Participation', id: participation.id, projectId, before: { ...before }, after: { ...toParticipationModel(participation) } });
+        this.audit.record({
+          entity: 'Participation',
+          id: participation.id,
+          projectId,
+          before: { ...before },
+          after: { ...toParticipationModel(participation) },
+        });
       }
-      await this.replaceExitObservations(em, user, participant, previousExit.date, reason, { date: input.exitDate, reason: input.exitReason });
+      await this.replaceExitObservations(em, user, participant, previousExit.date, reason, {
+        date: input.exitDate,
+        reason: input.exitReason,
+      });
       const rules = await rulesOf(em, participant.project.getEntity());
       const before = participantSnapshot(participant);
-      em.assign(participant, { exitDate: input.exitDate, exitReason: input.exitReason, retainUntil: retainUntilFor(rules, input.exitDate, participant.project.getEntity().approvalEnd) });
+      em.assign(participant, {
+        exitDate: input.exitDate,
+        exitReason: input.exitReason,
+        retainUntil: retainUntilFor(rules, input.exitDate, participant.project.getEntity().approvalEnd),
+      });
       await this.keep(em, user, participant, ExitCorrectionKind.CORRECTION, previousExit, reason);
       await em.flush();
       this.audit.record({ entity: 'Participant', id, projectId, before, after: participantSnapshot(participant) });
@@ -83,11 +98,26 @@ export class ParticipantExitsService {
       for (const participation of endedByExit) {
         const measure = await em.findOneOrFail(Measure, participation.measure.id, { lockMode: LockMode.PESSIMISTIC_WRITE });
         const wanted = { start: participation.startDate, end: measure.endDate };
-        const others = (await em.find(Participation, { measure, id: { $ne: participation.id } })).map((p) => ({ start: p.startDate, end: p.endDate ?? measure.endDate }));
-        if (peakOccupancy(others.filter((p) => overlaps(p, wanted)), wanted) >= measure.capacity) throw MeasureErrors.full(measure.capacity);
+        const others = (await em.find(Participation, { measure, id: { $ne: participation.id } })).map((p) => ({
+          start: p.startDate,
+          end: p.endDate ?? measure.endDate,
+        }));
+        if (
+          peakOccupancy(
+            others.filter((p) => overlaps(p, wanted)),
+            wanted,
+          ) >= measure.capacity
+        )
+          throw MeasureErrors.full(measure.capacity);
         const before = toParticipationModel(participation);
         em.assign(participation, { endDate: null, exitReason: null });
-        this.audit.record({ entity: 'Participation', id: participation.id, projectId, before: { ...before }, after: { ...toParticipationModel(participation) } });
+        this.audit.record({
+          entity: 'Participation',
+          id: participation.id,
+          projectId,
+          before: { ...before },
+          after: { ...toParticipationModel(participation) },
+        });
       }
       await this.replaceExitObservations(em, user, participant, previousExit.date, reason, null);
       const rules = await rulesOf(em, participant.project.getEntity());
@@ -96,7 +126,11 @@ export class ParticipantExitsService {
       em.assign(participant, {
         exitDate: null,
         exitReason: null,
-        status: running ? (endedByExit.some((p) => p.startDate <= today) ? ParticipantStatus.ACTIVE : ParticipantStatus.ENROLLED) : ParticipantStatus.ELIGIBLE,
+        status: running
+          ? endedByExit.some((p) => p.startDate <= today)
+            ? ParticipantStatus.ACTIVE
+            : ParticipantStatus.ENROLLED
+          : ParticipantStatus.ELIGIBLE,
         retainUntil: retainUntilFor(rules, null, participant.project.getEntity().approvalEnd),
       });
       await this.keep(em, user, participant, ExitCorrectionKind.WITHDRAWAL, previousExit, reason);
@@ -107,7 +141,11 @@ export class ParticipantExitsService {
   }
 
   async correctionsOf(participantIds: readonly string[]): Promise<(ExitCorrectionModel & { participantId: string })[]> {
-    const rows = await this.em.find(ParticipantExitCorrection, { participant: { $in: [...participantIds] } }, { orderBy: { participant: 'asc', correctionNo: 'asc' } });
+    const rows = await this.em.find(
+      ParticipantExitCorrection,
+      { participant: { $in: [...participantIds] } },
+      { orderBy: { participant: 'asc', correctionNo: 'asc' } },
+    );
     return rows.map((r) => ({
       participantId: r.participant.id,
       id: r.id,
@@ -136,22 +174,39 @@ export class ParticipantExitsService {
 
   /** Statuses observed after the exit (job-searching, …) cannot end up inside the time in the project. */
   private async refuseStatusesInside(em: EntityManager, participant: Participant, newExitDate: LocalDate | null): Promise<void> {
-    const inside = (await observationsInForce(em, participant.id)).filter((o) => o.type && o.observedOn && !allowedBeforeExit(o.type, o.observedOn, newExitDate));
+    const inside = (await observationsInForce(em, participant.id)).filter(
+      (o) => o.type && o.observedOn && !allowedBeforeExit(o.type, o.observedOn, newExitDate),
+    );
     if (inside.length) throw ParticipantErrors.statusObservedAfterExit(inside.length);
   }
 
   /** The observation the old exit stood for is withdrawn with the correction's reason; the new exit's is recorded. */
-  private async replaceExitObservations(em: EntityManager, user: AuthUser, participant: Participant, oldDate: LocalDate, reason: string, next: { date: LocalDate; reason: ExitReason } | null) {
+  private async replaceExitObservations(
+    em: EntityManager,
+    user: AuthUser,
+    participant: Participant,
+    oldDate: LocalDate,
+    reason: string,
+    next: { date: LocalDate; reason: ExitReason } | null,
+  ) {
     const projectId = participant.project.id;
     const written = [...(await withdrawExitObservations(em, participant, oldDate, reason, user.id))];
     if (next) {
       const observed = await recordExitObservation(em, participant, next.date, next.reason, user.id);
       if (observed) written.push(observed);
     }
-    for (const o of written) this.audit.record({ entity: 'LabourMarketObservation', id: o.id, projectId, before: null, after: observationSnapshot(o) });
+    for (const o of written)
+      this.audit.record({ entity: 'LabourMarketObservation', id: o.id, projectId, before: null, after: observationSnapshot(o) });
   }
 
-  private async keep(em: EntityManager, user: AuthUser, participant: Participant, kind: ExitCorrectionKind, previous: { date: LocalDate; reason: ExitReason }, reason: string): Promise<void> {
+  private async keep(
+    em: EntityManager,
+    user: AuthUser,
+    participant: Participant,
+    kind: ExitCorrectionKind,
+    previous: { date: LocalDate; reason: ExitReason },
+    reason: string,
+  ): Promise<void> {
     const earlier = await em.count(ParticipantExitCorrection, { participant });
     const record = em.create(ParticipantExitCorrection, {
       project: participant.project,
@@ -165,6 +220,19 @@ export class ParticipantExitsService {
       reason,
       correctedBy: user.id,
     });
-    this.audit.record({ entity: 'ParticipantExitCorrection', id: record.id, projectId: participant.project.id, before: null, after: { kind, previousExitDate: previous.date, previousExitReason: previous.reason, exitDate: record.exitDate, exitReason: record.exitReason, reasonGiven: true } });
+    this.audit.record({
+      entity: 'ParticipantExitCorrection',
+      id: record.id,
+      projectId: participant.project.id,
+      before: null,
+      after: {
+        kind,
+        previousExitDate: previous.date,
+        previousExitReason: previous.reason,
+        exitDate: record.exitDate,
+        exitReason: record.exitReason,
+        reasonGiven: true,
+      },
+    });
   }
 }

@@ -4,7 +4,15 @@ import type { LocalDate } from '../common/dates/local-date.js';
 import { epochMs, readConnection } from '../database/read-preference.js';
 import type { ParticipantsArgs } from './dto/participant.inputs.js';
 import type { ParticipantModel } from './models/participant.model.js';
-import type { EducationLevel, ErasureReason, ExitReason, Gender, LabourStatusAtEntry, ParticipantStatus, Track } from './participants.enums.js';
+import type {
+  EducationLevel,
+  ErasureReason,
+  ExitReason,
+  Gender,
+  LabourStatusAtEntry,
+  ParticipantStatus,
+  Track,
+} from './participants.enums.js';
 
 /**
  * The participant page as plain rows: one statement for the page and its total count,
@@ -100,7 +108,13 @@ function participantFilter(projectId: string, args: ParticipantsArgs): { sql: st
  * One page in entry-date order (entry date, id) after `cursor`, `limit` rows at most, and the total
  * of the filter without the cursor. An empty page still answers one row carrying the total.
  */
-export async function participantPageRows(em: EntityManager, projectId: string, args: ParticipantsArgs, cursor: [string, string] | undefined, limit: number) {
+export async function participantPageRows(
+  em: EntityManager,
+  projectId: string,
+  args: ParticipantsArgs,
+  cursor: [string, string] | undefined,
+  limit: number,
+) {
   const filter = participantFilter(projectId, args);
   const after = cursor ? ' and (x.entry_date, x.id) > (?::date, ?::uuid)' : '';
   const rows = await em.execute<ParticipantRow[]>(

@@ -74,8 +74,10 @@ export class ParticipantRulesService {
 
 function toRule(input: EligibilityRuleInput, index: number, all: EligibilityRuleInput[]): EligibilityRule {
   // The validation pipe does not descend into lists of inputs; GraphQL has already checked enums and Ints.
-  if (!/^[A-Z][A-Z0-9_]{1,39}$/.test(input.code)) throw ParticipantErrors.ruleInvalid(index, 'A rule code must be 2–40 capitals, digits or underscores.');
-  if (all.findIndex((r) => r.code === input.code) !== index) throw ParticipantErrors.ruleInvalid(index, `The rule code ${input.code} is used twice.`);
+  if (!/^[A-Z][A-Z0-9_]{1,39}$/.test(input.code))
+    throw ParticipantErrors.ruleInvalid(index, 'A rule code must be 2–40 capitals, digits or underscores.');
+  if (all.findIndex((r) => r.code === input.code) !== index)
+    throw ParticipantErrors.ruleInvalid(index, `The rule code ${input.code} is used twice.`);
   const base = { code: input.code, ...(input.tracks?.length ? { tracks: input.tracks } : {}) };
   switch (input.kind) {
     case 'GENDER_IN':

@@ -40,7 +40,8 @@ export const IDENTITY_READERS: readonly Role[] = [Role.CASE_WORKER];
 /** Who reads restricted free text (override justification, correction reasons), on the project itself. */
 export const JUSTIFICATION_READERS: readonly Role[] = [Role.CASE_WORKER, Role.AUDITOR];
 
-const holdsOnProjectItself = (user: AuthUser, projectId: string, roles: readonly Role[]) => user.grants.some((g) => roles.includes(g.role) && g.projectId === projectId);
+const holdsOnProjectItself = (user: AuthUser, projectId: string, roles: readonly Role[]) =>
+  user.grants.some((g) => roles.includes(g.role) && g.projectId === projectId);
 
 export function canReadIdentity(user: AuthUser, projectId: string): boolean {
   return holdsOnProjectItself(user, projectId, IDENTITY_READERS);

@@ -11,7 +11,17 @@ import { ParticipantsResolver } from './participants.resolver.js';
 import { ParticipantsService } from './participants.service.js';
 
 @Module({
-  providers: [IdentityVault, ParticipantsService, ParticipantErasureService, ParticipantRulesService, ParticipantsResolver, ParticipantExitsService, ParticipantExitsResolver, AgeAtEntryBackfill, StatisticalAttributesBackfill],
+  providers: [
+    IdentityVault,
+    ParticipantsService,
+    ParticipantErasureService,
+    ParticipantRulesService,
+    ParticipantsResolver,
+    ParticipantExitsService,
+    ParticipantExitsResolver,
+    AgeAtEntryBackfill,
+    StatisticalAttributesBackfill,
+  ],
   exports: [ParticipantsService, ParticipantRulesService, IdentityVault],
 })
 export class ParticipantsModule {}

@@ -6,11 +6,22 @@ import { CurrentUser } from '../auth/current-user.decorator.js';
 import { ALL_ROLES, Role } from '../auth/role.enum.js';
 import { todayUtc } from '../common/dates/local-date.js';
 import type { GraphQLContext } from '../common/graphql/graphql-context.js';
-import { ErasureRequestInput, ExitParticipantInput, ParticipantIdArgs, ParticipantsArgs, ProjectAsOfArgs } from './dto/participant.inputs.js';
+import {
+  ErasureRequestInput,
+  ExitParticipantInput,
+  ParticipantIdArgs,
+  ParticipantsArgs,
+  ProjectAsOfArgs,
+} from './dto/participant.inputs.js';
 import { ParticipantRulesInput } from './dto/participant-rules.input.js';
 import { EntryDataInput, RegisterParticipantInput, UpdateIdentityInput } from './dto/register-participant.input.js';
 import type { ParticipantIdentity } from './entities/participant-identity.entity.js';
-import { ErasureResultModel, OverdueItemModel, ParticipantConnection, ParticipantStatisticsModel } from './models/participant-results.model.js';
+import {
+  ErasureResultModel,
+  OverdueItemModel,
+  ParticipantConnection,
+  ParticipantStatisticsModel,
+} from './models/participant-results.model.js';
 import { ParticipantRulesModel } from './models/participant-rules.model.js';
 import { ParticipantHealthModel, ParticipantIdentityModel, ParticipantModel } from './models/participant.model.js';
 import { ParticipantErasureService } from './participant-erasure.service.js';
@@ -65,7 +76,9 @@ export class ParticipantsResolver {
   }
 
   @Allow(Role.CASE_WORKER)
-  @Mutation(() => ParticipantModel, { description: 'Registers a person; refused with every failed eligibility rule unless overridden with a justification.' })
+  @Mutation(() => ParticipantModel, {
+    description: 'Registers a person; refused with every failed eligibility rule unless overridden with a justification.',
+  })
   registerParticipant(@CurrentUser() user: AuthUser, @Args('input') input: RegisterParticipantInput) {
     return this.service.register(user, input, todayUtc());
   }
@@ -77,8 +90,14 @@ export class ParticipantsResolver {
   }
 
   @Allow(Role.CASE_WORKER)
-  @Mutation(() => ParticipantModel, { description: 'Corrects identity and health data (stored encrypted); refused when it would duplicate another participant.' })
-  updateParticipantIdentity(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateIdentityInput) {
+  @Mutation(() => ParticipantModel, {
+    description: 'Corrects identity and health data (stored encrypted); refused when it would duplicate another participant.',
+  })
+  updateParticipantIdentity(
+    @CurrentUser() user: AuthUser,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateIdentityInput,
+  ) {
     return this.service.updateIdentity(user, id, input);
   }
 
@@ -89,34 +108,54 @@ export class ParticipantsResolver {
   }
 
   @Allow(Role.CASE_WORKER)
-  @Mutation(() => ParticipantModel, { description: 'Erases identity and health data on a verified request; the pseudonymous record stays.' })
-  eraseParticipantIdentity(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string, @Args('input') input: ErasureRequestInput) {
+  @Mutation(() => ParticipantModel, {
+    description: 'Erases identity and health data on a verified request; the pseudonymous record stays.',
+  })
+  eraseParticipantIdentity(
+    @CurrentUser() user: AuthUser,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: ErasureRequestInput,
+  ) {
     return this.erasure.eraseOnRequest(user, id, input, todayUtc());
   }
 
   @Allow(Role.CASE_WORKER, Role.ADMIN)
-  @Mutation(() => ErasureResultModel, { description: 'Erases identity and health data of the project\'s participants past their retain-until date.' })
+  @Mutation(() => ErasureResultModel, {
+    description: "Erases identity and health data of the project's participants past their retain-until date.",
+  })
   eraseExpiredParticipantIdentities(@CurrentUser() user: AuthUser, @Args('projectId', { type: () => ID }) projectId: string) {
     return this.erasure.eraseExpired(user, projectId, todayUtc());
   }
 
-  @ResolveField(() => ParticipantIdentityModel, { nullable: true, description: 'Case workers of the project only (FORBIDDEN otherwise); null once erased.' })
+  @ResolveField(() => ParticipantIdentityModel, {
+    nullable: true,
+    description: 'Case workers of the project only (FORBIDDEN otherwise); null once erased.',
+  })
   identity(@Parent() participant: ParticipantModel, @Context() ctx: GraphQLContext) {
     return this.service.readIdentity(ctx.req.user as AuthUser, participant, () => this.identityRow(participant, ctx));
   }
 
-  @ResolveField(() => ParticipantHealthModel, { nullable: true, description: 'Case workers of the project only (FORBIDDEN otherwise); null when none recorded or erased.' })
+  @ResolveField(() => ParticipantHealthModel, {
+    nullable: true,
+    description: 'Case workers of the project only (FORBIDDEN otherwise); null when none recorded or erased.',
+  })
   health(@Parent() participant: ParticipantModel, @Context() ctx: GraphQLContext) {
     return this.service.readHealth(ctx.req.user as AuthUser, participant, () => this.identityRow(participant, ctx));
   }
 
-  @ResolveField(() => String, { nullable: true, description: 'The written justification of an eligibility override; case workers and auditors of the project only.' })
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'The written justification of an eligibility override; case workers and auditors of the project only.',
+  })
   overrideJustification(@Parent() participant: ParticipantModel, @Context() ctx: GraphQLContext) {
     if (!canReadJustification(ctx.req.user as AuthUser, participant.projectId)) throw ParticipantErrors.justificationForbidden();
     return participant.overrideJustification;
   }
 
-  @ResolveField(() => ExitReason, { nullable: true, description: 'ILLNESS (a health fact) reads as OTHER for everyone but the project\'s case workers.' })
+  @ResolveField(() => ExitReason, {
+    nullable: true,
+    description: "ILLNESS (a health fact) reads as OTHER for everyone but the project's case workers.",
+  })
   exitReason(@Parent() participant: ParticipantModel, @Context() ctx: GraphQLContext) {
     return visibleExitReason(ctx.req.user as AuthUser, participant.projectId, participant.exitReason);
   }

@@ -13,7 +13,13 @@ import { observationSnapshot } from '../measures/measures.mapper.js';
 import { recordExitObservation } from '../measures/observation-records.js';
 import { inForceSql } from '../measures/observations.js';
 import { Project } from '../programs/entities/project.entity.js';
-import { EntryDataInput, ParticipantHealthInput, ParticipantIdentityInput, RegisterParticipantInput, UpdateIdentityInput } from './dto/register-participant.input.js';
+import {
+  EntryDataInput,
+  ParticipantHealthInput,
+  ParticipantIdentityInput,
+  RegisterParticipantInput,
+  UpdateIdentityInput,
+} from './dto/register-participant.input.js';
 import { ExitParticipantInput, ParticipantsArgs } from './dto/participant.inputs.js';
 import { ageOn, checkEligibility } from './eligibility.js';
 import { type HealthData, type IdentityData, ParticipantIdentity } from './entities/participant-identity.entity.js';
@@ -97,9 +103,28 @@ export class ParticipantsService {
         ...hashes,
       });
       await flushIdentity(em);
-      this.audit.record({ entity: 'Participant', id: participant.id, projectId: project.id, before: null, after: participantSnapshot(participant) });
-      this.audit.record({ entity: 'ParticipantIdentity', id: participant.id, projectId: project.id, before: null, after: { identityState: 'recorded' } });
-      if (previous) this.audit.record({ entity: 'ParticipantIdentity', id: previous.id, projectId: project.id, before: { identityState: 'held' }, after: { identityState: 'moved to the next episode', episodeId: participant.id } });
+      this.audit.record({
+        entity: 'Participant',
+        id: participant.id,
+        projectId: project.id,
+        before: null,
+        after: participantSnapshot(participant),
+      });
+      this.audit.record({
+        entity: 'ParticipantIdentity',
+        id: participant.id,
+        projectId: project.id,
+        before: null,
+        after: { identityState: 'recorded' },
+      });
+      if (previous)
+        this.audit.record({
+          entity: 'ParticipantIdentity',
+          id: previous.id,
+          projectId: project.id,
+          before: { identityState: 'held' },
+          after: { identityState: 'moved to the next episode', episodeId: participant.id },
+        });
       return toParticipantModel(participant, project.program.id);
     });
   }
@@ -127,7 +152,8 @@ export class ParticipantsService {
       const participant = await requireParticipant(em, this.access, user, id, PARTICIPANT_WRITERS, { lock: true });
       if (participant.identityErasedAt) throw ParticipantErrors.erased();
       if (input.identity.dateOfBirth >= participant.entryDate) throw ParticipantErrors.bornAfterEntry();
-      if (input.health?.disabilityDegree != null && input.health.disabilityDegree % 10 !== 0) throw ParticipantErrors.disabilityDegreeStep();
+      if (input.health?.disabilityDegree != null && input.health.disabilityDegree % 10 !== 0)
+        throw ParticipantErrors.disabilityDegreeStep();
       const hashes = this.hashesOf(input.identity);
       await this.refuseDuplicate(em, participant.project.id, hashes, participant.id);
       const row = await em.findOne(ParticipantIdentity, { participant });
@@ -143,8 +169,15 @@ export class ParticipantsService {
       participant.ageAtEntry = ageOn(input.identity.dateOfBirth, participant.entryDate);
       await flushIdentity(em);
       const projectId = participant.project.id;
-      this.audit.record({ entity: 'ParticipantIdentity', id, projectId, before: { identityState: 'held' }, after: { identityState: 'replaced' } });
-      if (before.birthYear !== participant.birthYear || before.ageAtEntry !== participant.ageAtEntry) this.audit.record({ entity: 'Participant', id, projectId, before, after: participantSnapshot(participant) });
+      this.audit.record({
+        entity: 'ParticipantIdentity',
+        id,
+        projectId,
+        before: { identityState: 'held' },
+        after: { identityState: 'replaced' },
+      });
+      if (before.birthYear !== participant.birthYear || before.ageAtEntry !== participant.ageAtEntry)
+        this.audit.record({ entity: 'Participant', id, projectId, before, after: participantSnapshot(participant) });
       return toParticipantModel(participant, participant.project.getEntity().program.id);
     });
   }
@@ -171,7 +204,13 @@ export class ParticipantsService {
       const before = participantSnapshot(participant);
       for (const participation of open) {
         em.assign(participation, { endDate: input.exitDate, exitReason: input.exitReason });
-        this.audit.record({ entity: 'Participation', id: participation.id, projectId: project.id, before: { endDate: null, exitReason: null }, after: { endDate: input.exitDate, exitReason: input.exitReason } });
+        this.audit.record({
+          entity: 'Participation',
+          id: participation.id,
+          projectId: project.id,
+          before: { endDate: null, exitReason: null },
+          after: { endDate: input.exitDate, exitReason: input.exitReason },
+        });
       }
       em.assign(participant, {
         exitDate: input.exitDate,
@@ -182,7 +221,14 @@ export class ParticipantsService {
       await em.flush();
       this.audit.record({ entity: 'Participant', id, projectId: project.id, before, after: participantSnapshot(participant) });
       const observed = await recordExitObservation(em, participant, input.exitDate, input.exitReason, user.id);
-      if (observed) this.audit.record({ entity: 'LabourMarketObservation', id: observed.id, projectId: project.id, before: null, after: observationSnapshot(observed) });
+      if (observed)
+        this.audit.record({
+          entity: 'LabourMarketObservation',
+          id: observed.id,
+          projectId: project.id,
+          before: null,
+          after: observationSnapshot(observed),
+        });
       return toParticipantModel(participant, project.program.id);
     });
   }
@@ -192,7 +238,10 @@ export class ParticipantsService {
     checkPageSize(args.first, this.config.maxPageSize);
     const projectId = await this.access.requireProjectId(this.em, user, args.projectId, ROW_READERS);
     const cursor = args.after ? (decodeCursor(args.after, PARTICIPANT_ORDER) as [string, string]) : undefined;
-    if (cursor && !(typeof cursor[0] === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(cursor[0]) && typeof cursor[1] === 'string' && isId(cursor[1]))) {
+    if (
+      cursor &&
+      !(typeof cursor[0] === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(cursor[0]) && typeof cursor[1] === 'string' && isId(cursor[1]))
+    ) {
       throw badInput('after', 'This cursor is not valid here; use the endCursor of the previous page.');
     }
     const { rows, totalCount } = await participantPageRows(this.em, projectId, args, cursor, args.first + 1);
@@ -214,13 +263,21 @@ export class ParticipantsService {
   }
 
   /** Access is checked before anything is loaded, so no ciphertext is fetched for a reader who may not see it. */
-  async readIdentity(user: AuthUser, participant: ParticipantModel, load: () => Promise<ParticipantIdentity | undefined>): Promise<ParticipantIdentityModel | null> {
+  async readIdentity(
+    user: AuthUser,
+    participant: ParticipantModel,
+    load: () => Promise<ParticipantIdentity | undefined>,
+  ): Promise<ParticipantIdentityModel | null> {
     if (!canReadIdentity(user, participant.projectId)) throw ParticipantErrors.identityForbidden();
     const row = participant.identityErasedAt ? undefined : await load();
     return row ? this.vault.openIdentity(participant.id, row.identityCipher) : null;
   }
 
-  async readHealth(user: AuthUser, participant: ParticipantModel, load: () => Promise<ParticipantIdentity | undefined>): Promise<ParticipantHealthModel | null> {
+  async readHealth(
+    user: AuthUser,
+    participant: ParticipantModel,
+    load: () => Promise<ParticipantIdentity | undefined>,
+  ): Promise<ParticipantHealthModel | null> {
     if (!canReadIdentity(user, participant.projectId)) throw ParticipantErrors.identityForbidden();
     const row = participant.identityErasedAt ? undefined : await load();
     return row?.healthCipher ? this.vault.openHealth(participant.id, row.healthCipher) : null;
@@ -235,7 +292,13 @@ export class ParticipantsService {
       {
         project,
         identityErasedAt: null,
-        $or: [{ labourStatusAtEntry: null }, { monthsOnBenefits: null }, { educationLevel: null }, { monitoringConsentOn: null }, { exitDate: { $ne: null } }],
+        $or: [
+          { labourStatusAtEntry: null },
+          { monthsOnBenefits: null },
+          { educationLevel: null },
+          { monitoringConsentOn: null },
+          { exitDate: { $ne: null } },
+        ],
       },
       { orderBy: { entryDate: 'asc', id: 'asc' } },
     );
@@ -267,7 +330,11 @@ export class ParticipantsService {
     const project = await this.access.requireProject(this.em, user, projectId, PSEUDONYMOUS_READERS);
     const rules = await rulesOf(this.em, project);
     const rows = await loadStatisticsRows(this.em, project.id);
-    return { total: rows.length, minCellSize: rules.minCellSize, cells: tallyParticipants(rows, rules.minCellSize, !canReadIdentity(user, project.id)) };
+    return {
+      total: rows.length,
+      minCellSize: rules.minCellSize,
+      cells: tallyParticipants(rows, rules.minCellSize, !canReadIdentity(user, project.id)),
+    };
   }
 
   private hashesOf(identity: ParticipantIdentityInput) {
@@ -282,10 +349,19 @@ export class ParticipantsService {
    * registrations): the same person registered in the project is a duplicate while she takes part,
    * and her previous episode (locked) when she has left and comes back after the exit.
    */
-  private async previousEpisode(em: EntityManager, projectId: string, hashes: { nameDobHash: string; socialInsuranceHash: string | null }, entryDate: LocalDate): Promise<Participant | null> {
+  private async previousEpisode(
+    em: EntityManager,
+    projectId: string,
+    hashes: { nameDobHash: string; socialInsuranceHash: string | null },
+    entryDate: LocalDate,
+  ): Promise<Participant | null> {
     const or: object[] = [{ nameDobHash: hashes.nameDobHash }];
     if (hashes.socialInsuranceHash) or.push({ socialInsuranceHash: hashes.socialInsuranceHash });
-    const rows = await em.createQueryBuilder(ParticipantIdentity).select(['participant']).where({ project: projectId, $or: or }).execute<{ participant: unknown }[]>('all', true);
+    const rows = await em
+      .createQueryBuilder(ParticipantIdentity)
+      .select(['participant'])
+      .where({ project: projectId, $or: or })
+      .execute<{ participant: unknown }[]>('all', true);
     const ids = [...new Set(rows.map((r) => (typeof r.participant === 'string' ? r.participant : (r.participant as { id: string }).id)))];
     if (!ids.length) return null;
     const found = await em.find(Participant, { id: { $in: ids } }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } });
@@ -296,10 +372,19 @@ export class ParticipantsService {
   }
 
   /** The friendly check before an identity change; the unique indexes decide races. */
-  private async refuseDuplicate(em: EntityManager, projectId: string, hashes: { nameDobHash: string; socialInsuranceHash: string | null }, self: string) {
+  private async refuseDuplicate(
+    em: EntityManager,
+    projectId: string,
+    hashes: { nameDobHash: string; socialInsuranceHash: string | null },
+    self: string,
+  ) {
     const or: object[] = [{ nameDobHash: hashes.nameDobHash }];
     if (hashes.socialInsuranceHash) or.push({ socialInsuranceHash: hashes.socialInsuranceHash });
-    const existing = await em.findOne(ParticipantIdentity, { project: projectId, $or: or, participant: { $ne: self } }, { populate: ['participant'] });
+    const existing = await em.findOne(
+      ParticipantIdentity,
+      { project: projectId, $or: or, participant: { $ne: self } },
+      { populate: ['participant'] },
+    );
     if (existing) throw ParticipantErrors.duplicate(existing.participant.getEntity().pseudonym);
   }
 }
@@ -354,5 +439,9 @@ function identityData(input: ParticipantIdentityInput): IdentityData {
 }
 
 function healthData(input: ParticipantHealthInput): HealthData {
-  return { hasDisability: input.hasDisability ?? null, disabilityDegree: input.disabilityDegree ?? null, healthRestrictions: input.healthRestrictions ?? null };
+  return {
+    hasDisability: input.hasDisability ?? null,
+    disabilityDegree: input.disabilityDegree ?? null,
+    healthRestrictions: input.healthRestrictions ?? null,
+  };
 }

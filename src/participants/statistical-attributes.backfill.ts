@@ -21,9 +21,11 @@ export class StatisticalAttributesBackfill implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     const em = this.em.fork();
-    const [{ migrated }] = await em.getConnection().execute<{ migrated: boolean }[]>(
-      `select exists (select 1 from information_schema.columns where table_schema = current_schema() and table_name = 'participant' and column_name = 'statistics_cipher') as migrated`,
-    );
+    const [{ migrated }] = await em
+      .getConnection()
+      .execute<{ migrated: boolean }[]>(
+        `select exists (select 1 from information_schema.columns where table_schema = current_schema() and table_name = 'participant' and column_name = 'statistics_cipher') as migrated`,
+      );
     if (!migrated) return;
     const { filled, unreadable } = await backfillStatisticalAttributes(em, this.vault);
     if (filled) this.logger.log(`statistical attributes filled in for ${filled} participants from their health records`);
@@ -31,7 +33,11 @@ export class StatisticalAttributesBackfill implements OnApplicationBootstrap {
   }
 }
 
-export async function backfillStatisticalAttributes(em: EntityManager, vault: IdentityVault, batchSize = 500): Promise<{ filled: number; unreadable: number }> {
+export async function backfillStatisticalAttributes(
+  em: EntityManager,
+  vault: IdentityVault,
+  batchSize = 500,
+): Promise<{ filled: number; unreadable: number }> {
   const connection = em.getConnection();
   let after = '00000000-0000-0000-0000-000000000000';
   let filled = 0;

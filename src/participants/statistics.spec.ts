@@ -13,7 +13,10 @@ const row = (overrides: Partial<StatisticsRow> = {}): StatisticsRow => ({
 });
 
 describe('participant statistics', () => {
-  const rows = [...Array.from({ length: 6 }, () => row()), row({ gender: 'DIVERSE', track: 'YOUTH_TRAINING', birthYear: 2006, ageAtEntry: 17 })];
+  const rows = [
+    ...Array.from({ length: 6 }, () => row()),
+    row({ gender: 'DIVERSE', track: 'YOUTH_TRAINING', birthYear: 2006, ageAtEntry: 17 }),
+  ];
 
   it('counts per dimension and value', () => {
     const cells = tallyParticipants(rows, 5, false);
@@ -27,7 +30,11 @@ describe('participant statistics', () => {
   });
 
   it('also hides a complementary cell, so the small one cannot be recovered from the total', () => {
-    const three = [...Array.from({ length: 6 }, () => row()), ...Array.from({ length: 7 }, () => row({ gender: 'MALE' })), row({ gender: 'DIVERSE' })];
+    const three = [
+      ...Array.from({ length: 6 }, () => row()),
+      ...Array.from({ length: 7 }, () => row({ gender: 'MALE' })),
+      row({ gender: 'DIVERSE' }),
+    ];
     const gender = tallyParticipants(three, 5, true).filter((c) => c.dimension === 'gender');
     expect(gender).toEqual([
       { dimension: 'gender', value: 'DIVERSE', count: null, suppressed: true },
@@ -38,7 +45,12 @@ describe('participant statistics', () => {
 
   it('hides the count of cells under the minimum size when suppressing', () => {
     const cells = tallyParticipants(rows, 5, true);
-    expect(cells.find((c) => c.dimension === 'gender' && c.value === 'DIVERSE')).toEqual({ dimension: 'gender', value: 'DIVERSE', count: null, suppressed: true });
+    expect(cells.find((c) => c.dimension === 'gender' && c.value === 'DIVERSE')).toEqual({
+      dimension: 'gender',
+      value: 'DIVERSE',
+      count: null,
+      suppressed: true,
+    });
     expect(cells.find((c) => c.dimension === 'gender' && c.value === 'FEMALE')?.count).toBeNull();
   });
 });

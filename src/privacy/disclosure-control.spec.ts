@@ -16,7 +16,8 @@ describe('cell key method', () => {
       const d = deviationOf(cellKey(secret, ['cell', i]));
       seen.set(d, (seen.get(d) ?? 0) + 1);
     }
-    for (const { deviation, probability } of PERTURBATION_TABLE) expect(Math.abs(seen.get(deviation)! / n - probability)).toBeLessThan(0.015);
+    for (const { deviation, probability } of PERTURBATION_TABLE)
+      expect(Math.abs(seen.get(deviation)! / n - probability)).toBeLessThan(0.015);
   });
 
   it('keeps zero at zero, never goes negative, and withholds everything below the threshold', () => {

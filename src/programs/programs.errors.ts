@@ -12,6 +12,7 @@ export const ProgramErrors = {
   fullFinancingNeeds100: (): AppError => badInput('fundingRate', 'Full financing (Vollfinanzierung) always funds 100 percent.'),
   financingTypeNotAllowed: (type: string): AppError =>
     badInput('financingType', `The programme does not allow the financing type ${type}.`),
-  overrunPercentOutOfRange: (): AppError => badInput('rules.lineOverrunPercent', 'The allowed line overrun must lie between 0 and 100 percent.'),
+  overrunPercentOutOfRange: (): AppError =>
+    badInput('rules.lineOverrunPercent', 'The allowed line overrun must lie between 0 and 100 percent.'),
   dueDayInvalid: (): AppError => badInput('rules.interimProofDueDay', 'The interim proof due day does not exist in that month.'),
 };

@@ -38,7 +38,11 @@ export class ProgramsResolver {
 
   @Allow(Role.ADMIN)
   @Mutation(() => FundingProgramModel)
-  updateProgram(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateFundingProgramInput) {
+  updateProgram(
+    @CurrentUser() user: AuthUser,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateFundingProgramInput,
+  ) {
     return this.service.updateProgram(user, id, input);
   }
 
@@ -46,7 +50,9 @@ export class ProgramsResolver {
   projects(@Parent() program: FundingProgramModel, @Context() ctx: GraphQLContext) {
     const user = ctx.req.user as AuthUser;
     return ctx.loaders
-      .get<string, ProjectModel[]>('projectsByProgram', async (ids) => groupByKeys(ids, await this.service.projectsByProgramIds(user, ids), (p) => p.programId))
+      .get<string, ProjectModel[]>('projectsByProgram', async (ids) =>
+        groupByKeys(ids, await this.service.projectsByProgramIds(user, ids), (p) => p.programId),
+      )
       .load(program.id);
   }
 }
@@ -57,7 +63,11 @@ export class ProjectsResolver {
 
   @Allow(...ALL_ROLES)
   @Query(() => ProjectConnection, { description: 'Projects you hold a role on, optionally of one programme, ordered by file number.' })
-  projects(@CurrentUser() user: AuthUser, @Args() args: PaginationArgs, @Args('programId', { type: () => ID, nullable: true }) programId?: string) {
+  projects(
+    @CurrentUser() user: AuthUser,
+    @Args() args: PaginationArgs,
+    @Args('programId', { type: () => ID, nullable: true }) programId?: string,
+  ) {
     return this.service.listProjects(user, programId, args);
   }
 

@@ -37,7 +37,13 @@ export class ProgramsService {
   /** Programmes in which the user holds any role (all of them for a global admin). */
   async listPrograms(user: AuthUser, args: PaginationArgs) {
     const where = await this.access.programWhere(this.em, user, ALL_ROLES);
-    return paginate(this.em, FundingProgram, { where, key: PROGRAM_ORDER, args, maxPageSize: this.config.maxPageSize, toNode: toFundingProgramModel });
+    return paginate(this.em, FundingProgram, {
+      where,
+      key: PROGRAM_ORDER,
+      args,
+      maxPageSize: this.config.maxPageSize,
+      toNode: toFundingProgramModel,
+    });
   }
 
   async getProgram(user: AuthUser, id: string) {
@@ -131,7 +137,8 @@ export class ProgramsService {
         await em.execute('select id from project where id = ? for update', [project.id]);
         const money = await projectMoney(em, project.id);
         checkTermsAgainstMoney(money, project);
-        if (money.planTotal && !money.planTotal.eq(project.approvedTotal)) throw ProjectMoneyErrors.totalDiffersFromPlan(project.approvedTotal, money.planTotal);
+        if (money.planTotal && !money.planTotal.eq(project.approvedTotal))
+          throw ProjectMoneyErrors.totalDiffersFromPlan(project.approvedTotal, money.planTotal);
       }
       if (input.fileNumber !== undefined) {
         const clash = await em.count(Project, { program, fileNumber: input.fileNumber, id: { $ne: id } });
@@ -154,7 +161,6 @@ export class ProgramsService {
     const program = await this.access.requireProgram(em, user, id, { field });
     return program;
   }
-
 }
 
 interface ProjectTerms {
@@ -180,7 +186,6 @@ function checkRules(rules: Pick<ProgramRulesInput, 'lineOverrunPercent' | 'inter
   const probe = new Date(Date.UTC(2024, rules.interimProofDueMonth - 1, rules.interimProofDueDay));
   if (probe.getUTCMonth() !== rules.interimProofDueMonth - 1) throw ProgramErrors.dueDayInvalid();
 }
-
 
 function stripUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;

@@ -53,10 +53,14 @@ export async function projectMoney(em: EntityManager, projectId: string): Promis
 
 export const ProjectMoneyErrors = {
   totalBelowClaimed: (total: Decimal, claimed: Decimal) =>
-    badInput('approvedTotal', `The approved total ${formatMoney(total)} EUR is below the ${formatMoney(claimed)} EUR already requested, approved or paid out.`, {
-      approvedTotal: formatMoney(total),
-      claimed: formatMoney(claimed),
-    }),
+    badInput(
+      'approvedTotal',
+      `The approved total ${formatMoney(total)} EUR is below the ${formatMoney(claimed)} EUR already requested, approved or paid out.`,
+      {
+        approvedTotal: formatMoney(total),
+        claimed: formatMoney(claimed),
+      },
+    ),
   totalDiffersFromPlan: (total: Decimal, planTotal: Decimal) =>
     badInput(
       'approvedTotal',
@@ -64,15 +68,21 @@ export const ProjectMoneyErrors = {
       { approvedTotal: formatMoney(total), planTotal: formatMoney(planTotal) },
     ),
   periodStartsAfterMoney: (firstDay: LocalDate) =>
-    badInput('approvalStart', `The approval period must start on or before ${firstDay}, the first day with a receipt or a tranche.`, { firstDay }),
+    badInput('approvalStart', `The approval period must start on or before ${firstDay}, the first day with a receipt or a tranche.`, {
+      firstDay,
+    }),
   periodEndsBeforeMoney: (lastDay: LocalDate) =>
     badInput('approvalEnd', `The approval period must end on or after ${lastDay}, the last day with a receipt or a tranche.`, { lastDay }),
   instalmentBelowPaid: (fiscalYear: number, amount: Decimal, paid: Decimal) =>
-    badInput('instalments', `The ${fiscalYear} instalment ${formatMoney(amount)} EUR is below the ${formatMoney(paid)} EUR already paid out in that year.`, {
-      fiscalYear,
-      instalment: formatMoney(amount),
-      paid: formatMoney(paid),
-    }),
+    badInput(
+      'instalments',
+      `The ${fiscalYear} instalment ${formatMoney(amount)} EUR is below the ${formatMoney(paid)} EUR already paid out in that year.`,
+      {
+        fiscalYear,
+        instalment: formatMoney(amount),
+        paid: formatMoney(paid),
+      },
+    ),
 };
 
 /** The grant terms a project update or a plan revision would leave, checked against the money already moved. */

@@ -4,7 +4,7 @@ import { ProofKind } from './proof.enums.js';
 describe('proof due dates', () => {
   const rules = { interimProofDueMonth: 4, interimProofDueDay: 30, finalProofDueMonths: 6 };
 
-  it('owes an interim proof per fiscal year but the last, due on the programme\'s day of the next year, and the final proof months after the end', () => {
+  it("owes an interim proof per fiscal year but the last, due on the programme's day of the next year, and the final proof months after the end", () => {
     const owed = proofsOwed('2022-07-01', '2024-09-30', rules);
     expect(owed).toEqual([
       { kind: ProofKind.INTERIM, fiscalYear: 2022, periodFrom: '2022-07-01', periodTo: '2022-12-31', dueDate: '2023-04-30' },

@@ -35,12 +35,22 @@ export function proofsOwed(approvalStart: LocalDate, approvalEnd: LocalDate, rul
       dueDate: `${year + 1}-${pad(rules.interimProofDueMonth)}-${pad(rules.interimProofDueDay)}`,
     });
   }
-  owed.push({ kind: ProofKind.FINAL, fiscalYear: null, periodFrom: approvalStart, periodTo: approvalEnd, dueDate: addMonths(approvalEnd, rules.finalProofDueMonths) });
+  owed.push({
+    kind: ProofKind.FINAL,
+    fiscalYear: null,
+    periodFrom: approvalStart,
+    periodTo: approvalEnd,
+    dueDate: addMonths(approvalEnd, rules.finalProofDueMonths),
+  });
   return owed;
 }
 
 /** The fiscal year, clipped to the approval period. */
-export function interimPeriod(year: number, approvalStart: LocalDate, approvalEnd: LocalDate): { periodFrom: LocalDate; periodTo: LocalDate } {
+export function interimPeriod(
+  year: number,
+  approvalStart: LocalDate,
+  approvalEnd: LocalDate,
+): { periodFrom: LocalDate; periodTo: LocalDate } {
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
   return { periodFrom: from < approvalStart ? approvalStart : from, periodTo: to > approvalEnd ? approvalEnd : to };

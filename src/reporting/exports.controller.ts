@@ -33,21 +33,42 @@ export class ExportsController {
   ) {}
 
   @Get('projects/:projectId/interim-proofs/:year/:file')
-  async interim(@CurrentUser() user: AuthUser, @Param('projectId') projectId: string, @Param('year') year: string, @Param('file') name: string, @Query('asOf') asOf: string | undefined, @Query('version') version: string | undefined, @Res() res: Response) {
+  async interim(
+    @CurrentUser() user: AuthUser,
+    @Param('projectId') projectId: string,
+    @Param('year') year: string,
+    @Param('file') name: string,
+    @Query('asOf') asOf: string | undefined,
+    @Query('version') version: string | undefined,
+    @Res() res: Response,
+  ) {
     const fiscalYear = Number(year);
     if (!Number.isInteger(fiscalYear)) throw ReportingErrors.yearNeeded();
     send(res, await this.reporting.file(user, { projectId, kind: ProofKind.INTERIM, fiscalYear, asOf, version: versionOf(version) }, name));
   }
 
   @Get('projects/:projectId/final-proof/:file')
-  async final(@CurrentUser() user: AuthUser, @Param('projectId') projectId: string, @Param('file') name: string, @Query('asOf') asOf: string | undefined, @Query('version') version: string | undefined, @Res() res: Response) {
+  async final(
+    @CurrentUser() user: AuthUser,
+    @Param('projectId') projectId: string,
+    @Param('file') name: string,
+    @Query('asOf') asOf: string | undefined,
+    @Query('version') version: string | undefined,
+    @Res() res: Response,
+  ) {
     send(res, await this.reporting.file(user, { projectId, kind: ProofKind.FINAL, asOf, version: versionOf(version) }, name));
   }
 
   /** The receipt list of an interim (fiscalYear given) or the final proof, streamed from a database cursor. */
   @Get('projects/:projectId/receipts.csv')
   @Allow(...EXPORTERS)
-  async receipts(@CurrentUser() user: AuthUser, @Param('projectId') projectId: string, @Query('fiscalYear') year: string | undefined, @Query('asOf') asOf: string | undefined, @Res() res: Response) {
+  async receipts(
+    @CurrentUser() user: AuthUser,
+    @Param('projectId') projectId: string,
+    @Query('fiscalYear') year: string | undefined,
+    @Query('asOf') asOf: string | undefined,
+    @Res() res: Response,
+  ) {
     const em = this.em.fork();
     const project = await this.access.requireProject(em, user, projectId, EXPORTERS);
     const kind = year ? ProofKind.INTERIM : ProofKind.FINAL;

@@ -24,7 +24,11 @@ export interface CategoryAmounts {
  */
 export function planVsActual(rows: readonly CategoryAmounts[], percent: Decimal, exempt: boolean): PlanVsActualRow[] {
   const sorted = [...rows].sort((a, b) => a.sortOrder - b.sortOrder || a.code.localeCompare(b.code));
-  const statuses = overrunStatuses(sorted.map((r) => ({ planned: r.planned, actual: r.actual })), percent, exempt);
+  const statuses = overrunStatuses(
+    sorted.map((r) => ({ planned: r.planned, actual: r.actual })),
+    percent,
+    exempt,
+  );
   return sorted.map((r, i) => {
     const f = figures({ ...zeroAmounts(), planned: r.planned, spent: r.actual }, null, null, statuses[i]);
     return {
@@ -49,13 +53,20 @@ export function planVsActual(rows: readonly CategoryAmounts[], percent: Decimal,
  * with the reconciliation that derives it from the Mittelabrufe table. The share is a rule
  * computing a part of an amount (funding rate), so it is rounded to cents here.
  */
-export function proofResult(eligibleSpending: Decimal, fundingRate: Decimal, approvedTotal: Decimal, drawdowns: readonly DrawdownRow[]): ProofResult {
+export function proofResult(
+  eligibleSpending: Decimal,
+  fundingRate: Decimal,
+  approvedTotal: Decimal,
+  drawdowns: readonly DrawdownRow[],
+): ProofResult {
   const grantShare = Decimal.min(roundToCents(eligibleSpending.times(fundingRate).dividedBy(100)), approvedTotal);
   const total = (pick: (d: DrawdownRow) => Decimal | null) => drawdowns.reduce((sum, d) => sum.plus(pick(d) ?? ZERO), ZERO);
   const received = total((d) => d.amount);
   const usedForEarlier = total((d) => d.usedForEarlier);
   const usedForLater = total((d) => d.usedForLater);
-  const usedInPeriod = total((d) => d.used).minus(usedForEarlier).minus(usedForLater);
+  const usedInPeriod = total((d) => d.used)
+    .minus(usedForEarlier)
+    .minus(usedForLater);
   return {
     eligibleSpending,
     grantShare,
@@ -97,9 +108,14 @@ export interface TrancheUseOf {
  * balance left; each repayment with its own amount. Spending uses are named `E<payment day>`,
  * repayments `R…` (tranche-use.ts).
  */
-export function drawdownRows(drawdowns: readonly PaidDrawdown[], uses: ReadonlyMap<string, TrancheUseOf>, period: { from: LocalDate; to: LocalDate }): DrawdownRow[] {
+export function drawdownRows(
+  drawdowns: readonly PaidDrawdown[],
+  uses: ReadonlyMap<string, TrancheUseOf>,
+  period: { from: LocalDate; to: LocalDate },
+): DrawdownRow[] {
   return drawdowns.map((d) => {
-    if (d.kind !== 'TRANCHE') return { ...d, used: null, usedForEarlier: null, usedForLater: null, repaid: d.amount, balance: null, interestOwed: null };
+    if (d.kind !== 'TRANCHE')
+      return { ...d, used: null, usedForEarlier: null, usedForLater: null, repaid: d.amount, balance: null, interestOwed: null };
     const use = uses.get(d.id);
     let used = ZERO;
     let earlier = ZERO;
@@ -115,7 +131,15 @@ export function drawdownRows(drawdowns: readonly PaidDrawdown[], uses: ReadonlyM
       if (day < period.from) earlier = earlier.plus(a.amount);
       else if (day > period.to) later = later.plus(a.amount);
     }
-    return { ...d, used, usedForEarlier: earlier, usedForLater: later, repaid, balance: use?.unused ?? d.amount, interestOwed: use?.interestOwed ?? ZERO };
+    return {
+      ...d,
+      used,
+      usedForEarlier: earlier,
+      usedForLater: later,
+      repaid,
+      balance: use?.unused ?? d.amount,
+      interestOwed: use?.interestOwed ?? ZERO,
+    };
   });
 }
 
@@ -129,7 +153,11 @@ export function drawdownRows(drawdowns: readonly PaidDrawdown[], uses: ReadonlyM
  *   cover (never below zero), i.e. what the grantee paid from its own means. The actual cover then
  *   equals the eligible spending, or exceeds it by exactly the overpayment.
  */
-export function financingRows(planned: ReadonlyMap<FundingSourceKind, Decimal>, result: ProofResult, income: ReadonlyMap<FundingSourceKind, Decimal> = new Map()): FinancingRow[] {
+export function financingRows(
+  planned: ReadonlyMap<FundingSourceKind, Decimal>,
+  result: ProofResult,
+  income: ReadonlyMap<FundingSourceKind, Decimal> = new Map(),
+): FinancingRow[] {
   const recorded: Record<FundingSourceKind, Decimal | null> = {
     [FundingSourceKind.FEDERAL_GRANT]: result.received,
     [FundingSourceKind.THIRD_PARTY_FUNDS]: income.get(FundingSourceKind.THIRD_PARTY_FUNDS) ?? ZERO,

@@ -17,7 +17,8 @@ type Row = Record<string, any>;
 const link = {
   expenditure: (id: string) => `{ expenditure(id: "${id}") { id receiptNumber fiscalYear costCategory { code } } }`,
   drawdown: (id: string) => `{ drawdown(id: "${id}") { id fiscalYear number status } }`,
-  overview: (projectId: string) => `{ budgetOverview(projectId: "${projectId}") { categories { costCategory { id code } planned spent status } } }`,
+  overview: (projectId: string) =>
+    `{ budgetOverview(projectId: "${projectId}") { categories { costCategory { id code } planned spent status } } }`,
   participant: (id: string) => `{ participant(id: "${id}") { id pseudonym entryDate exitDate } }`,
 };
 
@@ -48,11 +49,10 @@ export async function preflightProblems(
         order by e.payment_date, e.id`,
       [...receiptParams(scope), scope.asOf],
     ),
-    q(`select id, fiscal_year, number from drawdown where project_id = ? and status = ? and fiscal_year in (?) order by fiscal_year, number`, [
-      scope.projectId,
-      DrawdownStatus.REQUESTED,
-      years,
-    ]),
+    q(
+      `select id, fiscal_year, number from drawdown where project_id = ? and status = ? and fiscal_year in (?) order by fiscal_year, number`,
+      [scope.projectId, DrawdownStatus.REQUESTED, years],
+    ),
     q(
       `select p.id, p.entry_date::text as entry_date, p.exit_date::text as exit_date,
               ${entryDataCompleteSql('p')} as complete,
@@ -62,7 +62,10 @@ export async function preflightProblems(
         order by p.entry_date, p.id`,
       [rules.exitDataDueDays, scope.projectId, upTo, scope.periodFrom],
     ),
-    q(`select id, fiscal_year, number from drawdown where project_id = ? and kind = 'TRANCHE' and fiscal_year in (?) order by fiscal_year, number`, [scope.projectId, years]),
+    q(
+      `select id, fiscal_year, number from drawdown where project_id = ? and kind = 'TRANCHE' and fiscal_year in (?) order by fiscal_year, number`,
+      [scope.projectId, years],
+    ),
   ]);
   const problems: PreflightProblem[] = [];
   for (const e of notInPlan) {
@@ -75,7 +78,13 @@ export async function preflightProblems(
     });
   }
   for (const d of undecided) {
-    problems.push({ code: 'DRAWDOWN_UNDECIDED', message: `Mittelabruf ${d.fiscal_year}/${d.number} ist beantragt, aber nicht entschieden.`, recordType: 'Drawdown', recordId: d.id, link: link.drawdown(d.id) });
+    problems.push({
+      code: 'DRAWDOWN_UNDECIDED',
+      message: `Mittelabruf ${d.fiscal_year}/${d.number} ist beantragt, aber nicht entschieden.`,
+      recordType: 'Drawdown',
+      recordId: d.id,
+      link: link.drawdown(d.id),
+    });
   }
   for (const row of planVsActual.filter((r) => r.needsRevision)) {
     problems.push({
@@ -89,7 +98,12 @@ export async function preflightProblems(
   for (const p of overdueCandidates) {
     // An exit after the cut-off has not happened yet as far as this proof is concerned.
     const exitDate = p.exit_date && p.exit_date <= upTo ? p.exit_date : null;
-    const facts = { entryDate: p.entry_date, entryDataComplete: p.complete, exitDate, recordedTimings: new Set(p.exit_recorded ? (['AT_EXIT'] as const) : []) };
+    const facts = {
+      entryDate: p.entry_date,
+      entryDataComplete: p.complete,
+      exitDate,
+      recordedTimings: new Set(p.exit_recorded ? (['AT_EXIT'] as const) : []),
+    };
     // Entry and exit data only: follow-ups after exit are not part of the proof.
     const missing = overdueFor(facts, rules, upTo).filter((o) => o.kind === 'ENTRY_DATA' || o.kind === 'EXIT_DATA');
     for (const o of missing) {

@@ -24,22 +24,24 @@ export class ProofBuilder {
   ) {}
 
   /** The sections of the proof data in `needs` (all by default); the others stay undefined. */
-  async data(user: AuthUser, project: Project, scope: ProofScope, needs: ReadonlySet<ProofSection> = new Set(ALL_SECTIONS)): Promise<ProofData> {
+  async data(
+    user: AuthUser,
+    project: Project,
+    scope: ProofScope,
+    needs: ReadonlySet<ProofSection> = new Set(ALL_SECTIONS),
+  ): Promise<ProofData> {
     // The indicator module applies its own access and suppression rules for this user, and the as-of date.
     const indicatorReport = needs.has('indicators')
       ? await this.indicators.report(user, { projectId: project.id, period: { from: scope.periodFrom, to: scope.periodTo } }, scope.asOf)
       : null;
     // A fork: the proof is computed from committed data in a snapshot of its own, also when a
     // submission calls it inside its mutation (the frozen files are what was committed then).
-    return readSnapshot(
-      this.em.fork(),
-      async (tx) => {
-        const rules = await rulesOf(tx, project);
-        const { data, uses } = await loadProofData(tx, scope, needs, indicatorReport, rules.minCellSize);
-        if (!needs.has('problems')) return data;
-        return { ...data, problems: await preflightProblems(tx, scope, loaded(data, 'planVsActual'), uses!, rules) };
-      },
-    );
+    return readSnapshot(this.em.fork(), async (tx) => {
+      const rules = await rulesOf(tx, project);
+      const { data, uses } = await loadProofData(tx, scope, needs, indicatorReport, rules.minCellSize);
+      if (!needs.has('problems')) return data;
+      return { ...data, problems: await preflightProblems(tx, scope, loaded(data, 'planVsActual'), uses!, rules) };
+    });
   }
 
   async problems(user: AuthUser, project: Project, scope: ProofScope): Promise<PreflightProblem[]> {

@@ -38,7 +38,16 @@ export interface ProofContent {
 /** What the loader can load on its own; a file names the sections it needs. */
 export type ProofSection = 'numbers' | 'receipts' | 'indicators' | 'participants' | 'problems' | 'chart' | 'settlement' | 'narrative';
 
-export const ALL_SECTIONS: readonly ProofSection[] = ['numbers', 'receipts', 'indicators', 'participants', 'problems', 'chart', 'settlement', 'narrative'];
+export const ALL_SECTIONS: readonly ProofSection[] = [
+  'numbers',
+  'receipts',
+  'indicators',
+  'participants',
+  'problems',
+  'chart',
+  'settlement',
+  'narrative',
+];
 
 /**
  * The last day the participant statistics of a proof count: its period's end, or the as-of date if
@@ -51,7 +60,8 @@ export const statisticsUpTo = (p: { periodTo: LocalDate; asOf: LocalDate }): Loc
  * count: an interim proof's period end (or the as-of date if earlier), so its bytes do not change
  * with bookings of later years; the final proof's as-of date (interest runs until repaid).
  */
-export const figuresUpTo = (p: { kind: ProofKind; periodTo: LocalDate; asOf: LocalDate }): LocalDate => (p.kind === 'INTERIM' ? statisticsUpTo(p) : p.asOf);
+export const figuresUpTo = (p: { kind: ProofKind; periodTo: LocalDate; asOf: LocalDate }): LocalDate =>
+  p.kind === 'INTERIM' ? statisticsUpTo(p) : p.asOf;
 
 /** A section of the proof data that must have been loaded for the file being rendered. */
 export function loaded<K extends keyof ProofContent>(data: ProofData, key: K): ProofContent[K] {
@@ -215,4 +225,5 @@ export interface PreflightProblem {
   link: string;
 }
 
-export type PreflightCode = 'EXPENDITURE_NOT_IN_PLAN' | 'DRAWDOWN_UNDECIDED' | 'OVERRUN_WITHOUT_REVISION' | 'PARTICIPANT_DATA_MISSING' | 'DRAWDOWN_OVERDUE';
+export type PreflightCode =
+  'EXPENDITURE_NOT_IN_PLAN' | 'DRAWDOWN_UNDECIDED' | 'OVERRUN_WITHOUT_REVISION' | 'PARTICIPANT_DATA_MISSING' | 'DRAWDOWN_OVERDUE';

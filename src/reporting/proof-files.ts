@@ -42,7 +42,8 @@ export const MANIFEST_NAME = 'MANIFEST.sha256';
  */
 export async function renderProofFiles(data: ProofData, aggregatedOnly: boolean): Promise<ProofFileSet> {
   const files: ExportFile[] = [];
-  for (const spec of fileSpecs(data.header.kind, data.header.fiscalYear, aggregatedOnly)) files.push({ name: spec.name, contentType: spec.contentType, content: await spec.render(data) });
+  for (const spec of fileSpecs(data.header.kind, data.header.fiscalYear, aggregatedOnly))
+    files.push({ name: spec.name, contentType: spec.contentType, content: await spec.render(data) });
   const { entries, text } = buildManifest(files.map((f) => ({ name: f.name, content: f.content })));
   files.push({ name: MANIFEST_NAME, contentType: CONTENT_TYPES.sha256, content: Buffer.from(text, 'utf8') });
   return { files, manifest: entries };
@@ -108,25 +109,43 @@ function fileSpecs(kind: ProofKind, fiscalYear: number | null, aggregatedOnly: b
   const pdfNeeds: ProofSection[] = [...sectionsOf(PDF_PARTS), 'chart', ...(kind === ProofKind.FINAL ? ['settlement' as const] : [])];
   const fixedDate = (data: ProofData) => new Date(`${data.header.asOf}T00:00:00Z`);
   return [
-    { name: `${stem}.xlsx`, contentType: CONTENT_TYPES.xlsx, needs: sectionsOf(parts), render: (data) => buildXlsxOffThread(proofParts(data, parts), fixedDate(data)) },
-    ...parts.map(
-      (part): FileSpec => ({
-        name: `${stem}-${PART_SLUGS[part]}.csv`,
-        contentType: CONTENT_TYPES.csv,
-        needs: sectionsOf([part]),
-        render: (data) => {
-          const [layout] = proofParts(data, [part]);
-          return germanCsv(layout.header, layout.rows);
-        },
-      }),
-    ),
-    { name: `${stem}.json`, contentType: CONTENT_TYPES.json, needs: sectionsOf(parts), render: (data) => Buffer.from(JSON.stringify(machineView(data, parts), null, 2) + '\n', 'utf8') },
+    {
+      name: `${stem}.xlsx`,
+      contentType: CONTENT_TYPES.xlsx,
+      needs: sectionsOf(parts),
+      render: (data) => buildXlsxOffThread(proofParts(data, parts), fixedDate(data)),
+    },
+    ...parts.map((part): FileSpec => ({
+      name: `${stem}-${PART_SLUGS[part]}.csv`,
+      contentType: CONTENT_TYPES.csv,
+      needs: sectionsOf([part]),
+      render: (data) => {
+        const [layout] = proofParts(data, [part]);
+        return germanCsv(layout.header, layout.rows);
+      },
+    })),
+    {
+      name: `${stem}.json`,
+      contentType: CONTENT_TYPES.json,
+      needs: sectionsOf(parts),
+      render: (data) => Buffer.from(JSON.stringify(machineView(data, parts), null, 2) + '\n', 'utf8'),
+    },
     ...(aggregatedOnly
       ? []
       : [
           { name: `${stem}.pdf`, contentType: CONTENT_TYPES.pdf, needs: pdfNeeds, render: renderSummaryPdf },
-          { name: `${stem}-sachbericht.pdf`, contentType: CONTENT_TYPES.pdf, needs: SACHBERICHT_NEEDS, render: (data: ProofData) => renderSachberichtPdf(sachberichtDocument(data)) },
-          { name: `${stem}-sachbericht.docx`, contentType: CONTENT_TYPES.docx, needs: SACHBERICHT_NEEDS, render: (data: ProofData) => renderSachberichtDocx(sachberichtDocument(data)) },
+          {
+            name: `${stem}-sachbericht.pdf`,
+            contentType: CONTENT_TYPES.pdf,
+            needs: SACHBERICHT_NEEDS,
+            render: (data: ProofData) => renderSachberichtPdf(sachberichtDocument(data)),
+          },
+          {
+            name: `${stem}-sachbericht.docx`,
+            contentType: CONTENT_TYPES.docx,
+            needs: SACHBERICHT_NEEDS,
+            render: (data: ProofData) => renderSachberichtDocx(sachberichtDocument(data)),
+          },
         ]),
   ];
 }
@@ -146,7 +165,11 @@ function machineView(data: ProofData, parts: readonly ProofPart[]): unknown {
     ['problems', ProofPart.PREFLIGHT],
     ['settlement', ProofPart.SETTLEMENT],
   ];
-  return Object.fromEntries(keys.filter(([, part]) => part === null || included.has(part)).map(([key]) => [key, plain(key === 'header' ? data.header : loaded(data, key))]));
+  return Object.fromEntries(
+    keys
+      .filter(([, part]) => part === null || included.has(part))
+      .map(([key]) => [key, plain(key === 'header' ? data.header : loaded(data, key))]),
+  );
 }
 
 function plain(value: unknown): unknown {

@@ -16,7 +16,17 @@ import { germanDate } from './layouts/proof-layout.js';
 import { RECEIPT_JOINS, RECEIPT_ORDER, RECEIPT_REMARK } from './receipt-sql.js';
 import { drawdownRows, financingRows, planVsActual, proofResult } from './numerical-proof.js';
 import type { ChartYear } from './pdf/spending-chart.js';
-import { type DrawdownRow, type IndicatorRow, type ParticipantCell, type ProofData, type ProofHeader, type ProofSection, type ReceiptRow, figuresUpTo, statisticsUpTo } from './proof-data.js';
+import {
+  type DrawdownRow,
+  type IndicatorRow,
+  type ParticipantCell,
+  type ProofData,
+  type ProofHeader,
+  type ProofSection,
+  type ReceiptRow,
+  figuresUpTo,
+  statisticsUpTo,
+} from './proof-data.js';
 import { ProofKind } from './proof.enums.js';
 import { plansUpToSql } from '../budget/plan-in-force.js';
 import { countsSql } from '../expenditures/counting-filter.js';
@@ -96,10 +106,14 @@ export async function loadProofData(
     [scope.projectId],
   );
   // The grant decision and the amendments in force on the as-of date; the last one's plan applies.
-  const decisions = await q(plansUpToSql('id, number, reference_number, reference_date::text as reference_date, effective_date::text as effective_date, reason', '?', '?'), [
-    scope.projectId,
-    scope.asOf,
-  ]);
+  const decisions = await q(
+    plansUpToSql(
+      'id, number, reference_number, reference_date::text as reference_date, effective_date::text as effective_date, reason',
+      '?',
+      '?',
+    ),
+    [scope.projectId, scope.asOf],
+  );
   const revisionId: string | null = decisions.at(-1)?.id ?? null;
   const header: ProofHeader = {
     projectId: project.id,
@@ -115,7 +129,13 @@ export async function loadProofData(
     fundingRate: new Decimal(project.funding_rate),
     lineOverrunPercent: new Decimal(project.line_overrun_percent),
     approvedTotal: new Decimal(project.approved_total),
-    decisions: decisions.map((d) => ({ number: Number(d.number), referenceNumber: d.reference_number, referenceDate: d.reference_date, effectiveDate: d.effective_date, reason: d.reason })),
+    decisions: decisions.map((d) => ({
+      number: Number(d.number),
+      referenceNumber: d.reference_number,
+      referenceDate: d.reference_date,
+      effectiveDate: d.effective_date,
+      reason: d.reason,
+    })),
   };
   const skip = Promise.resolve(undefined);
   // Pre-flight judges overruns and overdue tranches, so it needs the numbers too.
@@ -165,7 +185,10 @@ async function numericalProof(em: EntityManager, scope: ProofScope, header: Proo
         where ${RECEIPTS_IN_SCOPE} group by e.cost_category_id`,
       receiptParams(scope),
     ),
-    q('select kind, sum(amount)::text as amount from funding_source where project_id = ? and revision_id = ? and fiscal_year in (?) group by kind', [scope.projectId, revisionId, years]),
+    q(
+      'select kind, sum(amount)::text as amount from funding_source where project_id = ? and revision_id = ? and fiscal_year in (?) group by kind',
+      [scope.projectId, revisionId, years],
+    ),
     q(
       `select id, fiscal_year, number, kind, payout_date::text as payout_date, amount::text as amount from drawdown
         where project_id = ? and status in (?) and payout_date <= ? and fiscal_year in (?)
@@ -175,10 +198,16 @@ async function numericalProof(em: EntityManager, scope: ProofScope, header: Proo
     trancheUses(em, scope.projectId, Number(project.drawdown_horizon_days), upTo),
     // Einnahmen of the proof's years, booked with a payment date up to the as-of date (income ledger).
     new IncomeTotals().received(em, [scope.projectId], scope.asOf),
-    q('select cost_category_id as id, text from proof_explanation where project_id = ? and kind = ? and fiscal_year = ?', [scope.projectId, scope.kind, scope.fiscalYear ?? 0]),
+    q('select cost_category_id as id, text from proof_explanation where project_id = ? and kind = ? and fiscal_year = ?', [
+      scope.projectId,
+      scope.kind,
+      scope.fiscalYear ?? 0,
+    ]),
   ]);
   const categoryIds = [...new Set([...plan, ...actuals].map((r) => r.id as string))];
-  const categories = categoryIds.length ? await q('select id, code, name, sort_order from cost_category where id in (?)', [categoryIds]) : [];
+  const categories = categoryIds.length
+    ? await q('select id, code, name, sort_order from cost_category where id in (?)', [categoryIds])
+    : [];
   const plannedOf = new Map(plan.map((r) => [r.id, new Decimal(r.planned)]));
   const actualOf = new Map(actuals.map((r) => [r.id, new Decimal(r.actual)]));
   const explanationOf = new Map(explanations.map((r) => [r.id as string, r.text as string]));
@@ -196,7 +225,14 @@ async function numericalProof(em: EntityManager, scope: ProofScope, header: Proo
     project.financing_type === FinancingType.FIXED_AMOUNT,
   );
   const drawdownTable: DrawdownRow[] = drawdownRows(
-    drawdowns.map((d) => ({ id: d.id, fiscalYear: Number(d.fiscal_year), number: Number(d.number), kind: d.kind, date: d.payout_date, amount: new Decimal(d.amount) })),
+    drawdowns.map((d) => ({
+      id: d.id,
+      fiscalYear: Number(d.fiscal_year),
+      number: Number(d.number),
+      kind: d.kind,
+      date: d.payout_date,
+      amount: new Decimal(d.amount),
+    })),
     uses,
     { from: scope.periodFrom, to: scope.periodTo },
   );
@@ -204,7 +240,8 @@ async function numericalProof(em: EntityManager, scope: ProofScope, header: Proo
   const result = proofResult(eligible, header.fundingRate, header.approvedTotal, drawdownTable);
   const planned = new Map(sources.map((s) => [s.kind as FundingSourceKind, new Decimal(s.amount)]));
   const received = new Map<FundingSourceKind, Decimal>();
-  for (const r of income) if (years.includes(r.fiscalYear)) received.set(r.fundingSource, (received.get(r.fundingSource) ?? ZERO).plus(r.received));
+  for (const r of income)
+    if (years.includes(r.fiscalYear)) received.set(r.fundingSource, (received.get(r.fundingSource) ?? ZERO).plus(r.received));
   return { content: { planVsActual: rows, financing: financingRows(planned, result, received), drawdowns: drawdownTable, result }, uses };
 }
 
@@ -213,9 +250,17 @@ async function numericalProof(em: EntityManager, scope: ProofScope, header: Proo
  * year have no actual (null): nothing can have been spent in them yet, and the chart must not draw
  * the cumulative line on through them.
  */
-async function chartData(em: EntityManager, scope: ProofScope, revisionId: string | null, period: { start: LocalDate; end: LocalDate }): Promise<ChartYear[]> {
+async function chartData(
+  em: EntityManager,
+  scope: ProofScope,
+  revisionId: string | null,
+  period: { start: LocalDate; end: LocalDate },
+): Promise<ChartYear[]> {
   const [planned, actual] = await Promise.all([
-    em.execute<Row[]>('select fiscal_year, sum(planned)::text as amount from budget_line where project_id = ? and revision_id = ? group by fiscal_year', [scope.projectId, revisionId]),
+    em.execute<Row[]>(
+      'select fiscal_year, sum(planned)::text as amount from budget_line where project_id = ? and revision_id = ? group by fiscal_year',
+      [scope.projectId, revisionId],
+    ),
     em.execute<Row[]>(
       `select e.fiscal_year, sum(e.eligible_amount)::text as amount from expenditure e
         where e.project_id = ? and e.payment_date <= ? and ${countsSql('e')} group by e.fiscal_year`,

@@ -52,6 +52,12 @@ export enum ProofPart {
 
 export const AGGREGATED_PARTS = [ProofPart.INDICATORS, ProofPart.PARTICIPANTS];
 
-registerEnumType(ProofKind, { name: 'ProofKind', description: 'INTERIM: Zwischennachweis of one fiscal year; FINAL: Verwendungsnachweis.' });
-registerEnumType(ProofStatus, { name: 'ProofStatus', description: 'OPEN → IN_PREPARATION → SUBMITTED → QUERIES → ACCEPTED (or ACCEPTED_WITH_RECLAIM).' });
+registerEnumType(ProofKind, {
+  name: 'ProofKind',
+  description: 'INTERIM: Zwischennachweis of one fiscal year; FINAL: Verwendungsnachweis.',
+});
+registerEnumType(ProofStatus, {
+  name: 'ProofStatus',
+  description: 'OPEN → IN_PREPARATION → SUBMITTED → QUERIES → ACCEPTED (or ACCEPTED_WITH_RECLAIM).',
+});
 registerEnumType(ProofPart, { name: 'ProofPart', description: 'One part (sheet, CSV file) of a proof.' });

@@ -29,4 +29,5 @@ export const RECEIPT_REMARK = `nullif(concat_ws('; ',
       case when e.ineligible_amount > 0 and e.ineligible_reason is not null then 'nicht zuwendungsfähig: ' || e.ineligible_reason end), '')`;
 
 /** neutralise() (cell-values.ts) in SQL, for the streamed CSV. */
-export const neutraliseSql = (column: string) => `case when left(${column}, 1) in ('=', '+', '-', '@', chr(9), chr(13)) then '''' || ${column} else ${column} end`;
+export const neutraliseSql = (column: string) =>
+  `case when left(${column}, 1) in ('=', '+', '-', '@', chr(9), chr(13)) then '''' || ${column} else ${column} end`;

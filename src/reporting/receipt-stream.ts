@@ -12,7 +12,12 @@ import { neutralise } from './formats/cell-values.js';
 /** The proof's ledger filter for one cost category, with literals instead of parameters (COPY takes none). */
 function inCategory(client: PoolClient, scope: ProofScope, categoryId: string): string {
   const literal = (value: string) => client.escapeLiteral(value);
-  const inScope = receiptsInScope({ project: literal(scope.projectId), from: literal(scope.periodFrom), to: literal(scope.periodTo), asOf: literal(scope.asOf) });
+  const inScope = receiptsInScope({
+    project: literal(scope.projectId),
+    from: literal(scope.periodFrom),
+    to: literal(scope.periodTo),
+    asOf: literal(scope.asOf),
+  });
   return `${inScope} and e.cost_category_id = ${literal(categoryId)}`;
 }
 
@@ -61,7 +66,8 @@ export async function* receiptCsvChunks(pool: Pool, scope: ProofScope): AsyncGen
     const totals = { gross: new Decimal(0), ineligible: new Decimal(0), eligible: new Decimal(0) };
     let before = 0;
     for (const { id, label } of categories.rows) {
-      for await (const chunk of client.query(copyTo(categoryCopy(client, scope, id, label, before))) as AsyncIterable<Buffer>) yield lineEnds.convert(chunk);
+      for await (const chunk of client.query(copyTo(categoryCopy(client, scope, id, label, before))) as AsyncIterable<Buffer>)
+        yield lineEnds.convert(chunk);
       const { rows } = await client.query<{ receipts: string; gross: string; ineligible: string; eligible: string }>(
         `select count(*) as receipts, coalesce(sum(e.gross_amount), 0)::text as gross, coalesce(sum(e.ineligible_amount), 0)::text as ineligible,
                 coalesce(sum(e.eligible_amount), 0)::text as eligible
@@ -73,7 +79,19 @@ export async function* receiptCsvChunks(pool: Pool, scope: ProofScope): AsyncGen
       totals.gross = totals.gross.plus(sums.gross);
       totals.ineligible = totals.ineligible.plus(sums.ineligible);
       totals.eligible = totals.eligible.plus(sums.eligible);
-      yield germanCsvLine([SUM_LABEL, null, label, null, null, null, null, new Decimal(sums.gross), new Decimal(sums.ineligible), new Decimal(sums.eligible), null]);
+      yield germanCsvLine([
+        SUM_LABEL,
+        null,
+        label,
+        null,
+        null,
+        null,
+        null,
+        new Decimal(sums.gross),
+        new Decimal(sums.ineligible),
+        new Decimal(sums.eligible),
+        null,
+      ]);
     }
     await client.query('commit');
     finished = true;

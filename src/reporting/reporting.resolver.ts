@@ -31,22 +31,41 @@ export class ReportingResolver {
     return this.service.preflight(user, args);
   }
 
-  @Query(() => ProofExportModel, { description: 'Generates (or, once submitted, returns the frozen) files of a proof, with download paths and hashes.' })
+  @Query(() => ProofExportModel, {
+    description: 'Generates (or, once submitted, returns the frozen) files of a proof, with download paths and hashes.',
+  })
   @Allow(...AGGREGATE_EXPORTERS)
   async proofExport(@CurrentUser() user: AuthUser, @Args() args: ProofArgs) {
     const { files, frozen, problems } = await this.service.files(user, args);
-    return { frozen, problems, files: files.map((f) => toExportFileModel(f, exportUrl(args.projectId, args.kind, args.fiscalYear, f.name, frozen ? null : args.asOf, frozen ? (args.version ?? null) : null))) };
+    return {
+      frozen,
+      problems,
+      files: files.map((f) =>
+        toExportFileModel(
+          f,
+          exportUrl(args.projectId, args.kind, args.fiscalYear, f.name, frozen ? null : args.asOf, frozen ? (args.version ?? null) : null),
+        ),
+      ),
+    };
   }
 
   @Mutation(() => ProofModel, { description: 'Moves a proof through its lifecycle; SUBMITTED freezes its files and figures.' })
   @Allow(...new Set([...PROOF_SUBMITTERS, ...PROOF_REVIEWERS]))
-  async changeProofStatus(@CurrentUser() user: AuthUser, @Args('input', { type: () => ChangeProofStatusInput }) input: ChangeProofStatusInput) {
+  async changeProofStatus(
+    @CurrentUser() user: AuthUser,
+    @Args('input', { type: () => ChangeProofStatusInput }) input: ChangeProofStatusInput,
+  ) {
     return toProofModel(await this.service.changeStatus(user, input));
   }
 
-  @Mutation(() => ProofModel, { description: 'Stores the explanation of a deviating Soll-Ist line (Erläuterung); frozen with the proof on submission.' })
+  @Mutation(() => ProofModel, {
+    description: 'Stores the explanation of a deviating Soll-Ist line (Erläuterung); frozen with the proof on submission.',
+  })
   @Allow(...PROOF_SUBMITTERS)
-  async explainProofDeviation(@CurrentUser() user: AuthUser, @Args('input', { type: () => ExplainProofDeviationInput }) input: ExplainProofDeviationInput) {
+  async explainProofDeviation(
+    @CurrentUser() user: AuthUser,
+    @Args('input', { type: () => ExplainProofDeviationInput }) input: ExplainProofDeviationInput,
+  ) {
     return toProofModel(await this.service.explainDeviation(user, input));
   }
 }

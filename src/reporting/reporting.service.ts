@@ -63,12 +63,23 @@ export class ReportingService {
   ) {}
 
   /** The files of a proof: the frozen ones once submitted, otherwise generated for the as-of date. */
-  async files(user: AuthUser, request: ProofRequest): Promise<{ files: ExportFile[]; frozen: boolean; problems: PreflightProblem[] | null }> {
+  async files(
+    user: AuthUser,
+    request: ProofRequest,
+  ): Promise<{ files: ExportFile[]; frozen: boolean; problems: PreflightProblem[] | null }> {
     const { em, project, aggregatedOnly, scope, proof } = await this.exportContext(user, request);
     if (proof && FROZEN_STATUSES.includes(proof.status) && !aggregatedOnly) {
-      const stored = await em.find(ProofFile, { project, proof, version: request.version ?? proof.version }, { populate: ['content'], orderBy: { name: 'asc' } });
+      const stored = await em.find(
+        ProofFile,
+        { project, proof, version: request.version ?? proof.version },
+        { populate: ['content'], orderBy: { name: 'asc' } },
+      );
       if (!stored.length) throw ReportingErrors.noVersion(request.version!);
-      return { files: stored.map((f) => ({ name: f.name, contentType: f.contentType, content: Buffer.from(f.content) })), frozen: true, problems: null };
+      return {
+        files: stored.map((f) => ({ name: f.name, contentType: f.contentType, content: Buffer.from(f.content) })),
+        frozen: true,
+        problems: null,
+      };
     }
     const data = await this.builder.data(user, project, scope, setNeeds(scope.kind, scope.fiscalYear, aggregatedOnly));
     const set = await renderProofFiles(data, aggregatedOnly);
@@ -84,7 +95,11 @@ export class ReportingService {
     const { em, project, aggregatedOnly, scope, proof } = await this.exportContext(user, request);
     let file: ExportFile | null = null;
     if (proof && FROZEN_STATUSES.includes(proof.status) && !aggregatedOnly) {
-      const stored = await em.findOne(ProofFile, { project, proof, name, version: request.version ?? proof.version }, { populate: ['content'] });
+      const stored = await em.findOne(
+        ProofFile,
+        { project, proof, name, version: request.version ?? proof.version },
+        { populate: ['content'] },
+      );
       file = stored && { name: stored.name, contentType: stored.contentType, content: Buffer.from(stored.content) };
     } else {
       const needs = fileNeeds(scope.kind, scope.fiscalYear, aggregatedOnly, name);
@@ -102,7 +117,8 @@ export class ReportingService {
     const proof = await em.findOne(Proof, { project, kind: request.kind, fiscalYear: request.fiscalYear ?? 0 });
     const frozen = proof && FROZEN_STATUSES.includes(proof.status) && !aggregatedOnly ? proof : null;
     // A frozen proof has one as-of date per version; asking for another is an error, not silently ignored.
-    if (frozen && request.asOf && request.version == null && request.asOf !== frozen.asOf) throw ReportingErrors.frozenAsOf(frozen.asOf!, request.asOf);
+    if (frozen && request.asOf && request.version == null && request.asOf !== frozen.asOf)
+      throw ReportingErrors.frozenAsOf(frozen.asOf!, request.asOf);
     const scope = await this.scope(em, project, frozen ? { ...request, asOf: request.asOf ?? frozen.asOf } : request, !!frozen);
     return { em, project, aggregatedOnly, scope, proof };
   }
@@ -123,9 +139,13 @@ export class ReportingService {
   /** Proofs not yet submitted that are overdue or due within UPCOMING_DAYS, across the user's projects. */
   async due(user: AuthUser, asOf: LocalDate = todayUtc()): Promise<ProofListing[]> {
     const em = this.em.fork();
-    const projects = await em.find(Project, this.access.projectWhere(user, AGGREGATE_EXPORTERS), { orderBy: { fileNumber: 'asc', id: 'asc' } });
+    const projects = await em.find(Project, this.access.projectWhere(user, AGGREGATE_EXPORTERS), {
+      orderBy: { fileNumber: 'asc', id: 'asc' },
+    });
     const horizon = addDays(asOf, UPCOMING_DAYS);
-    return (await this.listings(em, projects, asOf)).filter((p) => !FROZEN_STATUSES.includes(p.status) && p.dueDate <= horizon).sort(byDueDate);
+    return (await this.listings(em, projects, asOf))
+      .filter((p) => !FROZEN_STATUSES.includes(p.status) && p.dueDate <= horizon)
+      .sort(byDueDate);
   }
 
   /**
@@ -140,11 +160,21 @@ export class ReportingService {
       const scope = await this.scope(em, project, request, request.status !== ProofStatus.SUBMITTED);
       const owed = await this.owedOf(em, project, scope);
       // Locks the proof row, so two submissions of the same proof queue up and the second sees the first.
-      let proof = await em.findOne(Proof, { project, kind: scope.kind, fiscalYear: scope.fiscalYear ?? 0 }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      let proof = await em.findOne(
+        Proof,
+        { project, kind: scope.kind, fiscalYear: scope.fiscalYear ?? 0 },
+        { lockMode: LockMode.PESSIMISTIC_WRITE },
+      );
       const before = proof ? { status: proof.status } : { status: ProofStatus.OPEN };
       if (!canMoveProof(before.status, request.status)) throw ReportingErrors.badTransition(before.status, request.status);
       if (!proof) {
-        proof = em.create(Proof, { project, kind: scope.kind, fiscalYear: scope.fiscalYear ?? 0, status: request.status, dueDate: owed.dueDate });
+        proof = em.create(Proof, {
+          project,
+          kind: scope.kind,
+          fiscalYear: scope.fiscalYear ?? 0,
+          status: request.status,
+          dueDate: owed.dueDate,
+        });
         em.persist(proof);
         await em.flush();
       }
@@ -152,7 +182,13 @@ export class ReportingService {
       proof.comment = request.comment ?? proof.comment ?? null;
       if (request.status === ProofStatus.SUBMITTED) await this.freeze(em, user, project, proof, scope, request.comment ?? null);
       await em.flush();
-      this.audit.record({ entity: 'Proof', id: proof.id, projectId: project.id, before, after: { status: proof.status, version: proof.version, asOf: proof.asOf ?? null, manifest: proof.manifest ?? null } });
+      this.audit.record({
+        entity: 'Proof',
+        id: proof.id,
+        projectId: project.id,
+        before,
+        after: { status: proof.status, version: proof.version, asOf: proof.asOf ?? null, manifest: proof.manifest ?? null },
+      });
       const versions = await em.find(ProofVersion, { proof }, { orderBy: { version: 'asc' } });
       return { project, proof, owed, versions };
     });
@@ -160,7 +196,14 @@ export class ReportingService {
   }
 
   /** Stores the files of a new version (the first submission, or a resubmission after QUERIES); earlier versions stay. */
-  private async freeze(em: EntityManager, user: AuthUser, project: Project, proof: Proof, scope: ProofScope, comment: string | null): Promise<void> {
+  private async freeze(
+    em: EntityManager,
+    user: AuthUser,
+    project: Project,
+    proof: Proof,
+    scope: ProofScope,
+    comment: string | null,
+  ): Promise<void> {
     const set = await this.builder.files(user, project, scope, false);
     const manifest = set.files.find((f) => f.name === MANIFEST_NAME)!;
     const version = proof.version + 1;
@@ -184,7 +227,16 @@ export class ReportingService {
     proof.submittedBy = em.getReference(AppUser, user.id, { wrapped: true });
     proof.manifest = manifest.content.toString('utf8');
     em.persist(
-      em.create(ProofVersion, { project, proof, version, asOf: scope.asOf, submittedAt: proof.submittedAt, submittedBy: proof.submittedBy, manifest: proof.manifest, comment }),
+      em.create(ProofVersion, {
+        project,
+        proof,
+        version,
+        asOf: scope.asOf,
+        submittedAt: proof.submittedAt,
+        submittedBy: proof.submittedBy,
+        manifest: proof.manifest,
+        comment,
+      }),
     );
     // The receipts the proof lists are now in a submitted proof (docs/domain.md#lifecycles: recorded → checked → included).
     await em.execute(
@@ -202,8 +254,13 @@ export class ReportingService {
     const result = await joinTransaction(this.em, async (em) => {
       const project = await this.access.requireProject(em, user, request.projectId, PROOF_SUBMITTERS);
       const owed = await this.owedOf(em, project, { kind: request.kind, fiscalYear: request.fiscalYear ?? null });
-      const proof = await em.findOne(Proof, { project, kind: request.kind, fiscalYear: request.fiscalYear ?? 0 }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (proof && FROZEN_STATUSES.includes(proof.status) && proof.status !== ProofStatus.QUERIES) throw ReportingErrors.explanationFrozen(proof.status);
+      const proof = await em.findOne(
+        Proof,
+        { project, kind: request.kind, fiscalYear: request.fiscalYear ?? 0 },
+        { lockMode: LockMode.PESSIMISTIC_WRITE },
+      );
+      if (proof && FROZEN_STATUSES.includes(proof.status) && proof.status !== ProofStatus.QUERIES)
+        throw ReportingErrors.explanationFrozen(proof.status);
       const category = await em.findOne(CostCategory, { id: request.costCategoryId, program: project.program.id });
       if (!category) throw ReportingErrors.unknownCategory(request.costCategoryId);
       const text = request.text.trim();
@@ -211,9 +268,16 @@ export class ReportingService {
       const existing = await em.findOne(ProofExplanation, where);
       if (existing && !text) em.remove(existing);
       else if (existing) existing.text = text;
-      else if (text) em.persist(em.create(ProofExplanation, { ...where, text, author: em.getReference(AppUser, user.id, { wrapped: true }) }));
+      else if (text)
+        em.persist(em.create(ProofExplanation, { ...where, text, author: em.getReference(AppUser, user.id, { wrapped: true }) }));
       await em.flush();
-      this.audit.record({ entity: 'ProofExplanation', id: category.id, projectId: project.id, before: { text: existing?.text ?? null }, after: { text: text || null } });
+      this.audit.record({
+        entity: 'ProofExplanation',
+        id: category.id,
+        projectId: project.id,
+        before: { text: existing?.text ?? null },
+        after: { text: text || null },
+      });
       return { project, proof, owed };
     });
     return listing(result.project, result.owed, result.proof, todayUtc());
@@ -234,24 +298,37 @@ export class ReportingService {
     const owed = await this.owedOf(em, project, { kind: request.kind, fiscalYear: request.fiscalYear ?? null });
     if (!stored && asOf > todayUtc()) throw ReportingErrors.futureAsOf(asOf, todayUtc());
     if (!stored && asOf < owed.periodFrom) throw ReportingErrors.asOfBeforePeriod(asOf, owed.periodFrom);
-    return { projectId: project.id, kind: request.kind, fiscalYear: owed.fiscalYear, periodFrom: owed.periodFrom, periodTo: owed.periodTo, asOf };
+    return {
+      projectId: project.id,
+      kind: request.kind,
+      fiscalYear: owed.fiscalYear,
+      periodFrom: owed.periodFrom,
+      periodTo: owed.periodTo,
+      asOf,
+    };
   }
 
   private async owedOf(em: EntityManager, project: Project, request: { kind: ProofKind; fiscalYear: number | null }): Promise<DueProof> {
     if (request.kind === ProofKind.INTERIM && request.fiscalYear == null) throw ReportingErrors.yearNeeded();
     if (request.kind === ProofKind.FINAL && request.fiscalYear != null) throw ReportingErrors.yearNotAllowed();
     const program = await em.findOneOrFail(FundingProgram, project.program.id);
-    const owed = proofsOwed(project.approvalStart, project.approvalEnd, program).find((p) => p.kind === request.kind && p.fiscalYear === request.fiscalYear);
+    const owed = proofsOwed(project.approvalStart, project.approvalEnd, program).find(
+      (p) => p.kind === request.kind && p.fiscalYear === request.fiscalYear,
+    );
     if (!owed) throw ReportingErrors.noInterimProof(request.fiscalYear!);
     return owed;
   }
 
   private async listings(em: EntityManager, projects: Project[], asOf: LocalDate): Promise<ProofListing[]> {
     if (projects.length === 0) return [];
-    const programs = new Map((await em.find(FundingProgram, { id: { $in: [...new Set(projects.map((p) => p.program.id))] } })).map((p) => [p.id, p]));
+    const programs = new Map(
+      (await em.find(FundingProgram, { id: { $in: [...new Set(projects.map((p) => p.program.id))] } })).map((p) => [p.id, p]),
+    );
     const proofs = await em.find(Proof, { project: { $in: projects.map((p) => p.id) } });
     const proofOf = new Map(proofs.map((p) => [`${p.project.id}|${p.kind}|${p.fiscalYear}`, p]));
-    const versions = proofs.length ? await em.find(ProofVersion, { proof: { $in: proofs.map((p) => p.id) } }, { orderBy: { version: 'asc' } }) : [];
+    const versions = proofs.length
+      ? await em.find(ProofVersion, { proof: { $in: proofs.map((p) => p.id) } }, { orderBy: { version: 'asc' } })
+      : [];
     return projects.flatMap((project) =>
       proofsOwed(project.approvalStart, project.approvalEnd, programs.get(project.program.id)!).map((owed) => {
         const proof = proofOf.get(`${project.id}|${owed.kind}|${owed.fiscalYear ?? 0}`) ?? null;
@@ -263,7 +340,15 @@ export class ReportingService {
 
 function listing(project: Project, owed: DueProof, proof: Proof | null, asOf: LocalDate, versions: ProofVersion[] = []): ProofListing {
   const status = proof?.status ?? ProofStatus.OPEN;
-  return { ...owed, projectId: project.id, fileNumber: project.fileNumber, status, overdue: !FROZEN_STATUSES.includes(status) && owed.dueDate < asOf, proof, versions };
+  return {
+    ...owed,
+    projectId: project.id,
+    fileNumber: project.fileNumber,
+    status,
+    overdue: !FROZEN_STATUSES.includes(status) && owed.dueDate < asOf,
+    proof,
+    versions,
+  };
 }
 
 const byDueDate = (a: ProofListing, b: ProofListing) => a.dueDate.localeCompare(b.dueDate) || a.fileNumber.localeCompare(b.fileNumber);

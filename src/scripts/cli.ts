@@ -16,10 +16,19 @@ export class UsageError extends Error {}
 type Options = NonNullable<ParseArgsConfig['options']>;
 
 /** Parses argv strictly; `--help` prints the usage and exits 0; anything unknown is a UsageError. */
-export function parseCli<O extends Options>(usage: string, options: O, { positionals = 0, argv = process.argv.slice(2) }: { positionals?: number; argv?: string[] } = {}) {
+export function parseCli<O extends Options>(
+  usage: string,
+  options: O,
+  { positionals = 0, argv = process.argv.slice(2) }: { positionals?: number; argv?: string[] } = {},
+) {
   let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
   try {
-    parsed = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: positionals > 0, strict: true });
+    parsed = parseArgs({
+      args: argv,
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: positionals > 0,
+      strict: true,
+    });
   } catch (error) {
     throw new UsageError((error as Error).message.split('\n')[0]);
   }
@@ -47,7 +56,11 @@ export function runCli(main: () => Promise<number | void>): void {
           process.exit(2);
         }
         const known = error instanceof ConfigError || error instanceof EmbeddedPostgresError;
-        process.stderr.write(known ? `${message}\n` : `Failed: ${message.split('\n')[0]}${process.env.DEBUG ? `\n${(error as Error).stack}` : ' (set DEBUG=1 for details)'}\n`);
+        process.stderr.write(
+          known
+            ? `${message}\n`
+            : `Failed: ${message.split('\n')[0]}${process.env.DEBUG ? `\n${(error as Error).stack}` : ' (set DEBUG=1 for details)'}\n`,
+        );
         process.exit(1);
       },
     );

@@ -26,7 +26,10 @@ await withScratchDatabase(async (url) => {
     const className = basename(result.fileName).replace(/\.ts$/, '');
     const index = await readFile(INDEX, 'utf8');
     const withImport = `import { ${className} } from './${className}.js';\n${index}`;
-    const registered = withImport.replace(/\];\s*$/, (end) => `  { name: '${className}', class: ${className} },\n${end}`).replace('= [\n  {', '= [\n  {').replace('= [  {', '= [\n  {');
+    const registered = withImport
+      .replace(/\];\s*$/, (end) => `  { name: '${className}', class: ${className} },\n${end}`)
+      .replace('= [\n  {', '= [\n  {')
+      .replace('= [  {', '= [\n  {');
     await writeFile(INDEX, registered);
     console.log(`Created ${result.fileName} and registered it in ${INDEX}.`);
   } finally {

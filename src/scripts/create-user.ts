@@ -48,7 +48,13 @@ async function main(): Promise<number> {
 
   const config = loadConfig();
   const running = config.databaseUrl ? undefined : runningEmbeddedUrl(config.embeddedPg.dir);
-  const database = running ? { url: running, stop: async () => undefined } : await openDatabase(config, () => undefined, (m) => process.stderr.write(`${m}\n`));
+  const database = running
+    ? { url: running, stop: async () => undefined }
+    : await openDatabase(
+        config,
+        () => undefined,
+        (m) => process.stderr.write(`${m}\n`),
+      );
   const orm = await MikroORM.init(createOrmConfig({ url: database.url, poolMax: 2 }));
   try {
     await orm.migrator.up(); // an empty database gets its tables first
@@ -88,7 +94,11 @@ function runningEmbeddedUrl(dir: string): string | undefined {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `Failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      error instanceof ConfigError
+        ? `${error.message}\n`
+        : `Failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exit(1);
   },
 );

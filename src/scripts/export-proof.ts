@@ -48,7 +48,8 @@ const opts = { url: 'http://localhost:3000', kind: 'final', out: 'exports', rece
 /** Argument checks before any request: one line, exit code 2. */
 function checkArguments(): void {
   if (!['final', 'interim'].includes(opts.kind.toLowerCase())) throw new UsageError(`--kind must be final or interim, not "${opts.kind}".`);
-  if (opts.kind.toLowerCase() === 'interim' && !/^\d{4}$/.test(opts.year ?? '')) throw new UsageError('An interim proof needs --year YYYY.');
+  if (opts.kind.toLowerCase() === 'interim' && !/^\d{4}$/.test(opts.year ?? ''))
+    throw new UsageError('An interim proof needs --year YYYY.');
   if (opts.kind.toLowerCase() === 'final' && opts.year) throw new UsageError('--year is for interim proofs only.');
   if (opts['as-of']) {
     try {
@@ -62,7 +63,8 @@ function checkArguments(): void {
   } catch {
     throw new UsageError(`--url must be an http(s) URL, not "${opts.url}".`);
   }
-  if (!process.env.FPT_TOKEN && (!opts.user || !opts.password)) throw new UsageError('Give --user and --password, or a token in FPT_TOKEN.');
+  if (!process.env.FPT_TOKEN && (!opts.user || !opts.password))
+    throw new UsageError('Give --user and --password, or a token in FPT_TOKEN.');
 }
 
 async function gql<T>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
@@ -79,13 +81,21 @@ async function gql<T>(query: string, variables: Record<string, unknown>, token?:
 async function signIn(): Promise<string> {
   if (process.env.FPT_TOKEN) return process.env.FPT_TOKEN;
   if (!opts.user || !opts.password) throw new Error('Give --user and --password, or a token in FPT_TOKEN.');
-  const data = await gql<{ login: { token: string } }>('mutation($input: LoginInput!) { login(input: $input) { token } }', { input: { username: opts.user, password: opts.password } });
+  const data = await gql<{ login: { token: string } }>('mutation($input: LoginInput!) { login(input: $input) { token } }', {
+    input: { username: opts.user, password: opts.password },
+  });
   return data.login.token;
 }
 
 async function projectId(token: string): Promise<string> {
-  const data = await gql<{ projects: { nodes: { id: string; fileNumber: string }[] } }>('{ projects(first: 100) { nodes { id fileNumber } } }', {}, token);
-  const match = opts.project ? data.projects.nodes.find((p) => p.id === opts.project || p.fileNumber === opts.project) : data.projects.nodes[0];
+  const data = await gql<{ projects: { nodes: { id: string; fileNumber: string }[] } }>(
+    '{ projects(first: 100) { nodes { id fileNumber } } }',
+    {},
+    token,
+  );
+  const match = opts.project
+    ? data.projects.nodes.find((p) => p.id === opts.project || p.fileNumber === opts.project)
+    : data.projects.nodes[0];
   if (!match) throw new Error(`No visible project ${opts.project ?? ''}.`);
   return match.id;
 }
@@ -115,16 +125,25 @@ runCli(async () => {
   const kind = opts.kind!.toUpperCase();
   const fiscalYear = kind === 'INTERIM' ? Number(opts.year) : null;
   const asOf = opts['as-of'] ?? null;
-  process.stdout.write(`Generating ${kind === 'INTERIM' ? `the interim proof ${fiscalYear}` : 'the final proof'}${asOf ? ` as of ${asOf}` : ''} …\n`);
-  const { proofExport } = await gql<{ proofExport: { frozen: boolean; files: { name: string; bytes: number; sha256: string; url: string }[]; problems: { code: string; message: string }[] | null } }>(
-    EXPORT,
-    { projectId: id, kind, fiscalYear, asOf },
-    token,
+  process.stdout.write(
+    `Generating ${kind === 'INTERIM' ? `the interim proof ${fiscalYear}` : 'the final proof'}${asOf ? ` as of ${asOf}` : ''} …\n`,
   );
+  const { proofExport } = await gql<{
+    proofExport: {
+      frozen: boolean;
+      files: { name: string; bytes: number; sha256: string; url: string }[];
+      problems: { code: string; message: string }[] | null;
+    };
+  }>(EXPORT, { projectId: id, kind, fiscalYear, asOf }, token);
   await mkdir(opts.out!, { recursive: true });
   const bars = new cliProgress.MultiBar({ hideCursor: true, clearOnComplete: false }, cliProgress.Presets.shades_classic);
   const filesBar = bars.create(proofExport.files.length, 0, { name: '' }, { format: ' {bar} {value}/{total} files | {name}' });
-  const bytesBar = bars.create(proofExport.files.reduce((s, f) => s + f.bytes, 0), 0, {}, { format: ' {bar} {percentage}% | {value}/{total} bytes' });
+  const bytesBar = bars.create(
+    proofExport.files.reduce((s, f) => s + f.bytes, 0),
+    0,
+    {},
+    { format: ' {bar} {percentage}% | {value}/{total} bytes' },
+  );
   // create() leaves the total at its default when bar options are given; set it explicitly
   filesBar.setTotal(proofExport.files.length);
   bytesBar.setTotal(proofExport.files.reduce((s, f) => s + f.bytes, 0));
@@ -138,10 +157,18 @@ runCli(async () => {
   if (opts.receipts) {
     const path = `/exports/projects/${id}/receipts.csv?${new URLSearchParams({ ...(fiscalYear ? { fiscalYear: String(fiscalYear) } : {}), ...(asOf ? { asOf } : {}) })}`;
     const streamBar = bars.create(0, 0, {}, { format: ' {value} bytes streamed | receipt list' });
-    await download(token, path, join(opts.out!, `${kind === 'INTERIM' ? `zwischennachweis-${fiscalYear}` : 'verwendungsnachweis'}-belegliste-stream.csv`), (n) => streamBar.increment(n));
+    await download(
+      token,
+      path,
+      join(opts.out!, `${kind === 'INTERIM' ? `zwischennachweis-${fiscalYear}` : 'verwendungsnachweis'}-belegliste-stream.csv`),
+      (n) => streamBar.increment(n),
+    );
   }
   bars.stop();
-  process.stdout.write(`${proofExport.files.length} files in ${opts.out}${proofExport.frozen ? ' (frozen at submission)' : ''}; SHA-256 ${mismatches.length ? `MISMATCH: ${mismatches.join(', ')}` : 'checked'}.\n`);
-  if (proofExport.problems?.length) process.stdout.write(`Pre-flight: ${proofExport.problems.length} problems (see the Vorprüfung part).\n`);
+  process.stdout.write(
+    `${proofExport.files.length} files in ${opts.out}${proofExport.frozen ? ' (frozen at submission)' : ''}; SHA-256 ${mismatches.length ? `MISMATCH: ${mismatches.join(', ')}` : 'checked'}.\n`,
+  );
+  if (proofExport.problems?.length)
+    process.stdout.write(`Pre-flight: ${proofExport.problems.length} problems (see the Vorprüfung part).\n`);
   return mismatches.length ? 1 : 0;
 });

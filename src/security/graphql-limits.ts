@@ -21,10 +21,17 @@ export function documentLimits(limits: GraphQLLimits, production: boolean): Docu
   const reject = (code: AppErrorCode, explain: string) => ({
     propagateOnRejection: false,
     exposeLimits: true,
-    onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(new AppError(code, `${error.message.replace(/^Syntax Error: /, '')} ${explain}`))],
+    onReject: [
+      (context: ValidationContext | null, error: GraphQLError) =>
+        context?.reportError(new AppError(code, `${error.message.replace(/^Syntax Error: /, '')} ${explain}`)),
+    ],
   });
   const armor = new ApolloArmor({
-    maxDepth: { n: limits.maxDepth, flattenFragments: true, ...reject('QUERY_TOO_DEEP', 'Ask for less nested data (limit: GRAPHQL_MAX_DEPTH).') },
+    maxDepth: {
+      n: limits.maxDepth,
+      flattenFragments: true,
+      ...reject('QUERY_TOO_DEEP', 'Ask for less nested data (limit: GRAPHQL_MAX_DEPTH).'),
+    },
     costLimit: { maxCost: limits.maxCost, ...reject('QUERY_TOO_COMPLEX', 'Split it into smaller queries (limit: GRAPHQL_MAX_COST).') },
     maxAliases: { n: limits.maxAliases, ...reject('TOO_MANY_ALIASES', 'Use fewer aliases (limit: GRAPHQL_MAX_ALIASES).') },
     maxDirectives: { n: limits.maxDirectives, ...reject('TOO_MANY_DIRECTIVES', 'Use fewer directives (limit: GRAPHQL_MAX_DIRECTIVES).') },

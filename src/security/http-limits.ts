@@ -14,7 +14,11 @@ export function applyHttpLimits(app: NestExpressApplication, limits: GraphQLLimi
   app.useBodyParser('urlencoded', { limit, extended: false });
   app.use((error: { type?: string; status?: number } | undefined, _req: Request, res: Response, next: NextFunction) => {
     if (error?.type === 'entity.too.large') {
-      res.status(413).json(graphQLErrorBody('PAYLOAD_TOO_LARGE', `The request body is larger than ${limit} (limit: HTTP_BODY_LIMIT_KB).`, { limitKb: limits.bodyLimitKb }));
+      res.status(413).json(
+        graphQLErrorBody('PAYLOAD_TOO_LARGE', `The request body is larger than ${limit} (limit: HTTP_BODY_LIMIT_KB).`, {
+          limitKb: limits.bodyLimitKb,
+        }),
+      );
     } else if (error?.type === 'entity.parse.failed') {
       res.status(400).json(graphQLErrorBody('BAD_REQUEST', 'The request body is not valid JSON.'));
     } else {

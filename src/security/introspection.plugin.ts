@@ -28,7 +28,12 @@ export class IntrospectionGatePlugin implements ApolloServerPlugin<GraphQLContex
           throw error;
         }
         if (!req.user) {
-          throw new AppError('INTROSPECTION_REQUIRES_SIGN_IN', 'Sign in to read the schema (introspection is open to signed-in users only).', undefined, unauthorized);
+          throw new AppError(
+            'INTROSPECTION_REQUIRES_SIGN_IN',
+            'Sign in to read the schema (introspection is open to signed-in users only).',
+            undefined,
+            unauthorized,
+          );
         }
       },
     };

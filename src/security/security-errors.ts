@@ -15,7 +15,8 @@ const BUILT_IN_REFUSALS: { test: (f: GraphQLFormattedError) => boolean; code: st
   {
     test: (f) => f.extensions?.code === 'BAD_REQUEST' && /Cross-Site Request Forgery/i.test(f.message),
     code: 'CSRF_BLOCKED',
-    message: 'Refused as a possible cross-site request forgery: send JSON (content-type: application/json) or an "apollo-require-preflight" header.',
+    message:
+      'Refused as a possible cross-site request forgery: send JSON (content-type: application/json) or an "apollo-require-preflight" header.',
   },
   {
     test: (f) => f.extensions?.code === 'BAD_REQUEST' && /batching/i.test(f.message),
@@ -36,7 +37,8 @@ export function withSecurityCodes(format: Formatter): Formatter {
       return { message: own.message, path: formatted.path, locations: formatted.locations, extensions };
     }
     const refusal = BUILT_IN_REFUSALS.find((r) => r.test(formatted));
-    if (refusal) return { message: refusal.message ?? formatted.message, locations: formatted.locations, extensions: { code: refusal.code } };
+    if (refusal)
+      return { message: refusal.message ?? formatted.message, locations: formatted.locations, extensions: { code: refusal.code } };
     return format(formatted, error);
   };
 }
@@ -45,4 +47,3 @@ export function withSecurityCodes(format: Formatter): Formatter {
 export const graphQLErrorBody = (code: string, message: string, extra: Record<string, unknown> = {}) => ({
   errors: [{ message, extensions: { code, ...extra } }],
 });
-

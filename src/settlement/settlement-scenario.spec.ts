@@ -25,7 +25,12 @@ const input: SettlementInput = {
   reclaimDueDate: '2025-01-01',
   baseRates: [{ validFrom: '2016-07-01', ratePercent: d('-0.88') }],
 };
-const scenario = (s: Partial<SettlementScenarioInput>): SettlementScenarioInput => ({ unlisted: ScenarioBasis.PLAN, categories: [], income: [], ...s });
+const scenario = (s: Partial<SettlementScenarioInput>): SettlementScenarioInput => ({
+  unlisted: ScenarioBasis.PLAN,
+  categories: [],
+  income: [],
+  ...s,
+});
 const known = [{ id: 'd', code: 'D', name: 'Weiterleitung', sortOrder: 9 }];
 
 describe('what-if settlements', () => {
@@ -40,28 +45,58 @@ describe('what-if settlements', () => {
     const s = settle(what);
     expect(s.whatIf).toBe(true);
     expect(s.finalGrant.toFixed(2)).toBe('8980.00');
-    expect(s.steps[0]).toMatchObject({ label: 'Annahme (Was-wäre-wenn)', detail: 'B1 Honorare: 70,00 % des Solls von 3.333,33 EUR = 2.333,33 EUR' });
+    expect(s.steps[0]).toMatchObject({
+      label: 'Annahme (Was-wäre-wenn)',
+      detail: 'B1 Honorare: 70,00 % des Solls von 3.333,33 EUR = 2.333,33 EUR',
+    });
   });
 
   it('keeps unnamed categories as booked, takes assumed amounts, income and payouts, and may add a category of the programme', () => {
     const what = applyScenario(
       input,
-      scenario({ unlisted: ScenarioBasis.ACTUAL, categories: [{ costCategoryId: 'd', amount: d('500.00') }], income: [{ fundingSource: K.THIRD_PARTY_FUNDS, amount: d('100.00') }], paidOut: d('4000.00') }),
+      scenario({
+        unlisted: ScenarioBasis.ACTUAL,
+        categories: [{ costCategoryId: 'd', amount: d('500.00') }],
+        income: [{ fundingSource: K.THIRD_PARTY_FUNDS, amount: d('100.00') }],
+        paidOut: d('4000.00'),
+      }),
       known,
     );
     // A 3,000.00 + B1 1,000.00 + B3 100.00 + D 500.00 = 4,600.00; − 100.00 third − 20.00 income = 4,480.00; paid 4,000.00 → −480.00
     const s = settle(what);
     expect([s.eligibleExpenditure.toFixed(2), s.finalGrant.toFixed(2), s.balance.toFixed(2)]).toEqual(['4600.00', '4480.00', '-480.00']);
-    expect(s.assumptions).toEqual(['D Weiterleitung: 500,00 EUR angenommen', 'Übrige Ausgabepositionen (A, B1, B3): wie gebucht', 'Drittmittel: 100,00 EUR angenommen', 'Ausgezahlte Zuwendung: 4.000,00 EUR angenommen']);
+    expect(s.assumptions).toEqual([
+      'D Weiterleitung: 500,00 EUR angenommen',
+      'Übrige Ausgabepositionen (A, B1, B3): wie gebucht',
+      'Drittmittel: 100,00 EUR angenommen',
+      'Ausgezahlte Zuwendung: 4.000,00 EUR angenommen',
+    ]);
   });
 
   it.each([
     ['neither percentage nor amount', scenario({ categories: [{ costCategoryId: 'a' }] }), 'whatIf.categories.0'],
-    ['both percentage and amount', scenario({ categories: [{ costCategoryId: 'a', amount: d('1'), percentOfPlan: d('1') }] }), 'whatIf.categories.0'],
+    [
+      'both percentage and amount',
+      scenario({ categories: [{ costCategoryId: 'a', amount: d('1'), percentOfPlan: d('1') }] }),
+      'whatIf.categories.0',
+    ],
     ['an unknown category', scenario({ categories: [{ costCategoryId: 'zz', amount: d('1') }] }), 'whatIf.categories.0.costCategoryId'],
-    ['a category twice', scenario({ categories: [{ costCategoryId: 'a', amount: d('1') }, { costCategoryId: 'a', amount: d('2') }] }), 'whatIf.categories.1.costCategoryId'],
+    [
+      'a category twice',
+      scenario({
+        categories: [
+          { costCategoryId: 'a', amount: d('1') },
+          { costCategoryId: 'a', amount: d('2') },
+        ],
+      }),
+      'whatIf.categories.1.costCategoryId',
+    ],
     ['a negative amount', scenario({ categories: [{ costCategoryId: 'a', amount: d('-1') }] }), 'whatIf.categories.0.amount'],
-    ['the federal grant as income', scenario({ income: [{ fundingSource: K.FEDERAL_GRANT, amount: d('1') }] }), 'whatIf.income.0.fundingSource'],
+    [
+      'the federal grant as income',
+      scenario({ income: [{ fundingSource: K.FEDERAL_GRANT, amount: d('1') }] }),
+      'whatIf.income.0.fundingSource',
+    ],
     ['negative payouts', scenario({ paidOut: d('-1') }), 'whatIf.paidOut'],
   ])('refuses %s with BAD_USER_INPUT naming the field', (_name, bad, field) => {
     try {

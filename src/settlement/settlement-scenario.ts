@@ -28,14 +28,23 @@ export function applyScenario(input: SettlementInput, scenario: SettlementScenar
   const named = new Set<string>();
   scenario.categories.forEach((s, i) => {
     const field = `whatIf.categories.${i}`;
-    if ((s.percentOfPlan == null) === (s.amount == null)) throw badInput(field, 'Give either percentOfPlan or amount for each category of a what-if.');
+    if ((s.percentOfPlan == null) === (s.amount == null))
+      throw badInput(field, 'Give either percentOfPlan or amount for each category of a what-if.');
     if (named.has(s.costCategoryId)) throw badInput(`${field}.costCategoryId`, 'Each category may appear once in a what-if.');
     named.add(s.costCategoryId);
     let category = byId.get(s.costCategoryId);
     if (!category) {
       const k = known.find((c) => c.id === s.costCategoryId);
-      if (!k) throw badInput(`${field}.costCategoryId`, 'This is not a cost category of the project\'s programme.');
-      category = { costCategoryId: k.id, code: k.code, name: k.name, sortOrder: k.sortOrder, planned: new Decimal(0), actual: new Decimal(0), assumption: null };
+      if (!k) throw badInput(`${field}.costCategoryId`, "This is not a cost category of the project's programme.");
+      category = {
+        costCategoryId: k.id,
+        code: k.code,
+        name: k.name,
+        sortOrder: k.sortOrder,
+        planned: new Decimal(0),
+        actual: new Decimal(0),
+        assumption: null,
+      };
       categories.push(category);
       byId.set(k.id, category);
     }
@@ -44,7 +53,9 @@ export function applyScenario(input: SettlementInput, scenario: SettlementScenar
       // A computed share of the plan: rounded half up to cents here.
       category.actual = roundToCents(category.planned.times(s.percentOfPlan).dividedBy(100));
       category.assumption = `${percent(s.percentOfPlan)} des Solls`;
-      assumptions.push(`${category.code} ${category.name}: ${percent(s.percentOfPlan)} des Solls von ${eur(category.planned)} = ${eur(category.actual)}`);
+      assumptions.push(
+        `${category.code} ${category.name}: ${percent(s.percentOfPlan)} des Solls von ${eur(category.planned)} = ${eur(category.actual)}`,
+      );
     } else {
       if (s.amount!.isNegative()) throw badInput(`${field}.amount`, 'Assumed spending cannot be negative.');
       category.actual = s.amount!;
@@ -67,7 +78,11 @@ export function applyScenario(input: SettlementInput, scenario: SettlementScenar
   const seen = new Set<FundingSourceKind>();
   scenario.income.forEach((s, i) => {
     const field = `whatIf.income.${i}`;
-    if (!OTHER_SOURCES.includes(s.fundingSource as OtherSource)) throw badInput(`${field}.fundingSource`, 'The federal grant is what the settlement computes; assume own funds, third-party funds or income.');
+    if (!OTHER_SOURCES.includes(s.fundingSource as OtherSource))
+      throw badInput(
+        `${field}.fundingSource`,
+        'The federal grant is what the settlement computes; assume own funds, third-party funds or income.',
+      );
     if (seen.has(s.fundingSource)) throw badInput(`${field}.fundingSource`, 'Each funding source may appear once in a what-if.');
     seen.add(s.fundingSource);
     if (s.amount.isNegative()) throw badInput(`${field}.amount`, 'Assumed income cannot be negative.');

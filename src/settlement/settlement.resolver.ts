@@ -13,7 +13,10 @@ export class SettlementResolver {
   constructor(private readonly service: SettlementService) {}
 
   @Allow(...SETTLEMENT_READERS)
-  @Query(() => SettlementModel, { description: 'Schlussabrechnung of a project (ANBest-P Nr. 2, § 49a VwVfG) as booked up to asOf, or as a what-if; with the Berechnung step by step.' })
+  @Query(() => SettlementModel, {
+    description:
+      'Schlussabrechnung of a project (ANBest-P Nr. 2, § 49a VwVfG) as booked up to asOf, or as a what-if; with the Berechnung step by step.',
+  })
   settlement(@CurrentUser() user: AuthUser, @Args() args: SettlementArgs) {
     return this.service.settlement(user, args);
   }

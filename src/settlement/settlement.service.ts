@@ -34,12 +34,22 @@ export class SettlementService {
     const em = this.em.fork({ keepTransactionContext: true });
     const projectId = await this.access.requireProjectId(em, user, args.projectId, SETTLEMENT_READERS);
     const asOf = args.asOf ?? todayUtc();
-    const { loaded: [loaded], rates } = await loadSettlements(em, this.incomeTotals, [projectId], asOf);
+    const {
+      loaded: [loaded],
+      rates,
+    } = await loadSettlements(em, this.incomeTotals, [projectId], asOf);
     let input = settlementInput(loaded, rates, asOf, args.reclaimDueDate);
     if (!input) throw noPlanInForce(loaded, asOf);
     if (args.whatIf) {
-      const known = await em.execute<{ id: string; code: string; name: string; sort_order: number }[]>('select id, code, name, sort_order from cost_category where program_id = ?', [loaded.project.programId]);
-      input = applyScenario(input, args.whatIf, known.map((k) => ({ id: k.id, code: k.code, name: k.name, sortOrder: Number(k.sort_order) })));
+      const known = await em.execute<{ id: string; code: string; name: string; sort_order: number }[]>(
+        'select id, code, name, sort_order from cost_category where program_id = ?',
+        [loaded.project.programId],
+      );
+      input = applyScenario(
+        input,
+        args.whatIf,
+        known.map((k) => ({ id: k.id, code: k.code, name: k.name, sortOrder: Number(k.sort_order) })),
+      );
     }
     return toSettlementModel(loaded, settle(input));
   }
@@ -52,11 +62,38 @@ export class SettlementService {
     if (projectIds.length === 0) await this.explainEmpty(em, user, programId);
     const asOf = args.asOf ?? todayUtc();
     const { loaded, rates } = await loadSettlements(em, this.incomeTotals, projectIds, asOf);
-    const totals = { settled: 0, approvedTotal: ZERO, finalGrant: ZERO, paidOut: ZERO, reclaim: ZERO, interest: ZERO, totalDue: ZERO, underpayment: ZERO };
+    const totals = {
+      settled: 0,
+      approvedTotal: ZERO,
+      finalGrant: ZERO,
+      paidOut: ZERO,
+      reclaim: ZERO,
+      interest: ZERO,
+      totalDue: ZERO,
+      underpayment: ZERO,
+    };
     const projects = loaded.map((l): ProjectSettlementModel => {
-      const header = { projectId: l.project.id, fileNumber: l.project.fileNumber, title: l.project.title, grantee: l.project.grantee, financingType: l.project.financingType, approvedTotal: l.project.approvedTotal };
+      const header = {
+        projectId: l.project.id,
+        fileNumber: l.project.fileNumber,
+        title: l.project.title,
+        grantee: l.project.grantee,
+        financingType: l.project.financingType,
+        approvedTotal: l.project.approvedTotal,
+      };
       const input = settlementInput(l, rates, asOf, args.reclaimDueDate);
-      if (!input) return { ...header, problem: noPlanInForce(l, asOf).message, eligibleExpenditure: null, finalGrant: null, paidOut: null, balance: null, reclaim: null, interest: null, totalDue: null };
+      if (!input)
+        return {
+          ...header,
+          problem: noPlanInForce(l, asOf).message,
+          eligibleExpenditure: null,
+          finalGrant: null,
+          paidOut: null,
+          balance: null,
+          reclaim: null,
+          interest: null,
+          totalDue: null,
+        };
       const s = settle(input);
       totals.settled++;
       totals.approvedTotal = totals.approvedTotal.plus(s.approvedTotal);
@@ -66,14 +103,27 @@ export class SettlementService {
       totals.interest = totals.interest.plus(s.interest.amount);
       totals.totalDue = totals.totalDue.plus(s.totalDue);
       totals.underpayment = totals.underpayment.plus(s.underpayment);
-      return { ...header, problem: null, eligibleExpenditure: s.eligibleExpenditure, finalGrant: s.finalGrant, paidOut: s.paidOut, balance: s.balance, reclaim: s.reclaim, interest: s.interest.amount, totalDue: s.totalDue };
+      return {
+        ...header,
+        problem: null,
+        eligibleExpenditure: s.eligibleExpenditure,
+        finalGrant: s.finalGrant,
+        paidOut: s.paidOut,
+        balance: s.balance,
+        reclaim: s.reclaim,
+        interest: s.interest.amount,
+        totalDue: s.totalDue,
+      };
     });
     return { programId, asOf, projects, totals };
   }
 
   /** No visible project: an empty list for the programme's grantor, otherwise NOT_FOUND or FORBIDDEN. */
   private async explainEmpty(em: EntityManager, user: AuthUser, programId: string): Promise<void> {
-    await this.access.requireProgram(em, user, programId, { roles: PROGRAM_OVERVIEW_ROLES, forbidden: 'Your role does not allow the programme\'s settlement list.' });
+    await this.access.requireProgram(em, user, programId, {
+      roles: PROGRAM_OVERVIEW_ROLES,
+      forbidden: "Your role does not allow the programme's settlement list.",
+    });
   }
 }
 
@@ -81,8 +131,15 @@ export class SettlementService {
  * The settlement of one project as booked up to `asOf`, for other modules (the final proof
  * freezes it); null when no plan is in force then. `em` should be the caller's read snapshot.
  */
-export async function settleProject(em: EntityManager, projectId: string, asOf: LocalDate): Promise<{ settlement: Settlement; loaded: LoadedSettlement } | null> {
-  const { loaded: [loaded], rates } = await loadSettlements(em, new IncomeTotals(), [projectId], asOf);
+export async function settleProject(
+  em: EntityManager,
+  projectId: string,
+  asOf: LocalDate,
+): Promise<{ settlement: Settlement; loaded: LoadedSettlement } | null> {
+  const {
+    loaded: [loaded],
+    rates,
+  } = await loadSettlements(em, new IncomeTotals(), [projectId], asOf);
   const input = settlementInput(loaded, rates, asOf);
   return input ? { settlement: settle(input), loaded } : null;
 }
@@ -108,7 +165,10 @@ function settlementInput(l: LoadedSettlement, rates: BaseRate[], asOf: LocalDate
 function noPlanInForce(l: LoadedSettlement, asOf: LocalDate) {
   return l.project.hasPlan
     ? badInput('asOf', `No financing plan of project ${l.project.fileNumber} is in force on ${asOf}; a settlement needs the plan in force.`)
-    : badInput('projectId', `Project ${l.project.fileNumber} has no financing plan; a settlement needs the plan in force (createBudgetPlan).`);
+    : badInput(
+        'projectId',
+        `Project ${l.project.fileNumber} has no financing plan; a settlement needs the plan in force (createBudgetPlan).`,
+      );
 }
 
 export function toSettlementModel(l: LoadedSettlement, s: Settlement): SettlementModel {
@@ -123,7 +183,15 @@ export function toSettlementModel(l: LoadedSettlement, s: Settlement): Settlemen
     reclaimDueDate: s.reclaimDueDate,
     whatIf: s.whatIf,
     assumptions: s.assumptions,
-    categories: s.categories.map((c) => ({ costCategoryId: c.costCategoryId, code: c.code, name: c.name, planned: c.planned, actual: c.actual, deviation: c.actual.minus(c.planned), assumption: c.assumption })),
+    categories: s.categories.map((c) => ({
+      costCategoryId: c.costCategoryId,
+      code: c.code,
+      name: c.name,
+      planned: c.planned,
+      actual: c.actual,
+      deviation: c.actual.minus(c.planned),
+      assumption: c.assumption,
+    })),
     plannedExpenditure: s.plannedExpenditure,
     eligibleExpenditure: s.eligibleExpenditure,
     cover: s.cover.map((c) => ({ ...c })),

@@ -160,16 +160,29 @@ export function settle(input: SettlementInput): Settlement {
     difference,
   );
   for (const kind of OTHER_SOURCES) {
-    step(`${SOURCE_LABELS[kind]} (Ist)`, `Soll lt. Finanzierungsplan ${eur(input.plannedCover[kind])}, Ist lt. Einnahmebuchungen ${eur(input.actualCover[kind])}`, input.actualCover[kind]);
+    step(
+      `${SOURCE_LABELS[kind]} (Ist)`,
+      `Soll lt. Finanzierungsplan ${eur(input.plannedCover[kind])}, Ist lt. Einnahmebuchungen ${eur(input.actualCover[kind])}`,
+      input.actualCover[kind],
+    );
   }
 
   const { finalGrant, counted } = grantByType(input, eligibleExpenditure, step);
-  const cover = OTHER_SOURCES.map((kind) => ({ kind, planned: input.plannedCover[kind], actual: input.actualCover[kind], counted: counted[kind] }));
+  const cover = OTHER_SOURCES.map((kind) => ({
+    kind,
+    planned: input.plannedCover[kind],
+    actual: input.actualCover[kind],
+    counted: counted[kind],
+  }));
 
   const balance = input.paidOut.minus(finalGrant);
   const overpayment = Decimal.max(balance, ZERO);
   const underpayment = Decimal.max(balance.negated(), ZERO);
-  step('Ausgezahlte Zuwendung', `Ausgezahlte Mittelabrufe abzüglich Rückzahlungen und Rückforderungen bis ${germanDate(input.asOf)}`, input.paidOut);
+  step(
+    'Ausgezahlte Zuwendung',
+    `Ausgezahlte Mittelabrufe abzüglich Rückzahlungen und Rückforderungen bis ${germanDate(input.asOf)}`,
+    input.paidOut,
+  );
   step(
     balance.isNegative() ? 'Unterzahlung' : 'Überzahlung',
     `Ausgezahlt ${eur(input.paidOut)} − Zuwendung endgültig ${eur(finalGrant)} = ${eur(balance)}`,
@@ -180,7 +193,11 @@ export function settle(input: SettlementInput): Settlement {
   if (overpayment.gt(0)) {
     step('Erstattungsbetrag (§ 49a Abs. 1 VwVfG)', 'Die Überzahlung ist zu erstatten.', overpayment);
     if (interest.days === 0) {
-      step('Zinsen nach § 49a Abs. 3 VwVfG', `Keine: der Erstattungsbetrag ist ab ${germanDate(input.reclaimDueDate)} fällig, Stichtag ist ${germanDate(input.asOf)}.`, ZERO);
+      step(
+        'Zinsen nach § 49a Abs. 3 VwVfG',
+        `Keine: der Erstattungsbetrag ist ab ${germanDate(input.reclaimDueDate)} fällig, Stichtag ist ${germanDate(input.asOf)}.`,
+        ZERO,
+      );
     } else {
       for (const piece of interest.pieces) {
         step(
@@ -231,7 +248,11 @@ export function settle(input: SettlementInput): Settlement {
 type Step = (label: string, detail: string, amount: Decimal | null) => void;
 
 /** The final grant by financing type (ANBest-P Nr. 2), with its steps; never above the approved total, never below zero. */
-function grantByType(input: SettlementInput, eligible: Decimal, step: Step): { finalGrant: Decimal; counted: Record<OtherSource, Decimal> } {
+function grantByType(
+  input: SettlementInput,
+  eligible: Decimal,
+  step: Step,
+): { finalGrant: Decimal; counted: Record<OtherSource, Decimal> } {
   const planned = input.plannedCover;
   const actual = input.actualCover;
   const approved = input.approvedTotal;
@@ -259,8 +280,19 @@ function grantByType(input: SettlementInput, eligible: Decimal, step: Step): { f
         gap,
       );
       const finalGrant = capped(gap);
-      step('Zuwendung endgültig', `Fehlbetrag ${eur(gap)}, höchstens die bewilligte Zuwendung ${eur(approved)}, nicht unter 0,00 EUR`, finalGrant);
-      return { finalGrant, counted: { [FundingSourceKind.OWN_FUNDS]: own, [FundingSourceKind.THIRD_PARTY_FUNDS]: actual[FundingSourceKind.THIRD_PARTY_FUNDS], [FundingSourceKind.INCOME]: actual[FundingSourceKind.INCOME] } };
+      step(
+        'Zuwendung endgültig',
+        `Fehlbetrag ${eur(gap)}, höchstens die bewilligte Zuwendung ${eur(approved)}, nicht unter 0,00 EUR`,
+        finalGrant,
+      );
+      return {
+        finalGrant,
+        counted: {
+          [FundingSourceKind.OWN_FUNDS]: own,
+          [FundingSourceKind.THIRD_PARTY_FUNDS]: actual[FundingSourceKind.THIRD_PARTY_FUNDS],
+          [FundingSourceKind.INCOME]: actual[FundingSourceKind.INCOME],
+        },
+      };
     }
     case FinancingType.SHARE: {
       step(
@@ -281,10 +313,21 @@ function grantByType(input: SettlementInput, eligible: Decimal, step: Step): { f
       const exact = base.times(input.fundingRate).dividedBy(100);
       // The share is a computed part of an amount: rounded half up to cents here, and only here.
       const share = roundToCents(exact);
-      step('Anteil der Zuwendung', `${eur(base)} × ${percent(input.fundingRate)} = ${exactText(exact)} EUR, kaufmännisch auf Cent gerundet`, share);
+      step(
+        'Anteil der Zuwendung',
+        `${eur(base)} × ${percent(input.fundingRate)} = ${exactText(exact)} EUR, kaufmännisch auf Cent gerundet`,
+        share,
+      );
       const finalGrant = capped(share);
       step('Zuwendung endgültig', `Anteil ${eur(share)}, höchstens die bewilligte Zuwendung ${eur(approved)}`, finalGrant);
-      return { finalGrant, counted: { [FundingSourceKind.OWN_FUNDS]: actual[FundingSourceKind.OWN_FUNDS], [FundingSourceKind.THIRD_PARTY_FUNDS]: actual[FundingSourceKind.THIRD_PARTY_FUNDS], [FundingSourceKind.INCOME]: actual[FundingSourceKind.INCOME] } };
+      return {
+        finalGrant,
+        counted: {
+          [FundingSourceKind.OWN_FUNDS]: actual[FundingSourceKind.OWN_FUNDS],
+          [FundingSourceKind.THIRD_PARTY_FUNDS]: actual[FundingSourceKind.THIRD_PARTY_FUNDS],
+          [FundingSourceKind.INCOME]: actual[FundingSourceKind.INCOME],
+        },
+      };
     }
     case FinancingType.FIXED_AMOUNT: {
       step(
@@ -301,7 +344,14 @@ function grantByType(input: SettlementInput, eligible: Decimal, step: Step): { f
           : `Ausgaben ${eur(eligible)} liegen unter dem Festbetrag ${eur(approved)}: Zuwendung = Ausgaben`,
         finalGrant,
       );
-      return { finalGrant, counted: { [FundingSourceKind.OWN_FUNDS]: actual[FundingSourceKind.OWN_FUNDS], [FundingSourceKind.THIRD_PARTY_FUNDS]: actual[FundingSourceKind.THIRD_PARTY_FUNDS], [FundingSourceKind.INCOME]: actual[FundingSourceKind.INCOME] } };
+      return {
+        finalGrant,
+        counted: {
+          [FundingSourceKind.OWN_FUNDS]: actual[FundingSourceKind.OWN_FUNDS],
+          [FundingSourceKind.THIRD_PARTY_FUNDS]: actual[FundingSourceKind.THIRD_PARTY_FUNDS],
+          [FundingSourceKind.INCOME]: actual[FundingSourceKind.INCOME],
+        },
+      };
     }
   }
 }

@@ -31,7 +31,10 @@ const TRANSITIONS: Record<DrawdownAction, { from: DrawdownStatus[]; to: Drawdown
   [DrawdownAction.APPROVE]: { from: [DrawdownStatus.REQUESTED], to: DrawdownStatus.APPROVED },
   [DrawdownAction.REJECT]: { from: [DrawdownStatus.REQUESTED], to: DrawdownStatus.REJECTED },
   [DrawdownAction.DISBURSE]: { from: [DrawdownStatus.APPROVED], to: DrawdownStatus.DISBURSED },
-  [DrawdownAction.REPAY]: { from: [DrawdownStatus.DISBURSED, DrawdownStatus.PARTIALLY_USED, DrawdownStatus.OVERDUE], to: DrawdownStatus.REPAID },
+  [DrawdownAction.REPAY]: {
+    from: [DrawdownStatus.DISBURSED, DrawdownStatus.PARTIALLY_USED, DrawdownStatus.OVERDUE],
+    to: DrawdownStatus.REPAID,
+  },
   [DrawdownAction.SETTLE]: { from: [DrawdownStatus.USED, DrawdownStatus.REPAID], to: DrawdownStatus.SETTLED },
 };
 
@@ -48,7 +51,12 @@ const PAID_OUT = new Set([DrawdownStatus.DISBURSED, DrawdownStatus.PARTIALLY_USE
  * The use state of a paid-out tranche from its FIFO allocation on a given day: fully used, partly
  * used, overdue (money unused after the deadline) or still just disbursed.
  */
-export function useStatus(status: DrawdownStatus, used: { isZero(): boolean }, unused: { isZero(): boolean }, overdue: boolean): DrawdownStatus {
+export function useStatus(
+  status: DrawdownStatus,
+  used: { isZero(): boolean },
+  unused: { isZero(): boolean },
+  overdue: boolean,
+): DrawdownStatus {
   if (!PAID_OUT.has(status)) return status;
   if (unused.isZero()) return DrawdownStatus.USED;
   if (overdue) return DrawdownStatus.OVERDUE;

@@ -31,7 +31,12 @@ export const drawnTotalsSource: BudgetTotalsSource = {
         where d.project_id = ? and d.status in (?) group by d.fiscal_year, l.cost_category_id`,
       [projectId, PAID_STATUSES],
     );
-    return rows.map((r) => ({ fiscalYear: r.fiscal_year, costCategoryId: r.cost_category_id, field: 'drawn' as const, amount: new Decimal(r.drawn) }));
+    return rows.map((r) => ({
+      fiscalYear: r.fiscal_year,
+      costCategoryId: r.cost_category_id,
+      field: 'drawn' as const,
+      amount: new Decimal(r.drawn),
+    }));
   },
 };
 
@@ -54,7 +59,11 @@ export class DrawdownReads {
   async byId(user: AuthUser, id: string, asOf: LocalDate = todayUtc()): Promise<DrawdownModel> {
     const em = this.em.fork({ keepTransactionContext: true });
     checkId(id);
-    const drawdown = await em.findOne(Drawdown, { $and: [{ id }, this.access.ownedWhere(user, MONEY_READERS)] }, { populate: ['lines.costCategory'] });
+    const drawdown = await em.findOne(
+      Drawdown,
+      { $and: [{ id }, this.access.ownedWhere(user, MONEY_READERS)] },
+      { populate: ['lines.costCategory'] },
+    );
     if (!drawdown) throw TrancheErrors.drawdownNotFound(id);
     const project = await this.access.requireProject(em, user, drawdown.project.id, MONEY_READERS);
     const [model] = await this.toModels(em, project.id, project.program.id, [drawdown], asOf);
@@ -111,7 +120,13 @@ export class DrawdownReads {
   }
 
   /** Approvals and use figures for a set of drawdowns of one project: a fixed number of statements. */
-  private async toModels(em: EntityManager, projectId: string, programId: string, drawdowns: Drawdown[], asOf: LocalDate): Promise<DrawdownModel[]> {
+  private async toModels(
+    em: EntityManager,
+    projectId: string,
+    programId: string,
+    drawdowns: Drawdown[],
+    asOf: LocalDate,
+  ): Promise<DrawdownModel[]> {
     if (drawdowns.length === 0) return [];
     const program = await em.findOneOrFail(FundingProgram, programId);
     const [approvals, uses] = await Promise.all([

@@ -16,7 +16,14 @@ import { FundingProgram } from '../programs/entities/funding-program.entity.js';
 import { Project } from '../programs/entities/project.entity.js';
 import { DrawdownAction, DrawdownStatus, nextStatus } from './drawdown-lifecycle.js';
 import { DrawdownReads, drawnTotalsSource } from './drawdown-reads.js';
-import { DecideDrawdownInput, DisburseDrawdownInput, DrawdownLineInput, RecordRepaymentInput, RequestDrawdownInput, SubmitDrawdownInput } from './dto/drawdown.inputs.js';
+import {
+  DecideDrawdownInput,
+  DisburseDrawdownInput,
+  DrawdownLineInput,
+  RecordRepaymentInput,
+  RequestDrawdownInput,
+  SubmitDrawdownInput,
+} from './dto/drawdown.inputs.js';
 import { DrawdownApproval } from './entities/drawdown-approval.entity.js';
 import { DrawdownLine } from './entities/drawdown-line.entity.js';
 import { Drawdown } from './entities/drawdown.entity.js';
@@ -27,7 +34,6 @@ import { trancheUses } from './tranche-use.js';
 import { ApprovalDecision, CLAIMING_STATUSES, DrawdownKind, PAID_STATUSES } from './tranches.enums.js';
 import { TrancheErrors } from './tranches.errors.js';
 import { joinTransaction } from '../database/transactions.js';
-
 
 /**
  * Drawdowns (Mittelabrufe): request, four-eyes decision, payout, repayment. Every money mutation
@@ -87,7 +93,13 @@ export class DrawdownsService implements OnModuleInit {
         });
         for (const line of lines) em.create(DrawdownLine, { project, drawdown, costCategory: line.costCategoryId, amount: line.amount });
         await em.flush();
-        this.audit.record({ entity: 'Drawdown', id: drawdown.id, projectId: project.id, before: null, after: drawdownAuditFields(drawdown) });
+        this.audit.record({
+          entity: 'Drawdown',
+          id: drawdown.id,
+          projectId: project.id,
+          before: null,
+          after: drawdownAuditFields(drawdown),
+        });
         return { id: drawdown.id };
       });
       return result.id;
@@ -99,19 +111,23 @@ export class DrawdownsService implements OnModuleInit {
   async submit(user: AuthUser, input: SubmitDrawdownInput) {
     await joinTransaction(this.em, async (em) => {
       const { drawdown, project } = await this.lockDrawdown(em, user, input.drawdownId, MONEY_WRITERS);
-      await this.idempotency.run(em, { projectId: project.id, key: input.idempotencyKey, operation: 'submitDrawdown', input: { drawdownId: drawdown.id } }, async () => {
-        const before = drawdownAuditFields(drawdown);
-        const to = transition(drawdown, DrawdownAction.REQUEST, 'submitted');
-        const instalment = await lockInstalment(em, project.id, drawdown.fiscalYear, todayUtc());
-        if (!instalment) throw TrancheErrors.noInstalment(drawdown.fiscalYear);
-        await checkRoom(em, project.id, drawdown.fiscalYear, instalment, drawdown.amount);
-        drawdown.status = to;
-        drawdown.requestedAt = new Date();
-        drawdown.requestedBy = em.getReference(AppUser, user.id, { wrapped: true });
-        await em.flush();
-        this.audit.record({ entity: 'Drawdown', id: drawdown.id, projectId: project.id, before, after: drawdownAuditFields(drawdown) });
-        return { id: drawdown.id };
-      });
+      await this.idempotency.run(
+        em,
+        { projectId: project.id, key: input.idempotencyKey, operation: 'submitDrawdown', input: { drawdownId: drawdown.id } },
+        async () => {
+          const before = drawdownAuditFields(drawdown);
+          const to = transition(drawdown, DrawdownAction.REQUEST, 'submitted');
+          const instalment = await lockInstalment(em, project.id, drawdown.fiscalYear, todayUtc());
+          if (!instalment) throw TrancheErrors.noInstalment(drawdown.fiscalYear);
+          await checkRoom(em, project.id, drawdown.fiscalYear, instalment, drawdown.amount);
+          drawdown.status = to;
+          drawdown.requestedAt = new Date();
+          drawdown.requestedBy = em.getReference(AppUser, user.id, { wrapped: true });
+          await em.flush();
+          this.audit.record({ entity: 'Drawdown', id: drawdown.id, projectId: project.id, before, after: drawdownAuditFields(drawdown) });
+          return { id: drawdown.id };
+        },
+      );
     });
     return this.reads.byId(user, input.drawdownId);
   }
@@ -135,10 +151,22 @@ export class DrawdownsService implements OnModuleInit {
       if (drawdown.requestedBy.id === user.id || drawdown.plannedBy?.id === user.id) throw TrancheErrors.selfApproval();
       const before = drawdownAuditFields(drawdown);
       drawdown.status = to;
-      const approval = em.create(DrawdownApproval, { project, drawdown, decision, decidedBy: user.id, comment: input.comment?.trim() || null });
+      const approval = em.create(DrawdownApproval, {
+        project,
+        drawdown,
+        decision,
+        decidedBy: user.id,
+        comment: input.comment?.trim() || null,
+      });
       await em.flush();
       this.audit.record({ entity: 'Drawdown', id: drawdown.id, projectId: project.id, before, after: drawdownAuditFields(drawdown) });
-      this.audit.record({ entity: 'DrawdownApproval', id: approval.id, projectId: project.id, before: null, after: { drawdownId: drawdown.id, decision, decidedBy: user.id, comment: approval.comment } });
+      this.audit.record({
+        entity: 'DrawdownApproval',
+        id: approval.id,
+        projectId: project.id,
+        before: null,
+        after: { drawdownId: drawdown.id, decision, decidedBy: user.id, comment: approval.comment },
+      });
     });
     return this.reads.byId(user, input.drawdownId);
   }
@@ -148,18 +176,22 @@ export class DrawdownsService implements OnModuleInit {
     await joinTransaction(this.em, async (em) => {
       const { drawdown, project } = await this.lockDrawdown(em, user, input.drawdownId, MONEY_WRITERS);
       const { idempotencyKey, ...request } = input;
-      await this.idempotency.run(em, { projectId: project.id, key: idempotencyKey, operation: 'disburseDrawdown', input: request }, async () => {
-        const to = transition(drawdown, DrawdownAction.DISBURSE, 'disbursed');
-        if (fiscalYearOf(input.payoutDate) !== drawdown.fiscalYear) throw TrancheErrors.payoutYear(drawdown.fiscalYear);
-        if (!input.amount.eq(drawdown.amount)) throw TrancheErrors.disbursedAmountDiffers(drawdown.amount);
-        const before = drawdownAuditFields(drawdown);
-        drawdown.status = to;
-        drawdown.payoutDate = input.payoutDate;
-        await em.flush();
-        await this.bookDrawn(em, drawdown);
-        this.audit.record({ entity: 'Drawdown', id: drawdown.id, projectId: project.id, before, after: drawdownAuditFields(drawdown) });
-        return { id: drawdown.id };
-      });
+      await this.idempotency.run(
+        em,
+        { projectId: project.id, key: idempotencyKey, operation: 'disburseDrawdown', input: request },
+        async () => {
+          const to = transition(drawdown, DrawdownAction.DISBURSE, 'disbursed');
+          if (fiscalYearOf(input.payoutDate) !== drawdown.fiscalYear) throw TrancheErrors.payoutYear(drawdown.fiscalYear);
+          if (!input.amount.eq(drawdown.amount)) throw TrancheErrors.disbursedAmountDiffers(drawdown.amount);
+          const before = drawdownAuditFields(drawdown);
+          drawdown.status = to;
+          drawdown.payoutDate = input.payoutDate;
+          await em.flush();
+          await this.bookDrawn(em, drawdown);
+          this.audit.record({ entity: 'Drawdown', id: drawdown.id, projectId: project.id, before, after: drawdownAuditFields(drawdown) });
+          return { id: drawdown.id };
+        },
+      );
     });
     return this.reads.byId(user, input.drawdownId);
   }
@@ -168,54 +200,73 @@ export class DrawdownsService implements OnModuleInit {
   async recordRepayment(user: AuthUser, input: RecordRepaymentInput) {
     const id = await joinTransaction(this.em, async (em) => {
       const project = await this.access.requireProject(em, user, input.projectId, MONEY_WRITERS);
-      if (input.paymentDate < project.approvalStart) throw TrancheErrors.payoutOutsidePeriod('paymentDate', project.approvalStart, project.approvalEnd);
+      if (input.paymentDate < project.approvalStart)
+        throw TrancheErrors.payoutOutsidePeriod('paymentDate', project.approvalStart, project.approvalEnd);
       if (!input.reason.trim()) throw TrancheErrors.reasonRequired();
       const fiscalYear = fiscalYearOf(input.paymentDate);
       const lines = await checkLines(em, project.id, fiscalYear, input.lines);
       const { idempotencyKey, ...request } = input;
-      const result = await this.idempotency.run(em, { projectId: project.id, key: idempotencyKey, operation: 'recordRepayment', input: request }, async () => {
-        const related = input.relatesToDrawdownId
-          ? await em.findOne(Drawdown, { id: input.relatesToDrawdownId, project, kind: DrawdownKind.TRANCHE, status: { $in: PAID_STATUSES } }, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['lines'] })
-          : null;
-        if (input.relatesToDrawdownId && !related) throw TrancheErrors.relatedNotPaid();
-        if (!(await lockInstalment(em, project.id, fiscalYear, todayUtc()))) throw TrancheErrors.noInstalment(fiscalYear);
-        const drawn = await drawnByCategory(em, project.id, fiscalYear);
-        for (const line of lines) {
-          const available = drawn.get(line.costCategoryId) ?? ZERO;
-          if (line.amount.gt(available)) throw TrancheErrors.exceedsDrawn(available);
-        }
-        const drawdown = em.create(Drawdown, {
-          project,
-          fiscalYear,
-          number: await nextNumber(em, project.id, fiscalYear),
-          kind: input.kind,
-          status: DrawdownStatus.DISBURSED,
-          amount: sumMoney(lines.map((l) => l.amount)).negated(),
-          payoutDate: input.paymentDate,
-          reason: input.reason.trim(),
-          relatesTo: input.relatesToDrawdownId ?? null,
-          requestedBy: user.id,
-          requestedAt: new Date(),
-        });
-        for (const line of lines) em.create(DrawdownLine, { project, drawdown, costCategory: line.costCategoryId, amount: line.amount.negated() });
-        await em.flush();
-        await this.bookDrawn(em, drawdown);
-        this.audit.record({ entity: 'Drawdown', id: drawdown.id, projectId: project.id, before: null, after: drawdownAuditFields(drawdown) });
-        // docs/domain.md#lifecycles: a tranche whose unused money the grantee pays back is REPAID (a reclaim
-        // only records the claim; the tranche keeps its state).
-        // By the amounts, not by the repayment's existence: REPAID only once nothing of the
-        // tranche is left unused after this repayment (FIFO use as of its payment date).
-        const repaid = related && input.kind === DrawdownKind.REPAYMENT ? nextStatus(related.status, DrawdownAction.REPAY) : undefined;
-        const program = repaid ? await em.findOneOrFail(FundingProgram, project.program.id) : undefined;
-        const left = repaid && program ? (await trancheUses(em, project.id, program.drawdownHorizonDays, input.paymentDate)).get(related!.id)?.unused : undefined;
-        if (related && repaid && left?.isZero()) {
-          const before = drawdownAuditFields(related);
-          related.status = repaid;
+      const result = await this.idempotency.run(
+        em,
+        { projectId: project.id, key: idempotencyKey, operation: 'recordRepayment', input: request },
+        async () => {
+          const related = input.relatesToDrawdownId
+            ? await em.findOne(
+                Drawdown,
+                { id: input.relatesToDrawdownId, project, kind: DrawdownKind.TRANCHE, status: { $in: PAID_STATUSES } },
+                { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['lines'] },
+              )
+            : null;
+          if (input.relatesToDrawdownId && !related) throw TrancheErrors.relatedNotPaid();
+          if (!(await lockInstalment(em, project.id, fiscalYear, todayUtc()))) throw TrancheErrors.noInstalment(fiscalYear);
+          const drawn = await drawnByCategory(em, project.id, fiscalYear);
+          for (const line of lines) {
+            const available = drawn.get(line.costCategoryId) ?? ZERO;
+            if (line.amount.gt(available)) throw TrancheErrors.exceedsDrawn(available);
+          }
+          const drawdown = em.create(Drawdown, {
+            project,
+            fiscalYear,
+            number: await nextNumber(em, project.id, fiscalYear),
+            kind: input.kind,
+            status: DrawdownStatus.DISBURSED,
+            amount: sumMoney(lines.map((l) => l.amount)).negated(),
+            payoutDate: input.paymentDate,
+            reason: input.reason.trim(),
+            relatesTo: input.relatesToDrawdownId ?? null,
+            requestedBy: user.id,
+            requestedAt: new Date(),
+          });
+          for (const line of lines)
+            em.create(DrawdownLine, { project, drawdown, costCategory: line.costCategoryId, amount: line.amount.negated() });
           await em.flush();
-          this.audit.record({ entity: 'Drawdown', id: related.id, projectId: project.id, before, after: drawdownAuditFields(related) });
-        }
-        return { id: drawdown.id };
-      });
+          await this.bookDrawn(em, drawdown);
+          this.audit.record({
+            entity: 'Drawdown',
+            id: drawdown.id,
+            projectId: project.id,
+            before: null,
+            after: drawdownAuditFields(drawdown),
+          });
+          // docs/domain.md#lifecycles: a tranche whose unused money the grantee pays back is REPAID (a reclaim
+          // only records the claim; the tranche keeps its state).
+          // By the amounts, not by the repayment's existence: REPAID only once nothing of the
+          // tranche is left unused after this repayment (FIFO use as of its payment date).
+          const repaid = related && input.kind === DrawdownKind.REPAYMENT ? nextStatus(related.status, DrawdownAction.REPAY) : undefined;
+          const program = repaid ? await em.findOneOrFail(FundingProgram, project.program.id) : undefined;
+          const left =
+            repaid && program
+              ? (await trancheUses(em, project.id, program.drawdownHorizonDays, input.paymentDate)).get(related!.id)?.unused
+              : undefined;
+          if (related && repaid && left?.isZero()) {
+            const before = drawdownAuditFields(related);
+            related.status = repaid;
+            await em.flush();
+            this.audit.record({ entity: 'Drawdown', id: related.id, projectId: project.id, before, after: drawdownAuditFields(related) });
+          }
+          return { id: drawdown.id };
+        },
+      );
       return result.id;
     });
     return this.reads.byId(user, id);
@@ -225,13 +276,27 @@ export class DrawdownsService implements OnModuleInit {
   private async bookDrawn(em: EntityManager, drawdown: Drawdown): Promise<void> {
     const lines = [...drawdown.lines.getItems()].sort((a, b) => a.costCategory.id.localeCompare(b.costCategory.id));
     for (const line of lines) {
-      await this.totals.apply(em, { projectId: drawdown.project.id, fiscalYear: drawdown.fiscalYear, costCategoryId: line.costCategory.id, drawn: line.amount });
+      await this.totals.apply(em, {
+        projectId: drawdown.project.id,
+        fiscalYear: drawdown.fiscalYear,
+        costCategoryId: line.costCategory.id,
+        drawn: line.amount,
+      });
     }
   }
 
   /** The drawdown (NOT_FOUND when invisible), checked for `roles` on its project and locked for this transaction. */
-  private async lockDrawdown(em: EntityManager, user: AuthUser, id: string, roles: Role[]): Promise<{ drawdown: Drawdown; project: Project }> {
-    const visible = await em.findOne(Drawdown, { $and: [{ id }, this.access.ownedWhere(user, MONEY_READERS)] }, { fields: ['id', 'project'] });
+  private async lockDrawdown(
+    em: EntityManager,
+    user: AuthUser,
+    id: string,
+    roles: Role[],
+  ): Promise<{ drawdown: Drawdown; project: Project }> {
+    const visible = await em.findOne(
+      Drawdown,
+      { $and: [{ id }, this.access.ownedWhere(user, MONEY_READERS)] },
+      { fields: ['id', 'project'] },
+    );
     if (!visible) throw TrancheErrors.drawdownNotFound(id);
     const project = await this.access.requireProject(em, user, visible.project.id, roles);
     const drawdown = await em.findOneOrFail(Drawdown, id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true, populate: ['lines'] });
@@ -290,7 +355,9 @@ async function drawnByCategory(em: EntityManager, projectId: string, fiscalYear:
 
 /** Next Abruf-Nr. of the year; callers hold the instalment lock, so two writers never pick the same. */
 async function nextNumber(em: EntityManager, projectId: string, fiscalYear: number): Promise<number> {
-  const [row] = await em.execute<{ next: number }[]>('select coalesce(max(number), 0) + 1 as next from drawdown where project_id = ? and fiscal_year = ?', [projectId, fiscalYear]);
+  const [row] = await em.execute<{ next: number }[]>(
+    'select coalesce(max(number), 0) + 1 as next from drawdown where project_id = ? and fiscal_year = ?',
+    [projectId, fiscalYear],
+  );
   return Number(row.next);
 }
-

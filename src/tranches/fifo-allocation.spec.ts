@@ -13,14 +13,22 @@ describe('FIFO allocation of spending to disbursed tranches', () => {
   ];
 
   it('consumes the oldest payout first and splits a receipt across tranches', () => {
-    const result = allocateFifo(tranches, [
-      { id: 'E1', date: '2024-01-20', amount: d('700.00') },
-      { id: 'E2', date: '2024-03-05', amount: d('600.00') },
-    ], 42, '2024-12-31');
+    const result = allocateFifo(
+      tranches,
+      [
+        { id: 'E1', date: '2024-01-20', amount: d('700.00') },
+        { id: 'E2', date: '2024-03-05', amount: d('600.00') },
+      ],
+      42,
+      '2024-12-31',
+    );
     const [t1, t2] = result.tranches;
     expect(t1.id).toBe('T1');
     expect(formatMoney(t1.used)).toBe('1000.00');
-    expect(t1.allocations.map((a) => [a.useId, formatMoney(a.amount)])).toEqual([['E1', '700.00'], ['E2', '300.00']]);
+    expect(t1.allocations.map((a) => [a.useId, formatMoney(a.amount)])).toEqual([
+      ['E1', '700.00'],
+      ['E2', '300.00'],
+    ]);
     expect(formatMoney(t2.used)).toBe('300.00');
     expect(formatMoney(t2.unused)).toBe('200.00');
     expect(formatMoney(result.unallocated)).toBe('0.00');
@@ -34,10 +42,15 @@ describe('FIFO allocation of spending to disbursed tranches', () => {
   it('reports the unused balance after the use deadline as overdue spans', () => {
     // T1 paid 2024-01-15, deadline 2024-02-26 (42 days). 700 spent on 2024-01-20 (in time),
     // 100 more on 2024-03-10 (late). Overdue: 300 from 02-27 to 03-10 inclusive, then 200 to asOf.
-    const result = allocateFifo([tranches[1]], [
-      { id: 'E1', date: '2024-01-20', amount: d('700.00') },
-      { id: 'E2', date: '2024-03-10', amount: d('100.00') },
-    ], 42, '2024-03-31');
+    const result = allocateFifo(
+      [tranches[1]],
+      [
+        { id: 'E1', date: '2024-01-20', amount: d('700.00') },
+        { id: 'E2', date: '2024-03-10', amount: d('100.00') },
+      ],
+      42,
+      '2024-03-31',
+    );
     const t1 = result.tranches[0];
     expect(t1.useDeadline).toBe('2024-02-26');
     expect(t1.overdueSpans.map((s) => [s.from, s.to, formatMoney(s.amount)])).toEqual([

@@ -36,12 +36,19 @@ export interface TrancheUse {
  * before a payout is covered by that payout as soon as it arrives (the use counts from the payout
  * day). Uses beyond all tranches stay unallocated (pre-financed by the grantee).
  */
-export function allocateFifo(tranches: DisbursedTranche[], uses: FundsUse[], horizonDays: number, asOf: LocalDate): { tranches: TrancheUse[]; unallocated: Decimal } {
+export function allocateFifo(
+  tranches: DisbursedTranche[],
+  uses: FundsUse[],
+  horizonDays: number,
+  asOf: LocalDate,
+): { tranches: TrancheUse[]; unallocated: Decimal } {
   const pool = [...tranches]
     .filter((t) => t.payoutDate <= asOf && t.amount.gt(0))
     .sort((a, b) => a.payoutDate.localeCompare(b.payoutDate) || a.id.localeCompare(b.id))
     .map((t) => ({ tranche: t, left: t.amount, allocations: [] as TrancheUse['allocations'] }));
-  const ordered = [...uses].filter((u) => u.date <= asOf && u.amount.gt(0)).sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  const ordered = [...uses]
+    .filter((u) => u.date <= asOf && u.amount.gt(0))
+    .sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
 
   let unallocated = ZERO;
   let index = 0;

@@ -56,6 +56,8 @@ describe('interest on funds not used in time (§ 49a VwVfG)', () => {
   });
 
   it('refuses a day for which no base rate is recorded', () => {
-    expect(() => interestOwed([{ from: '2010-01-01', to: '2010-01-02', amount: new Decimal('1') }], rates, FIVE)).toThrow(/No § 247 BGB base rate/);
+    expect(() => interestOwed([{ from: '2010-01-01', to: '2010-01-02', amount: new Decimal('1') }], rates, FIVE)).toThrow(
+      /No § 247 BGB base rate/,
+    );
   });
 });

@@ -85,4 +85,3 @@ export function rateOn(date: LocalDate, rates: BaseRate[]): Decimal {
   if (!found) throw new Error(`No § 247 BGB base rate is recorded for ${date}.`);
   return found;
 }
-

@@ -26,7 +26,12 @@ const SURCHARGE = new Decimal(INTEREST_SURCHARGE_POINTS);
  * Spending is summed per payment day in the database (reversals share the day of their
  * original), so a ledger of tens of thousands of receipts becomes a few hundred uses.
  */
-export async function trancheUses(em: EntityManager, projectId: string, horizonDays: number, asOf: LocalDate): Promise<Map<string, TrancheUseFigures>> {
+export async function trancheUses(
+  em: EntityManager,
+  projectId: string,
+  horizonDays: number,
+  asOf: LocalDate,
+): Promise<Map<string, TrancheUseFigures>> {
   const [tranches, spending, repayments, rates] = await Promise.all([
     em.execute<{ id: string; payout_date: string; amount: string }[]>(
       `select id, payout_date::text as payout_date, amount::text as amount from drawdown

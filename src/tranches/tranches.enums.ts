@@ -17,14 +17,26 @@ export enum ApprovalDecision {
   REJECTED = 'REJECTED',
 }
 
-registerEnumType(DrawdownStatus, { name: 'DrawdownStatus', description: 'Lifecycle of a drawdown (docs/domain.md#lifecycles); use states follow from the FIFO allocation.' });
-registerEnumType(DrawdownKind, { name: 'DrawdownKind', description: 'A tranche drawn from the grantor, or a negative tranche (repayment, reclaim).' });
+registerEnumType(DrawdownStatus, {
+  name: 'DrawdownStatus',
+  description: 'Lifecycle of a drawdown (docs/domain.md#lifecycles); use states follow from the FIFO allocation.',
+});
+registerEnumType(DrawdownKind, {
+  name: 'DrawdownKind',
+  description: 'A tranche drawn from the grantor, or a negative tranche (repayment, reclaim).',
+});
 registerEnumType(ApprovalDecision, { name: 'ApprovalDecision' });
 
 export { DrawdownStatus };
 
 /** Stored statuses whose amounts count against the fiscal year's instalment (docs/domain.md#grant-law-rules). */
-export const CLAIMING_STATUSES = [DrawdownStatus.REQUESTED, DrawdownStatus.APPROVED, DrawdownStatus.DISBURSED, DrawdownStatus.REPAID, DrawdownStatus.SETTLED];
+export const CLAIMING_STATUSES = [
+  DrawdownStatus.REQUESTED,
+  DrawdownStatus.APPROVED,
+  DrawdownStatus.DISBURSED,
+  DrawdownStatus.REPAID,
+  DrawdownStatus.SETTLED,
+];
 
 /** Stored statuses of money that has actually moved (drawn figures of the budget overview). */
 export const PAID_STATUSES = [DrawdownStatus.DISBURSED, DrawdownStatus.REPAID, DrawdownStatus.SETTLED];

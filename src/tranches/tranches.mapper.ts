@@ -6,7 +6,12 @@ import type { TrancheUseFigures } from './tranche-use.js';
 import type { LocalDate } from '../common/dates/local-date.js';
 
 /** Drawdown row (lines and their categories loaded) → GraphQL model, with its use state as of `asOf`. */
-export function toDrawdownModel(drawdown: Drawdown, approval: DrawdownApproval | undefined, use: TrancheUseFigures | undefined, asOf: LocalDate): DrawdownModel {
+export function toDrawdownModel(
+  drawdown: Drawdown,
+  approval: DrawdownApproval | undefined,
+  use: TrancheUseFigures | undefined,
+  asOf: LocalDate,
+): DrawdownModel {
   const status = use ? useStatus(drawdown.status, use.used, use.unused, use.overdueDays > 0 && !use.unused.isZero()) : drawdown.status;
   return {
     id: drawdown.id,
@@ -25,7 +30,12 @@ export function toDrawdownModel(drawdown: Drawdown, approval: DrawdownApproval |
     requestedAt: drawdown.requestedAt ?? null,
     lines: drawdown.lines
       .getItems()
-      .map((l) => ({ costCategoryId: l.costCategory.id, costCategoryCode: l.costCategory.getEntity().code, sortOrder: l.costCategory.getEntity().sortOrder, amount: l.amount }))
+      .map((l) => ({
+        costCategoryId: l.costCategory.id,
+        costCategoryCode: l.costCategory.getEntity().code,
+        sortOrder: l.costCategory.getEntity().sortOrder,
+        amount: l.amount,
+      }))
       .sort((a, b) => a.sortOrder - b.sortOrder)
       .map(({ sortOrder: _sortOrder, ...line }) => line),
     approval: approval

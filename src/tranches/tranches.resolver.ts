@@ -8,7 +8,13 @@ import { DrawdownReads } from './drawdown-reads.js';
 import { DrawdownsService } from './drawdowns.service.js';
 import { DRAWDOWN_APPROVERS, MONEY_READERS, MONEY_WRITERS } from './money-access.js';
 import { DrawdownArgs, DrawdownRoomArgs, DrawdownsArgs } from './dto/drawdown.args.js';
-import { DecideDrawdownInput, DisburseDrawdownInput, RecordRepaymentInput, RequestDrawdownInput, SubmitDrawdownInput } from './dto/drawdown.inputs.js';
+import {
+  DecideDrawdownInput,
+  DisburseDrawdownInput,
+  RecordRepaymentInput,
+  RequestDrawdownInput,
+  SubmitDrawdownInput,
+} from './dto/drawdown.inputs.js';
 import { DrawdownModel, DrawdownRoomModel } from './models/drawdown.model.js';
 
 /** Money mutations lock rows (READ COMMITTED); a deadlock victim is re-run as a whole, a few times. */
@@ -22,7 +28,9 @@ export class TranchesResolver {
   ) {}
 
   @Allow(...MONEY_READERS)
-  @Query(() => [DrawdownModel], { description: 'Drawdowns of a project (optionally one fiscal year) with status, use and interest as of a day.' })
+  @Query(() => [DrawdownModel], {
+    description: 'Drawdowns of a project (optionally one fiscal year) with status, use and interest as of a day.',
+  })
   drawdowns(@CurrentUser() user: AuthUser, @Args() args: DrawdownsArgs) {
     return this.reads.list(user, args);
   }
@@ -34,7 +42,9 @@ export class TranchesResolver {
   }
 
   @Allow(...MONEY_READERS)
-  @Query(() => DrawdownRoomModel, { description: 'What can I draw now: the fiscal year\'s instalment against what is requested, approved or disbursed, per cost category.' })
+  @Query(() => DrawdownRoomModel, {
+    description: "What can I draw now: the fiscal year's instalment against what is requested, approved or disbursed, per cost category.",
+  })
   drawdownRoom(@CurrentUser() user: AuthUser, @Args() args: DrawdownRoomArgs) {
     return this.reads.room(user, args);
   }
@@ -48,7 +58,7 @@ export class TranchesResolver {
 
   @Allow(...MONEY_WRITERS)
   @MutationTransaction(MONEY_MUTATION)
-  @Mutation(() => DrawdownModel, { description: 'Requests a tranche (REQUESTED); refused beyond the year\'s instalment or the horizon.' })
+  @Mutation(() => DrawdownModel, { description: "Requests a tranche (REQUESTED); refused beyond the year's instalment or the horizon." })
   requestDrawdown(@CurrentUser() user: AuthUser, @Args('input') input: RequestDrawdownInput) {
     return this.service.request(user, input);
   }

@@ -36,21 +36,35 @@ export async function createAccount(em: EntityManager, account: NewAccount): Pro
 }
 
 export function checkPassword(password: string): void {
-  if (password.length < MIN_PASSWORD_LENGTH) throw badInput('password', `The password must have at least ${MIN_PASSWORD_LENGTH} characters.`);
+  if (password.length < MIN_PASSWORD_LENGTH)
+    throw badInput('password', `The password must have at least ${MIN_PASSWORD_LENGTH} characters.`);
 }
 
 /** Adds a grant; a role on neither a project nor a programme is global and exists only for ADMIN. */
-export async function addGrant(em: EntityManager, user: AppUser, grant: GrantSpec, by: { grantedBy?: string; pending?: boolean } = {}): Promise<RoleAssignment> {
+export async function addGrant(
+  em: EntityManager,
+  user: AppUser,
+  grant: GrantSpec,
+  by: { grantedBy?: string; pending?: boolean } = {},
+): Promise<RoleAssignment> {
   const projectId = grant.projectId ?? null;
   const programId = grant.programId ?? null;
   if (projectId && programId) throw badInput('programId', 'A role is held on a project or on a programme, not both.');
-  if (!projectId && !programId && grant.role !== Role.ADMIN) throw badInput('projectId', `The role ${grant.role} is held on a project or a programme; give projectId or programId.`);
+  if (!projectId && !programId && grant.role !== Role.ADMIN)
+    throw badInput('projectId', `The role ${grant.role} is held on a project or a programme; give projectId or programId.`);
   // Separation of duties (docs/domain.md#participants-and-data-protection): nobody grants themselves a role, it would bypass every field rule.
   if (by.grantedBy === user.id) throw new AppError('FORBIDDEN', 'Nobody can grant themselves a role; ask another administrator.', 'userId');
   if (await em.count(RoleAssignment, { user, role: grant.role, project: projectId, program: programId })) {
     throw conflict(`${user.username} already holds ${grant.role} there.`);
   }
-  const assignment = em.create(RoleAssignment, { user, role: grant.role, project: projectId, program: programId, grantedBy: by.grantedBy ?? null, pending: by.pending ?? false });
+  const assignment = em.create(RoleAssignment, {
+    user,
+    role: grant.role,
+    project: projectId,
+    program: programId,
+    grantedBy: by.grantedBy ?? null,
+    pending: by.pending ?? false,
+  });
   await em.flush();
   return assignment;
 }

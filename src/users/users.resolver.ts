@@ -15,7 +15,9 @@ export class UsersResolver {
   constructor(private readonly service: UsersService) {}
 
   @Allow(...USER_ADMINS)
-  @Query(() => UserConnection, { description: 'Users holding roles on what you administer (everyone for a global administrator), by username.' })
+  @Query(() => UserConnection, {
+    description: 'Users holding roles on what you administer (everyone for a global administrator), by username.',
+  })
   users(@CurrentUser() user: AuthUser, @Args() args: PaginationArgs) {
     return this.service.list(user, args);
   }
@@ -28,14 +30,17 @@ export class UsersResolver {
 
   @Allow(...USER_ADMINS)
   @Mutation(() => RoleAssignmentModel, {
-    description: 'Grants a role to someone else (never to yourself). A role that reads identity (CASE_WORKER) stays pending until a second administrator confirms it.',
+    description:
+      'Grants a role to someone else (never to yourself). A role that reads identity (CASE_WORKER) stays pending until a second administrator confirms it.',
   })
   grantRole(@CurrentUser() user: AuthUser, @Args('input') input: GrantRoleInput) {
     return this.service.grant(user, input);
   }
 
   @Allow(...USER_ADMINS)
-  @Mutation(() => RoleAssignmentModel, { description: 'Confirms a pending grant (four eyes): by an administrator of its scope who neither made it nor receives it.' })
+  @Mutation(() => RoleAssignmentModel, {
+    description: 'Confirms a pending grant (four eyes): by an administrator of its scope who neither made it nor receives it.',
+  })
   confirmRoleGrant(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string) {
     return this.service.confirm(user, id);
   }
@@ -47,7 +52,10 @@ export class UsersResolver {
   }
 
   @Allow(...USER_ADMINS)
-  @Mutation(() => UserModel, { description: 'Disables an account (global administrators): its next request is refused, its tokens stop working; data and audit history stay.' })
+  @Mutation(() => UserModel, {
+    description:
+      'Disables an account (global administrators): its next request is refused, its tokens stop working; data and audit history stay.',
+  })
   deactivateUser(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string) {
     return this.service.setActive(user, id, false);
   }

@@ -19,7 +19,6 @@ import { joinTransaction } from '../database/transactions.js';
 import { USER_ADMINS } from './users.access.js';
 import { IDENTITY_READERS } from '../participants/participants.access.js';
 
-
 /**
  * User administration. A global administrator manages everyone; a project or programme
  * administrator grants and revokes roles only on what they administer and sees only those users.
@@ -36,9 +35,24 @@ export class UsersService {
   async list(actor: AuthUser, args: PaginationArgs) {
     const scope = await this.assignmentScope(actor);
     const where: FilterQuery<AppUser> = scope ? { id: { $in: await this.userIdsIn(scope) } } : {};
-    const page = await paginate(this.em, AppUser, { where, key: ['username', 'id'], args, maxPageSize: this.config.maxPageSize, toNode: (u) => u });
-    const assignments = await this.em.find(RoleAssignment, { $and: [{ user: { $in: page.nodes.map((u) => u.id) } }, scope ?? {}] }, { orderBy: { createdAt: 'asc', id: 'asc' } });
-    const nodes = page.nodes.map((u) => toUserModel(u, assignments.filter((a) => a.user.id === u.id)));
+    const page = await paginate(this.em, AppUser, {
+      where,
+      key: ['username', 'id'],
+      args,
+      maxPageSize: this.config.maxPageSize,
+      toNode: (u) => u,
+    });
+    const assignments = await this.em.find(
+      RoleAssignment,
+      { $and: [{ user: { $in: page.nodes.map((u) => u.id) } }, scope ?? {}] },
+      { orderBy: { createdAt: 'asc', id: 'asc' } },
+    );
+    const nodes = page.nodes.map((u) =>
+      toUserModel(
+        u,
+        assignments.filter((a) => a.user.id === u.id),
+      ),
+    );
     return { ...page, nodes, edges: page.edges.map((e, i) => ({ ...e, node: nodes[i] })) };
   }
 
@@ -46,7 +60,12 @@ export class UsersService {
   async create(input: CreateUserInput) {
     return joinTransaction(this.em, async (em) => {
       const user = await createAccount(em, input);
-      this.audit.record({ entity: 'AppUser', id: user.id, before: null, after: { username: user.username, displayName: user.displayName, password: input.password ? 'set' : null } });
+      this.audit.record({
+        entity: 'AppUser',
+        id: user.id,
+        before: null,
+        after: { username: user.username, displayName: user.displayName, password: input.password ? 'set' : null },
+      });
       return toUserModel(user, []);
     });
   }
@@ -58,7 +77,13 @@ export class UsersService {
       if (!user) throw notFound('User', input.userId);
       const assignment = await addGrant(em, user, input, { grantedBy: actor.id, pending: IDENTITY_READERS.includes(input.role) });
       const model = toAssignmentModel(assignment);
-      this.audit.record({ entity: 'RoleAssignment', id: assignment.id, projectId: model.projectId ?? undefined, before: null, after: { ...model } });
+      this.audit.record({
+        entity: 'RoleAssignment',
+        id: assignment.id,
+        projectId: model.projectId ?? undefined,
+        before: null,
+        after: { ...model },
+      });
       return model;
     });
   }
@@ -72,11 +97,18 @@ export class UsersService {
       await this.requireAdministers(em, actor, before);
       if (!assignment.pending) throw conflict('This grant is not waiting for confirmation.');
       if (assignment.user.id === actor.id) throw new AppError('FORBIDDEN', 'Nobody can confirm a role granted to themselves.', 'id');
-      if (assignment.grantedBy === actor.id) throw new AppError('FORBIDDEN', 'A second administrator must confirm this grant (four eyes).', 'id');
+      if (assignment.grantedBy === actor.id)
+        throw new AppError('FORBIDDEN', 'A second administrator must confirm this grant (four eyes).', 'id');
       em.assign(assignment, { pending: false, confirmedBy: actor.id });
       await em.flush();
       const after = toAssignmentModel(assignment);
-      this.audit.record({ entity: 'RoleAssignment', id: assignment.id, projectId: after.projectId ?? undefined, before: { ...before }, after: { ...after, confirmedBy: actor.id } });
+      this.audit.record({
+        entity: 'RoleAssignment',
+        id: assignment.id,
+        projectId: after.projectId ?? undefined,
+        before: { ...before },
+        after: { ...after, confirmedBy: actor.id },
+      });
       return after;
     });
   }
@@ -87,12 +119,22 @@ export class UsersService {
       if (!assignment) throw notFound('Role assignment', id);
       const model = toAssignmentModel(assignment);
       await this.requireAdministers(em, actor, model);
-      if (!model.projectId && !model.programId && (await em.count(RoleAssignment, { role: Role.ADMIN, project: null, program: null })) === 1) {
+      if (
+        !model.projectId &&
+        !model.programId &&
+        (await em.count(RoleAssignment, { role: Role.ADMIN, project: null, program: null })) === 1
+      ) {
         throw conflict('This is the last global administrator; grant the role to someone else first.');
       }
       em.remove(assignment);
       await em.flush();
-      this.audit.record({ entity: 'RoleAssignment', id: model.id, projectId: model.projectId ?? undefined, before: { ...model }, after: null });
+      this.audit.record({
+        entity: 'RoleAssignment',
+        id: model.id,
+        projectId: model.projectId ?? undefined,
+        before: { ...model },
+        after: null,
+      });
       return model;
     });
   }
@@ -106,8 +148,10 @@ export class UsersService {
       if (!this.access.isGlobalAdmin(actor)) throw forbidden('Only a global administrator can deactivate or reactivate accounts.');
       const user = await em.findOne(AppUser, { id: checkId(id) });
       if (!user) throw notFound('User', id);
-      if (user.active === active) throw conflict(`The account "${user.username}" is already ${active ? 'active' : 'deactivated'}.`, { field: 'id' });
-      if (!active && user.id === actor.id) throw conflict('You cannot deactivate your own account; ask another global administrator.', { field: 'id' });
+      if (user.active === active)
+        throw conflict(`The account "${user.username}" is already ${active ? 'active' : 'deactivated'}.`, { field: 'id' });
+      if (!active && user.id === actor.id)
+        throw conflict('You cannot deactivate your own account; ask another global administrator.', { field: 'id' });
       if (!active && (await this.isLastActiveGlobalAdmin(em, user.id))) {
         throw conflict('This is the last active global administrator; grant the role to someone else first.', { field: 'id' });
       }
@@ -120,7 +164,11 @@ export class UsersService {
   }
 
   private async isLastActiveGlobalAdmin(em: EntityManager, userId: string): Promise<boolean> {
-    const admins = await em.find(RoleAssignment, { role: Role.ADMIN, project: null, program: null, user: { active: true } }, { fields: ['user'] });
+    const admins = await em.find(
+      RoleAssignment,
+      { role: Role.ADMIN, project: null, program: null, user: { active: true } },
+      { fields: ['user'] },
+    );
     const ids = new Set(admins.map((a) => a.user.id));
     return ids.size === 1 && ids.has(userId);
   }
@@ -130,7 +178,8 @@ export class UsersService {
     if (grant.projectId) {
       await this.access.requireProject(em, actor, grant.projectId, USER_ADMINS, 'projectId');
     } else if (grant.programId) {
-      if (!this.access.holdsOnProgram(actor, checkId(grant.programId, 'programId'), USER_ADMINS)) throw forbidden('Only an administrator of this programme can manage its roles.');
+      if (!this.access.holdsOnProgram(actor, checkId(grant.programId, 'programId'), USER_ADMINS))
+        throw forbidden('Only an administrator of this programme can manage its roles.');
     } else if (!this.access.isGlobalAdmin(actor)) {
       throw forbidden('Only a global administrator can manage global roles.');
     }
@@ -151,7 +200,14 @@ export class UsersService {
 }
 
 function toAssignmentModel(a: RoleAssignment): RoleAssignmentModel {
-  return { id: a.id, userId: a.user.id, role: a.role, projectId: a.project?.id ?? null, programId: a.program?.id ?? null, pending: a.pending };
+  return {
+    id: a.id,
+    userId: a.user.id,
+    role: a.role,
+    projectId: a.project?.id ?? null,
+    programId: a.program?.id ?? null,
+    pending: a.pending,
+  };
 }
 
 function toUserModel(user: AppUser, assignments: RoleAssignment[]): UserModel {

@@ -43,7 +43,8 @@ describe('role × operation matrix (generated from @Allow)', () => {
     const { query, variables } = callDocument(t.app.get(GraphQLSchemaHost).schema, op.type, op.name);
     return username ? t.gqlAs(username, query, variables) : t.gql(query, variables);
   };
-  const refusedByGuard = (result: GraphQLResponse) => result.errors?.some((e) => e.extensions?.code === 'FORBIDDEN' && Array.isArray(e.extensions.requiredRoles)) ?? false;
+  const refusedByGuard = (result: GraphQLResponse) =>
+    result.errors?.some((e) => e.extensions?.code === 'FORBIDDEN' && Array.isArray(e.extensions.requiredRoles)) ?? false;
 
   for (const role of Object.values(Role)) {
     const username = DEMO_USERS.find((u) => u.role === role)!.username;
@@ -54,7 +55,8 @@ describe('role × operation matrix (generated from @Allow)', () => {
         const declared = op.allowed === PUBLIC || (op.allowed ?? []).includes(role);
         const before = op.type === 'Mutation' ? await auditCount() : 0;
         const result = await send(username, op);
-        if (refusedByGuard(result) === declared) mismatches.push(`${op.type}.${op.name}: declared=${declared}, got ${JSON.stringify(result.errors?.[0]?.extensions ?? 'data')}`);
+        if (refusedByGuard(result) === declared)
+          mismatches.push(`${op.type}.${op.name}: declared=${declared}, got ${JSON.stringify(result.errors?.[0]?.extensions ?? 'data')}`);
         if (op.type === 'Mutation' && (await auditCount()) !== before + 1) mismatches.push(`${op.name}: not exactly one audit event`);
       }
       expect(mismatches).toEqual([]);
@@ -66,15 +68,20 @@ describe('role × operation matrix (generated from @Allow)', () => {
     for (const op of operations) {
       const before = op.type === 'Mutation' ? await auditCount() : 0;
       const result = await send(undefined, op);
-      const unauthenticated = result.errors?.some((e) => e.extensions?.code === 'UNAUTHENTICATED' && Array.isArray(e.extensions.requiredRoles)) ?? false;
-      if (unauthenticated === (op.allowed === PUBLIC)) mismatches.push(`${op.type}.${op.name}: ${JSON.stringify(result.errors?.[0]?.extensions ?? 'data')}`);
+      const unauthenticated =
+        result.errors?.some((e) => e.extensions?.code === 'UNAUTHENTICATED' && Array.isArray(e.extensions.requiredRoles)) ?? false;
+      if (unauthenticated === (op.allowed === PUBLIC))
+        mismatches.push(`${op.type}.${op.name}: ${JSON.stringify(result.errors?.[0]?.extensions ?? 'data')}`);
       if (op.type === 'Mutation' && (await auditCount()) !== before + 1) mismatches.push(`${op.name}: not exactly one audit event`);
     }
     expect(mismatches).toEqual([]);
   });
 
   it('records the outcome of each generated admin mutation (some succeed, so success paths are covered too)', async () => {
-    const rows: { outcome: string }[] = await t.orm.em.fork().getConnection().execute(`select outcome from audit_event where username = 'admin'`);
+    const rows: { outcome: string }[] = await t.orm.em
+      .fork()
+      .getConnection()
+      .execute(`select outcome from audit_event where username = 'admin'`);
     expect(rows.some((r) => r.outcome === 'SUCCESS')).toBe(true);
   });
 });

@@ -4,14 +4,39 @@ const EVENTS = /* GraphQL */ `
   query Events($filter: AuditEventFilter, $first: Int, $after: String) {
     auditEvents(filter: $filter, first: $first, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
-      nodes { id userId username roles projectId operation outcome errorCode entityIds changes { entity id projectId before after } }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+        userId
+        username
+        roles
+        projectId
+        operation
+        outcome
+        errorCode
+        entityIds
+        changes {
+          entity
+          id
+          projectId
+          before
+          after
+        }
+      }
     }
   }
 `;
 
 const UPDATE_PROJECT = /* GraphQL */ `
-  mutation Update($id: ID!, $input: UpdateProjectInput!) { updateProject(id: $id, input: $input) { id title } }
+  mutation Update($id: ID!, $input: UpdateProjectInput!) {
+    updateProject(id: $id, input: $input) {
+      id
+      title
+    }
+  }
 `;
 
 describe('audit trail (GraphQL over HTTP, real PostgreSQL)', () => {
@@ -34,7 +59,14 @@ describe('audit trail (GraphQL over HTTP, real PostgreSQL)', () => {
     expect(result.errors).toBeUndefined();
     expect(await eventCount()).toBe(before + 1);
     const event = await lastEvent();
-    expect(event).toMatchObject({ operation: 'updateProject', outcome: 'SUCCESS', username: 'admin', roles: ['ADMIN'], project_id: projectId, error_code: null });
+    expect(event).toMatchObject({
+      operation: 'updateProject',
+      outcome: 'SUCCESS',
+      username: 'admin',
+      roles: ['ADMIN'],
+      project_id: projectId,
+      error_code: null,
+    });
     expect(event.entity_ids).toEqual([`Project:${projectId}`]);
     expect(event.changes[0].before.title).not.toBe('Neuer Titel');
     expect(event.changes[0].after).toMatchObject({ title: 'Neuer Titel', approvedTotal: '10000000.00' });
@@ -46,7 +78,13 @@ describe('audit trail (GraphQL over HTTP, real PostgreSQL)', () => {
     expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(await eventCount()).toBe(before + 1);
     const event = await lastEvent();
-    expect(event).toMatchObject({ operation: 'updateProject', outcome: 'FAILED', error_code: 'BAD_USER_INPUT', project_id: null, changes: [] });
+    expect(event).toMatchObject({
+      operation: 'updateProject',
+      outcome: 'FAILED',
+      error_code: 'BAD_USER_INPUT',
+      project_id: null,
+      changes: [],
+    });
     expect(event.entity_ids).toEqual([`id:${projectId}`]);
     expect(JSON.stringify(event)).not.toContain('Geheim-Titel');
     const project = await t.gqlAs('admin', 'query($id: ID!) { project(id: $id) { title } }', { id: projectId });
@@ -59,7 +97,13 @@ describe('audit trail (GraphQL over HTTP, real PostgreSQL)', () => {
     const result = await t.gqlAs('finance', UPDATE_PROJECT, { id: projectId, input: { title: 'x' } });
     expect(result.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect(await eventCount()).toBe(before + 1);
-    expect(await lastEvent()).toMatchObject({ operation: 'updateProject', outcome: 'DENIED', error_code: 'FORBIDDEN', username: 'finance', roles: [] });
+    expect(await lastEvent()).toMatchObject({
+      operation: 'updateProject',
+      outcome: 'DENIED',
+      error_code: 'FORBIDDEN',
+      username: 'finance',
+      roles: [],
+    });
   });
 
   it('names the user in the event of a successful sign-in', async () => {
@@ -85,7 +129,10 @@ describe('audit trail (GraphQL over HTTP, real PostgreSQL)', () => {
     const results = await Promise.all(titles.map((title) => t.gqlAs('admin', UPDATE_PROJECT, { id: projectId, input: { title } })));
     expect(results.every((r) => r.errors === undefined)).toBe(true);
     expect(await eventCount()).toBe(before + titles.length);
-    const events = await sql(`select changes from audit_event where operation = 'updateProject' and outcome = 'SUCCESS' order by id desc limit ?`, [titles.length]);
+    const events = await sql(
+      `select changes from audit_event where operation = 'updateProject' and outcome = 'SUCCESS' order by id desc limit ?`,
+      [titles.length],
+    );
     expect(events.map((e) => (e.changes as { after: { title: string } }[])[0].after.title).sort()).toEqual([...titles].sort());
   });
 

@@ -34,8 +34,14 @@ function split(total: bigint, weights: number[]): bigint[] {
 
 const planSpec = fc.record({
   yearWeights: fc.array(fc.nat({ max: 100 }), { minLength: MAX_YEARS, maxLength: MAX_YEARS }),
-  lineWeights: fc.array(fc.nat({ max: 20 }).map((w) => (w < 12 ? 0 : w)), { minLength: MAX_YEARS * CODES.length, maxLength: MAX_YEARS * CODES.length }),
-  ownFunds: fc.array(fc.bigInt({ min: 0n, max: 5_000_000n }).map((c) => (c < 2_000_000n ? 0n : c)), { minLength: MAX_YEARS, maxLength: MAX_YEARS }),
+  lineWeights: fc.array(
+    fc.nat({ max: 20 }).map((w) => (w < 12 ? 0 : w)),
+    { minLength: MAX_YEARS * CODES.length, maxLength: MAX_YEARS * CODES.length },
+  ),
+  ownFunds: fc.array(
+    fc.bigInt({ min: 0n, max: 5_000_000n }).map((c) => (c < 2_000_000n ? 0n : c)),
+    { minLength: MAX_YEARS, maxLength: MAX_YEARS },
+  ),
 });
 type PlanSpec = typeof planSpec extends fc.Arbitrary<infer T> ? T : never;
 
@@ -52,7 +58,9 @@ function buildPlan(project: ProjectSpec, spec: PlanSpec, n: number): PlanInput {
   const lines = years.flatMap((fiscalYear, y) => {
     const cover = grant[y] + spec.ownFunds[y];
     const amounts = split(cover, spec.lineWeights.slice(y * CODES.length, (y + 1) * CODES.length));
-    return CODES.map((costCategory, c) => ({ costCategory, fiscalYear, planned: eur(amounts[c]) })).filter((l, c) => c === 0 || l.planned !== '0.00');
+    return CODES.map((costCategory, c) => ({ costCategory, fiscalYear, planned: eur(amounts[c]) })).filter(
+      (l, c) => c === 0 || l.planned !== '0.00',
+    );
   });
   return {
     projectId: project.id,
@@ -63,7 +71,9 @@ function buildPlan(project: ProjectSpec, spec: PlanSpec, n: number): PlanInput {
     instalments: years.map((fiscalYear, y) => ({ fiscalYear, amount: eur(grant[y]) })),
     fundingSources: [
       ...years.map((fiscalYear, y) => ({ kind: 'FEDERAL_GRANT', fiscalYear, amount: eur(grant[y]) })),
-      ...years.flatMap((fiscalYear, y) => (spec.ownFunds[y] > 0n ? [{ kind: 'OWN_FUNDS', fiscalYear, amount: eur(spec.ownFunds[y]) }] : [])),
+      ...years.flatMap((fiscalYear, y) =>
+        spec.ownFunds[y] > 0n ? [{ kind: 'OWN_FUNDS', fiscalYear, amount: eur(spec.ownFunds[y]) }] : [],
+      ),
     ],
   };
 }
@@ -79,9 +89,17 @@ function breakPlan(plan: PlanInput, how: Breakage, latest: number): { input: Pla
       lines[0].planned = '-0.01';
       return { input: { ...plan, lines }, code: 'BAD_USER_INPUT', field: 'lines.0.planned' };
     case 'outside':
-      return { input: { ...plan, lines: [...lines, { costCategory: 'A', fiscalYear: FIRST_YEAR + MAX_YEARS + 1, planned: '0.00' }] }, code: 'BAD_USER_INPUT', field: `lines.${lines.length}.fiscalYear` };
+      return {
+        input: { ...plan, lines: [...lines, { costCategory: 'A', fiscalYear: FIRST_YEAR + MAX_YEARS + 1, planned: '0.00' }] },
+        code: 'BAD_USER_INPUT',
+        field: `lines.${lines.length}.fiscalYear`,
+      };
     case 'unknown':
-      return { input: { ...plan, lines: [...lines, { costCategory: 'X1', fiscalYear: FIRST_YEAR, planned: '0.00' }] }, code: 'BAD_USER_INPUT', field: `lines.${lines.length}.costCategory` };
+      return {
+        input: { ...plan, lines: [...lines, { costCategory: 'X1', fiscalYear: FIRST_YEAR, planned: '0.00' }] },
+        code: 'BAD_USER_INPUT',
+        field: `lines.${lines.length}.costCategory`,
+      };
     case 'unbalanced':
       lines[0].planned = eur(BigInt(lines[0].planned.replace('.', '')) + 1n);
       return { input: { ...plan, lines }, code: 'BAD_USER_INPUT', field: 'lines' };
@@ -100,7 +118,13 @@ function breakPlan(plan: PlanInput, how: Breakage, latest: number): { input: Pla
 const command = fc.oneof(
   fc.record({ kind: fc.constant('revise' as const), spec: planSpec }),
   fc.record({ kind: fc.constant('invalid' as const), spec: planSpec, how: fc.constantFrom(...BREAKAGES) }),
-  fc.record({ kind: fc.constant('book' as const), code: fc.constantFrom(...CODES), year: fc.nat({ max: MAX_YEARS - 1 }), spent: fc.bigInt({ min: 0n, max: 100_000_000n }), drawn: fc.bigInt({ min: -1_000_000n, max: 100_000_000n }) }),
+  fc.record({
+    kind: fc.constant('book' as const),
+    code: fc.constantFrom(...CODES),
+    year: fc.nat({ max: MAX_YEARS - 1 }),
+    spent: fc.bigInt({ min: 0n, max: 100_000_000n }),
+    drawn: fc.bigInt({ min: -1_000_000n, max: 100_000_000n }),
+  }),
 );
 
 const content = (p: PlanInput) => ({
@@ -124,7 +148,17 @@ describe('budget properties over random plans and revisions (fast-check, real da
   async function newProject(years: number, approvedCents: bigint): Promise<ProjectSpec> {
     counter += 1;
     const result = await t.gqlAs('admin', `mutation($input: CreateProjectInput!) { createProject(input: $input) { id } }`, {
-      input: { programId, fileNumber: `PBT-${counter}`, title: 'Property test', grantee: 'Jobcenter', approvalStart: `${FIRST_YEAR}-01-01`, approvalEnd: `${FIRST_YEAR + years - 1}-12-31`, approvedTotal: eur(approvedCents), financingType: 'SHARE', fundingRate: '90.00' },
+      input: {
+        programId,
+        fileNumber: `PBT-${counter}`,
+        title: 'Property test',
+        grantee: 'Jobcenter',
+        approvalStart: `${FIRST_YEAR}-01-01`,
+        approvalEnd: `${FIRST_YEAR + years - 1}-12-31`,
+        approvedTotal: eur(approvedCents),
+        financingType: 'SHARE',
+        fundingRate: '90.00',
+      },
     });
     return { id: result.data!.createProject.id, years, approvedCents };
   }
@@ -155,13 +189,25 @@ describe('budget properties over random plans and revisions (fast-check, real da
              coalesce((select sum(drawn) from budget_total b where b.project_id = y.project_id and b.fiscal_year = y.fiscal_year), 0)::numeric(14,2)::text as drawn
         from (select distinct fiscal_year, project_id from annual_instalment where project_id = '${project.id}') y order by y.fiscal_year`);
     const asOf = `${FIRST_YEAR + project.years - 1}-06-30`;
-    const overview = (await t.gqlAs('finance-pbt', `query($p: ID!) { budgetOverview(projectId: $p, asOf: "${asOf}") { ${SUMMARY} years { fiscalYear total { planned spent drawn } } } }`, { p: project.id })).data!.budgetOverview;
-    expect(overview.years.map((y: any) => ({ fiscal_year: y.fiscalYear, ...y.total }))).toEqual(perYear.map((r: any) => ({ fiscal_year: r.fiscal_year, planned: r.planned, spent: r.spent, drawn: r.drawn })));
+    const overview = (
+      await t.gqlAs(
+        'finance-pbt',
+        `query($p: ID!) { budgetOverview(projectId: $p, asOf: "${asOf}") { ${SUMMARY} years { fiscalYear total { planned spent drawn } } } }`,
+        { p: project.id },
+      )
+    ).data!.budgetOverview;
+    expect(overview.years.map((y: any) => ({ fiscal_year: y.fiscalYear, ...y.total }))).toEqual(
+      perYear.map((r: any) => ({ fiscal_year: r.fiscal_year, planned: r.planned, spent: r.spent, drawn: r.drawn })),
+    );
     const sum = (f: string) => eur(perYear.reduce((a: bigint, r: any) => a + BigInt(r[f].replace('.', '')), 0n));
     expect(overview.total).toMatchObject({ planned: sum('planned'), spent: sum('spent'), drawn: sum('drawn') });
 
     // The programme view computes from aggregates in SQL; it must show exactly the same figures.
-    const program = (await t.gqlAs('admin', `query($id: ID!) { programOverview(programId: $id, asOf: "${asOf}") { projects { projectId ${SUMMARY} } } }`, { id: programId })).data!.programOverview;
+    const program = (
+      await t.gqlAs('admin', `query($id: ID!) { programOverview(programId: $id, asOf: "${asOf}") { projects { projectId ${SUMMARY} } } }`, {
+        id: programId,
+      })
+    ).data!.programOverview;
     const { years: _years, ...summary } = overview;
     const { projectId: _id, ...entry } = program.projects.find((p: any) => p.projectId === project.id);
     expect(entry).toEqual(summary);
@@ -187,8 +233,17 @@ describe('budget properties over random plans and revisions (fast-check, real da
           for (const [n, cmd] of commands.entries()) {
             if (cmd.kind === 'book') {
               await t.orm.em.fork().transactional(async (em) => {
-                const [category] = await em.execute('select id from cost_category where program_id = ? and code = ?', [programId, cmd.code]);
-                await totals.apply(em, { projectId: project.id, fiscalYear: FIRST_YEAR + (cmd.year % years), costCategoryId: category.id, spent: new Decimal(eur(cmd.spent)), drawn: new Decimal(eur(cmd.drawn)) });
+                const [category] = await em.execute('select id from cost_category where program_id = ? and code = ?', [
+                  programId,
+                  cmd.code,
+                ]);
+                await totals.apply(em, {
+                  projectId: project.id,
+                  fiscalYear: FIRST_YEAR + (cmd.year % years),
+                  costCategoryId: category.id,
+                  spent: new Decimal(eur(cmd.spent)),
+                  drawn: new Decimal(eur(cmd.drawn)),
+                });
               });
             } else {
               const plan = { ...buildPlan(project, cmd.spec, n + 1), baseRevision: latest, reason: `Revision ${n + 1}` };
@@ -204,7 +259,8 @@ describe('budget properties over random plans and revisions (fast-check, real da
                 const broken = breakPlan(plan, cmd.how, latest);
                 const result = await t.gqlAs('finance-pbt', REVISE_PLAN, { input: broken.input });
                 expect(result.errors?.[0].extensions?.code).toBe(broken.code);
-                if (broken.field && broken.code === 'BAD_USER_INPUT' && cmd.how !== 'stale') expect(result.errors?.[0].extensions?.field).toBe(broken.field);
+                if (broken.field && broken.code === 'BAD_USER_INPUT' && cmd.how !== 'stale')
+                  expect(result.errors?.[0].extensions?.field).toBe(broken.field);
                 expect(await planRowCounts(t.orm, project.id)).toEqual(before);
               }
             }

@@ -70,9 +70,16 @@ describe('budget: financing plan, revisions and overview', () => {
     expect(before.total.planned).toBe('0.00');
 
     const zero = await t.gqlAs('auditor', READ_PLAN, { projectId, revision: 0 });
-    expect(zero.data!.budgetPlan).toMatchObject({ plannedTotal: '10000000.00', fundingTotal: '10000000.00', instalmentTotal: '10000000.00', revision: { number: 0, referenceNumber: 'ZB MP-SGB2-2022-0042' } });
+    expect(zero.data!.budgetPlan).toMatchObject({
+      plannedTotal: '10000000.00',
+      fundingTotal: '10000000.00',
+      instalmentTotal: '10000000.00',
+      revision: { number: 0, referenceNumber: 'ZB MP-SGB2-2022-0042' },
+    });
     expect(zero.data!.budgetPlan.lines).toHaveLength(48);
-    const revisions = await t.gqlAs('grantor', `query($p: ID!) { budgetRevisions(projectId: $p) { number reason effectiveDate } }`, { p: projectId });
+    const revisions = await t.gqlAs('grantor', `query($p: ID!) { budgetRevisions(projectId: $p) { number reason effectiveDate } }`, {
+      p: projectId,
+    });
     expect(revisions.data!.budgetRevisions.map((r: any) => r.number)).toEqual([0, 1]);
     const both = await t.gqlAs('finance', READ_PLAN, { projectId, revision: 1, asOf: '2024-01-01' });
     expect(both.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'revision' });
@@ -80,7 +87,7 @@ describe('budget: financing plan, revisions and overview', () => {
     expect(missing.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 
-  it('lists the programme\'s standard cost categories', async () => {
+  it("lists the programme's standard cost categories", async () => {
     const result = await t.gqlAs('caseworker', `query($id: ID!) { costCategories(programId: $id) { code name } }`, { id: programId });
     expect(result.data!.costCategories.map((c: any) => c.code)).toEqual(['A', 'B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7', 'C', 'D', 'E']);
     expect(result.data!.costCategories[0].name).toBe('Personalausgaben');
@@ -89,9 +96,14 @@ describe('budget: financing plan, revisions and overview', () => {
   it('enforces who may read and write the plan', async () => {
     const denied = await t.gqlAs('caseworker', OVERVIEW, { projectId });
     expect(denied.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const analystWrite = await t.gqlAs('analyst', REVISE_PLAN, { input: moveBetweenYears(demoRevisionInput(projectId), 'B7', 2025, 2026, '1000.00') });
+    const analystWrite = await t.gqlAs('analyst', REVISE_PLAN, {
+      input: moveBetweenYears(demoRevisionInput(projectId), 'B7', 2025, 2026, '1000.00'),
+    });
     expect(analystWrite.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    await createUser(t.orm, { username: 'other-finance', grants: [{ role: Role.FINANCE, projectId: await otherProject(t, programId, 'MP-OTHER-1') }] });
+    await createUser(t.orm, {
+      username: 'other-finance',
+      grants: [{ role: Role.FINANCE, projectId: await otherProject(t, programId, 'MP-OTHER-1') }],
+    });
     const stranger = await t.gqlAs('other-finance', OVERVIEW, { projectId });
     expect(stranger.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     expect((await planRowCounts(t.orm, projectId)).revisions).toBe(2);
@@ -100,19 +112,73 @@ describe('budget: financing plan, revisions and overview', () => {
   describe('refuses invalid plans with a clear code and writes nothing', () => {
     const base = () => moveBetweenYears(demoRevisionInput(projectId), 'B5', 2026, 2027, '1000.00');
     const cases: [string, () => Record<string, unknown>, string, string | undefined][] = [
-      ['a negative amount', () => ({ ...base(), lines: base().lines.map((l, i) => (i === 3 ? { ...l, planned: '-1.00' } : l)) }), 'BAD_USER_INPUT', 'lines.3.planned'],
-      ['a malformed amount', () => ({ ...base(), lines: base().lines.map((l, i) => (i === 0 ? { ...l, planned: '12,50' } : l)) }), 'BAD_USER_INPUT', 'lines[0].planned'],
-      ['three decimals', () => ({ ...base(), instalments: base().instalments.map((x, i) => (i === 0 ? { ...x, amount: '1.005' } : x)) }), 'BAD_USER_INPUT', 'instalments[0].amount'],
-      ['a line outside the approval period', () => ({ ...base(), lines: [...base().lines, { costCategory: 'B7', fiscalYear: 2028, planned: '0.00' }] }), 'BAD_USER_INPUT', 'lines.48.fiscalYear'],
-      ['an unknown cost category', () => ({ ...base(), lines: [...base().lines, { costCategory: 'Z9', fiscalYear: 2025, planned: '0.00' }] }), 'BAD_USER_INPUT', 'lines.48.costCategory'],
+      [
+        'a negative amount',
+        () => ({ ...base(), lines: base().lines.map((l, i) => (i === 3 ? { ...l, planned: '-1.00' } : l)) }),
+        'BAD_USER_INPUT',
+        'lines.3.planned',
+      ],
+      [
+        'a malformed amount',
+        () => ({ ...base(), lines: base().lines.map((l, i) => (i === 0 ? { ...l, planned: '12,50' } : l)) }),
+        'BAD_USER_INPUT',
+        'lines[0].planned',
+      ],
+      [
+        'three decimals',
+        () => ({ ...base(), instalments: base().instalments.map((x, i) => (i === 0 ? { ...x, amount: '1.005' } : x)) }),
+        'BAD_USER_INPUT',
+        'instalments[0].amount',
+      ],
+      [
+        'a line outside the approval period',
+        () => ({ ...base(), lines: [...base().lines, { costCategory: 'B7', fiscalYear: 2028, planned: '0.00' }] }),
+        'BAD_USER_INPUT',
+        'lines.48.fiscalYear',
+      ],
+      [
+        'an unknown cost category',
+        () => ({ ...base(), lines: [...base().lines, { costCategory: 'Z9', fiscalYear: 2025, planned: '0.00' }] }),
+        'BAD_USER_INPUT',
+        'lines.48.costCategory',
+      ],
       ['a line given twice', () => ({ ...base(), lines: [...base().lines, { ...base().lines[5] }] }), 'BAD_USER_INPUT', 'lines.48'],
-      ['a plan that does not balance', () => ({ ...base(), lines: base().lines.map((l, i) => (i === 7 ? { ...l, planned: new Decimal(l.planned).plus('0.01').toFixed(2) } : l)) }), 'BAD_USER_INPUT', 'lines'],
-      ['instalments that miss the approved total', () => {
-        const plan = base();
-        const bump = (a: string) => new Decimal(a).plus(100).toFixed(2);
-        return { ...plan, instalments: plan.instalments.map((x, i) => (i === 0 ? { ...x, amount: bump(x.amount) } : x)), fundingSources: plan.fundingSources.map((s, i) => (i === 0 ? { ...s, amount: bump(s.amount) } : s)), lines: plan.lines.map((l, i) => (i === 0 ? { ...l, planned: bump(l.planned) } : l)) };
-      }, 'BAD_USER_INPUT', 'instalments'],
-      ['a federal grant that differs from the instalment', () => ({ ...base(), fundingSources: [...base().fundingSources.map((s, i) => (i === 0 ? { ...s, amount: new Decimal(s.amount).minus(500).toFixed(2) } : s)), { kind: 'OWN_FUNDS', fiscalYear: 2022, amount: '500.00' }] }), 'BAD_USER_INPUT', 'fundingSources'],
+      [
+        'a plan that does not balance',
+        () => ({
+          ...base(),
+          lines: base().lines.map((l, i) => (i === 7 ? { ...l, planned: new Decimal(l.planned).plus('0.01').toFixed(2) } : l)),
+        }),
+        'BAD_USER_INPUT',
+        'lines',
+      ],
+      [
+        'instalments that miss the approved total',
+        () => {
+          const plan = base();
+          const bump = (a: string) => new Decimal(a).plus(100).toFixed(2);
+          return {
+            ...plan,
+            instalments: plan.instalments.map((x, i) => (i === 0 ? { ...x, amount: bump(x.amount) } : x)),
+            fundingSources: plan.fundingSources.map((s, i) => (i === 0 ? { ...s, amount: bump(s.amount) } : s)),
+            lines: plan.lines.map((l, i) => (i === 0 ? { ...l, planned: bump(l.planned) } : l)),
+          };
+        },
+        'BAD_USER_INPUT',
+        'instalments',
+      ],
+      [
+        'a federal grant that differs from the instalment',
+        () => ({
+          ...base(),
+          fundingSources: [
+            ...base().fundingSources.map((s, i) => (i === 0 ? { ...s, amount: new Decimal(s.amount).minus(500).toFixed(2) } : s)),
+            { kind: 'OWN_FUNDS', fiscalYear: 2022, amount: '500.00' },
+          ],
+        }),
+        'BAD_USER_INPUT',
+        'fundingSources',
+      ],
       ['an effective date before the base revision', () => ({ ...base(), effectiveDate: '2023-01-01' }), 'BAD_USER_INPUT', 'effectiveDate'],
       ['a revision that changes nothing', () => demoRevisionInput(projectId), 'BAD_USER_INPUT', 'lines'],
       ['a stale revision (someone else revised first)', () => ({ ...base(), baseRevision: 0 }), 'CONFLICT', undefined],
@@ -160,20 +226,43 @@ describe('budget: financing plan, revisions and overview', () => {
     expect(asOfEarlier.revision.number).toBe(1);
 
     // The audit trail holds one event for the mutation with the revision and exactly the changed rows.
-    const audit = await t.gqlAs('admin', `query($f: AuditEventFilter) { auditEvents(filter: $f, first: 100) { nodes { operation outcome changes { entity before after } } } }`, {
-      f: { projectId, operation: 'reviseBudgetPlan' },
-    });
+    const audit = await t.gqlAs(
+      'admin',
+      `query($f: AuditEventFilter) { auditEvents(filter: $f, first: 100) { nodes { operation outcome changes { entity before after } } } }`,
+      {
+        f: { projectId, operation: 'reviseBudgetPlan' },
+      },
+    );
     const parse = (v: string | null) => (v === null ? null : JSON.parse(v));
-    const events = audit.data!.auditEvents.nodes.map((e: any) => ({ ...e, changes: e.changes.map((c: any) => ({ entity: c.entity, before: parse(c.before), after: parse(c.after) })) }));
-    const event = events.find((e: any) => e.outcome === 'SUCCESS' && e.changes.some((c: any) => c.entity === 'BudgetRevision' && c.after.number === 2));
-    expect(event.changes.map((c: any) => c.entity).sort()).toEqual(['AnnualInstalment', 'AnnualInstalment', 'BudgetLine', 'BudgetLine', 'BudgetRevision', 'FundingSource', 'FundingSource']);
-    expect(event.changes.find((c: any) => c.entity === 'BudgetLine' && c.after.fiscalYear === 2026)).toMatchObject({ before: { planned: '1010000.00' }, after: { planned: '960000.00' } });
+    const events = audit.data!.auditEvents.nodes.map((e: any) => ({
+      ...e,
+      changes: e.changes.map((c: any) => ({ entity: c.entity, before: parse(c.before), after: parse(c.after) })),
+    }));
+    const event = events.find(
+      (e: any) => e.outcome === 'SUCCESS' && e.changes.some((c: any) => c.entity === 'BudgetRevision' && c.after.number === 2),
+    );
+    expect(event.changes.map((c: any) => c.entity).sort()).toEqual([
+      'AnnualInstalment',
+      'AnnualInstalment',
+      'BudgetLine',
+      'BudgetLine',
+      'BudgetRevision',
+      'FundingSource',
+      'FundingSource',
+    ]);
+    expect(event.changes.find((c: any) => c.entity === 'BudgetLine' && c.after.fiscalYear === 2026)).toMatchObject({
+      before: { planned: '1010000.00' },
+      after: { planned: '960000.00' },
+    });
   });
 
   it('of concurrent revisions based on the same revision exactly one wins', async () => {
     const latest = (await t.gqlAs('finance', READ_PLAN, { projectId })).data!.budgetPlan.revision.number;
     const before = await planRowCounts(t.orm, projectId);
-    const inputs = Array.from({ length: 6 }, (_, i) => ({ ...moveBetweenYears(demoRevisionInput(projectId), 'B4', 2026, 2027, `${(i + 1) * 100}.00`), baseRevision: latest }));
+    const inputs = Array.from({ length: 6 }, (_, i) => ({
+      ...moveBetweenYears(demoRevisionInput(projectId), 'B4', 2026, 2027, `${(i + 1) * 100}.00`),
+      baseRevision: latest,
+    }));
     const results = await Promise.all(inputs.map((input) => t.gqlAs('finance', REVISE_PLAN, { input })));
     const won = results.filter((r) => !r.errors);
     expect(won).toHaveLength(1);
@@ -189,7 +278,14 @@ describe('budget: financing plan, revisions and overview', () => {
       t.orm.em.fork().transactional(async (em) => {
         const [category] = await em.execute('select id from cost_category where program_id = ? and code = ?', [programId, delta.code]);
         const d = (v?: string) => (v === undefined ? undefined : new Decimal(v));
-        await t.app.get(BudgetTotals).apply(em, { projectId, fiscalYear: delta.fiscalYear, costCategoryId: category.id, drawn: d(delta.drawn), spent: d(delta.spent), committed: d(delta.committed) });
+        await t.app.get(BudgetTotals).apply(em, {
+          projectId,
+          fiscalYear: delta.fiscalYear,
+          costCategoryId: category.id,
+          drawn: d(delta.drawn),
+          spent: d(delta.spent),
+          committed: d(delta.committed),
+        });
       });
 
     it('concurrent bookings add up to the cent', async () => {
@@ -219,7 +315,9 @@ describe('budget: financing plan, revisions and overview', () => {
       const CHECK = `query($p: ID!) { budgetTotalsCheck(projectId: $p) { consistent sources differences { fiscalYear field maintained recomputed } } }`;
       const check = await t.gqlAs('auditor', CHECK, { p: projectId });
       expect(check.data!.budgetTotalsCheck.consistent).toBe(false);
-      expect(check.data!.budgetTotalsCheck.differences).toEqual(expect.arrayContaining([{ fiscalYear: 2027, field: 'spent', maintained: '0.20', recomputed: '0.00' }]));
+      expect(check.data!.budgetTotalsCheck.differences).toEqual(
+        expect.arrayContaining([{ fiscalYear: 2027, field: 'spent', maintained: '0.20', recomputed: '0.00' }]),
+      );
       expect((await t.gqlAs('analyst', CHECK, { p: projectId })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
 
       // A source that recomputes exactly what was booked above, as the ledger will register one.
@@ -227,27 +325,70 @@ describe('budget: financing plan, revisions and overview', () => {
         name: 'test-bookings',
         async recompute(em, id) {
           // Only 2027, which the tests above booked directly; the demo years are explained by the ledger's own sources.
-          const rows = await em.execute('select fiscal_year, cost_category_id, drawn, spent, committed from budget_total where project_id = ? and fiscal_year = 2027', [id]);
-          return rows.flatMap((r: any) => (['drawn', 'spent', 'committed'] as const).map((field) => ({ fiscalYear: r.fiscal_year, costCategoryId: r.cost_category_id, field, amount: new Decimal(r[field]) })));
+          const rows = await em.execute(
+            'select fiscal_year, cost_category_id, drawn, spent, committed from budget_total where project_id = ? and fiscal_year = 2027',
+            [id],
+          );
+          return rows.flatMap((r: any) =>
+            (['drawn', 'spent', 'committed'] as const).map((field) => ({
+              fiscalYear: r.fiscal_year,
+              costCategoryId: r.cost_category_id,
+              field,
+              amount: new Decimal(r[field]),
+            })),
+          );
         },
       });
       const again = await t.gqlAs('admin', CHECK, { p: projectId });
-      expect(again.data!.budgetTotalsCheck).toMatchObject({ consistent: true, sources: ['drawdowns', 'expenditures', 'test-bookings'], differences: [] });
+      expect(again.data!.budgetTotalsCheck).toMatchObject({
+        consistent: true,
+        sources: ['drawdowns', 'expenditures', 'test-bookings'],
+        differences: [],
+      });
     });
   });
 
   it('a new programme defines its own cost categories; fixed-amount financing is exempt from the overrun rule', async () => {
     const program = await t.gqlAs('admin', `mutation($input: CreateFundingProgramInput!) { createProgram(input: $input) { id } }`, {
-      input: { code: 'FEST-2024', name: 'Festbetrag', legalBasis: '§ 44 BHO', grantor: 'BMAS', rules: { drawdownHorizonDays: 42, lineOverrunPercent: '20.00', interimProofDueMonth: 4, interimProofDueDay: 30, finalProofDueMonths: 6, allowedFinancingTypes: ['FIXED_AMOUNT'] } },
+      input: {
+        code: 'FEST-2024',
+        name: 'Festbetrag',
+        legalBasis: '§ 44 BHO',
+        grantor: 'BMAS',
+        rules: {
+          drawdownHorizonDays: 42,
+          lineOverrunPercent: '20.00',
+          interimProofDueMonth: 4,
+          interimProofDueDay: 30,
+          finalProofDueMonths: 6,
+          allowedFinancingTypes: ['FIXED_AMOUNT'],
+        },
+      },
     });
     const newProgramId = program.data!.createProgram.id;
     const project = await t.gqlAs('admin', `mutation($input: CreateProjectInput!) { createProject(input: $input) { id } }`, {
-      input: { programId: newProgramId, fileNumber: 'FB-1', title: 'Festbetrag', grantee: 'Jobcenter', approvalStart: '2024-01-01', approvalEnd: '2024-12-31', approvedTotal: '1000.00', financingType: 'FIXED_AMOUNT', fundingRate: '100.00' },
+      input: {
+        programId: newProgramId,
+        fileNumber: 'FB-1',
+        title: 'Festbetrag',
+        grantee: 'Jobcenter',
+        approvalStart: '2024-01-01',
+        approvalEnd: '2024-12-31',
+        approvedTotal: '1000.00',
+        financingType: 'FIXED_AMOUNT',
+        fundingRate: '100.00',
+      },
     });
     const id = project.data!.createProject.id;
     const plan = {
-      projectId: id, referenceNumber: 'ZB FB-1', referenceDate: '2023-12-01', effectiveDate: '2024-01-01',
-      lines: [{ costCategory: 'X1', fiscalYear: 2024, planned: '600.00' }, { costCategory: 'X2', fiscalYear: 2024, planned: '400.00' }],
+      projectId: id,
+      referenceNumber: 'ZB FB-1',
+      referenceDate: '2023-12-01',
+      effectiveDate: '2024-01-01',
+      lines: [
+        { costCategory: 'X1', fiscalYear: 2024, planned: '600.00' },
+        { costCategory: 'X2', fiscalYear: 2024, planned: '400.00' },
+      ],
       instalments: [{ fiscalYear: 2024, amount: '1000.00' }],
       fundingSources: [{ kind: 'FEDERAL_GRANT', fiscalYear: 2024, amount: '1000.00' }],
     };
@@ -255,20 +396,36 @@ describe('budget: financing plan, revisions and overview', () => {
     expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'lines.0.costCategory' });
 
     const CREATE_CATEGORY = `mutation($input: CreateCostCategoryInput!) { createCostCategory(input: $input) { id code sortOrder } }`;
-    expect((await t.gqlAs('finance', CREATE_CATEGORY, { input: { programId: newProgramId, code: 'X1', name: 'Eins' } })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(
+      (await t.gqlAs('finance', CREATE_CATEGORY, { input: { programId: newProgramId, code: 'X1', name: 'Eins' } })).errors?.[0].extensions
+        ?.code,
+    ).toBe('FORBIDDEN');
     const x1 = await t.gqlAs('admin', CREATE_CATEGORY, { input: { programId: newProgramId, code: 'X1', name: 'Eins' } });
     const x2 = await t.gqlAs('admin', CREATE_CATEGORY, { input: { programId: newProgramId, code: 'X2', name: 'Zwei' } });
     expect([x1.data!.createCostCategory.sortOrder, x2.data!.createCostCategory.sortOrder]).toEqual([0, 1]);
-    expect((await t.gqlAs('admin', CREATE_CATEGORY, { input: { programId: newProgramId, code: 'X1', name: 'Again' } })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'code' });
-    expect((await t.gqlAs('admin', CREATE_CATEGORY, { input: { programId: newProgramId, code: 'x 1', name: 'Bad' } })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'code' });
+    expect(
+      (await t.gqlAs('admin', CREATE_CATEGORY, { input: { programId: newProgramId, code: 'X1', name: 'Again' } })).errors?.[0].extensions,
+    ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'code' });
+    expect(
+      (await t.gqlAs('admin', CREATE_CATEGORY, { input: { programId: newProgramId, code: 'x 1', name: 'Bad' } })).errors?.[0].extensions,
+    ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'code' });
 
     expect((await t.gqlAs('admin', CREATE_PLAN, { input: plan })).errors).toBeUndefined();
-    await t.orm.em.fork().transactional((em) =>
-      t.app.get(BudgetTotals).apply(em, { projectId: id, fiscalYear: 2024, costCategoryId: x1.data!.createCostCategory.id, spent: new Decimal('900.00') }),
-    );
+    await t.orm.em
+      .fork()
+      .transactional((em) =>
+        t.app
+          .get(BudgetTotals)
+          .apply(em, { projectId: id, fiscalYear: 2024, costCategoryId: x1.data!.createCostCategory.id, spent: new Decimal('900.00') }),
+      );
     const overview = (await t.gqlAs('admin', OVERVIEW, { projectId: id, asOf: '2024-06-30' })).data!.budgetOverview;
     expect(overview.financingType).toBe('FIXED_AMOUNT');
-    expect(overview.years[0].lines[0]).toMatchObject({ costCategory: { code: 'X1' }, deviation: '300.00', deviationPercent: '50.00', status: 'OK' });
+    expect(overview.years[0].lines[0]).toMatchObject({
+      costCategory: { code: 'X1' },
+      deviation: '300.00',
+      deviationPercent: '50.00',
+      status: 'OK',
+    });
     expect(overview.status).toBe('OK');
   });
 
@@ -287,7 +444,10 @@ describe('budget: financing plan, revisions and overview', () => {
     });
 
     it('reflects a booking and a revision made after it was last read', async () => {
-      const read = async () => (await t.gqlAs('grantor', PROGRAM, { id: programId, asOf: '2026-11-24' })).data!.programOverview.projects.find((p: any) => p.projectId === projectId);
+      const read = async () =>
+        (await t.gqlAs('grantor', PROGRAM, { id: programId, asOf: '2026-11-24' })).data!.programOverview.projects.find(
+          (p: any) => p.projectId === projectId,
+        );
       const before = await read();
       await t.orm.em.fork().transactional(async (em) => {
         const [category] = await em.execute('select id from cost_category where program_id = ? and code = ?', [programId, 'B3']);
@@ -296,15 +456,21 @@ describe('budget: financing plan, revisions and overview', () => {
       const after = await read();
       expect(new Decimal(after.total.spent).minus(before.total.spent).toFixed(2)).toBe('1.23');
       const latest = (await t.gqlAs('finance', READ_PLAN, { projectId })).data!.budgetPlan.revision.number;
-      const revised = await t.gqlAs('finance', REVISE_PLAN, { input: { ...moveBetweenYears(demoRevisionInput(projectId), 'B7', 2026, 2027, '10.00'), baseRevision: latest } });
+      const revised = await t.gqlAs('finance', REVISE_PLAN, {
+        input: { ...moveBetweenYears(demoRevisionInput(projectId), 'B7', 2026, 2027, '10.00'), baseRevision: latest },
+      });
       expect(revised.errors).toBeUndefined();
       expect((await read()).revisionNumber).toBe(latest + 1);
     });
 
     it('answers parallel requests for different dates each with its own figures', async () => {
       const dates = ['2023-03-01', '2026-11-24', '2024-05-14', '2025-12-31'];
-      const alone = await Promise.all(dates.map(async (asOf) => (await t.gqlAs('grantor', PROGRAM, { id: programId, asOf })).data!.programOverview));
-      const together = await Promise.all([...dates, ...dates, ...dates].map((asOf) => t.gqlAs('grantor', PROGRAM, { id: programId, asOf })));
+      const alone = await Promise.all(
+        dates.map(async (asOf) => (await t.gqlAs('grantor', PROGRAM, { id: programId, asOf })).data!.programOverview),
+      );
+      const together = await Promise.all(
+        [...dates, ...dates, ...dates].map((asOf) => t.gqlAs('grantor', PROGRAM, { id: programId, asOf })),
+      );
       together.forEach((result, i) => {
         expect(result.errors).toBeUndefined();
         expect(result.data!.programOverview).toEqual(alone[i % dates.length]);
@@ -343,7 +509,17 @@ describe('budget: financing plan, revisions and overview', () => {
 /** A second project in the demo programme (no plan), created through the API. */
 async function otherProject(t: TestApp, programId: string, fileNumber: string): Promise<string> {
   const result = await t.gqlAs('admin', `mutation($input: CreateProjectInput!) { createProject(input: $input) { id } }`, {
-    input: { programId, fileNumber, title: fileNumber, grantee: 'Jobcenter Test', approvalStart: '2024-01-01', approvalEnd: '2026-12-31', approvedTotal: '300000.00', financingType: 'SHARE', fundingRate: '90.00' },
+    input: {
+      programId,
+      fileNumber,
+      title: fileNumber,
+      grantee: 'Jobcenter Test',
+      approvalStart: '2024-01-01',
+      approvalEnd: '2026-12-31',
+      approvedTotal: '300000.00',
+      financingType: 'SHARE',
+      fundingRate: '90.00',
+    },
   });
   if (!result.data) throw new Error(JSON.stringify(result.errors));
   return result.data.createProject.id;

@@ -20,10 +20,36 @@ const REPORT = /* GraphQL */ `
     indicatorReport(projectId: $projectId, period: $period) {
       locked
       rows {
-        code periodActual cumulativeActual numerator denominator lateCorrection
-        lateCorrections { periodFrom periodTo reportedActual correctedActual difference reportedNumerator correctedNumerator reportedDenominator correctedDenominator }
-        corrected { actual numerator denominator difference }
-        disaggregations { dimension period { key count } }
+        code
+        periodActual
+        cumulativeActual
+        numerator
+        denominator
+        lateCorrection
+        lateCorrections {
+          periodFrom
+          periodTo
+          reportedActual
+          correctedActual
+          difference
+          reportedNumerator
+          correctedNumerator
+          reportedDenominator
+          correctedDenominator
+        }
+        corrected {
+          actual
+          numerator
+          denominator
+          difference
+        }
+        disaggregations {
+          dimension
+          period {
+            key
+            count
+          }
+        }
       }
     }
   }
@@ -61,14 +87,40 @@ describe('counting rules when real life corrects itself (clock pinned to 2025-06
   async function scenario() {
     const k = ++n;
     const created = await t.gqlAs('admin', `mutation($input: CreateProjectInput!) { createProject(input: $input) { id } }`, {
-      input: { programId, fileNumber: `CNT-${k}`, title: `Counting ${k}`, grantee: 'Jobcenter Test', approvalStart: '2023-01-01', approvalEnd: '2026-12-31', approvedTotal: '100000.00', financingType: 'FULL', fundingRate: '100.00' },
+      input: {
+        programId,
+        fileNumber: `CNT-${k}`,
+        title: `Counting ${k}`,
+        grantee: 'Jobcenter Test',
+        approvalStart: '2023-01-01',
+        approvalEnd: '2026-12-31',
+        approvedTotal: '100000.00',
+        financingType: 'FULL',
+        fundingRate: '100.00',
+      },
     });
     const projectId: string = created.data!.createProject.id;
     const cw = `cnt-cw-${k}`;
-    await createUser(t.orm, { username: cw, grants: [{ role: Role.CASE_WORKER, projectId }, { role: Role.AUDITOR, projectId }] });
+    await createUser(t.orm, {
+      username: cw,
+      grants: [
+        { role: Role.CASE_WORKER, projectId },
+        { role: Role.AUDITOR, projectId },
+      ],
+    });
     await createUser(t.orm, { username: `cnt-an-${k}`, grants: [{ role: Role.ANALYST, projectId }] });
     const measure = await t.gqlAs('admin', `mutation($input: CreateMeasureInput!) { createMeasure(input: $input) { id } }`, {
-      input: { projectId, type: 'HOLISTIC_COACHING_16K', title: 'Coaching', provider: 'Träger', track: 'WOMEN_REENTRY', startDate: '2023-01-01', endDate: '2026-12-31', capacity: 100, costPerPlace: '100.00' },
+      input: {
+        projectId,
+        type: 'HOLISTIC_COACHING_16K',
+        title: 'Coaching',
+        provider: 'Träger',
+        track: 'WOMEN_REENTRY',
+        startDate: '2023-01-01',
+        endDate: '2026-12-31',
+        capacity: 100,
+        costPerPlace: '100.00',
+      },
     });
     const call = (query: string, variables: Record<string, unknown>, as = cw) => t.gqlAs(as, query, variables);
     const ok = async (query: string, variables: Record<string, unknown>) => {
@@ -76,22 +128,36 @@ describe('counting rules when real life corrects itself (clock pinned to 2025-06
       if (result.errors) throw new Error(JSON.stringify(result.errors));
       return result.data!;
     };
-    const entryData = (day: string) => ({ labourStatusAtEntry: 'UNEMPLOYED', monthsOnBenefits: 6, educationLevel: 'ISCED_3_4', monitoringConsentOn: day });
+    const entryData = (day: string) => ({
+      labourStatusAtEntry: 'UNEMPLOYED',
+      monthsOnBenefits: 6,
+      educationLevel: 'ISCED_3_4',
+      monitoringConsentOn: day,
+    });
     /** Registers and enrols a woman entering on `entryDate`. */
     const person = async (entryDate: string, identity: Record<string, unknown> = {}) => {
-      const p = (await ok(REGISTER, { input: registration(projectId, { entryDate, entryData: entryData(entryDate) }, identity) })).registerParticipant;
-      const participationId: string = (await ok(ENROL, { input: { participantId: p.id, measureId: measure.data!.createMeasure.id, startDate: entryDate } })).enrolParticipant.id;
+      const p = (await ok(REGISTER, { input: registration(projectId, { entryDate, entryData: entryData(entryDate) }, identity) }))
+        .registerParticipant;
+      const participationId: string = (
+        await ok(ENROL, { input: { participantId: p.id, measureId: measure.data!.createMeasure.id, startDate: entryDate } })
+      ).enrolParticipant.id;
       return { ...p, participationId } as { id: string; pseudonym: string; episode: number; participationId: string };
     };
     const exit = (id: string, exitDate: string, exitReason = 'COMPLETED') => ok(EXIT, { id, input: { exitDate, exitReason } });
     const observe = async (participantId: string, observedOn: string, type: string) =>
-      (await ok(OBSERVE, { input: { participantId, observedOn, type, source: 'CASE_FILE' } })).recordObservation as { id: string; recordNo: number };
+      (await ok(OBSERVE, { input: { participantId, observedOn, type, source: 'CASE_FILE' } })).recordObservation as {
+        id: string;
+        recordNo: number;
+      };
     const report = async (period: { from: string; to: string }, as = cw) => {
       const result = await t.gqlAs(as, REPORT, { projectId, period });
       if (result.errors) throw new Error(JSON.stringify(result.errors));
       const rows = result.data!.indicatorReport.rows as Row[];
       const row = (code: string) => rows.find((r) => r.code === code)!;
-      return Object.assign(row, { locked: result.data!.indicatorReport.locked as boolean, actual: (code: string) => row(code).periodActual as string });
+      return Object.assign(row, {
+        locked: result.data!.indicatorReport.locked as boolean,
+        actual: (code: string) => row(code).periodActual as string,
+      });
     };
     return { projectId, cw, analyst: `cnt-an-${k}`, call, ok, person, exit, observe, report, entryData };
   }
@@ -115,7 +181,9 @@ describe('counting rules when real life corrects itself (clock pinned to 2025-06
     const inMeasure = await s.person('2024-01-15');
     await s.observe(inMeasure.id, '2024-03-10', 'EMPLOYMENT_SOCIAL_INSURANCE');
     // A status that describes the time after leaving is refused while she takes part.
-    const refused = await s.call(OBSERVE, { input: { participantId: inMeasure.id, observedOn: '2024-03-11', type: 'JOB_SEARCHING', source: 'CASE_FILE' } });
+    const refused = await s.call(OBSERVE, {
+      input: { participantId: inMeasure.id, observedOn: '2024-03-11', type: 'JOB_SEARCHING', source: 'CASE_FILE' },
+    });
     expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'type' });
     const r = await s.report(Y2024);
     expect(r.actual('PS01')).toBe('2.00');
@@ -135,14 +203,25 @@ describe('counting rules when real life corrects itself (clock pinned to 2025-06
       { key: 'FROM_30_TO_54', count: 1 },
       { key: 'FROM_55', count: 0 },
     ]);
-    const stats = await s.call(`query($p: ID!) { participantStatistics(projectId: $p) { cells { dimension value count } } }`, { p: s.projectId });
+    const stats = await s.call(`query($p: ID!) { participantStatistics(projectId: $p) { cells { dimension value count } } }`, {
+      p: s.projectId,
+    });
     expect(stats.data!.participantStatistics.cells.filter((c: Row) => c.dimension === 'ageBand')).toEqual([
       { dimension: 'ageBand', value: '30_TO_54', count: 1 },
       { dimension: 'ageBand', value: 'UNDER_30', count: 1 },
     ]);
     // A corrected date of birth (1 March 1968: 55 on 15 March 2023) moves her into 55 and over.
-    const identity = { ...registration(s.projectId, {}, { firstName: 'Korrigiert', lastName: 'Geburtsdatum', dateOfBirth: '1968-03-01' }).identity };
-    expect((await s.call(`mutation($id: ID!, $input: UpdateIdentityInput!) { updateParticipantIdentity(id: $id, input: $input) { id } }`, { id: older.id, input: { identity } })).errors).toBeUndefined();
+    const identity = {
+      ...registration(s.projectId, {}, { firstName: 'Korrigiert', lastName: 'Geburtsdatum', dateOfBirth: '1968-03-01' }).identity,
+    };
+    expect(
+      (
+        await s.call(`mutation($id: ID!, $input: UpdateIdentityInput!) { updateParticipantIdentity(id: $id, input: $input) { id } }`, {
+          id: older.id,
+          input: { identity },
+        })
+      ).errors,
+    ).toBeUndefined();
     expect((await s.report(Y2023)).actual('EECO08')).toBe('1.00');
     // Records from before the field existed get it at start-up, from the encrypted date of birth.
     const em = t.orm.em.fork();
@@ -205,12 +284,19 @@ describe('counting rules when real life corrects itself (clock pinned to 2025-06
     }
     const periods: Record<number, string> = {};
     for (const year of [2023, 2024, 2025, 2026]) {
-      const created = await t.gqlAs('admin', `mutation($input: CreateReportingPeriodInput!) { createReportingPeriod(input: $input) { id } }`, {
-        input: { projectId: s.projectId, label: `Jahr ${year}`, periodFrom: `${year}-01-01`, periodTo: `${year}-12-31` },
-      });
+      const created = await t.gqlAs(
+        'admin',
+        `mutation($input: CreateReportingPeriodInput!) { createReportingPeriod(input: $input) { id } }`,
+        {
+          input: { projectId: s.projectId, label: `Jahr ${year}`, periodFrom: `${year}-01-01`, periodTo: `${year}-12-31` },
+        },
+      );
       periods[year] = created.data!.createReportingPeriod.id;
     }
-    const lock = async (year: number) => expect((await t.gqlAs('grantor', `mutation($id: ID!) { lockReportingPeriod(id: $id) { status } }`, { id: periods[year] })).errors).toBeUndefined();
+    const lock = async (year: number) =>
+      expect(
+        (await t.gqlAs('grantor', `mutation($id: ID!) { lockReportingPeriod(id: $id) { status } }`, { id: periods[year] })).errors,
+      ).toBeUndefined();
     await lock(2023);
     await lock(2024);
     expect((await s.report(Y2024))('PS02')).toMatchObject({ periodActual: '33.33', numerator: 3, denominator: 9, corrected: null });
@@ -222,13 +308,34 @@ describe('counting rules when real life corrects itself (clock pinned to 2025-06
 
     const locked = await s.report(Y2024);
     expect(locked.locked).toBe(true);
-    expect(locked('PS02')).toMatchObject({ periodActual: '33.33', numerator: 3, denominator: 9, corrected: { actual: '40.00', numerator: 4, denominator: 10, difference: '6.67' } });
-    expect(locked('EECO01')).toMatchObject({ periodActual: '9.00', corrected: { actual: '10.00', numerator: null, denominator: null, difference: '1.00' } });
+    expect(locked('PS02')).toMatchObject({
+      periodActual: '33.33',
+      numerator: 3,
+      denominator: 9,
+      corrected: { actual: '40.00', numerator: 4, denominator: 10, difference: '6.67' },
+    });
+    expect(locked('EECO01')).toMatchObject({
+      periodActual: '9.00',
+      corrected: { actual: '10.00', numerator: null, denominator: null, difference: '1.00' },
+    });
 
     const next = await s.report(Y2025);
-    const correction2024 = { periodFrom: '2024-01-01', periodTo: '2024-12-31', reportedActual: '33.33', correctedActual: '40.00', difference: '6.67', reportedNumerator: 3, correctedNumerator: 4, reportedDenominator: 9, correctedDenominator: 10 };
+    const correction2024 = {
+      periodFrom: '2024-01-01',
+      periodTo: '2024-12-31',
+      reportedActual: '33.33',
+      correctedActual: '40.00',
+      difference: '6.67',
+      reportedNumerator: 3,
+      correctedNumerator: 4,
+      reportedDenominator: 9,
+      correctedDenominator: 10,
+    };
     expect(next('PS02')).toMatchObject({ lateCorrection: '6.67', lateCorrections: [correction2024] });
-    expect(next('EECO01')).toMatchObject({ lateCorrection: '1.00', lateCorrections: [{ periodFrom: '2024-01-01', reportedActual: '9.00', correctedActual: '10.00', difference: '1.00' }] });
+    expect(next('EECO01')).toMatchObject({
+      lateCorrection: '1.00',
+      lateCorrections: [{ periodFrom: '2024-01-01', reportedActual: '9.00', correctedActual: '10.00', difference: '1.00' }],
+    });
     expect(next('PS01')).toMatchObject({ lateCorrection: '1.00' });
     expect(next('EECR01')).toMatchObject({ lateCorrection: '0.00', lateCorrections: [] });
     // The analyst sees no correction (late corrections are differences of locked figures; the privacy rules leave them out for analysts).
@@ -239,12 +346,26 @@ describe('counting rules when real life corrects itself (clock pinned to 2025-06
     const locked2025 = await s.report(Y2025);
     expect(locked2025.locked).toBe(true);
     expect(locked2025('PS02')).toMatchObject({ lateCorrection: '6.67', lateCorrections: [correction2024] });
-    expect((await s.report({ from: '2026-01-01', to: '2026-12-31' }))('PS02')).toMatchObject({ lateCorrection: '0.00', lateCorrections: [] });
+    expect((await s.report({ from: '2026-01-01', to: '2026-12-31' }))('PS02')).toMatchObject({
+      lateCorrection: '0.00',
+      lateCorrections: [],
+    });
     // ... until the data change again: compared with the last reported figure (4/10), not with the locked one (3/9).
     await s.ok(WITHDRAW, { input: { observationId: lateJob.id, reason: 'Arbeitsvertrag kam nicht zustande.' } });
     expect((await s.report({ from: '2026-01-01', to: '2026-12-31' }))('PS02')).toMatchObject({
       lateCorrection: '-10.00',
-      lateCorrections: [{ periodFrom: '2024-01-01', reportedActual: '40.00', correctedActual: '30.00', difference: '-10.00', reportedNumerator: 4, correctedNumerator: 3, reportedDenominator: 10, correctedDenominator: 10 }],
+      lateCorrections: [
+        {
+          periodFrom: '2024-01-01',
+          reportedActual: '40.00',
+          correctedActual: '30.00',
+          difference: '-10.00',
+          reportedNumerator: 4,
+          correctedNumerator: 3,
+          reportedDenominator: 10,
+          correctedDenominator: 10,
+        },
+      ],
     });
   });
 
@@ -255,9 +376,21 @@ describe('counting rules when real life corrects itself (clock pinned to 2025-06
     const first = await s.observe(a.id, '2024-07-10', 'EMPLOYMENT_SOCIAL_INSURANCE');
     expect((await s.report(Y2024)).actual('EECR04')).toBe('1.00');
 
-    const noReason = await s.call(CORRECT, { input: { observationId: first.id, reason: '', observedOn: '2024-07-10', type: 'JOB_SEARCHING', source: 'CASE_FILE' } });
+    const noReason = await s.call(CORRECT, {
+      input: { observationId: first.id, reason: '', observedOn: '2024-07-10', type: 'JOB_SEARCHING', source: 'CASE_FILE' },
+    });
     expect(noReason.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
-    const corrected = (await s.ok(CORRECT, { input: { observationId: first.id, reason: 'Stelle vor Antritt abgesagt.', observedOn: '2024-07-10', type: 'JOB_SEARCHING', source: 'SELF_REPORT' } })).correctObservation;
+    const corrected = (
+      await s.ok(CORRECT, {
+        input: {
+          observationId: first.id,
+          reason: 'Stelle vor Antritt abgesagt.',
+          observedOn: '2024-07-10',
+          type: 'JOB_SEARCHING',
+          source: 'SELF_REPORT',
+        },
+      })
+    ).correctObservation;
     expect(corrected).toMatchObject({ recordNo: 2, kind: 'CORRECTION', supersedesId: first.id, inForce: true });
     let r = await s.report(Y2024);
     expect([r.actual('EECR04'), r.actual('EECR01'), r.actual('PS01')]).toEqual(['0.00', '1.00', '0.00']);
@@ -265,7 +398,8 @@ describe('counting rules when real life corrects itself (clock pinned to 2025-06
     // A superseded record cannot be corrected again; the correction can.
     const twice = await s.call(WITHDRAW, { input: { observationId: first.id, reason: 'noch einmal' } });
     expect(twice.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'observationId' });
-    const withdrawn = (await s.ok(WITHDRAW, { input: { observationId: corrected.id, reason: 'Falsche Person erfasst.' } })).withdrawObservation;
+    const withdrawn = (await s.ok(WITHDRAW, { input: { observationId: corrected.id, reason: 'Falsche Person erfasst.' } }))
+      .withdrawObservation;
     expect(withdrawn).toMatchObject({ recordNo: 3, kind: 'WITHDRAWAL', supersedesId: corrected.id, inForce: false });
     r = await s.report(Y2024);
     expect([r.actual('EECR04'), r.actual('EECR01')]).toEqual(['0.00', '0.00']);
@@ -275,7 +409,14 @@ describe('counting rules when real life corrects itself (clock pinned to 2025-06
     const seen = (await s.call(query, { id: a.id })).data!.participant;
     expect(seen.observations).toEqual([
       { recordNo: 1, kind: 'RECORD', type: 'EMPLOYMENT_SOCIAL_INSURANCE', inForce: false, supersededById: corrected.id, reason: null },
-      { recordNo: 2, kind: 'CORRECTION', type: 'JOB_SEARCHING', inForce: false, supersededById: withdrawn.id, reason: 'Stelle vor Antritt abgesagt.' },
+      {
+        recordNo: 2,
+        kind: 'CORRECTION',
+        type: 'JOB_SEARCHING',
+        inForce: false,
+        supersededById: withdrawn.id,
+        reason: 'Stelle vor Antritt abgesagt.',
+      },
       { recordNo: 3, kind: 'WITHDRAWAL', type: null, inForce: false, supersededById: null, reason: 'Falsche Person erfasst.' },
     ]);
     expect(seen.inForce).toEqual([]);
@@ -284,7 +425,9 @@ describe('counting rules when real life corrects itself (clock pinned to 2025-06
     const adminView = (await s.call(query, { id: a.id }, 'admin')).data!.participant.observations;
     expect(adminView.map((o: Row) => o.reason)).toEqual([null, null, null]);
     // The database refuses edits of the records, whoever tries.
-    await expect(t.orm.em.fork().getConnection().execute(`update labour_market_observation set type = 'INACTIVE' where id = ?`, [first.id])).rejects.toThrow(/append-only/);
+    await expect(
+      t.orm.em.fork().getConnection().execute(`update labour_market_observation set type = 'INACTIVE' where id = ?`, [first.id]),
+    ).rejects.toThrow(/append-only/);
     // Another project's case worker does not find the record.
     const other = await scenario();
     const foreign = await other.call(WITHDRAW, { input: { observationId: corrected.id, reason: 'fremdes Projekt' } });
@@ -298,33 +441,62 @@ describe('counting rules when real life corrects itself (clock pinned to 2025-06
     let r = await s.report(Y2024);
     expect([r.actual('EECR04'), r.actual('PS01')]).toEqual(['1.00', '1.00']); // "took up a job" is a job observed on the exit day
 
-    const unchanged = await s.call(CORRECT_EXIT, { id: a.id, input: { exitDate: '2024-06-30', exitReason: 'TOOK_UP_JOB', reason: 'nichts geändert' } });
+    const unchanged = await s.call(CORRECT_EXIT, {
+      id: a.id,
+      input: { exitDate: '2024-06-30', exitReason: 'TOOK_UP_JOB', reason: 'nichts geändert' },
+    });
     expect(unchanged.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'exitDate' });
-    const corrected = await s.ok(CORRECT_EXIT, { id: a.id, input: { exitDate: '2024-07-31', exitReason: 'COMPLETED', reason: 'Austritt erst Ende Juli; Stelle nicht angetreten.' } });
+    const corrected = await s.ok(CORRECT_EXIT, {
+      id: a.id,
+      input: { exitDate: '2024-07-31', exitReason: 'COMPLETED', reason: 'Austritt erst Ende Juli; Stelle nicht angetreten.' },
+    });
     expect(corrected.correctParticipantExit).toMatchObject({ exitDate: '2024-07-31', exitReason: 'COMPLETED', retainUntil: '2027-07-31' });
-    const read = await s.call(`query($id: ID!) { participant(id: $id) { participations { endDate exitReason } observations(includeSuperseded: true) { kind type source inForce } exitCorrections { kind previousExitDate previousExitReason exitDate exitReason reason } } }`, { id: a.id });
+    const read = await s.call(
+      `query($id: ID!) { participant(id: $id) { participations { endDate exitReason } observations(includeSuperseded: true) { kind type source inForce } exitCorrections { kind previousExitDate previousExitReason exitDate exitReason reason } } }`,
+      { id: a.id },
+    );
     expect(read.data!.participant).toEqual({
       participations: [{ endDate: '2024-07-31', exitReason: 'COMPLETED' }],
       observations: [
         { kind: 'RECORD', type: 'EMPLOYMENT_SOCIAL_INSURANCE', source: 'EXIT_RECORD', inForce: false },
         { kind: 'WITHDRAWAL', type: null, source: null, inForce: false },
       ],
-      exitCorrections: [{ kind: 'CORRECTION', previousExitDate: '2024-06-30', previousExitReason: 'TOOK_UP_JOB', exitDate: '2024-07-31', exitReason: 'COMPLETED', reason: 'Austritt erst Ende Juli; Stelle nicht angetreten.' }],
+      exitCorrections: [
+        {
+          kind: 'CORRECTION',
+          previousExitDate: '2024-06-30',
+          previousExitReason: 'TOOK_UP_JOB',
+          exitDate: '2024-07-31',
+          exitReason: 'COMPLETED',
+          reason: 'Austritt erst Ende Juli; Stelle nicht angetreten.',
+        },
+      ],
     });
     await s.observe(a.id, '2024-08-05', 'JOB_SEARCHING');
     r = await s.report(Y2024);
     expect([r.actual('EECR04'), r.actual('PS01'), r.actual('EECR01')]).toEqual(['0.00', '0.00', '1.00']);
 
     // The exit cannot move past a status observed after it, nor be withdrawn while one stands.
-    const past = await s.call(CORRECT_EXIT, { id: a.id, input: { exitDate: '2024-08-10', exitReason: 'COMPLETED', reason: 'noch später' } });
+    const past = await s.call(CORRECT_EXIT, {
+      id: a.id,
+      input: { exitDate: '2024-08-10', exitReason: 'COMPLETED', reason: 'noch später' },
+    });
     expect(past.errors?.[0].extensions?.code).toBe('CONFLICT');
-    expect((await s.call(WITHDRAW_EXIT, { id: a.id, input: { reason: 'doch nicht ausgetreten' } })).errors?.[0].extensions?.code).toBe('CONFLICT');
-    const searching = (await s.call(`query($id: ID!) { participant(id: $id) { observations { id type } } }`, { id: a.id })).data!.participant.observations[0];
+    expect((await s.call(WITHDRAW_EXIT, { id: a.id, input: { reason: 'doch nicht ausgetreten' } })).errors?.[0].extensions?.code).toBe(
+      'CONFLICT',
+    );
+    const searching = (await s.call(`query($id: ID!) { participant(id: $id) { observations { id type } } }`, { id: a.id })).data!
+      .participant.observations[0];
     await s.ok(WITHDRAW, { input: { observationId: searching.id, reason: 'Gehörte zur Zeit im Projekt.' } });
     const back = await s.ok(WITHDRAW_EXIT, { id: a.id, input: { reason: 'Sie nimmt weiter teil; Austritt irrtümlich erfasst.' } });
     expect(back.withdrawParticipantExit).toMatchObject({ status: 'ACTIVE', exitDate: null, exitReason: null, retainUntil: '2029-12-31' });
-    const reopened = await s.call(`query($id: ID!) { participant(id: $id) { participations { endDate } exitCorrections { kind } } }`, { id: a.id });
-    expect(reopened.data!.participant).toEqual({ participations: [{ endDate: null }], exitCorrections: [{ kind: 'CORRECTION' }, { kind: 'WITHDRAWAL' }] });
+    const reopened = await s.call(`query($id: ID!) { participant(id: $id) { participations { endDate } exitCorrections { kind } } }`, {
+      id: a.id,
+    });
+    expect(reopened.data!.participant).toEqual({
+      participations: [{ endDate: null }],
+      exitCorrections: [{ kind: 'CORRECTION' }, { kind: 'WITHDRAWAL' }],
+    });
     r = await s.report(Y2024);
     expect([r.actual('EECR01'), r('PS02').denominator]).toEqual(['0.00', 0]); // nobody left in 2024 any more
   });
@@ -339,20 +511,30 @@ describe('counting rules when real life corrects itself (clock pinned to 2025-06
     const tooEarly = await s.call(REGISTER, { input: registration(s.projectId, { entryDate: '2023-08-31' }, identity) });
     expect(tooEarly.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'entryDate' });
 
-    const again = (await s.ok(REGISTER, { input: registration(s.projectId, { entryDate: '2024-03-01', entryData: s.entryData('2024-03-01') }, identity) })).registerParticipant;
+    const again = (
+      await s.ok(REGISTER, {
+        input: registration(s.projectId, { entryDate: '2024-03-01', entryData: s.entryData('2024-03-01') }, identity),
+      })
+    ).registerParticipant;
     expect(again).toMatchObject({ episode: 2, previousEpisodeId: first.id });
     expect(again.pseudonym).not.toBe(first.pseudonym);
     // The identity moved to the newest episode.
     const who = `query($id: ID!) { participant(id: $id) { identity { lastName dateOfBirth } } }`;
     expect((await s.call(who, { id: again.id })).data!.participant.identity).toEqual({ lastName: 'Beispiel', dateOfBirth: '1985-05-05' });
     expect((await s.call(who, { id: first.id })).data!.participant.identity).toBeNull();
-    const oldIdentity = await s.call(`mutation($id: ID!, $input: UpdateIdentityInput!) { updateParticipantIdentity(id: $id, input: $input) { id } }`, { id: first.id, input: { identity: registration(s.projectId, {}, identity).identity } });
+    const oldIdentity = await s.call(
+      `mutation($id: ID!, $input: UpdateIdentityInput!) { updateParticipantIdentity(id: $id, input: $input) { id } }`,
+      { id: first.id, input: { identity: registration(s.projectId, {}, identity).identity } },
+    );
     expect(oldIdentity.errors?.[0].extensions?.code).toBe('CONFLICT');
     // Each episode is an entry (with its situation and age at entry); the first exit can no longer be corrected.
     expect((await s.report(Y2023)).actual('EECO01')).toBe('1.00');
     expect((await s.report(Y2024)).actual('EECO01')).toBe('1.00');
     expect((await s.report({ from: '2023-01-01', to: '2024-12-31' })).actual('EECO01')).toBe('2.00');
-    const late = await s.call(CORRECT_EXIT, { id: first.id, input: { exitDate: '2023-09-30', exitReason: 'COMPLETED', reason: 'zu spät' } });
+    const late = await s.call(CORRECT_EXIT, {
+      id: first.id,
+      input: { exitDate: '2023-09-30', exitReason: 'COMPLETED', reason: 'zu spät' },
+    });
     expect(late.errors?.[0].extensions?.code).toBe('CONFLICT');
     // Back in the project, she can be enrolled again.
     const enrolled = await s.call(`{ measures(projectId: "${s.projectId}") { nodes { id } } }`, {});
@@ -362,17 +544,27 @@ describe('counting rules when real life corrects itself (clock pinned to 2025-06
 
   it('4 · takes the result window from the programme: a 35-day exit-data deadline counts day 31 (run last: it changes the programme)', async () => {
     const s = await scenario();
-    const rules = (await t.gqlAs('admin', `query($id: ID!) { participantRules(programId: $id) { eligibility { code kind tracks genders minAge maxAge } retentionMonthsAfterExit entryDataDueDays minCellSize } }`, { id: programId })).data!.participantRules;
-    const set = await t.gqlAs('admin', `mutation($input: ParticipantRulesInput!) { setParticipantRules(input: $input) { exitDataDueDays } }`, {
-      input: {
-        programId,
-        eligibility: rules.eligibility.map((e: Row) => Object.fromEntries(Object.entries(e).filter(([, v]) => v !== null))),
-        retentionMonthsAfterExit: rules.retentionMonthsAfterExit,
-        entryDataDueDays: rules.entryDataDueDays,
-        minCellSize: rules.minCellSize,
-        exitDataDueDays: 35,
+    const rules = (
+      await t.gqlAs(
+        'admin',
+        `query($id: ID!) { participantRules(programId: $id) { eligibility { code kind tracks genders minAge maxAge } retentionMonthsAfterExit entryDataDueDays minCellSize } }`,
+        { id: programId },
+      )
+    ).data!.participantRules;
+    const set = await t.gqlAs(
+      'admin',
+      `mutation($input: ParticipantRulesInput!) { setParticipantRules(input: $input) { exitDataDueDays } }`,
+      {
+        input: {
+          programId,
+          eligibility: rules.eligibility.map((e: Row) => Object.fromEntries(Object.entries(e).filter(([, v]) => v !== null))),
+          retentionMonthsAfterExit: rules.retentionMonthsAfterExit,
+          entryDataDueDays: rules.entryDataDueDays,
+          minCellSize: rules.minCellSize,
+          exitDataDueDays: 35,
+        },
       },
-    });
+    );
     expect(set.errors).toBeUndefined();
     const a = await s.person('2024-01-15');
     await s.exit(a.id, '2024-06-30');
@@ -383,7 +575,12 @@ describe('counting rules when real life corrects itself (clock pinned to 2025-06
     const r = await s.report(Y2024);
     expect([r.actual('EECR04'), r('PS02').numerator, r('PS02').denominator]).toEqual(['1.00', 1, 2]);
     // The overdue list reads the same setting: b's exit data were due on day 35.
-    const overdue = await s.call(`query($p: ID!) { overdueParticipantData(projectId: $p, asOf: "2024-08-10") { kind dueOn participant { id } } }`, { p: s.projectId });
-    expect(overdue.data!.overdueParticipantData.filter((o: Row) => o.kind === 'EXIT_DATA')).toEqual([{ kind: 'EXIT_DATA', dueOn: '2024-08-04', participant: { id: b.id } }]);
+    const overdue = await s.call(
+      `query($p: ID!) { overdueParticipantData(projectId: $p, asOf: "2024-08-10") { kind dueOn participant { id } } }`,
+      { p: s.projectId },
+    );
+    expect(overdue.data!.overdueParticipantData.filter((o: Row) => o.kind === 'EXIT_DATA')).toEqual([
+      { kind: 'EXIT_DATA', dueOn: '2024-08-04', participant: { id: b.id } },
+    ]);
   });
 });

@@ -25,7 +25,8 @@ jest.setTimeout(600_000);
 
 const WRITERS = 5;
 const UNANSWERED = { unanswered: true } as const;
-const bounded = <T>(p: Promise<T>, ms = 60_000) => Promise.race([p, new Promise<typeof UNANSWERED>((r) => setTimeout(() => r(UNANSWERED), ms).unref())]);
+const bounded = <T>(p: Promise<T>, ms = 60_000) =>
+  Promise.race([p, new Promise<typeof UNANSWERED>((r) => setTimeout(() => r(UNANSWERED), ms).unref())]);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const now = () => performance.now();
 
@@ -133,7 +134,9 @@ describe('database killed under concurrent writes', () => {
     expect(outcomes).toContain('SERVICE_UNAVAILABLE');
 
     // No acknowledged write lost.
-    const rows = await t.orm.em.fork().execute<{ receipt_number: string }[]>('select receipt_number from expenditure where project_id = ?', [p.projectId]);
+    const rows = await t.orm.em
+      .fork()
+      .execute<{ receipt_number: string }[]>('select receipt_number from expenditure where project_id = ?', [p.projectId]);
     const stored = new Set(rows.map((r) => r.receipt_number));
     const lost = acknowledged.filter((n) => !stored.has(n));
     expect(lost).toEqual([]);
@@ -141,7 +144,7 @@ describe('database killed under concurrent writes', () => {
     const inFlight = answers.filter((a) => a.startedAt < killedAt && a.startedAt + a.ms > killedAt);
     const outage = answers.filter((a) => a.startedAt >= killedAt && a.startedAt < restartedAt);
     const round = (ms: number) => Math.round(ms) / 1000;
-     
+
     console.log(
       `database-kill figures (load ${WRITERS} writers): slowest in-flight ${round(Math.max(0, ...inFlight.map((a) => a.ms)))} s, ` +
         `slowest outage answer ${round(Math.max(0, ...outage.map((a) => a.ms)))} s, first /health 503 after ${round(first503 ?? NaN)} s, ` +

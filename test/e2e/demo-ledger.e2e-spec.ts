@@ -36,7 +36,10 @@ describe('the Wuppertal demo ledger and tranches', () => {
   it('has tranches every four weeks, all used in time except one overdue tranche with interest', async () => {
     const result = await t.gqlAs('grantor', DRAWDOWNS, { projectId, asOf: '2026-11-24' });
     expect(result.errors).toBeUndefined();
-    const drawdowns = result.data!.drawdowns as { status: string; use: { unused: string; interestOwed: string; overdueDays: number } | null }[];
+    const drawdowns = result.data!.drawdowns as {
+      status: string;
+      use: { unused: string; interestOwed: string; overdueDays: number } | null;
+    }[];
     expect(drawdowns.length).toBeGreaterThan(50);
     const overdue = drawdowns.filter((d) => d.status === 'OVERDUE');
     expect(overdue).toHaveLength(1);

@@ -6,7 +6,11 @@ const run = promisify(execFile);
 /** Runs `npm run export -- …` as a user would (the script itself, without a server). */
 async function exportCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', '@swc-node/register/esm-register', 'src/scripts/export-proof.ts', ...args], { timeout: 120_000, env: { ...process.env, FPT_TOKEN: '' } });
+    const { stdout, stderr } = await run(
+      process.execPath,
+      ['--import', '@swc-node/register/esm-register', 'src/scripts/export-proof.ts', ...args],
+      { timeout: 120_000, env: { ...process.env, FPT_TOKEN: '' } },
+    );
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -25,13 +29,17 @@ describe('export CLI: wrong arguments', () => {
     [['--kind', 'zwischen', '--year', '2023'], '--kind must be final or interim'],
     [['--kind', 'interim', '--year', '2023', '--as-of', '20.11.2026'], '--as-of: '],
     [['--colour'], "Unknown option '--colour'"],
-  ])('%j is refused with a one-line message pointing at --help, without a stack trace', async (args, message) => {
-    const { code, stderr } = await exportCli(args);
-    expect(code).toBe(2);
-    expect(stderr).toContain(message);
-    expect(stderr).toContain('(see --help)');
-    expect(stderr).not.toMatch(/^\s+at /m);
-  }, 150_000);
+  ])(
+    '%j is refused with a one-line message pointing at --help, without a stack trace',
+    async (args, message) => {
+      const { code, stderr } = await exportCli(args);
+      expect(code).toBe(2);
+      expect(stderr).toContain(message);
+      expect(stderr).toContain('(see --help)');
+      expect(stderr).not.toMatch(/^\s+at /m);
+    },
+    150_000,
+  );
 
   it('says so when no service answers, without a stack trace', async () => {
     const { code, stderr } = await exportCli(['--kind', 'final', '--url', 'http://127.0.0.1:9', '--user', 'x', '--password', 'y']);

@@ -28,11 +28,17 @@ describe('role × field matrix of participant data', () => {
   });
   afterAll(() => t?.close());
 
-  const cases = DEMO_USERS.flatMap((u) => FIELD_RULES.filter((r) => QUERIES[r.field]).map((rule) => [u.username, u.role, rule.field] as const));
+  const cases = DEMO_USERS.flatMap((u) =>
+    FIELD_RULES.filter((r) => QUERIES[r.field]).map((rule) => [u.username, u.role, rule.field] as const),
+  );
   it.each(cases)('%s (%s) reading %s', async (username, role, field) => {
     const rule = FIELD_RULES.find((r) => r.field === field)!;
     const allowed = rule.access(role as Role) !== '—';
-    const result = await t.gqlAs(username, `query($projectId: ID!) { participants(projectId: $projectId, first: 5) { ${QUERIES[field]} } }`, { projectId });
+    const result = await t.gqlAs(
+      username,
+      `query($projectId: ID!) { participants(projectId: $projectId, first: 5) { ${QUERIES[field]} } }`,
+      { projectId },
+    );
     if (allowed) {
       expect(result.errors).toBeUndefined();
       expect(result.data!.participants.nodes.length).toBeGreaterThan(0);

@@ -8,7 +8,13 @@ import { createTestApp, type GraphQLResponse, type TestApp } from '../setup/test
 const SECRET = 'hostile-request-test-secret-0123456789abcdef';
 const ISSUER = 'funding-program-tracker';
 const sign = (secret: string, claims: { sub: string; exp: number }) =>
-  new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(claims.sub).setIssuer(ISSUER).setIssuedAt().setExpirationTime(claims.exp).sign(new TextEncoder().encode(secret));
+  new SignJWT({})
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(claims.sub)
+    .setIssuer(ISSUER)
+    .setIssuedAt()
+    .setExpirationTime(claims.exp)
+    .sign(new TextEncoder().encode(secret));
 const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
 /** A nested selection `depth` levels deep through Project.program / FundingProgram.projects. */
@@ -51,7 +57,12 @@ const CASES: HostileCase[] = [
     status: 400,
     send: (t) => asAdmin(t, { query: `{ ${Array.from({ length: 1000 }, (_, i) => `a${i}: me { id }`).join(' ')} }` }),
   },
-  { name: 'a huge document (1 MB)', code: 'PAYLOAD_TOO_LARGE', status: 413, send: (t) => asAdmin(t, { query: `{ me { id } } #${'x'.repeat(1_000_000)}` }) },
+  {
+    name: 'a huge document (1 MB)',
+    code: 'PAYLOAD_TOO_LARGE',
+    status: 413,
+    send: (t) => asAdmin(t, { query: `{ me { id } } #${'x'.repeat(1_000_000)}` }),
+  },
   {
     name: 'a document of 20,000 tokens under the size limit',
     code: 'TOO_MANY_TOKENS',
@@ -68,19 +79,35 @@ const CASES: HostileCase[] = [
     name: 'a batched array of 100 operations',
     code: 'BATCHING_DISABLED',
     status: 400,
-    send: (t) => asAdmin(t, Array.from({ length: 100 }, (_, i) => ({ query: `mutation { updateProgram(id: "${'0'.repeat(8)}-0000-4000-8000-${String(i).padStart(12, '0')}", input: { name: "x" }) { id } }` }))),
+    send: (t) =>
+      asAdmin(
+        t,
+        Array.from({ length: 100 }, (_, i) => ({
+          query: `mutation { updateProgram(id: "${'0'.repeat(8)}-0000-4000-8000-${String(i).padStart(12, '0')}", input: { name: "x" }) { id } }`,
+        })),
+      ),
   },
   {
     name: 'a mutation sent as a text/plain form',
     code: 'CSRF_BLOCKED',
     status: 400,
-    send: (t) => asAdmin(t, { query: 'mutation { createProgram(input: { code: "CSRF", name: "x", legalBasis: "x", grantor: "x" }) { id } }' }, 'text/plain'),
+    send: (t) =>
+      asAdmin(
+        t,
+        { query: 'mutation { createProgram(input: { code: "CSRF", name: "x", legalBasis: "x", grantor: "x" }) { id } }' },
+        'text/plain',
+      ),
   },
   {
     name: 'a mutation sent as a urlencoded form',
     code: 'CSRF_BLOCKED',
     status: 400,
-    send: (t) => asAdmin(t, 'query=mutation%20%7B%20login(input%3A%7Busername%3A%22admin%22%2Cpassword%3A%22x%22%7D)%20%7B%20token%20%7D%20%7D', 'application/x-www-form-urlencoded'),
+    send: (t) =>
+      asAdmin(
+        t,
+        'query=mutation%20%7B%20login(input%3A%7Busername%3A%22admin%22%2Cpassword%3A%22x%22%7D)%20%7B%20token%20%7D%20%7D',
+        'application/x-www-form-urlencoded',
+      ),
   },
   { name: 'a malformed token', code: 'UNAUTHENTICATED', send: (t) => withToken(t, 'not.a.token') },
   {
@@ -91,7 +118,8 @@ const CASES: HostileCase[] = [
   {
     name: 'a token signed with another secret',
     code: 'UNAUTHENTICATED',
-    send: async (t, ctx) => withToken(t, await sign('some-other-secret-that-is-long-enough-123', { sub: ctx.adminId, exp: Math.floor(Date.now() / 1000) + 600 })),
+    send: async (t, ctx) =>
+      withToken(t, await sign('some-other-secret-that-is-long-enough-123', { sub: ctx.adminId, exp: Math.floor(Date.now() / 1000) + 600 })),
   },
   {
     name: 'an unsigned token (alg "none")',
@@ -109,15 +137,32 @@ const CASES: HostileCase[] = [
   {
     name: "another project's id, read",
     code: 'NOT_FOUND',
-    send: async (t, ctx) => post(t, { query: 'query($id: ID!) { project(id: $id) { id title } }', variables: { id: ctx.otherProjectId } }, await t.auth('scoped-admin')),
+    send: async (t, ctx) =>
+      post(
+        t,
+        { query: 'query($id: ID!) { project(id: $id) { id title } }', variables: { id: ctx.otherProjectId } },
+        await t.auth('scoped-admin'),
+      ),
   },
   {
     name: "another project's id, changed",
     code: 'NOT_FOUND',
     send: async (t, ctx) =>
-      post(t, { query: 'mutation($id: ID!) { updateProject(id: $id, input: { title: "taken over" }) { id } }', variables: { id: ctx.otherProjectId } }, await t.auth('scoped-admin')),
+      post(
+        t,
+        {
+          query: 'mutation($id: ID!) { updateProject(id: $id, input: { title: "taken over" }) { id } }',
+          variables: { id: ctx.otherProjectId },
+        },
+        await t.auth('scoped-admin'),
+      ),
   },
-  { name: 'introspection without signing in', code: 'INTROSPECTION_REQUIRES_SIGN_IN', status: 401, send: (t) => post(t, { query: '{ __schema { types { name } } }' }, {}) },
+  {
+    name: 'introspection without signing in',
+    code: 'INTROSPECTION_REQUIRES_SIGN_IN',
+    status: 401,
+    send: (t) => post(t, { query: '{ __schema { types { name } } }' }, {}),
+  },
   {
     name: 'introspection with a forged token',
     code: 'UNAUTHENTICATED',
@@ -142,7 +187,17 @@ describe('hostile requests: each gets its documented error and changes nothing',
     const programs = await t.gqlAs('admin', '{ projects { nodes { id programId } } }');
     const demo = programs.data!.projects.nodes[0];
     const created = await t.gqlAs('admin', 'mutation($input: CreateProjectInput!) { createProject(input: $input) { id } }', {
-      input: { programId: demo.programId, fileNumber: 'OTHER-1', title: 'Other', grantee: 'Jobcenter B', approvalStart: '2024-01-01', approvalEnd: '2025-12-31', approvedTotal: '1000.00', financingType: 'FULL', fundingRate: '100.00' },
+      input: {
+        programId: demo.programId,
+        fileNumber: 'OTHER-1',
+        title: 'Other',
+        grantee: 'Jobcenter B',
+        approvalStart: '2024-01-01',
+        approvalEnd: '2025-12-31',
+        approvedTotal: '1000.00',
+        financingType: 'FULL',
+        fundingRate: '100.00',
+      },
     });
     ctx.otherProjectId = created.data!.createProject.id;
     await createUser(t.orm, { username: 'scoped-admin', grants: [{ role: Role.ADMIN, projectId: demo.id }] });
@@ -170,7 +225,12 @@ describe('limits configured by environment', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await createTestApp({ GRAPHQL_MAX_COST: '50', GRAPHQL_MAX_DEPTH: '4', LOGIN_RATE_LIMIT_PER_IP: '4', LOGIN_RATE_LIMIT_PER_USER: '3' });
+    t = await createTestApp({
+      GRAPHQL_MAX_COST: '50',
+      GRAPHQL_MAX_DEPTH: '4',
+      LOGIN_RATE_LIMIT_PER_IP: '4',
+      LOGIN_RATE_LIMIT_PER_USER: '3',
+    });
   });
   afterAll(() => t.close());
 
@@ -187,7 +247,8 @@ describe('limits configured by environment', () => {
   });
 
   it('rate-limits sign-in per username after failed attempts, then per IP', async () => {
-    const login = (username: string, password: string) => t.gql('mutation($u: String!, $p: String!) { login(input: { username: $u, password: $p }) { token } }', { u: username, p: password });
+    const login = (username: string, password: string) =>
+      t.gql('mutation($u: String!, $p: String!) { login(input: { username: $u, password: $p }) { token } }', { u: username, p: password });
     for (let i = 0; i < 3; i++) expect((await login('finance', 'wrong-password')).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     const limited = await login('finance', 'demo-finance-2026'); // the right password, but too late
     expect(limited.errors?.[0].extensions).toMatchObject({ code: 'RATE_LIMITED' });

@@ -30,14 +30,18 @@ describe('hostile and clumsy text', () => {
     for (const invisible of ['RE-2024\u200b-77', '\ufeffRE-2024-77', 'RE-2024-77\u200d']) {
       expect(code(await book({ receiptNumber: invisible }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'receipt.receiptNumber' });
     }
-    const [row] = await t.orm.em.fork().execute<{ n: string }[]>("select count(*) as n from expenditure where project_id = ? and receipt_key = 're-2024-77'", [p.projectId]);
+    const [row] = await t.orm.em
+      .fork()
+      .execute<{ n: string }[]>("select count(*) as n from expenditure where project_id = ? and receipt_key = 're-2024-77'", [p.projectId]);
     expect(row.n).toBe('1');
   });
 
   it('stores text in one normal form (NFC, trimmed, single spaces)', async () => {
     const r = await book({ receiptNumber: 'NF  1', payee: '  Mu\u0308ller   GmbH ', purpose: 'Coaching\u00a0 session ' });
     expect(r.data?.recordExpenditure).toMatchObject({ receiptNumber: 'NF 1', payee: 'Müller GmbH' });
-    const [row] = await t.orm.em.fork().execute<{ purpose: string }[]>('select purpose from expenditure where id = ?', [r.data!.recordExpenditure.id]);
+    const [row] = await t.orm.em
+      .fork()
+      .execute<{ purpose: string }[]>('select purpose from expenditure where id = ?', [r.data!.recordExpenditure.id]);
     expect(row.purpose).toBe('Coaching session');
   });
 
@@ -46,7 +50,9 @@ describe('hostile and clumsy text', () => {
     expect(code(await book({ payee: ' ' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'receipt.payee' });
     expect(code(await book({ purpose: '\t\n ' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'receipt.purpose' });
     const booked = await book({});
-    const storno = await t.gqlAs(p.finance, REVERSE, { input: { idempotencyKey: key(), expenditureId: booked.data!.recordExpenditure.id, reason: ' \t ' } });
+    const storno = await t.gqlAs(p.finance, REVERSE, {
+      input: { idempotencyKey: key(), expenditureId: booked.data!.recordExpenditure.id, reason: ' \t ' },
+    });
     expect(code(storno)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
   });
 
@@ -54,7 +60,11 @@ describe('hostile and clumsy text', () => {
     expect(code(await book({ purpose: 'a\u0000b' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'receipt.purpose' });
     expect(code(await book({ payee: 'x\ud800y' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'receipt.payee' });
     expect(code(await book({ payee: '\u001b[31mRed GmbH' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'receipt.payee' });
-    const update = await t.gqlAs('admin', `mutation($id: ID!, $input: UpdateProjectInput!) { updateProject(id: $id, input: $input) { title } }`, { id: p.projectId, input: { title: 'Title\u001b]0;pwned\u0007' } });
+    const update = await t.gqlAs(
+      'admin',
+      `mutation($id: ID!, $input: UpdateProjectInput!) { updateProject(id: $id, input: $input) { title } }`,
+      { id: p.projectId, input: { title: 'Title\u001b]0;pwned\u0007' } },
+    );
     expect(code(update)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'title' });
   });
 
@@ -66,7 +76,7 @@ describe('hostile and clumsy text', () => {
     }
   });
 
-  it('accepts the README\'s inline list and runs element validators inline and as variables', async () => {
+  it("accepts the README's inline list and runs element validators inline and as variables", async () => {
     const inline = await t.gqlAs(
       p.finance,
       `mutation { requestDrawdown(input: { idempotencyKey: "${key()}", projectId: "${p.projectId}", expectedPayoutDate: "2024-03-01", neededUntil: "2024-03-20",
@@ -81,16 +91,33 @@ describe('hostile and clumsy text', () => {
     );
     expect(code(badInline)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'lines.0.costCategoryId' });
     const badVariables = await t.gqlAs(p.finance, `mutation($input: RequestDrawdownInput!) { requestDrawdown(input: $input) { id } }`, {
-      input: { idempotencyKey: key(), projectId: p.projectId, expectedPayoutDate: '2024-03-01', neededUntil: '2024-03-20', lines: [{ costCategoryId: 'not-a-uuid', amount: '1.00' }] },
+      input: {
+        idempotencyKey: key(),
+        projectId: p.projectId,
+        expectedPayoutDate: '2024-03-01',
+        neededUntil: '2024-03-20',
+        lines: [{ costCategoryId: 'not-a-uuid', amount: '1.00' }],
+      },
     });
     expect(code(badVariables)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'lines.0.costCategoryId' });
   });
 
   it('leaves an audit event for a refusal at variable parsing, naming the field', async () => {
     const count = async () =>
-      Number((await t.orm.em.fork().execute<{ n: string }[]>("select count(*) as n from audit_event where operation = 'recordExpenditure' and username = ? and outcome <> 'SUCCESS'", [p.finance]))[0].n);
+      Number(
+        (
+          await t.orm.em
+            .fork()
+            .execute<{ n: string }[]>(
+              "select count(*) as n from audit_event where operation = 'recordExpenditure' and username = ? and outcome <> 'SUCCESS'",
+              [p.finance],
+            )
+        )[0].n,
+      );
     const before = await count();
-    const r = await t.gqlAs(p.finance, RECORD, { input: { idempotencyKey: key(), projectId: p.projectId, receipt: { ...receipt(p.category.A), grossAmount: 12 } } });
+    const r = await t.gqlAs(p.finance, RECORD, {
+      input: { idempotencyKey: key(), projectId: p.projectId, receipt: { ...receipt(p.category.A), grossAmount: 12 } },
+    });
     expect(code(r)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'receipt.grossAmount' });
     expect(await count()).toBe(before + 1);
   });

@@ -1,5 +1,13 @@
 import { createFundedProject, type FundedProject } from '../factories/funded-project.js';
-import { FUNDING, INCOME_TOTALS_CHECK, incomeFields, incomeKey as key, INCOMES, RECORD_INCOME, REVERSE_INCOME } from '../factories/income-ops.js';
+import {
+  FUNDING,
+  INCOME_TOTALS_CHECK,
+  incomeFields,
+  incomeKey as key,
+  INCOMES,
+  RECORD_INCOME,
+  REVERSE_INCOME,
+} from '../factories/income-ops.js';
 import { paidTranche } from '../factories/money-ops.js';
 import { createTestApp, type TestApp } from '../setup/test-app.js';
 
@@ -11,7 +19,10 @@ describe('the income ledger (GraphQL over HTTP, real PostgreSQL)', () => {
     t = await createTestApp();
     // 11,000.00 planned in 2024, covered by 10,000.00 grant, 1,000.00 own funds and 0.00 income;
     // the plan names no third-party funds.
-    p = await createFundedProject(t.orm, { plan: { 2024: { A: '10000.00', B6: '1000.00' } }, sources: { 2024: { OWN_FUNDS: '1000.00', INCOME: '0.00' } } });
+    p = await createFundedProject(t.orm, {
+      plan: { 2024: { A: '10000.00', B6: '1000.00' } },
+      sources: { 2024: { OWN_FUNDS: '1000.00', INCOME: '0.00' } },
+    });
   });
   afterAll(() => t.close());
 
@@ -20,10 +31,21 @@ describe('the income ledger (GraphQL over HTTP, real PostgreSQL)', () => {
   const sql = <T>(query: string, params: unknown[] = []) => t.orm.em.fork().execute<T[]>(query, params);
   const rows = async () => Number((await sql<{ n: string }>('select count(*) as n from income where project_id = ?', [p.projectId]))[0].n);
   const received = async (source: string) =>
-    (await sql<{ r: string }>('select received::text as r from income_total where project_id = ? and fiscal_year = 2024 and funding_source = ?', [p.projectId, source]))[0]?.r ?? '0.00';
+    (
+      await sql<{ r: string }>(
+        'select received::text as r from income_total where project_id = ? and fiscal_year = 2024 and funding_source = ?',
+        [p.projectId, source],
+      )
+    )[0]?.r ?? '0.00';
 
   it('books an income with payer, purpose, date and source, and adds it to the maintained total in the same transaction', async () => {
-    const result = await record({ amount: '400.00', payer: 'Diakonie Wuppertal', purpose: 'Eigenanteil Kooperationspartner', costCategoryId: p.category.B6, reference: 'KA 17/3' });
+    const result = await record({
+      amount: '400.00',
+      payer: 'Diakonie Wuppertal',
+      purpose: 'Eigenanteil Kooperationspartner',
+      costCategoryId: p.category.B6,
+      reference: 'KA 17/3',
+    });
     expect(result.errors).toBeUndefined();
     expect(result.data!.recordIncome).toMatchObject({
       kind: 'BOOKING',
@@ -37,9 +59,18 @@ describe('the income ledger (GraphQL over HTTP, real PostgreSQL)', () => {
       reversalOfId: null,
     });
     expect(await received('OWN_FUNDS')).toBe('400.00');
-    const interest = await record({ fundingSource: 'INCOME', type: 'INTEREST_INCOME', amount: '12.34', payer: 'Stadtsparkasse', purpose: 'Habenzinsen' });
+    const interest = await record({
+      fundingSource: 'INCOME',
+      type: 'INTEREST_INCOME',
+      amount: '12.34',
+      payer: 'Stadtsparkasse',
+      purpose: 'Habenzinsen',
+    });
     expect(interest.data!.recordIncome).toMatchObject({ fundingSource: 'INCOME', type: 'INTEREST_INCOME' });
-    const audit = await sql<{ operation: string; outcome: string }>("select operation, outcome from audit_event where operation = 'recordIncome' and project_id = ? order by occurred_at", [p.projectId]);
+    const audit = await sql<{ operation: string; outcome: string }>(
+      "select operation, outcome from audit_event where operation = 'recordIncome' and project_id = ? order by occurred_at",
+      [p.projectId],
+    );
     expect(audit.map((a) => a.outcome)).toEqual(['SUCCESS', 'SUCCESS']);
   });
 
@@ -76,19 +107,34 @@ describe('the income ledger (GraphQL over HTTP, real PostgreSQL)', () => {
     const before = await received('OWN_FUNDS');
     const original = (await record({ amount: '250.00' })).data!.recordIncome;
     const corrected = await t.gqlAs(p.finance, REVERSE_INCOME, {
-      input: { idempotencyKey: key(), incomeId: original.id, reason: 'Betrag falsch erfasst', replacement: incomeFields({ amount: '205.00' }) },
+      input: {
+        idempotencyKey: key(),
+        incomeId: original.id,
+        reason: 'Betrag falsch erfasst',
+        replacement: incomeFields({ amount: '205.00' }),
+      },
     });
     expect(corrected.errors).toBeUndefined();
     const { reversal, replacement } = corrected.data!.reverseIncome;
-    expect(reversal).toMatchObject({ kind: 'REVERSAL', reversalOfId: original.id, amount: '-250.00', reason: 'Betrag falsch erfasst', paymentDate: original.paymentDate });
+    expect(reversal).toMatchObject({
+      kind: 'REVERSAL',
+      reversalOfId: original.id,
+      amount: '-250.00',
+      reason: 'Betrag falsch erfasst',
+      paymentDate: original.paymentDate,
+    });
     expect(replacement).toMatchObject({ kind: 'BOOKING', amount: '205.00' });
     expect(await received('OWN_FUNDS')).toBe((Number(before) + 205).toFixed(2));
     const page = await t.gqlAs(p.auditor, INCOMES, { projectId: p.projectId, kind: 'BOOKING', fundingSource: 'OWN_FUNDS' });
     expect(page.data!.incomes.nodes.find((n: any) => n.id === original.id).reversedById).toBe(reversal.id);
 
-    const twice = await t.gqlAs(p.finance, REVERSE_INCOME, { input: { idempotencyKey: key(), incomeId: original.id, reason: 'noch einmal' } });
+    const twice = await t.gqlAs(p.finance, REVERSE_INCOME, {
+      input: { idempotencyKey: key(), incomeId: original.id, reason: 'noch einmal' },
+    });
     expect(twice.errors![0].extensions!.code).toBe('CONFLICT');
-    const ofReversal = await t.gqlAs(p.finance, REVERSE_INCOME, { input: { idempotencyKey: key(), incomeId: reversal.id, reason: 'Storno vom Storno' } });
+    const ofReversal = await t.gqlAs(p.finance, REVERSE_INCOME, {
+      input: { idempotencyKey: key(), incomeId: reversal.id, reason: 'Storno vom Storno' },
+    });
     expect(ofReversal.errors![0].extensions!.code).toBe('CONFLICT');
     const noReason = await t.gqlAs(p.finance, REVERSE_INCOME, { input: { idempotencyKey: key(), incomeId: replacement.id, reason: '' } });
     expect(noReason.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
@@ -107,7 +153,13 @@ describe('the income ledger (GraphQL over HTTP, real PostgreSQL)', () => {
   });
 
   it('shows Einnahmen in the budget overview: Soll lt. Finanzierungsplan, Ist and Abweichung per source and year', async () => {
-    await paidTranche(t, { finance: p.finance, approver: p.finance2 }, p.projectId, [{ costCategoryId: p.category.A, amount: '3000.00' }], '2024-02-01');
+    await paidTranche(
+      t,
+      { finance: p.finance, approver: p.finance2 },
+      p.projectId,
+      [{ costCategoryId: p.category.A, amount: '3000.00' }],
+      '2024-02-01',
+    );
     const own = await received('OWN_FUNDS');
     const result = await t.gqlAs(p.auditor, FUNDING, { projectId: p.projectId, asOf: '2024-12-31' });
     expect(result.errors).toBeUndefined();

@@ -4,7 +4,21 @@ const REPORT = /* GraphQL */ `
   query Report($projectId: ID!, $period: ReportPeriodInput!) {
     indicatorReport(projectId: $projectId, period: $period) {
       suppressionApplied
-      rows { code target periodActual cumulativeActual attainmentPercent projectedAttainmentPercent disaggregations { dimension cumulative { key count } } }
+      rows {
+        code
+        target
+        periodActual
+        cumulativeActual
+        attainmentPercent
+        projectedAttainmentPercent
+        disaggregations {
+          dimension
+          cumulative {
+            key
+            count
+          }
+        }
+      }
     }
   }
 `;
@@ -25,7 +39,10 @@ describe('indicators of the Wuppertal demo project', () => {
     expect(result.errors).toBeUndefined();
     const rows = result.data!.indicatorReport.rows as Record<string, any>[];
     const total = rows.find((r) => r.code === 'EECO01')!;
-    const [{ count }] = await t.orm.em.fork().getConnection().execute(`select count(*)::int as count from participant where project_id = ?`, [projectId]);
+    const [{ count }] = await t.orm.em
+      .fork()
+      .getConnection()
+      .execute(`select count(*)::int as count from participant where project_id = ?`, [projectId]);
     expect(count).toBeGreaterThan(0);
     expect(total.cumulativeActual).toBe(`${count}.00`);
     expect(total.target).toBe('700.00');

@@ -29,9 +29,29 @@ const REPORT = /* GraphQL */ `
     indicatorReport(projectId: $projectId, period: $period) {
       locked
       rows {
-        code periodActual cumulativeActual numerator denominator cumulativeNumerator cumulativeDenominator lateCorrection
-        lateCorrections { periodFrom difference }
-        disaggregations { dimension period { key count } cumulative { key count } }
+        code
+        periodActual
+        cumulativeActual
+        numerator
+        denominator
+        cumulativeNumerator
+        cumulativeDenominator
+        lateCorrection
+        lateCorrections {
+          periodFrom
+          difference
+        }
+        disaggregations {
+          dimension
+          period {
+            key
+            count
+          }
+          cumulative {
+            key
+            count
+          }
+        }
       }
     }
   }
@@ -59,7 +79,9 @@ describe('migrating the demo data to observation records ', () => {
     t = await createTestApp();
     [{ id: projectId }] = await sql<{ id: string }>(`select id from project where file_number = 'MP-SGB2-2022-0042'`);
     // What today's seeder wrote.
-    seeded = await sql(`select participant_id, record_no, kind, observed_on::text, type, source from labour_market_observation order by participant_id, record_no`);
+    seeded = await sql(
+      `select participant_id, record_no, kind, observed_on::text, type, source from labour_market_observation order by participant_id, record_no`,
+    );
     seededAges = await sql(`select id, age_at_entry from participant order by id`);
 
     // Back to the schema before observation records, with the outcomes the old demo seeder wrote.
@@ -70,14 +92,42 @@ describe('migrating the demo data to observation records ', () => {
       const chunk = outcomes.slice(i, i + 200);
       await sql(
         `insert into outcome (id, project_id, participant_id, timing, observed_on, labour_status, benefit_receipt_ended, source, created_at) values ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, now())').join(', ')}`,
-        chunk.flatMap((o, j) => [`00000000-0000-4000-8200-${String(i + j).padStart(12, '0')}`, projectId, o.participant, o.timing, o.observedOn, o.labourStatus, o.benefitReceiptEnded, o.source]),
+        chunk.flatMap((o, j) => [
+          `00000000-0000-4000-8200-${String(i + j).padStart(12, '0')}`,
+          projectId,
+          o.participant,
+          o.timing,
+          o.observedOn,
+          o.labourStatus,
+          o.benefitReceiptEnded,
+          o.source,
+        ]),
       );
     }
     // 2022–2024 locked with the figures the old code froze.
     const [{ id: grantor }] = await sql<{ id: string }>(`select id from app_user where username = 'grantor'`);
-    const periods = Object.fromEntries((await sql<{ id: string; year: string }>(`select id, extract(year from period_from)::text as year from reporting_period where project_id = ?`, [projectId])).map((p) => [p.year, p.id]));
-    const indicators = Object.fromEntries((await sql<{ id: string; code: string }>(`select d.id, d.code from indicator_definition d join project p on p.program_id = d.program_id where p.id = ?`, [projectId])).map((d) => [d.code, d.id]));
-    for (const year of ['2022', '2023', '2024']) await sql(`update reporting_period set status = 'LOCKED', locked_by = ?, locked_at = ? where id = ?`, [grantor, `${Number(year) + 1}-03-31T12:00:00Z`, periods[year]]);
+    const periods = Object.fromEntries(
+      (
+        await sql<{ id: string; year: string }>(
+          `select id, extract(year from period_from)::text as year from reporting_period where project_id = ?`,
+          [projectId],
+        )
+      ).map((p) => [p.year, p.id]),
+    );
+    const indicators = Object.fromEntries(
+      (
+        await sql<{ id: string; code: string }>(
+          `select d.id, d.code from indicator_definition d join project p on p.program_id = d.program_id where p.id = ?`,
+          [projectId],
+        )
+      ).map((d) => [d.code, d.id]),
+    );
+    for (const year of ['2022', '2023', '2024'])
+      await sql(`update reporting_period set status = 'LOCKED', locked_by = ?, locked_at = ? where id = ?`, [
+        grantor,
+        `${Number(year) + 1}-03-31T12:00:00Z`,
+        periods[year],
+      ]);
     const rows = golden.snapshots;
     for (let i = 0; i < rows.length; i += 100) {
       const chunk = rows.slice(i, i + 100);
@@ -99,13 +149,17 @@ describe('migrating the demo data to observation records ', () => {
   };
 
   it('turns the outcomes and exit records into exactly the records the demo seeder writes', async () => {
-    const migrated = await sql(`select participant_id, record_no, kind, observed_on::text, type, source from labour_market_observation order by participant_id, record_no`);
+    const migrated = await sql(
+      `select participant_id, record_no, kind, observed_on::text, type, source from labour_market_observation order by participant_id, record_no`,
+    );
     expect(migrated.length).toBeGreaterThan(1000);
     expect(migrated).toEqual(seeded);
   });
 
   it('fills the exact age at entry from the encrypted dates of birth at start-up', async () => {
-    expect((await sql<{ n: number }>(`select count(*)::int as n from participant where age_at_entry is null`))[0].n).toBe(seededAges.length);
+    expect((await sql<{ n: number }>(`select count(*)::int as n from participant where age_at_entry is null`))[0].n).toBe(
+      seededAges.length,
+    );
     expect(await backfillAgeAtEntry(t.orm.em.fork(), t.app.get(IdentityVault))).toEqual({ filled: seededAges.length, unreadable: 0 });
     expect(await sql(`select id, age_at_entry from participant order by id`)).toEqual(seededAges);
   });
@@ -118,7 +172,15 @@ describe('migrating the demo data to observation records ', () => {
       for (const s of golden.snapshots.filter((x) => x[0] === year && x[COLUMN.code] !== 'EECO12')) {
         const row = r.rows.find((x) => x.code === s[COLUMN.code])!;
         if (s[COLUMN.dimension] === 'TOTAL') {
-          expect({ year, code: row.code, value: row.periodActual, cumulative: row.cumulativeActual, numerator: row.numerator, denominator: row.denominator, lateCorrection: row.lateCorrection }).toEqual({
+          expect({
+            year,
+            code: row.code,
+            value: row.periodActual,
+            cumulative: row.cumulativeActual,
+            numerator: row.numerator,
+            denominator: row.denominator,
+            lateCorrection: row.lateCorrection,
+          }).toEqual({
             year,
             code: s[COLUMN.code],
             value: s[COLUMN.periodValue],
@@ -128,8 +190,15 @@ describe('migrating the demo data to observation records ', () => {
             lateCorrection: s[COLUMN.lateCorrection],
           });
         } else {
-          const cell = row.disaggregations.find((d: Row) => d.dimension === s[COLUMN.dimension]).period.find((c: Row) => c.key === s[COLUMN.cellKey]);
-          expect({ year, code: row.code, cell: s[COLUMN.cellKey], count: cell.count }).toEqual({ year, code: s[COLUMN.code], cell: s[COLUMN.cellKey], count: s[COLUMN.periodCount] });
+          const cell = row.disaggregations
+            .find((d: Row) => d.dimension === s[COLUMN.dimension])
+            .period.find((c: Row) => c.key === s[COLUMN.cellKey]);
+          expect({ year, code: row.code, cell: s[COLUMN.cellKey], count: cell.count }).toEqual({
+            year,
+            code: s[COLUMN.code],
+            cell: s[COLUMN.cellKey],
+            count: s[COLUMN.periodCount],
+          });
         }
       }
     }
@@ -139,16 +208,36 @@ describe('migrating the demo data to observation records ', () => {
     const y2025 = await report('2025-01-01', '2025-12-31');
     const corrections = Object.fromEntries(y2025.rows.map((r) => [r.code, r.lateCorrection]));
     // EECO12: late corrections of special-category figures are not shown (docs/domain.md#participants-and-data-protection).
-    const unchanged = Object.fromEntries(Object.keys(corrections).filter((c) => !CHANGED_RULES.includes(c) && c !== 'EECO12').map((c) => [c, corrections[c]]));
+    const unchanged = Object.fromEntries(
+      Object.keys(corrections)
+        .filter((c) => !CHANGED_RULES.includes(c) && c !== 'EECO12')
+        .map((c) => [c, corrections[c]]),
+    );
     expect(unchanged).toEqual(Object.fromEntries(Object.keys(unchanged).map((c) => [c, '0.00'])));
     for (const year of ['2025', '2026']) {
       const r = await report(`${year}-01-01`, `${year}-12-31`);
       for (const row of r.rows.filter((x) => !CHANGED_RULES.includes(x.code) && x.code !== 'EECO12')) {
         const old = golden.open[year][row.code];
-        expect({ year, code: row.code, figures: [row.periodActual, row.cumulativeActual, row.numerator, row.denominator, row.cumulativeNumerator, row.cumulativeDenominator] }).toEqual({ year, code: row.code, figures: old.v });
+        expect({
+          year,
+          code: row.code,
+          figures: [
+            row.periodActual,
+            row.cumulativeActual,
+            row.numerator,
+            row.denominator,
+            row.cumulativeNumerator,
+            row.cumulativeDenominator,
+          ],
+        }).toEqual({ year, code: row.code, figures: old.v });
         for (const d of row.disaggregations.filter((x: Row) => x.dimension !== 'AGE_BAND')) {
           const cells = d.period.map((c: Row) => [c.key, c.count, d.cumulative.find((x: Row) => x.key === c.key).count]);
-          expect({ year, code: row.code, dimension: d.dimension, cells }).toEqual({ year, code: row.code, dimension: d.dimension, cells: old.cells[d.dimension] });
+          expect({ year, code: row.code, dimension: d.dimension, cells }).toEqual({
+            year,
+            code: row.code,
+            dimension: d.dimension,
+            cells: old.cells[d.dimension],
+          });
         }
       }
     }
@@ -156,17 +245,49 @@ describe('migrating the demo data to observation records ', () => {
 
   it('reports what the deliberate rule changes make of the locked years as late corrections in 2025, exactly', async () => {
     const y2025 = await report('2025-01-01', '2025-12-31');
-    const changed = Object.fromEntries(y2025.rows.filter((r) => CHANGED_RULES.includes(r.code)).map((r) => [r.code, { total: r.lateCorrection, byYear: r.lateCorrections.map((c: Row) => [c.periodFrom.slice(0, 4), c.difference]) }]));
+    const changed = Object.fromEntries(
+      y2025.rows
+        .filter((r) => CHANGED_RULES.includes(r.code))
+        .map((r) => [
+          r.code,
+          { total: r.lateCorrection, byYear: r.lateCorrections.map((c: Row) => [c.periodFrom.slice(0, 4), c.difference]) },
+        ]),
+    );
     expect(changed).toEqual({
       // Women whose birthday in the entry year was still ahead: 29, not 30 (under 30 now) …
-      EECO07: { total: '5.00', byYear: [['2022', '1.00'], ['2024', '4.00']] },
+      EECO07: {
+        total: '5.00',
+        byYear: [
+          ['2022', '1.00'],
+          ['2024', '4.00'],
+        ],
+      },
       // … and 54, not 55.
-      EECO08: { total: '-4.00', byYear: [['2023', '-3.00'], ['2024', '-1.00']] },
+      EECO08: {
+        total: '-4.00',
+        byYear: [
+          ['2023', '-3.00'],
+          ['2024', '-1.00'],
+        ],
+      },
       // The old count took the same job again at each observation in another month (exit record and outcome at exit,
       // the 6- and 12-month follow-ups): of 25 / 129 / 166 integrations, 5 / 52 / 68 were the same job again.
-      PS01: { total: '-125.00', byYear: [['2022', '-5.00'], ['2023', '-52.00'], ['2024', '-68.00']] },
+      PS01: {
+        total: '-125.00',
+        byYear: [
+          ['2022', '-5.00'],
+          ['2023', '-52.00'],
+          ['2024', '-68.00'],
+        ],
+      },
       // Likewise a training place reached at the exit and found again at the follow-ups in a later year.
-      PS04: { total: '-18.00', byYear: [['2023', '-4.00'], ['2024', '-14.00']] },
+      PS04: {
+        total: '-18.00',
+        byYear: [
+          ['2023', '-4.00'],
+          ['2024', '-14.00'],
+        ],
+      },
     });
   });
 });

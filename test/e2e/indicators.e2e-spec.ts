@@ -8,11 +8,39 @@ import { createTestApp, type TestApp } from '../setup/test-app.js';
 const REPORT = /* GraphQL */ `
   query Report($projectId: ID!, $period: ReportPeriodInput!) {
     indicatorReport(projectId: $projectId, period: $period) {
-      locked suppressionApplied minCellSize reportingPeriodId
+      locked
+      suppressionApplied
+      minCellSize
+      reportingPeriodId
       rows {
-        code unit baseline milestone yearTarget target periodActual cumulativeActual numerator denominator
-        attainmentPercent projectedActual projectedAttainmentPercent lateCorrection suppressed
-        disaggregations { dimension period { key count suppressed } cumulative { key count suppressed } }
+        code
+        unit
+        baseline
+        milestone
+        yearTarget
+        target
+        periodActual
+        cumulativeActual
+        numerator
+        denominator
+        attainmentPercent
+        projectedActual
+        projectedAttainmentPercent
+        lateCorrection
+        suppressed
+        disaggregations {
+          dimension
+          period {
+            key
+            count
+            suppressed
+          }
+          cumulative {
+            key
+            count
+            suppressed
+          }
+        }
       }
     }
   }
@@ -91,21 +119,42 @@ describe('outcome indicators (GraphQL over HTTP, real PostgreSQL, hand-built dat
     const EXIT_RECORD = ObservationSource.EXIT_RECORD; // what the service writes for an exit "took up a job" / "started training"
 
     // P1: long-term unemployed, employed 10 days after exit (inside 28 days), benefit receipt ended, employed 6 months later.
-    ids.p1 = await data.participant({ birthYear: 1990, entryDate: '2024-02-01', entryStatus: LONG_TERM_UNEMPLOYED, exit: { date: '2024-06-30', reason: ExitReason.COMPLETED } });
+    ids.p1 = await data.participant({
+      birthYear: 1990,
+      entryDate: '2024-02-01',
+      entryStatus: LONG_TERM_UNEMPLOYED,
+      exit: { date: '2024-06-30', reason: ExitReason.COMPLETED },
+    });
     await data.observation(ids.p1, '2024-07-10', JOB);
     await data.observation(ids.p1, '2024-07-10', BENEFIT_RECEIPT_ENDED);
     await data.observation(ids.p1, '2025-01-05', JOB);
     // P2: employment observed 46 days after exit: outside the 28-day window, so no status on leaving (but an integration in August).
-    ids.p2 = await data.participant({ birthYear: 1985, entryDate: '2024-02-01', entryStatus: UNEMPLOYED, exit: { date: '2024-06-30', reason: ExitReason.COMPLETED } });
+    ids.p2 = await data.participant({
+      birthYear: 1985,
+      entryDate: '2024-02-01',
+      entryStatus: UNEMPLOYED,
+      exit: { date: '2024-06-30', reason: ExitReason.COMPLETED },
+    });
     await data.observation(ids.p2, '2024-08-15', JOB);
     // P3: under 30, inactive; left for a job (Sept: an integration) but 20 days later job-searching: the last status wins.
-    ids.p3 = await data.participant({ birthYear: 1995, entryDate: '2024-03-01', entryStatus: INACTIVE, education: EducationLevel.ISCED_0_2, exit: { date: '2024-09-30', reason: ExitReason.TOOK_UP_JOB } });
+    ids.p3 = await data.participant({
+      birthYear: 1995,
+      entryDate: '2024-03-01',
+      entryStatus: INACTIVE,
+      education: EducationLevel.ISCED_0_2,
+      exit: { date: '2024-09-30', reason: ExitReason.TOOK_UP_JOB },
+    });
     await data.participation(ids.p3, coaching, '2024-03-01', { date: '2024-09-30', reason: ExitReason.TOOK_UP_JOB });
     await data.observation(ids.p3, '2024-09-30', JOB, EXIT_RECORD);
     await data.observation(ids.p3, '2024-10-20', JOB_SEARCHING);
     // P4: took up a job in May (left a measure for it), left a second measure for the same job later in May, still employed at exit in
     // June: one job taken up, so one integration (May); the continuing job is not taken up again.
-    ids.p4 = await data.participant({ birthYear: 1970, entryDate: '2024-03-01', entryStatus: UNEMPLOYED, exit: { date: '2024-05-31', reason: ExitReason.TOOK_UP_JOB } });
+    ids.p4 = await data.participant({
+      birthYear: 1970,
+      entryDate: '2024-03-01',
+      entryStatus: UNEMPLOYED,
+      exit: { date: '2024-05-31', reason: ExitReason.TOOK_UP_JOB },
+    });
     await data.participation(ids.p4, coaching, '2024-03-01', { date: '2024-05-10', reason: ExitReason.TOOK_UP_JOB });
     await data.observation(ids.p4, '2024-05-10', JOB, EXIT_RECORD);
     await data.participation(ids.p4, placement, '2024-05-15', { date: '2024-05-28', reason: ExitReason.TOOK_UP_JOB });
@@ -113,13 +162,32 @@ describe('outcome indicators (GraphQL over HTTP, real PostgreSQL, hand-built dat
     await data.observation(ids.p4, '2024-06-05', JOB);
     await data.observation(ids.p4, '2024-06-05', BENEFIT_RECEIPT_ENDED);
     // P5: in a § 16i job until exit and still there: employed on leaving, but no integration.
-    ids.p5 = await data.participant({ birthYear: 1980, entryDate: '2024-04-01', entryStatus: LONG_TERM_UNEMPLOYED, exit: { date: '2024-11-30', reason: ExitReason.COMPLETED } });
+    ids.p5 = await data.participant({
+      birthYear: 1980,
+      entryDate: '2024-04-01',
+      entryStatus: LONG_TERM_UNEMPLOYED,
+      exit: { date: '2024-11-30', reason: ExitReason.COMPLETED },
+    });
     await data.participation(ids.p5, job16i, '2024-04-01', { date: '2024-11-30', reason: ExitReason.COMPLETED });
     await data.observation(ids.p5, '2024-12-05', EMPLOYMENT_16I);
     // P6: a man of 59, employed at entry, dropped out.
-    ids.p6 = await data.participant({ gender: MALE, birthYear: 1965, entryDate: '2024-05-01', entryStatus: EMPLOYED, education: EducationLevel.ISCED_5_8, exit: { date: '2024-08-31', reason: ExitReason.DROPPED_OUT } });
+    ids.p6 = await data.participant({
+      gender: MALE,
+      birthYear: 1965,
+      entryDate: '2024-05-01',
+      entryStatus: EMPLOYED,
+      education: EducationLevel.ISCED_5_8,
+      exit: { date: '2024-08-31', reason: ExitReason.DROPPED_OUT },
+    });
     // P7: youth track, 19, left to start a vocational training (one integration in August, one training place).
-    ids.p7 = await data.participant({ birthYear: 2005, entryDate: '2024-06-01', entryStatus: UNEMPLOYED, education: EducationLevel.ISCED_0_2, track: Track.YOUTH_TRAINING, exit: { date: '2024-08-31', reason: ExitReason.STARTED_TRAINING } });
+    ids.p7 = await data.participant({
+      birthYear: 2005,
+      entryDate: '2024-06-01',
+      entryStatus: UNEMPLOYED,
+      education: EducationLevel.ISCED_0_2,
+      track: Track.YOUTH_TRAINING,
+      exit: { date: '2024-08-31', reason: ExitReason.STARTED_TRAINING },
+    });
     await data.participation(ids.p7, youth, '2024-06-01', { date: '2024-08-31', reason: ExitReason.STARTED_TRAINING });
     await data.observation(ids.p7, '2024-08-31', VOCATIONAL_TRAINING, EXIT_RECORD);
     await data.observation(ids.p7, '2024-08-31', VOCATIONAL_TRAINING);
@@ -184,7 +252,13 @@ describe('outcome indicators (GraphQL over HTTP, real PostgreSQL, hand-built dat
     expect(gender.MALE).toEqual({ key: 'MALE', count: null, suppressed: true });
     expect(gender.DIVERSE).toEqual({ key: 'DIVERSE', count: null, suppressed: true });
     // A total of 2 persons is withheld, and so is everything it could be recovered from.
-    expect(rowOf(analyst, 'EECO03')).toMatchObject({ periodActual: null, cumulativeActual: null, attainmentPercent: null, projectedActual: null, suppressed: true });
+    expect(rowOf(analyst, 'EECO03')).toMatchObject({
+      periodActual: null,
+      cumulativeActual: null,
+      attainmentPercent: null,
+      projectedActual: null,
+      suppressed: true,
+    });
     // A share of 3 persons: its numerator is withheld, or shown at 5 at most (3 + the largest deviation); never an exact 3.
     const share = rowOf(analyst, 'PS02');
     expect([null, 5]).toContain(share.numerator);
@@ -201,19 +275,52 @@ describe('outcome indicators (GraphQL over HTTP, real PostgreSQL, hand-built dat
 
   it('keeps targets per indicator and reports attainment and a projection to the end of the programme', async () => {
     const set = await t.gqlAs('ind-finance', SET_TARGETS, {
-      input: { projectId, indicatorId: indicator.EECO01, baseline: '0', milestone: '10', target: '20', years: [{ year: 2024, target: '10' }, { year: 2025, milestone: '15', target: '10' }] },
+      input: {
+        projectId,
+        indicatorId: indicator.EECO01,
+        baseline: '0',
+        milestone: '10',
+        target: '20',
+        years: [
+          { year: 2024, target: '10' },
+          { year: 2025, milestone: '15', target: '10' },
+        ],
+      },
     });
     expect(set.errors).toBeUndefined();
-    expect(set.data!.setIndicatorTargets).toMatchObject({ target: '20.00', years: [{ year: 2024, target: '10.00' }, { year: 2025, target: '10.00' }] });
+    expect(set.data!.setIndicatorTargets).toMatchObject({
+      target: '20.00',
+      years: [
+        { year: 2024, target: '10.00' },
+        { year: 2025, target: '10.00' },
+      ],
+    });
     const r = rowOf(await report('ind-auditor'), 'EECO01');
     // 8 of 20 = 40 %; after 366 of 731 days, 8 projects to 8 × 731 / 366 = 15.978… → 15.98, which is 79.90 % of 20.
-    expect(r).toMatchObject({ baseline: '0.00', milestone: '10.00', yearTarget: '10.00', target: '20.00', attainmentPercent: '40.00', projectedActual: '15.98', projectedAttainmentPercent: '79.90' });
+    expect(r).toMatchObject({
+      baseline: '0.00',
+      milestone: '10.00',
+      yearTarget: '10.00',
+      target: '20.00',
+      attainmentPercent: '40.00',
+      projectedActual: '15.98',
+      projectedAttainmentPercent: '79.90',
+    });
 
     const refused = [
       [{ target: '-1' }, 'target'],
       [{ target: '2.5' }, 'target'],
       [{ target: '20', years: [{ year: 2031, target: '1' }] }, 'years'],
-      [{ target: '20', years: [{ year: 2024, target: '1' }, { year: 2024, target: '2' }] }, 'years'],
+      [
+        {
+          target: '20',
+          years: [
+            { year: 2024, target: '1' },
+            { year: 2024, target: '2' },
+          ],
+        },
+        'years',
+      ],
     ] as const;
     for (const [input, field] of refused) {
       const result = await t.gqlAs('ind-finance', SET_TARGETS, { input: { projectId, indicatorId: indicator.EECO01, ...input } });
@@ -243,32 +350,57 @@ describe('outcome indicators (GraphQL over HTTP, real PostgreSQL, hand-built dat
     expect((await t.gqlAs('ind-finance', APPROVE, { id })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const own = await t.gqlAs('ind-admin', CREATE_UPDATE, { input: input('3') });
     await t.gqlAs('ind-admin', SUBMIT, { id: own.data!.createIndicatorUpdate.id });
-    expect((await t.gqlAs('ind-admin', APPROVE, { id: own.data!.createIndicatorUpdate.id })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await t.gqlAs('ind-admin', APPROVE, { id: own.data!.createIndicatorUpdate.id })).errors?.[0].extensions?.code).toBe(
+      'FORBIDDEN',
+    );
 
     const returned = await t.gqlAs('grantor', RETURN, { input: { id, comment: 'Bitte Nachweis der Betriebe beifügen.' } });
-    expect(returned.data!.returnIndicatorUpdate).toMatchObject({ status: 'RETURNED', decisionComment: 'Bitte Nachweis der Betriebe beifügen.' });
+    expect(returned.data!.returnIndicatorUpdate).toMatchObject({
+      status: 'RETURNED',
+      decisionComment: 'Bitte Nachweis der Betriebe beifügen.',
+    });
     expect(await ps06()).toBe('0.00');
-    const edited = await t.gqlAs('ind-finance', EDIT_UPDATE, { id, input: { periodFrom: '2024-01-01', periodTo: '2024-12-31', value: '11' } });
+    const edited = await t.gqlAs('ind-finance', EDIT_UPDATE, {
+      id,
+      input: { periodFrom: '2024-01-01', periodTo: '2024-12-31', value: '11' },
+    });
     expect(edited.data!.editIndicatorUpdate).toMatchObject({ status: 'RETURNED', value: '11.00' });
     await t.gqlAs('ind-finance', SUBMIT, { id });
     const approved = await t.gqlAs('grantor', APPROVE, { id });
     expect(approved.data!.approveIndicatorUpdate.status).toBe('APPROVED');
     expect(await ps06()).toBe('11.00');
     // An approved update is final.
-    expect((await t.gqlAs('ind-finance', EDIT_UPDATE, { id, input: { periodFrom: '2024-01-01', periodTo: '2024-12-31', value: '99' } })).errors?.[0].extensions?.code).toBe('CONFLICT');
+    expect(
+      (await t.gqlAs('ind-finance', EDIT_UPDATE, { id, input: { periodFrom: '2024-01-01', periodTo: '2024-12-31', value: '99' } }))
+        .errors?.[0].extensions?.code,
+    ).toBe('CONFLICT');
     // Manual updates are for MANUAL indicators only, and a percentage must match its share.
     const computed = await t.gqlAs('ind-finance', CREATE_UPDATE, { input: { ...input('1'), indicatorId: indicator.EECO01 } });
     expect(computed.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'indicatorId' });
-    const share = await t.gqlAs('ind-finance', CREATE_UPDATE, { input: { ...input('50.00'), indicatorId: indicator.PS07, numerator: 1, denominator: 3 } });
+    const share = await t.gqlAs('ind-finance', CREATE_UPDATE, {
+      input: { ...input('50.00'), indicatorId: indicator.PS07, numerator: 1, denominator: 3 },
+    });
     expect(share.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'denominator' });
   });
 
   it('freezes a locked period: later data do not change it and show as late corrections in the next period', async () => {
-    const p2024 = (await t.gqlAs('ind-finance', CREATE_PERIOD, { input: { projectId, label: 'Berichtsjahr 2024', periodFrom: Y2024.from, periodTo: Y2024.to } })).data!.createReportingPeriod.id;
-    const p2025 = (await t.gqlAs('ind-finance', CREATE_PERIOD, { input: { projectId, label: 'Berichtsjahr 2025', periodFrom: Y2025.from, periodTo: Y2025.to } })).data!.createReportingPeriod.id;
-    const overlap = await t.gqlAs('ind-finance', CREATE_PERIOD, { input: { projectId, label: 'Überlappend', periodFrom: '2024-06-01', periodTo: '2024-07-31' } });
+    const p2024 = (
+      await t.gqlAs('ind-finance', CREATE_PERIOD, {
+        input: { projectId, label: 'Berichtsjahr 2024', periodFrom: Y2024.from, periodTo: Y2024.to },
+      })
+    ).data!.createReportingPeriod.id;
+    const p2025 = (
+      await t.gqlAs('ind-finance', CREATE_PERIOD, {
+        input: { projectId, label: 'Berichtsjahr 2025', periodFrom: Y2025.from, periodTo: Y2025.to },
+      })
+    ).data!.createReportingPeriod.id;
+    const overlap = await t.gqlAs('ind-finance', CREATE_PERIOD, {
+      input: { projectId, label: 'Überlappend', periodFrom: '2024-06-01', periodTo: '2024-07-31' },
+    });
     expect(overlap.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'periodFrom' });
-    const reversed = await t.gqlAs('ind-finance', CREATE_PERIOD, { input: { projectId, label: 'Rückwärts', periodFrom: '2025-06-01', periodTo: '2025-05-31' } });
+    const reversed = await t.gqlAs('ind-finance', CREATE_PERIOD, {
+      input: { projectId, label: 'Rückwärts', periodFrom: '2025-06-01', periodTo: '2025-05-31' },
+    });
     expect(reversed.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'periodTo' });
     expect((await t.gqlAs('grantor', LOCK, { id: p2025 })).errors?.[0].extensions?.code).toBe('CONFLICT'); // 2024 first
     expect((await t.gqlAs('ind-finance', LOCK, { id: p2024 })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
@@ -277,21 +409,37 @@ describe('outcome indicators (GraphQL over HTTP, real PostgreSQL, hand-built dat
     const attempts = await Promise.all(Array.from({ length: 10 }, () => t.gqlAs('grantor', LOCK, { id: p2024 })));
     expect(attempts.filter((a) => a.data?.lockReportingPeriod?.status === 'LOCKED')).toHaveLength(1);
     expect(attempts.filter((a) => a.errors?.[0].extensions?.code === 'CONFLICT')).toHaveLength(9);
-    const [{ count: snapshotRows }] = await t.orm.em.fork().getConnection().execute(`select count(*)::int as count from indicator_snapshot where period_id = ? and dimension = 'TOTAL'`, [p2024]);
-    const [{ count: indicators }] = await t.orm.em.fork().getConnection().execute(`select count(*)::int as count from indicator_definition where program_id = ?`, [programId]);
+    const [{ count: snapshotRows }] = await t.orm.em
+      .fork()
+      .getConnection()
+      .execute(`select count(*)::int as count from indicator_snapshot where period_id = ? and dimension = 'TOTAL'`, [p2024]);
+    const [{ count: indicators }] = await t.orm.em
+      .fork()
+      .getConnection()
+      .execute(`select count(*)::int as count from indicator_definition where program_id = ?`, [programId]);
     expect(snapshotRows).toBe(indicators);
 
     // The audit trail holds one successful lock with the status change, and the refused attempts.
-    const audit = await t.gqlAs('ind-auditor', `query($f: AuditEventFilter) { auditEvents(filter: $f, first: 50) { nodes { outcome errorCode changes { entity id after } } } }`, {
-      f: { projectId, operation: 'lockReportingPeriod' },
-    });
+    const audit = await t.gqlAs(
+      'ind-auditor',
+      `query($f: AuditEventFilter) { auditEvents(filter: $f, first: 50) { nodes { outcome errorCode changes { entity id after } } } }`,
+      {
+        f: { projectId, operation: 'lockReportingPeriod' },
+      },
+    );
     const events = audit.data!.auditEvents.nodes as Row[];
     const locked = events.filter((e) => e.outcome === 'SUCCESS');
     expect(locked).toHaveLength(1);
     expect(locked[0].changes[0]).toMatchObject({ entity: 'ReportingPeriod', id: p2024 });
     expect(JSON.parse(locked[0].changes[0].after)).toMatchObject({ status: 'LOCKED' });
-    const attempts2024 = await t.gqlAs('admin', `query($f: AuditEventFilter) { auditEvents(filter: $f, first: 50) { nodes { outcome errorCode entityIds } } }`, { f: { operation: 'lockReportingPeriod' } });
-    const refusedLocks = (attempts2024.data!.auditEvents.nodes as Row[]).filter((e) => e.errorCode === 'CONFLICT' && e.entityIds.some((x: string) => x.endsWith(p2024)));
+    const attempts2024 = await t.gqlAs(
+      'admin',
+      `query($f: AuditEventFilter) { auditEvents(filter: $f, first: 50) { nodes { outcome errorCode entityIds } } }`,
+      { f: { operation: 'lockReportingPeriod' } },
+    );
+    const refusedLocks = (attempts2024.data!.auditEvents.nodes as Row[]).filter(
+      (e) => e.errorCode === 'CONFLICT' && e.entityIds.some((x: string) => x.endsWith(p2024)),
+    );
     expect(refusedLocks).toHaveLength(9);
 
     const before = await report('ind-auditor');
@@ -316,14 +464,20 @@ describe('outcome indicators (GraphQL over HTTP, real PostgreSQL, hand-built dat
     expect(rowOf(await report('ind-analyst', Y2025), 'EECO01').lateCorrection).toBeNull();
 
     // A manual update for 2024 approved after the lock (two approvers at once: exactly one decides) is a late correction too.
-    const late = await t.gqlAs('ind-finance', CREATE_UPDATE, { input: { projectId, indicatorId: indicator.PS06, periodFrom: '2024-10-01', periodTo: '2024-12-31', value: '4' } });
+    const late = await t.gqlAs('ind-finance', CREATE_UPDATE, {
+      input: { projectId, indicatorId: indicator.PS06, periodFrom: '2024-10-01', periodTo: '2024-12-31', value: '4' },
+    });
     const lateId = late.data!.createIndicatorUpdate.id;
     await t.gqlAs('ind-finance', SUBMIT, { id: lateId });
     const decisions = await Promise.all([t.gqlAs('grantor', APPROVE, { id: lateId }), t.gqlAs('ind-admin', APPROVE, { id: lateId })]);
     expect(decisions.filter((d) => d.data?.approveIndicatorUpdate?.status === 'APPROVED')).toHaveLength(1);
     expect(decisions.filter((d) => d.errors?.[0].extensions?.code === 'CONFLICT')).toHaveLength(1);
     expect(rowOf(await report('ind-auditor'), 'PS06').periodActual).toBe('11.00');
-    expect(rowOf(await report('ind-auditor', Y2025), 'PS06')).toMatchObject({ periodActual: '0.00', lateCorrection: '4.00', cumulativeActual: '15.00' });
+    expect(rowOf(await report('ind-auditor', Y2025), 'PS06')).toMatchObject({
+      periodActual: '0.00',
+      lateCorrection: '4.00',
+      cumulativeActual: '15.00',
+    });
   });
 
   it('refuses periods outside the approval period and readers without a role', async () => {

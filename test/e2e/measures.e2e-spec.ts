@@ -28,7 +28,8 @@ describe('measures, enrolments, exits and observations (GraphQL over HTTP)', () 
     if (result.errors) throw new Error(JSON.stringify(result.errors));
     return result.data!.createMeasure as { id: string };
   };
-  const enrol = (participantId: string, measureId: string, startDate = '2024-03-01') => t.gqlAs('caseworker', ENROL, { input: { participantId, measureId, startDate } });
+  const enrol = (participantId: string, measureId: string, startDate = '2024-03-01') =>
+    t.gqlAs('caseworker', ENROL, { input: { participantId, measureId, startDate } });
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -64,7 +65,10 @@ describe('measures, enrolments, exits and observations (GraphQL over HTTP)', () 
     it('a duplicate title in the project', async () => {
       const input = measureInput();
       await t.gqlAs('finance', CREATE_MEASURE, { input });
-      expect((await t.gqlAs('finance', CREATE_MEASURE, { input })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'title' });
+      expect((await t.gqlAs('finance', CREATE_MEASURE, { input })).errors![0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'title',
+      });
     });
   });
 
@@ -77,14 +81,24 @@ describe('measures, enrolments, exits and observations (GraphQL over HTTP)', () 
     expect(refused.errors![0].extensions).toMatchObject({ code: 'CONFLICT', field: 'measureId' });
     expect(refused.errors![0].message).toMatch(/full/);
 
-    const participation = (await t.gqlAs('caseworker', `query($id: ID!) { participant(id: $id) { status participations { id } } }`, { id: a.id })).data!.participant;
+    const participation = (
+      await t.gqlAs('caseworker', `query($id: ID!) { participant(id: $id) { status participations { id } } }`, { id: a.id })
+    ).data!.participant;
     expect(participation.status).toBe('ACTIVE');
-    const ended = await t.gqlAs('caseworker', `mutation($id: ID!) { endParticipation(id: $id, input: { endDate: "2024-05-31", exitReason: DROPPED_OUT }) { endDate exitReason } }`, { id: participation.participations[0].id });
+    const ended = await t.gqlAs(
+      'caseworker',
+      `mutation($id: ID!) { endParticipation(id: $id, input: { endDate: "2024-05-31", exitReason: DROPPED_OUT }) { endDate exitReason } }`,
+      { id: participation.participations[0].id },
+    );
     expect(ended.data!.endParticipation).toEqual({ endDate: '2024-05-31', exitReason: 'DROPPED_OUT' });
     expect((await enrol(c.id, measure.id, '2024-05-31')).errors![0].extensions!.code).toBe('CONFLICT');
     expect((await enrol(c.id, measure.id, '2024-06-01')).errors).toBeUndefined();
 
-    const occupancy = await t.gqlAs('analyst', `query($id: ID!) { measure(id: $id) { occupancy(asOf: "2024-04-15") { occupied free totalParticipations } } }`, { id: measure.id });
+    const occupancy = await t.gqlAs(
+      'analyst',
+      `query($id: ID!) { measure(id: $id) { occupancy(asOf: "2024-04-15") { occupied free totalParticipations } } }`,
+      { id: measure.id },
+    );
     expect(occupancy.data!.measure.occupancy).toEqual({ occupied: 2, free: 0, totalParticipations: 3 });
 
     // Who is enrolled is participant data: finance sees the measure, not its participants.
@@ -101,12 +115,21 @@ describe('measures, enrolments, exits and observations (GraphQL over HTTP)', () 
     await enrol(a.id, measure.id, '2024-03-01');
     await enrol(b.id, measure.id, '2024-04-01');
     const update = (input: Record<string, unknown>, user = 'finance') =>
-      t.gqlAs(user, `mutation($id: ID!, $input: UpdateMeasureInput!) { updateMeasure(id: $id, input: $input) { capacity costPerPlace startDate endDate } }`, { id: measure.id, input });
+      t.gqlAs(
+        user,
+        `mutation($id: ID!, $input: UpdateMeasureInput!) { updateMeasure(id: $id, input: $input) { capacity costPerPlace startDate endDate } }`,
+        { id: measure.id, input },
+      );
     expect((await update({ capacity: 1 })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'capacity' });
     expect((await update({ startDate: '2024-03-15' })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'startDate' });
     expect((await update({ endDate: '2023-12-31' })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'endDate' });
     expect((await update({ capacity: 2 }, 'caseworker')).errors![0].extensions!.code).toBe('FORBIDDEN');
-    expect((await update({ capacity: 2, costPerPlace: '999.99' })).data!.updateMeasure).toEqual({ capacity: 2, costPerPlace: '999.99', startDate: '2024-01-01', endDate: '2025-12-31' });
+    expect((await update({ capacity: 2, costPerPlace: '999.99' })).data!.updateMeasure).toEqual({
+      capacity: 2,
+      costPerPlace: '999.99',
+      startDate: '2024-01-01',
+      endDate: '2025-12-31',
+    });
   });
 
   it('lets exactly 3 of 20 concurrent enrolments take the last 3 places', async () => {
@@ -141,7 +164,9 @@ describe('measures, enrolments, exits and observations (GraphQL over HTTP)', () 
       const { youth, ...rest } = overrides;
       const measure = await createMeasure(youth ? { track: 'YOUTH_TRAINING', type: 'TRAINING_PLACEMENT' } : {});
       const p = await register(t, projectId);
-      const result = await t.gqlAs('caseworker', ENROL, { input: { participantId: p.id, measureId: measure.id, startDate: '2024-03-01', ...rest } });
+      const result = await t.gqlAs('caseworker', ENROL, {
+        input: { participantId: p.id, measureId: measure.id, startDate: '2024-03-01', ...rest },
+      });
       expect(result.errors![0].extensions!.code).toBe(code);
       if (field) expect(result.errors![0].extensions!.field).toBe(field);
     });
@@ -152,25 +177,47 @@ describe('measures, enrolments, exits and observations (GraphQL over HTTP)', () 
     const p = await register(t, projectId);
     await enrol(p.id, measure.id);
     const observe = (input: Record<string, unknown>) =>
-      t.gqlAs('caseworker', OBSERVE, { input: { participantId: p.id, observedOn: '2024-07-10', type: 'EMPLOYMENT_SOCIAL_INSURANCE', source: 'EMPLOYER', ...input } });
+      t.gqlAs('caseworker', OBSERVE, {
+        input: { participantId: p.id, observedOn: '2024-07-10', type: 'EMPLOYMENT_SOCIAL_INSURANCE', source: 'EMPLOYER', ...input },
+      });
     // While she takes part, a status such as job-searching describes nothing yet; a job taken up does.
-    expect((await observe({ observedOn: '2024-04-01', type: 'JOB_SEARCHING' })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'type' });
-    expect((await t.gqlAs('caseworker', EXIT, { id: p.id, input: { exitDate: '2024-02-01', exitReason: 'TOOK_UP_JOB' } })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'exitDate' });
-    expect((await t.gqlAs('caseworker', EXIT, { id: p.id, input: { exitDate: '2099-01-01', exitReason: 'TOOK_UP_JOB' } })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'exitDate' });
+    expect((await observe({ observedOn: '2024-04-01', type: 'JOB_SEARCHING' })).errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'type',
+    });
+    expect(
+      (await t.gqlAs('caseworker', EXIT, { id: p.id, input: { exitDate: '2024-02-01', exitReason: 'TOOK_UP_JOB' } })).errors![0].extensions,
+    ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'exitDate' });
+    expect(
+      (await t.gqlAs('caseworker', EXIT, { id: p.id, input: { exitDate: '2099-01-01', exitReason: 'TOOK_UP_JOB' } })).errors![0].extensions,
+    ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'exitDate' });
 
     const exited = await t.gqlAs('caseworker', EXIT, { id: p.id, input: { exitDate: '2024-06-30', exitReason: 'TOOK_UP_JOB' } });
     expect(exited.data!.exitParticipant).toEqual({ status: 'EXITED', exitDate: '2024-06-30', retainUntil: '2027-06-30' });
-    expect((await t.gqlAs('caseworker', EXIT, { id: p.id, input: { exitDate: '2024-06-30', exitReason: 'TOOK_UP_JOB' } })).errors![0].extensions!.code).toBe('CONFLICT');
+    expect(
+      (await t.gqlAs('caseworker', EXIT, { id: p.id, input: { exitDate: '2024-06-30', exitReason: 'TOOK_UP_JOB' } })).errors![0].extensions!
+        .code,
+    ).toBe('CONFLICT');
 
-    expect((await observe({ observedOn: '2024-02-29' })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'observedOn' }); // before the entry
-    expect((await observe({ observedOn: '2099-01-01' })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'observedOn' });
+    expect((await observe({ observedOn: '2024-02-29' })).errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'observedOn',
+    }); // before the entry
+    expect((await observe({ observedOn: '2099-01-01' })).errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'observedOn',
+    });
     expect((await observe({ type: 'RICH' })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'type' });
     // No single slot: the same status twice, and a status outside every window, are records like any other.
     expect((await observe({})).data!.recordObservation).toMatchObject({ recordNo: 2, kind: 'RECORD', inForce: true });
     expect((await observe({})).data!.recordObservation).toMatchObject({ recordNo: 3 });
     expect((await observe({ observedOn: '2024-12-31', source: 'SURVEY' })).errors).toBeUndefined();
 
-    const read = await t.gqlAs('auditor', `query($id: ID!) { participant(id: $id) { status participations { endDate exitReason measure { id } } observations { recordNo observedOn type source } } }`, { id: p.id });
+    const read = await t.gqlAs(
+      'auditor',
+      `query($id: ID!) { participant(id: $id) { status participations { endDate exitReason measure { id } } observations { recordNo observedOn type source } } }`,
+      { id: p.id },
+    );
     expect(read.data!.participant).toEqual({
       status: 'FOLLOWED_UP', // the 31 December observation lies in the six-month window
       participations: [{ endDate: '2024-06-30', exitReason: 'TOOK_UP_JOB', measure: { id: measure.id } }],
@@ -188,21 +235,31 @@ describe('measures, enrolments, exits and observations (GraphQL over HTTP)', () 
     const noEntryData = await register(t, projectId, { entryData: null, entryDate: '2024-03-01' });
     const exitedWithoutData = await register(t, projectId);
     await t.gqlAs('caseworker', EXIT, { id: exitedWithoutData.id, input: { exitDate: '2024-04-30', exitReason: 'DROPPED_OUT' } });
-    const result = await t.gqlAs('auditor', `query($projectId: ID!) { overdueParticipantData(projectId: $projectId, asOf: "2024-06-01") { kind dueOn daysOverdue participant { id } } }`, { projectId });
+    const result = await t.gqlAs(
+      'auditor',
+      `query($projectId: ID!) { overdueParticipantData(projectId: $projectId, asOf: "2024-06-01") { kind dueOn daysOverdue participant { id } } }`,
+      { projectId },
+    );
     expect(result.errors).toBeUndefined();
-    const mine = result.data!.overdueParticipantData
-      .filter((o: any) => [noEntryData.id, exitedWithoutData.id].includes(o.participant.id))
+    const mine = result
+      .data!.overdueParticipantData.filter((o: any) => [noEntryData.id, exitedWithoutData.id].includes(o.participant.id))
       .sort((a: any, b: any) => a.kind.localeCompare(b.kind));
     expect(mine).toEqual([
       { kind: 'ENTRY_DATA', dueOn: '2024-03-29', daysOverdue: 64, participant: { id: noEntryData.id } },
       { kind: 'EXIT_DATA', dueOn: '2024-05-28', daysOverdue: 4, participant: { id: exitedWithoutData.id } },
     ]);
-    const today = await t.gqlAs('caseworker', `query($projectId: ID!) { overdueParticipantData(projectId: $projectId) { kind } }`, { projectId });
+    const today = await t.gqlAs('caseworker', `query($projectId: ID!) { overdueParticipantData(projectId: $projectId) { kind } }`, {
+      projectId,
+    });
     expect(today.data!.overdueParticipantData.length).toBeGreaterThan(50); // the demo has gaps too
   });
 
   it('lists measures with occupancy, filtered by track', async () => {
-    const result = await t.gqlAs('grantor', `query($projectId: ID!) { measures(projectId: $projectId, track: YOUTH_TRAINING, runningOn: "2025-01-15") { totalCount nodes { title type track capacity costPerPlace occupancy(asOf: "2025-01-15") { occupied free } } } }`, { projectId });
+    const result = await t.gqlAs(
+      'grantor',
+      `query($projectId: ID!) { measures(projectId: $projectId, track: YOUTH_TRAINING, runningOn: "2025-01-15") { totalCount nodes { title type track capacity costPerPlace occupancy(asOf: "2025-01-15") { occupied free } } } }`,
+      { projectId },
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data!.measures.totalCount).toBeGreaterThanOrEqual(4); // the demo's four, plus any made by other tests here
     for (const m of result.data!.measures.nodes) {

@@ -16,10 +16,23 @@ describe('money invariants under concurrency (parallel requests, real PostgreSQL
 
   const request = (year: number, amount: string, idempotencyKey = key()) =>
     t.gqlAs(p.finance, REQUEST, {
-      input: { idempotencyKey, projectId: p.projectId, expectedPayoutDate: `${year}-03-01`, neededUntil: `${year}-03-20`, lines: [{ costCategoryId: p.category.A, amount }] },
+      input: {
+        idempotencyKey,
+        projectId: p.projectId,
+        expectedPayoutDate: `${year}-03-01`,
+        neededUntil: `${year}-03-20`,
+        lines: [{ costCategoryId: p.category.A, amount }],
+      },
     });
   const claimed = async (year: number) =>
-    (await t.orm.em.fork().execute<{ n: string; total: string | null }[]>('select count(*) as n, sum(amount)::text as total from drawdown where project_id = ? and fiscal_year = ?', [p.projectId, year]))[0];
+    (
+      await t.orm.em
+        .fork()
+        .execute<{ n: string; total: string | null }[]>(
+          'select count(*) as n, sum(amount)::text as total from drawdown where project_id = ? and fiscal_year = ?',
+          [p.projectId, year],
+        )
+    )[0];
 
   it('32 parallel requests against room for exactly 7 book exactly 7 and never exceed the instalment', async () => {
     const results = await Promise.all(Array.from({ length: 32 }, () => request(2024, '10000.00')));
@@ -30,7 +43,9 @@ describe('money invariants under concurrency (parallel requests, real PostgreSQL
     for (const r of refused) expect(r.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'lines' });
     expect(await claimed(2024)).toEqual({ n: '7', total: '70000.00' });
     // A refused request rolls back its idempotency key with everything else.
-    const [keys] = await t.orm.em.fork().execute<{ n: string }[]>('select count(*) as n from idempotency_key where project_id = ?', [p.projectId]);
+    const [keys] = await t.orm.em
+      .fork()
+      .execute<{ n: string }[]>('select count(*) as n from idempotency_key where project_id = ?', [p.projectId]);
     expect(keys.n).toBe('7');
     expect(booked.map((r) => r.data!.requestDrawdown.number).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     const room = await t.gqlAs(p.finance, ROOM, { projectId: p.projectId, fiscalYear: 2024 });
@@ -51,12 +66,20 @@ describe('money invariants under concurrency (parallel requests, real PostgreSQL
   it('parallel bookings at a line limit never pass the plan (1,000.00 + 20 % = 1,200.00)', async () => {
     const book = (idempotencyKey = key()) =>
       t.gqlAs(p.finance, RECORD, {
-        input: { idempotencyKey, projectId: p.projectId, receipt: receipt(p.category.B6, { paymentDate: '2025-04-01', grossAmount: '100.00', eligibleAmount: '100.00' }) },
+        input: {
+          idempotencyKey,
+          projectId: p.projectId,
+          receipt: receipt(p.category.B6, { paymentDate: '2025-04-01', grossAmount: '100.00', eligibleAmount: '100.00' }),
+        },
       });
     const results = await Promise.all(Array.from({ length: 20 }, () => book()));
     expect(results.filter((r) => r.data?.recordExpenditure)).toHaveLength(12);
-    const [row] = await t.orm.em.fork().execute<{ n: string; spent: string }[]>(
-      "select count(*) as n, sum(eligible_amount)::text as spent from expenditure where project_id = ? and fiscal_year = 2025", [p.projectId]);
+    const [row] = await t.orm.em
+      .fork()
+      .execute<{ n: string; spent: string }[]>(
+        'select count(*) as n, sum(eligible_amount)::text as spent from expenditure where project_id = ? and fiscal_year = 2025',
+        [p.projectId],
+      );
     expect(row).toEqual({ n: '12', spent: '1200.00' });
     const check = await t.gqlAs(p.auditor, TOTALS_CHECK, { projectId: p.projectId });
     expect(check.data!.budgetTotalsCheck.differences).toEqual([]);

@@ -17,8 +17,20 @@ describe('money integrity across modules', () => {
   beforeAll(async () => {
     t = await createTestApp();
     p = await createFundedProject(t.orm, { plan: { 2024: { A: '100000.00' }, 2025: { A: '100000.00' } } });
-    await paidTranche(t, { finance: p.finance, approver: p.finance2 }, p.projectId, [{ costCategoryId: p.category.A, amount: '70000.00' }], '2024-03-01');
-    const booked = await t.gqlAs(p.finance, RECORD, { input: { idempotencyKey: key(), projectId: p.projectId, receipt: receipt(p.category.A, { paymentDate: '2024-06-10', invoiceDate: '2024-06-01' }) } });
+    await paidTranche(
+      t,
+      { finance: p.finance, approver: p.finance2 },
+      p.projectId,
+      [{ costCategoryId: p.category.A, amount: '70000.00' }],
+      '2024-03-01',
+    );
+    const booked = await t.gqlAs(p.finance, RECORD, {
+      input: {
+        idempotencyKey: key(),
+        projectId: p.projectId,
+        receipt: receipt(p.category.A, { paymentDate: '2024-06-10', invoiceDate: '2024-06-01' }),
+      },
+    });
     expect(booked.errors).toBeUndefined();
   });
   afterAll(() => t.close());
@@ -88,14 +100,20 @@ describe('money integrity across modules', () => {
     };
     const r = await t.gqlAs(p.finance, REVISE_PLAN, { input });
     expect(r.errors).toBeUndefined();
-    const [row] = await t.orm.em.fork().execute<{ approved_total: string }[]>('select approved_total::text from project where id = ?', [p.projectId]);
+    const [row] = await t.orm.em
+      .fork()
+      .execute<{ approved_total: string }[]>('select approved_total::text from project where id = ?', [p.projectId]);
     expect(row.approved_total).toBe('210000.00');
   });
 
   it('the database refuses the same change however it is written (deferred constraint trigger)', async () => {
     const em = t.orm.em.fork();
-    await expect(em.transactional(async (tx) => tx.execute('update project set approved_total = 1 where id = ?', [p.projectId]))).rejects.toThrow(/invariant:approvedTotal/);
-    await expect(em.transactional(async (tx) => tx.execute("update project set approval_start = '2025-01-01' where id = ?", [p.projectId]))).rejects.toThrow(/invariant:approvalStart/);
+    await expect(
+      em.transactional(async (tx) => tx.execute('update project set approved_total = 1 where id = ?', [p.projectId])),
+    ).rejects.toThrow(/invariant:approvedTotal/);
+    await expect(
+      em.transactional(async (tx) => tx.execute("update project set approval_start = '2025-01-01' where id = ?", [p.projectId])),
+    ).rejects.toThrow(/invariant:approvalStart/);
   });
 });
 
@@ -109,13 +127,33 @@ describe('a repayment changes a tranche by the amounts', () => {
   afterAll(() => t.close());
 
   it('0.01 back leaves the tranche with its unused money open; the full rest makes it REPAID', async () => {
-    const id = await paidTranche(t, { finance: p.finance, approver: p.finance2 }, p.projectId, [{ costCategoryId: p.category.A, amount: '25000.00' }], '2024-02-01');
+    const id = await paidTranche(
+      t,
+      { finance: p.finance, approver: p.finance2 },
+      p.projectId,
+      [{ costCategoryId: p.category.A, amount: '25000.00' }],
+      '2024-02-01',
+    );
     const repay = (amount: string) =>
       t.gqlAs(p.finance, REPAY, {
-        input: { idempotencyKey: key(), projectId: p.projectId, kind: 'REPAYMENT', lines: [{ costCategoryId: p.category.A, amount }], paymentDate: '2024-03-01', reason: 'Unused money back', relatesToDrawdownId: id },
+        input: {
+          idempotencyKey: key(),
+          projectId: p.projectId,
+          kind: 'REPAYMENT',
+          lines: [{ costCategoryId: p.category.A, amount }],
+          paymentDate: '2024-03-01',
+          reason: 'Unused money back',
+          relatesToDrawdownId: id,
+        },
       });
     expect((await repay('0.01')).errors).toBeUndefined();
-    const status = async () => ((await t.gqlAs(p.finance, DRAWDOWNS, { projectId: p.projectId, asOf: '2024-03-02' })).data!.drawdowns as { id: string; status: string }[]).find((d) => d.id === id)!.status;
+    const status = async () =>
+      (
+        (await t.gqlAs(p.finance, DRAWDOWNS, { projectId: p.projectId, asOf: '2024-03-02' })).data!.drawdowns as {
+          id: string;
+          status: string;
+        }[]
+      ).find((d) => d.id === id)!.status;
     expect(await status()).not.toBe('REPAID');
     expect((await repay('24999.99')).errors).toBeUndefined();
     expect(await status()).toBe('REPAID');

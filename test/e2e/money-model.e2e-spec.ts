@@ -71,7 +71,15 @@ async function apply(t: TestApp, p: Awaited<ReturnType<typeof createFundedProjec
   switch (step.type) {
     case 'request': {
       const amount = money(step.cents);
-      const r = await t.gqlAs(fin, REQUEST, { input: { idempotencyKey: key(), projectId: p.projectId, expectedPayoutDate: '2024-03-01', neededUntil: '2024-03-20', lines: [{ costCategoryId: p.category[step.cat], amount: amount.toFixed(2) }] } });
+      const r = await t.gqlAs(fin, REQUEST, {
+        input: {
+          idempotencyKey: key(),
+          projectId: p.projectId,
+          expectedPayoutDate: '2024-03-01',
+          neededUntil: '2024-03-20',
+          lines: [{ costCategoryId: p.category[step.cat], amount: amount.toFixed(2) }],
+        },
+      });
       const fits = m.claimed.plus(amount).lte(INSTALMENT);
       expect(Boolean(r.data?.requestDrawdown)).toBe(fits);
       if (fits) {
@@ -93,7 +101,9 @@ async function apply(t: TestApp, p: Awaited<ReturnType<typeof createFundedProjec
     case 'disburse': {
       const d = take(m.approved, step.pick);
       if (!d) return;
-      const r = await t.gqlAs(fin, DISBURSE, { input: { idempotencyKey: key(), drawdownId: d.id, payoutDate: '2024-03-01', amount: d.amount.toFixed(2) } });
+      const r = await t.gqlAs(fin, DISBURSE, {
+        input: { idempotencyKey: key(), drawdownId: d.id, payoutDate: '2024-03-01', amount: d.amount.toFixed(2) },
+      });
       expect(r.errors).toBeUndefined();
       m.drawn[d.cat] = m.drawn[d.cat].plus(d.amount);
       return;
@@ -101,7 +111,13 @@ async function apply(t: TestApp, p: Awaited<ReturnType<typeof createFundedProjec
     case 'book': {
       const amount = money(step.cents);
       const day = `2024-04-${String(step.day).padStart(2, '0')}`;
-      const r = await t.gqlAs(fin, RECORD, { input: { idempotencyKey: key(), projectId: p.projectId, receipt: receipt(p.category[step.cat], { paymentDate: day, grossAmount: amount.toFixed(2), eligibleAmount: amount.toFixed(2) }) } });
+      const r = await t.gqlAs(fin, RECORD, {
+        input: {
+          idempotencyKey: key(),
+          projectId: p.projectId,
+          receipt: receipt(p.category[step.cat], { paymentDate: day, grossAmount: amount.toFixed(2), eligibleAmount: amount.toFixed(2) }),
+        },
+      });
       const fits = m.spent[step.cat].plus(amount).lte(LIMIT[step.cat]);
       expect(Boolean(r.data?.recordExpenditure)).toBe(fits);
       if (fits) {
@@ -120,7 +136,16 @@ async function apply(t: TestApp, p: Awaited<ReturnType<typeof createFundedProjec
     }
     case 'repay': {
       const amount = money(step.cents);
-      const r = await t.gqlAs(fin, REPAY, { input: { idempotencyKey: key(), projectId: p.projectId, kind: 'REPAYMENT', paymentDate: '2024-05-02', reason: 'model', lines: [{ costCategoryId: p.category[step.cat], amount: amount.toFixed(2) }] } });
+      const r = await t.gqlAs(fin, REPAY, {
+        input: {
+          idempotencyKey: key(),
+          projectId: p.projectId,
+          kind: 'REPAYMENT',
+          paymentDate: '2024-05-02',
+          reason: 'model',
+          lines: [{ costCategoryId: p.category[step.cat], amount: amount.toFixed(2) }],
+        },
+      });
       const fits = amount.lte(m.drawn[step.cat]);
       expect(Boolean(r.data?.recordRepayment)).toBe(fits);
       if (fits) {
@@ -149,7 +174,10 @@ async function verify(t: TestApp, projectId: string, auditor: string, category: 
     expect(row?.spent ?? '0.00').toBe(m.spent[code].toFixed(2));
     expect(m.spent[code].lte(LIMIT[code])).toBe(true);
   }
-  const [ledger] = await em.execute<{ total: string }[]>('select coalesce(sum(eligible_amount), 0)::numeric(14,2)::text as total from expenditure where project_id = ?', [projectId]);
+  const [ledger] = await em.execute<{ total: string }[]>(
+    'select coalesce(sum(eligible_amount), 0)::numeric(14,2)::text as total from expenditure where project_id = ?',
+    [projectId],
+  );
   expect(ledger.total).toBe(m.spent.A.plus(m.spent.B6).toFixed(2));
   const check = await t.gqlAs(auditor, TOTALS_CHECK, { projectId });
   expect(check.data!.budgetTotalsCheck.differences).toEqual([]);

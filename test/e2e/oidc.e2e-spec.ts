@@ -21,7 +21,10 @@ describe('OpenID Connect sign-in (JWKS served locally)', () => {
   let projectId: string;
   let jwksHits = 0;
 
-  const token = (claims: Record<string, unknown>, options: { key?: Key; audience?: string; expires?: string | number; sub?: string } = {}) =>
+  const token = (
+    claims: Record<string, unknown>,
+    options: { key?: Key; audience?: string; expires?: string | number; sub?: string } = {},
+  ) =>
     new SignJWT(claims)
       .setProtectedHeader({ alg: 'RS256', kid: 'provider-key-1' })
       .setIssuer(ISSUER)
@@ -30,7 +33,8 @@ describe('OpenID Connect sign-in (JWKS served locally)', () => {
       .setIssuedAt()
       .setExpirationTime(options.expires ?? '5m')
       .sign(options.key ?? providerKey);
-  const asToken = (jwt: string, query: string, variables?: Record<string, unknown>) => t.gql(query, variables, { authorization: `Bearer ${jwt}` });
+  const asToken = (jwt: string, query: string, variables?: Record<string, unknown>) =>
+    t.gql(query, variables, { authorization: `Bearer ${jwt}` });
   const ME = '{ me { id username grants { role projectId programId } } }';
 
   beforeAll(async () => {
@@ -60,17 +64,26 @@ describe('OpenID Connect sign-in (JWKS served locally)', () => {
     expect(first.data!.me).toMatchObject({ username: 'j.doe', grants: [{ role: 'FINANCE', projectId, programId: null }] });
     const second = await asToken(jwt, ME);
     expect(second.data!.me.id).toBe(first.data!.me.id);
-    const rows = await t.orm.em.fork().getConnection().execute(`select username, external_subject, password_hash from app_user where external_subject like ?`, [`${ISSUER}|%`]);
+    const rows = await t.orm.em
+      .fork()
+      .getConnection()
+      .execute(`select username, external_subject, password_hash from app_user where external_subject like ?`, [`${ISSUER}|%`]);
     expect(rows).toEqual([{ username: 'j.doe', external_subject: `${ISSUER}|c0ffee-42`, password_hash: null }]);
     expect(jwksHits).toBeGreaterThanOrEqual(1);
   });
 
   it('provisions exactly one user when a new person sends many requests at once', async () => {
-    const jwt = await token({ preferred_username: 'parallel.person', roles: [`ANALYST@project:${projectId}`] }, { sub: 'parallel-subject' });
+    const jwt = await token(
+      { preferred_username: 'parallel.person', roles: [`ANALYST@project:${projectId}`] },
+      { sub: 'parallel-subject' },
+    );
     const results = await Promise.all(Array.from({ length: 10 }, () => asToken(jwt, ME)));
     expect(results.every((r) => r.errors === undefined)).toBe(true);
     expect(new Set(results.map((r) => r.data!.me.id)).size).toBe(1);
-    const rows = await t.orm.em.fork().getConnection().execute(`select count(*) as n from app_user where external_subject = ?`, [`${ISSUER}|parallel-subject`]);
+    const rows = await t.orm.em
+      .fork()
+      .getConnection()
+      .execute(`select count(*) as n from app_user where external_subject = ?`, [`${ISSUER}|parallel-subject`]);
     expect(rows[0].n).toBe('1');
   });
 
@@ -119,7 +132,7 @@ describe('OpenID Connect sign-in (JWKS served locally)', () => {
     expect(result.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
 
-  it('still accepts the service\'s own password sign-in', async () => {
+  it("still accepts the service's own password sign-in", async () => {
     expect((await t.gqlAs('finance', '{ me { username } }')).data!.me.username).toBe('finance');
   });
 });

@@ -89,26 +89,41 @@ describe('participant privacy: no identity in logs or audit, erasure keeps stati
     const logger = t.orm.config.getLogger();
     const sql: string[] = [];
     const logQuery = logger.logQuery;
-    logger.logQuery = (context) => sql.push(`${context.query ?? ""} ${JSON.stringify(context.params ?? [])}`);
-    const unique = { firstName: 'Wilhelmine', lastName: 'Zauberkraut', socialInsuranceNumber: '53 010185 Z 777', email: 'wilhelmine.zauberkraut@example.org' };
+    logger.logQuery = (context) => sql.push(`${context.query ?? ''} ${JSON.stringify(context.params ?? [])}`);
+    const unique = {
+      firstName: 'Wilhelmine',
+      lastName: 'Zauberkraut',
+      socialInsuranceNumber: '53 010185 Z 777',
+      email: 'wilhelmine.zauberkraut@example.org',
+    };
     const demo = await (async () => {
       const created = await register(t, projectId, {}, unique);
-      await t.gqlAs('caseworker', `mutation($id: ID!) { recordEntryData(id: $id, input: { monthsOnBenefits: 30 }) { id } }`, { id: created.id });
+      await t.gqlAs('caseworker', `mutation($id: ID!) { recordEntryData(id: $id, input: { monthsOnBenefits: 30 }) { id } }`, {
+        id: created.id,
+      });
       await t.gqlAs('caseworker', REGISTER, { input: registration(projectId, {}, unique) }); // duplicate: refused, message must not echo the name
       await t.gqlAs('caseworker', REGISTER, { input: registration(projectId, { gender: 'MALE' }, { ...unique, firstName: 'Wilhelm' }) }); // not eligible
-      await t.gqlAs('caseworker', `mutation($id: ID!) { eraseParticipantIdentity(id: $id, input: { requestReceivedOn: "2026-01-05", verification: "Personalausweis vorgelegt" }) { id } }`, { id: created.id });
+      await t.gqlAs(
+        'caseworker',
+        `mutation($id: ID!) { eraseParticipantIdentity(id: $id, input: { requestReceivedOn: "2026-01-05", verification: "Personalausweis vorgelegt" }) { id } }`,
+        { id: created.id },
+      );
       return allIdentities(t, projectId);
     })();
     const output = capture.output();
     logger.logQuery = logQuery;
 
-    const demoNames = demo.filter((p) => p.identity).flatMap((p) => [p.identity.lastName, p.identity.socialInsuranceNumber, p.identity.email]);
+    const demoNames = demo
+      .filter((p) => p.identity)
+      .flatMap((p) => [p.identity.lastName, p.identity.socialInsuranceNumber, p.identity.email]);
     const needles = [...new Set([...Object.values(unique), ...demoNames])].filter((n): n is string => !!n && n.length >= 6);
     expect(needles.length).toBeGreaterThan(200);
     expect(output).toMatch(/"req":\{"id":/); // the log really was captured
     expect(sql.join('\n')).toMatch(/insert into "participant_identity"/);
     const auditRows = await t.orm.em.fork().getConnection().execute('select * from audit_event');
-    expect(auditRows.map((r) => r.operation)).toEqual(expect.arrayContaining(['registerParticipant', 'recordEntryData', 'eraseParticipantIdentity']));
+    expect(auditRows.map((r) => r.operation)).toEqual(
+      expect.arrayContaining(['registerParticipant', 'recordEntryData', 'eraseParticipantIdentity']),
+    );
     const haystacks = { logs: output, sql: sql.join('\n'), reportedChanges: JSON.stringify(audit), auditTable: JSON.stringify(auditRows) };
     for (const [where, text] of Object.entries(haystacks)) {
       const leaked = needles.filter((needle) => text.includes(needle));
@@ -124,18 +139,33 @@ describe('participant privacy: no identity in logs or audit, erasure keeps stati
     const expired = await count(t, 'participant where retain_until < current_date and identity_erased_at is null');
     expect(expired).toBeGreaterThan(10);
 
-    const erased = await t.gqlAs('caseworker', `mutation($projectId: ID!) { eraseExpiredParticipantIdentities(projectId: $projectId) { erased pseudonyms } }`, { projectId });
+    const erased = await t.gqlAs(
+      'caseworker',
+      `mutation($projectId: ID!) { eraseExpiredParticipantIdentities(projectId: $projectId) { erased pseudonyms } }`,
+      { projectId },
+    );
     expect(erased.errors).toBeUndefined();
     expect(erased.data!.eraseExpiredParticipantIdentities.erased).toBe(expired);
 
     const after = await t.gqlAs('caseworker', STATISTICS, { projectId });
     expect(after.data!.participantStatistics).toEqual(before.data!.participantStatistics);
     expect(await count(t, 'participant')).toBe(participantsBefore);
-    expect(await count(t, 'participant p join participant_identity i on i.participant_id = p.id where p.retain_until < current_date')).toBe(0);
+    expect(await count(t, 'participant p join participant_identity i on i.participant_id = p.id where p.retain_until < current_date')).toBe(
+      0,
+    );
 
     const pseudonym = erased.data!.eraseExpiredParticipantIdentities.pseudonyms[0];
-    const read = await t.gqlAs('caseworker', `query($projectId: ID!, $p: String) { participants(projectId: $projectId, pseudonym: $p) { nodes { status identityErasedAt erasureReason identity { lastName } health { hasDisability } } } }`, { projectId, p: pseudonym });
-    expect(read.data!.participants.nodes[0]).toMatchObject({ status: 'ARCHIVED', erasureReason: 'RETENTION_EXPIRED', identity: null, health: null });
+    const read = await t.gqlAs(
+      'caseworker',
+      `query($projectId: ID!, $p: String) { participants(projectId: $projectId, pseudonym: $p) { nodes { status identityErasedAt erasureReason identity { lastName } health { hasDisability } } } }`,
+      { projectId, p: pseudonym },
+    );
+    expect(read.data!.participants.nodes[0]).toMatchObject({
+      status: 'ARCHIVED',
+      erasureReason: 'RETENTION_EXPIRED',
+      identity: null,
+      health: null,
+    });
     expect(read.data!.participants.nodes[0].identityErasedAt).not.toBeNull();
     const erasures = audit.filter((c) => c.entity === 'ParticipantIdentity' && c.after?.identityState === 'erased');
     expect(erasures.length).toBeGreaterThanOrEqual(expired);
@@ -146,7 +176,10 @@ describe('participant privacy: no identity in logs or audit, erasure keeps stati
     const mutation = `mutation($id: ID!, $input: ErasureRequestInput!) { eraseParticipantIdentity(id: $id, input: $input) { status identityErasedAt erasureReason } }`;
     const input = { requestReceivedOn: '2026-01-05', verification: 'Personalausweis vorgelegt' };
     expect((await t.gqlAs('analyst', mutation, { id, input })).errors![0].extensions!.code).toBe('FORBIDDEN');
-    expect((await t.gqlAs('caseworker', mutation, { id, input: { ...input, verification: 'kurz' } })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'verification' });
+    expect((await t.gqlAs('caseworker', mutation, { id, input: { ...input, verification: 'kurz' } })).errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'verification',
+    });
     const done = await t.gqlAs('caseworker', mutation, { id, input });
     expect(done.data!.eraseParticipantIdentity).toMatchObject({ status: 'ARCHIVED', erasureReason: 'VERIFIED_REQUEST' });
     expect(await count(t, 'participant_identity where participant_id = ?', [id])).toBe(0);
@@ -158,15 +191,22 @@ describe('participant privacy: no identity in logs or audit, erasure keeps stati
     const before = await t.gqlAs('analyst', STATISTICS, { projectId });
     // Every retention period ends (a future date is refused, so the data is made to expire instead).
     await t.orm.em.fork().getConnection().execute(`update participant set retain_until = '2020-01-01'`);
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', '@swc-node/register/esm-register', 'src/scripts/erase-expired-participants.ts', '2026-01-01', '--yes'], {
-      env: { ...process.env, DATABASE_URL: t.databaseUrl, NODE_ENV: 'test' },
-    });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', '@swc-node/register/esm-register', 'src/scripts/erase-expired-participants.ts', '2026-01-01', '--yes'],
+      {
+        env: { ...process.env, DATABASE_URL: t.databaseUrl, NODE_ENV: 'test' },
+      },
+    );
     const done = JSON.parse(stdout.trim().split('\n').at(-1)!);
     expect(done).toMatchObject({ event: 'erase_expired_done', asOf: '2026-01-01' });
     expect(done.erased).toBeGreaterThan(100);
     expect(await count(t, 'participant_identity')).toBe(0);
     expect(await count(t, 'participant')).toBe(participants);
-    const events = await t.orm.em.fork().getConnection().execute(`select * from audit_event where operation = 'participants:erase-expired'`);
+    const events = await t.orm.em
+      .fork()
+      .getConnection()
+      .execute(`select * from audit_event where operation = 'participants:erase-expired'`);
     expect(events).toHaveLength(1);
     expect(events[0].entity_ids.length).toBe(2 * done.erased);
     expect((await t.gqlAs('analyst', STATISTICS, { projectId })).data).toEqual(before.data);

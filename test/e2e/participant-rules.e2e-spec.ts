@@ -23,7 +23,14 @@ describe('participant rules as programme data, entry data, statistics suppressio
 
   const rulesInput = (overrides: Record<string, unknown> = {}) => ({
     programId,
-    eligibility: demoRules.eligibility.map(({ code, kind, tracks, genders, minAge, maxAge }: any) => ({ code, kind, tracks, genders, minAge, maxAge })),
+    eligibility: demoRules.eligibility.map(({ code, kind, tracks, genders, minAge, maxAge }: any) => ({
+      code,
+      kind,
+      tracks,
+      genders,
+      minAge,
+      maxAge,
+    })),
     retentionMonthsAfterExit: demoRules.retentionMonthsAfterExit,
     entryDataDueDays: 28,
     exitDataDueDays: 28,
@@ -42,7 +49,16 @@ describe('participant rules as programme data, entry data, statistics suppressio
       ['age range upside down', { eligibility: [{ code: 'AGE', kind: 'AGE_AT_ENTRY', minAge: 60, maxAge: 18 }] }, 'eligibility.0'],
       ['gender rule without genders', { eligibility: [{ code: 'G', kind: 'GENDER_IN' }] }, 'eligibility.0'],
       ['lower-case code', { eligibility: [{ code: 'female', kind: 'LIVES_ALONE' }] }, 'eligibility.0'],
-      ['a code used twice', { eligibility: [{ code: 'X1', kind: 'LIVES_ALONE' }, { code: 'X1', kind: 'RECEIVES_SGB2_BENEFITS' }] }, 'eligibility.1'],
+      [
+        'a code used twice',
+        {
+          eligibility: [
+            { code: 'X1', kind: 'LIVES_ALONE' },
+            { code: 'X1', kind: 'RECEIVES_SGB2_BENEFITS' },
+          ],
+        },
+        'eligibility.1',
+      ],
       ['unknown rule kind', { eligibility: [{ code: 'X1', kind: 'IS_NICE' }] }, 'eligibility'],
       ['retention too short for the 12-month follow-up', { retentionMonthsAfterExit: 12 }, 'retentionMonthsAfterExit'],
       ['minimum cell size of zero', { minCellSize: 0 }, 'minCellSize'],
@@ -57,7 +73,7 @@ describe('participant rules as programme data, entry data, statistics suppressio
     });
   });
 
-  it('suppresses small cells for analysts but not for case workers, by the programme\'s minimum cell size', async () => {
+  it("suppresses small cells for analysts but not for case workers, by the programme's minimum cell size", async () => {
     const diverse = (r: any) => r.data!.participantStatistics.cells.find((c: any) => c.dimension === 'gender' && c.value === 'DIVERSE');
     expect(diverse(await t.gqlAs('analyst', STATISTICS, { projectId }))).toMatchObject({ suppressed: false });
     expect((await t.gqlAs('admin', SET_RULES, { input: rulesInput({ minCellSize: 50 }) })).errors).toBeUndefined();
@@ -80,12 +96,35 @@ describe('participant rules as programme data, entry data, statistics suppressio
 
   it('refuses registrations in a programme that has no participant rules yet', async () => {
     const program = await t.gqlAs('admin', `mutation($input: CreateFundingProgramInput!) { createProgram(input: $input) { id } }`, {
-      input: { code: 'NO-RULES', name: 'Ohne Regeln', legalBasis: '§ 44 BHO', grantor: 'BMAS', rules: { drawdownHorizonDays: 42, lineOverrunPercent: '20.00', interimProofDueMonth: 4, interimProofDueDay: 30, finalProofDueMonths: 6, allowedFinancingTypes: ['FULL'] } },
+      input: {
+        code: 'NO-RULES',
+        name: 'Ohne Regeln',
+        legalBasis: '§ 44 BHO',
+        grantor: 'BMAS',
+        rules: {
+          drawdownHorizonDays: 42,
+          lineOverrunPercent: '20.00',
+          interimProofDueMonth: 4,
+          interimProofDueDay: 30,
+          finalProofDueMonths: 6,
+          allowedFinancingTypes: ['FULL'],
+        },
+      },
     });
     const newProgramId = program.data!.createProgram.id;
     expect((await t.gqlAs('admin', RULES, { programId: newProgramId })).data!.participantRules).toBeNull();
     const project = await t.gqlAs('admin', `mutation($input: CreateProjectInput!) { createProject(input: $input) { id } }`, {
-      input: { programId: newProgramId, fileNumber: 'NR-1', title: 't', grantee: 'g', approvalStart: '2024-01-01', approvalEnd: '2026-12-31', approvedTotal: '100.00', financingType: 'FULL', fundingRate: '100.00' },
+      input: {
+        programId: newProgramId,
+        fileNumber: 'NR-1',
+        title: 't',
+        grantee: 'g',
+        approvalStart: '2024-01-01',
+        approvalEnd: '2026-12-31',
+        approvedTotal: '100.00',
+        financingType: 'FULL',
+        fundingRate: '100.00',
+      },
     });
     await createUser(t.orm, { username: 'norules-cw', grants: [{ role: Role.CASE_WORKER, projectId: project.data!.createProject.id }] });
     const result = await t.gqlAs('norules-cw', REGISTER, { input: registration(project.data!.createProject.id) });
@@ -97,9 +136,17 @@ describe('participant rules as programme data, entry data, statistics suppressio
     const mutation = `mutation($id: ID!, $input: EntryDataInput!) { recordEntryData(id: $id, input: $input) { labourStatusAtEntry monthsOnBenefits educationLevel monitoringConsentOn evaluationConsentOn } }`;
     const input = { labourStatusAtEntry: 'INACTIVE', monthsOnBenefits: 7, educationLevel: 'ISCED_0_2', monitoringConsentOn: '2024-03-02' };
     expect((await t.gqlAs('analyst', mutation, { id, input })).errors![0].extensions!.code).toBe('FORBIDDEN');
-    expect((await t.gqlAs('caseworker', mutation, { id, input: { ...input, evaluationConsentOn: '2099-01-01' } })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'evaluationConsentOn' });
-    expect((await t.gqlAs('caseworker', mutation, { id, input: { monthsOnBenefits: 601 } })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'monthsOnBenefits' });
-    expect((await t.gqlAs('caseworker', mutation, { id: 'nope', input })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+    expect(
+      (await t.gqlAs('caseworker', mutation, { id, input: { ...input, evaluationConsentOn: '2099-01-01' } })).errors![0].extensions,
+    ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'evaluationConsentOn' });
+    expect((await t.gqlAs('caseworker', mutation, { id, input: { monthsOnBenefits: 601 } })).errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'monthsOnBenefits',
+    });
+    expect((await t.gqlAs('caseworker', mutation, { id: 'nope', input })).errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'id',
+    });
     const done = await t.gqlAs('caseworker', mutation, { id, input });
     expect(done.data!.recordEntryData).toEqual({ ...input, evaluationConsentOn: null });
     const partial = await t.gqlAs('caseworker', mutation, { id, input: { evaluationConsentOn: '2024-03-05' } });

@@ -26,9 +26,12 @@ describe('platform: schema, migrations, health, playground', () => {
   });
 
   it('stores money as numeric(14,2)', async () => {
-    const rows = await t.orm.em.fork().getConnection().execute(
-      `select numeric_precision, numeric_scale from information_schema.columns where table_name = 'project' and column_name = 'approved_total'`,
-    );
+    const rows = await t.orm.em
+      .fork()
+      .getConnection()
+      .execute(
+        `select numeric_precision, numeric_scale from information_schema.columns where table_name = 'project' and column_name = 'approved_total'`,
+      );
     expect(rows[0]).toEqual({ numeric_precision: 14, numeric_scale: 2 });
   });
 

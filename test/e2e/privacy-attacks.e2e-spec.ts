@@ -66,7 +66,9 @@ describe('privacy attacks', () => {
     t = await createTestApp();
     projectId = await demoProjectId(t);
     truth = (await pages(t, 'caseworker', HEALTH, { projectId }, 'participants')).nodes;
-    const rp = await t.gqlAs('finance', `query($projectId: ID!) { reportingPeriods(projectId: $projectId) { periodFrom periodTo } }`, { projectId });
+    const rp = await t.gqlAs('finance', `query($projectId: ID!) { reportingPeriods(projectId: $projectId) { periodFrom periodTo } }`, {
+      projectId,
+    });
     periods = [...rp.data!.reportingPeriods].sort((a: any, b: any) => a.periodFrom.localeCompare(b.periodFrom));
   });
   afterAll(() => t?.close());
@@ -91,7 +93,10 @@ describe('privacy attacks', () => {
   });
 
   it('2. cumulative differencing on EECO12: cumulative(D) − cumulative(D−1) does not give the entrant of day D', async () => {
-    const days = truth.map((p) => p.entryDate).filter((d) => !d.endsWith('-01-01') && !d.endsWith('-12-31')).slice(0, 6);
+    const days = truth
+      .map((p) => p.entryDate)
+      .filter((d) => !d.endsWith('-01-01') && !d.endsWith('-12-31'))
+      .slice(0, 6);
     const recovered: string[] = [];
     for (const user of NON_CASE_WORKERS) {
       for (const day of days) {
@@ -130,7 +135,8 @@ describe('privacy attacks', () => {
         for (const d of r.disaggregations) {
           const realCells = row(real, r.code).disaggregations.find((x: any) => x.dimension === d.dimension).period;
           const earlier = row(b, r.code).disaggregations.find((x: any) => x.dimension === d.dimension).cumulative;
-          for (const c of d.cumulative) attack(realCells.find((x: any) => x.key === c.key).count, c.count, earlier.find((x: any) => x.key === c.key).count);
+          for (const c of d.cumulative)
+            attack(realCells.find((x: any) => x.key === c.key).count, c.count, earlier.find((x: any) => x.key === c.key).count);
         }
       }
     }
@@ -142,7 +148,10 @@ describe('privacy attacks', () => {
     let hidden = 0;
     let exact = 0;
     for (const p of periods) {
-      const [a, real] = await Promise.all([report(t, 'analyst', projectId, p.periodFrom, p.periodTo), report(t, 'finance', projectId, p.periodFrom, p.periodTo)]);
+      const [a, real] = await Promise.all([
+        report(t, 'analyst', projectId, p.periodFrom, p.periodTo),
+        report(t, 'finance', projectId, p.periodFrom, p.periodTo),
+      ]);
       for (const r of a.rows) {
         const total = num(r.periodActual);
         if (total === null || r.unit !== 'PERSONS') continue;
@@ -169,7 +178,9 @@ describe('privacy attacks', () => {
         if (r.unit !== 'PERSONS') continue;
         const v = num(r.periodActual);
         if (v !== null && v < a.minCellSize) small.push(`${r.code} ${p.periodFrom} = ${v}`);
-        for (const d of r.disaggregations) for (const c of [...d.period, ...d.cumulative]) if (c.count !== null && c.count < a.minCellSize) small.push(`${r.code}/${c.key} = ${c.count}`);
+        for (const d of r.disaggregations)
+          for (const c of [...d.period, ...d.cumulative])
+            if (c.count !== null && c.count < a.minCellSize) small.push(`${r.code}/${c.key} = ${c.count}`);
       }
     }
     expect(small).toEqual([]);
@@ -187,7 +198,9 @@ describe('privacy attacks', () => {
     const IDENT = `query($projectId: ID!) { participants(projectId: $projectId, first: 5) { nodes { identity { lastName } } } }`;
     const me = await t.gqlAs('admin', '{ me { id } }');
     const adminId = me.data!.me.id;
-    const grant = await t.gqlAs('admin', `mutation($input: GrantRoleInput!) { grantRole(input: $input) { id } }`, { input: { userId: adminId, role: 'CASE_WORKER', projectId } });
+    const grant = await t.gqlAs('admin', `mutation($input: GrantRoleInput!) { grantRole(input: $input) { id } }`, {
+      input: { userId: adminId, role: 'CASE_WORKER', projectId },
+    });
     expect(grant.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const read = await t.gqlAs('admin', IDENT, { projectId });
     expect(JSON.stringify(read.data ?? null)).not.toContain('lastName":"');
@@ -197,9 +210,13 @@ describe('privacy attacks', () => {
       input: { username: 'projadmin13', displayName: 'Projekt-Admin', password: TEST_PASSWORD },
     });
     const userId = created.data!.createUser.id;
-    const g1 = await t.gqlAs('admin', `mutation($input: GrantRoleInput!) { grantRole(input: $input) { id } }`, { input: { userId, role: 'ADMIN', projectId } });
+    const g1 = await t.gqlAs('admin', `mutation($input: GrantRoleInput!) { grantRole(input: $input) { id } }`, {
+      input: { userId, role: 'ADMIN', projectId },
+    });
     expect(g1.errors).toBeUndefined();
-    const self = await t.gqlAs('projadmin13', `mutation($input: GrantRoleInput!) { grantRole(input: $input) { id } }`, { input: { userId, role: 'CASE_WORKER', projectId } });
+    const self = await t.gqlAs('projadmin13', `mutation($input: GrantRoleInput!) { grantRole(input: $input) { id } }`, {
+      input: { userId, role: 'CASE_WORKER', projectId },
+    });
     expect(self.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const read2 = await t.gqlAs('projadmin13', IDENT, { projectId });
     expect(JSON.stringify(read2.data ?? null)).not.toContain('lastName":"');
@@ -210,8 +227,14 @@ describe('privacy attacks', () => {
     const GRANT = `mutation($input: GrantRoleInput!) { grantRole(input: $input) { id pending } }`;
     const CONFIRM = `mutation($id: ID!) { confirmRoleGrant(id: $id) { id pending } }`;
     const IDENT = `query($projectId: ID!) { participants(projectId: $projectId, first: 2) { nodes { identity { lastName } } } }`;
-    const worker = (await t.gqlAs('admin', CREATE, { input: { username: 'newworker13', displayName: 'Neue Fallmanagerin', password: TEST_PASSWORD } })).data!.createUser.id;
-    const second = (await t.gqlAs('admin', CREATE, { input: { username: 'secondadmin13', displayName: 'Zweite Administratorin', password: TEST_PASSWORD } })).data!.createUser.id;
+    const worker = (
+      await t.gqlAs('admin', CREATE, { input: { username: 'newworker13', displayName: 'Neue Fallmanagerin', password: TEST_PASSWORD } })
+    ).data!.createUser.id;
+    const second = (
+      await t.gqlAs('admin', CREATE, {
+        input: { username: 'secondadmin13', displayName: 'Zweite Administratorin', password: TEST_PASSWORD },
+      })
+    ).data!.createUser.id;
     expect((await t.gqlAs('admin', GRANT, { input: { userId: second, role: 'ADMIN' } })).errors).toBeUndefined();
 
     const grant = await t.gqlAs('admin', GRANT, { input: { userId: worker, role: 'CASE_WORKER', projectId } });
@@ -231,10 +254,14 @@ describe('privacy attacks', () => {
     const justification = 'Attest Psychiatrie 13-XYZ liegt vor';
     const verification = 'Personalausweis L01X00T47';
     const p = await register(t, projectId, { gender: 'FEMALE', livesAlone: false, eligibilityOverride: { justification } });
-    const erased = await t.gqlAs('caseworker', `mutation($id: ID!, $input: ErasureRequestInput!) { eraseParticipantIdentity(id: $id, input: $input) { id } }`, {
-      id: p.id,
-      input: { requestReceivedOn: '2026-01-05', verification },
-    });
+    const erased = await t.gqlAs(
+      'caseworker',
+      `mutation($id: ID!, $input: ErasureRequestInput!) { eraseParticipantIdentity(id: $id, input: $input) { id } }`,
+      {
+        id: p.id,
+        input: { requestReceivedOn: '2026-01-05', verification },
+      },
+    );
     expect(erased.errors).toBeUndefined();
     for (const user of ['admin', 'auditor']) {
       const events = await pages(t, user, AUDIT, {}, 'auditEvents');
@@ -244,13 +271,25 @@ describe('privacy attacks', () => {
       if (user === 'admin') expect(text).not.toContain(justification);
     }
     // The append-only table itself keeps neither (it can never be erased).
-    expect(await count(t, `audit_event where changes::text like ? or changes::text like ?`, [`%${justification}%`, `%${verification}%`])).toBe(0);
+    expect(
+      await count(t, `audit_event where changes::text like ? or changes::text like ?`, [`%${justification}%`, `%${verification}%`]),
+    ).toBe(0);
   });
 
   it('8b. the Privacy migration scrubs audit rows written before it', async () => {
     const old = [
-      { entity: 'Participant', id: 'x', before: null, after: { pseudonym: 'TN-OLD', overrideJustification: 'Attest 8b-geheim', exitReason: 'ILLNESS' } },
-      { entity: 'ParticipantIdentity', id: 'x', before: { identityState: 'held' }, after: { identityState: 'erased', verification: 'Ausweis 8b-geheim', healthState: 'recorded' } },
+      {
+        entity: 'Participant',
+        id: 'x',
+        before: null,
+        after: { pseudonym: 'TN-OLD', overrideJustification: 'Attest 8b-geheim', exitReason: 'ILLNESS' },
+      },
+      {
+        entity: 'ParticipantIdentity',
+        id: 'x',
+        before: { identityState: 'held' },
+        after: { identityState: 'erased', verification: 'Ausweis 8b-geheim', healthState: 'recorded' },
+      },
     ];
     const connection = t.orm.em.fork().getConnection();
     const [{ id }] = await connection.execute(
@@ -273,19 +312,26 @@ describe('privacy attacks', () => {
   it('9. erasure changes no figure, locked or not', async () => {
     const figures = async () => {
       const out: Record<string, unknown> = {};
-      for (const user of ['finance', 'analyst']) for (const p of periods) out[`${user}${p.periodFrom}`] = await report(t, user, projectId, p.periodFrom, p.periodTo);
+      for (const user of ['finance', 'analyst'])
+        for (const p of periods) out[`${user}${p.periodFrom}`] = await report(t, user, projectId, p.periodFrom, p.periodTo);
       return out;
     };
     const before = await figures();
     // The comparison means something: EECO12 is published at year level (from 10 persons up).
-    expect(Object.entries(before).some(([k, r]: [string, any]) => k.startsWith('finance') && num(row(r, 'EECO12')?.periodActual) !== null)).toBe(true);
+    expect(
+      Object.entries(before).some(([k, r]: [string, any]) => k.startsWith('finance') && num(row(r, 'EECO12')?.periodActual) !== null),
+    ).toBe(true);
     const disabled = truth.filter((p) => p.health?.hasDisability && !p.identityErasedAt).slice(0, 5);
     expect(disabled.length).toBeGreaterThan(0);
     for (const p of disabled) {
-      const r = await t.gqlAs('caseworker', `mutation($id: ID!, $input: ErasureRequestInput!) { eraseParticipantIdentity(id: $id, input: $input) { id } }`, {
-        id: p.id,
-        input: { requestReceivedOn: '2026-01-05', verification: 'Ausweis geprüft' },
-      });
+      const r = await t.gqlAs(
+        'caseworker',
+        `mutation($id: ID!, $input: ErasureRequestInput!) { eraseParticipantIdentity(id: $id, input: $input) { id } }`,
+        {
+          id: p.id,
+          input: { requestReceivedOn: '2026-01-05', verification: 'Ausweis geprüft' },
+        },
+      );
       expect(r.errors).toBeUndefined();
     }
     expect(await figures()).toEqual(before);
@@ -302,7 +348,12 @@ describe('privacy attacks', () => {
 
   it('11. secrets: a token without exp is refused', async () => {
     const me = await t.gqlAs('admin', '{ me { id } }');
-    const token = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(me.data!.me.id).setIssuer(ISSUER).setIssuedAt().sign(new TextEncoder().encode(DEV_JWT_SECRET_FOR_TESTS));
+    const token = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(me.data!.me.id)
+      .setIssuer(ISSUER)
+      .setIssuedAt()
+      .sign(new TextEncoder().encode(DEV_JWT_SECRET_FOR_TESTS));
     const r = await t.gql('{ me { id } }', {}, { authorization: `Bearer ${token}` });
     expect(r.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });

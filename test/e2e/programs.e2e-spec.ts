@@ -4,11 +4,33 @@ const PROGRAMS = /* GraphQL */ `
   query Programs($first: Int, $after: String) {
     programs(first: $first, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       nodes {
-        id code name grantor
-        rules { drawdownHorizonDays lineOverrunPercent interimProofDueMonth interimProofDueDay finalProofDueMonths allowedFinancingTypes }
-        projects { id fileNumber approvalStart approvalEnd approvedTotal financingType fundingRate status }
+        id
+        code
+        name
+        grantor
+        rules {
+          drawdownHorizonDays
+          lineOverrunPercent
+          interimProofDueMonth
+          interimProofDueDay
+          finalProofDueMonths
+          allowedFinancingTypes
+        }
+        projects {
+          id
+          fileNumber
+          approvalStart
+          approvalEnd
+          approvedTotal
+          financingType
+          fundingRate
+          status
+        }
       }
     }
   }
@@ -16,13 +38,30 @@ const PROGRAMS = /* GraphQL */ `
 
 const CREATE_PROJECT = /* GraphQL */ `
   mutation CreateProject($input: CreateProjectInput!) {
-    createProject(input: $input) { id fileNumber approvedTotal fundingRate approvalStart approvalEnd program { code } }
+    createProject(input: $input) {
+      id
+      fileNumber
+      approvedTotal
+      fundingRate
+      approvalStart
+      approvalEnd
+      program {
+        code
+      }
+    }
   }
 `;
 
 const CREATE_PROGRAM = /* GraphQL */ `
   mutation CreateProgram($input: CreateFundingProgramInput!) {
-    createProgram(input: $input) { id code rules { lineOverrunPercent allowedFinancingTypes } }
+    createProgram(input: $input) {
+      id
+      code
+      rules {
+        lineOverrunPercent
+        allowedFinancingTypes
+      }
+    }
   }
 `;
 
@@ -70,7 +109,13 @@ describe('programmes and projects (GraphQL over HTTP, real PostgreSQL)', () => {
     expect(result.errors).toBeUndefined();
     const program = result.data!.programs.nodes[0];
     expect(program.code).toBe('MODELL-SGB2-FRAUEN');
-    expect(program.rules).toMatchObject({ drawdownHorizonDays: 42, lineOverrunPercent: '20.00', interimProofDueMonth: 4, interimProofDueDay: 30, finalProofDueMonths: 6 });
+    expect(program.rules).toMatchObject({
+      drawdownHorizonDays: 42,
+      lineOverrunPercent: '20.00',
+      interimProofDueMonth: 4,
+      interimProofDueDay: 30,
+      finalProofDueMonths: 6,
+    });
     expect(program.projects).toHaveLength(1);
     expect(program.projects[0]).toMatchObject({
       approvedTotal: '10000000.00',
@@ -84,7 +129,11 @@ describe('programmes and projects (GraphQL over HTTP, real PostgreSQL)', () => {
   it('creates a project and keeps cents exact through the database', async () => {
     const result = await t.gqlAs('admin', CREATE_PROJECT, { input: projectInput({ approvedTotal: '0.10' }) });
     expect(result.errors).toBeUndefined();
-    expect(result.data!.createProject).toMatchObject({ approvedTotal: '0.10', fundingRate: '90.00', program: { code: 'MODELL-SGB2-FRAUEN' } });
+    expect(result.data!.createProject).toMatchObject({
+      approvedTotal: '0.10',
+      fundingRate: '90.00',
+      program: { code: 'MODELL-SGB2-FRAUEN' },
+    });
     const fetched = await t.gqlAs('admin', `query($id: ID!) { project(id: $id) { approvedTotal } }`, { id: result.data!.createProject.id });
     expect(fetched.data!.project.approvedTotal).toBe('0.10');
     const max = await t.gqlAs('admin', CREATE_PROJECT, { input: projectInput({ approvedTotal: '9999999999.99' }) });
@@ -123,7 +172,10 @@ describe('programmes and projects (GraphQL over HTTP, real PostgreSQL)', () => {
     });
 
     it('an inline literal with a bad amount names the field too', async () => {
-      const result = await t.gqlAs('admin', `mutation { createProject(input: { programId: "${demoProgramId}", fileNumber: "X-1", title: "t", grantee: "g", approvalStart: "2024-01-01", approvalEnd: "2024-12-31", approvedTotal: "12,50", financingType: SHARE, fundingRate: "50.00" }) { id } }`);
+      const result = await t.gqlAs(
+        'admin',
+        `mutation { createProject(input: { programId: "${demoProgramId}", fileNumber: "X-1", title: "t", grantee: "g", approvalStart: "2024-01-01", approvalEnd: "2024-12-31", approvedTotal: "12,50", financingType: SHARE, fundingRate: "50.00" }) { id } }`,
+      );
       expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'approvedTotal' });
     });
 
@@ -143,7 +195,10 @@ describe('programmes and projects (GraphQL over HTTP, real PostgreSQL)', () => {
     for (const refused of results.filter((r) => r.errors)) {
       expect(refused.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'fileNumber' });
     }
-    const rows = await t.orm.em.fork().getConnection().execute('select count(*)::int as n from project where file_number = ?', [input.fileNumber]);
+    const rows = await t.orm.em
+      .fork()
+      .getConnection()
+      .execute('select count(*)::int as n from project where file_number = ?', [input.fileNumber]);
     expect(rows[0].n).toBe(1);
   });
 
@@ -156,26 +211,38 @@ describe('programmes and projects (GraphQL over HTTP, real PostgreSQL)', () => {
     const created = await t.gqlAs('admin', CREATE_PROGRAM, { input: programInput('PROG-UPD') });
     expect(created.errors).toBeUndefined();
     const id = created.data!.createProgram.id;
-    const updated = await t.gqlAs('admin', `mutation($id: ID!, $input: UpdateFundingProgramInput!) { updateProgram(id: $id, input: $input) { name rules { drawdownHorizonDays lineOverrunPercent } } }`, {
-      id,
-      input: { name: 'Renamed', rules: { drawdownHorizonDays: 56 } },
-    });
+    const updated = await t.gqlAs(
+      'admin',
+      `mutation($id: ID!, $input: UpdateFundingProgramInput!) { updateProgram(id: $id, input: $input) { name rules { drawdownHorizonDays lineOverrunPercent } } }`,
+      {
+        id,
+        input: { name: 'Renamed', rules: { drawdownHorizonDays: 56 } },
+      },
+    );
     expect(updated.data!.updateProgram).toEqual({ name: 'Renamed', rules: { drawdownHorizonDays: 56, lineOverrunPercent: '20.00' } });
     const dup = await t.gqlAs('admin', CREATE_PROGRAM, { input: programInput('PROG-UPD') });
     expect(dup.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'code' });
-    const badRule = await t.gqlAs('admin', CREATE_PROGRAM, { input: { ...programInput('PROG-BAD'), rules: { ...programInput('X').rules, drawdownHorizonDays: 0 } } });
+    const badRule = await t.gqlAs('admin', CREATE_PROGRAM, {
+      input: { ...programInput('PROG-BAD'), rules: { ...programInput('X').rules, drawdownHorizonDays: 0 } },
+    });
     expect(badRule.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'rules.drawdownHorizonDays' });
-    const badDay = await t.gqlAs('admin', CREATE_PROGRAM, { input: { ...programInput('PROG-BAD'), rules: { ...programInput('X').rules, interimProofDueMonth: 2, interimProofDueDay: 30 } } });
+    const badDay = await t.gqlAs('admin', CREATE_PROGRAM, {
+      input: { ...programInput('PROG-BAD'), rules: { ...programInput('X').rules, interimProofDueMonth: 2, interimProofDueDay: 30 } },
+    });
     expect(badDay.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'rules.interimProofDueDay' });
   });
 
   it('updates a project and re-checks its rules', async () => {
     const created = await t.gqlAs('admin', CREATE_PROJECT, { input: projectInput() });
     const id = created.data!.createProject.id;
-    const ok = await t.gqlAs('admin', `mutation($id: ID!, $input: UpdateProjectInput!) { updateProject(id: $id, input: $input) { approvedTotal status } }`, {
-      id,
-      input: { approvedTotal: '300000.00', status: 'RUNNING' },
-    });
+    const ok = await t.gqlAs(
+      'admin',
+      `mutation($id: ID!, $input: UpdateProjectInput!) { updateProject(id: $id, input: $input) { approvedTotal status } }`,
+      {
+        id,
+        input: { approvedTotal: '300000.00', status: 'RUNNING' },
+      },
+    );
     expect(ok.errors).toBeUndefined();
     expect(ok.data!.updateProject).toEqual({ approvedTotal: '300000.00', status: 'RUNNING' });
     const bad = await t.gqlAs('admin', `mutation($id: ID!, $input: UpdateProjectInput!) { updateProject(id: $id, input: $input) { id } }`, {

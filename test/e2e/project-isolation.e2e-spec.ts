@@ -167,7 +167,8 @@ const ISOLATION_CASES: IsolationCase[] = [
   {
     name: 'auditEvents of project B are invisible to the auditor of A, filtered or not',
     as: ['auditor'],
-    query: 'query($p: ID!) { mine: auditEvents(first: 100) { totalCount nodes { projectId } } theirs: auditEvents(filter: { projectId: $p }) { totalCount } }',
+    query:
+      'query($p: ID!) { mine: auditEvents(first: 100) { totalCount nodes { projectId } } theirs: auditEvents(filter: { projectId: $p }) { totalCount } }',
     variables: (w) => ({ p: w.projectB1 }),
     expect: (r, w) => {
       expect(r.data!.theirs.totalCount).toBe(0);
@@ -180,10 +181,10 @@ const ISOLATION_CASES: IsolationCase[] = [
       ['bookingImports(projectId: B)', 'query($id: ID!) { bookingImports(projectId: $id) { id } }', 'project'],
       ['importProfiles(projectId: B)', 'query($id: ID!) { importProfiles(projectId: $id) { id } }', 'project'],
       ['mappingRules(projectId: B)', 'query($id: ID!) { mappingRules(projectId: $id) { version } }', 'project'],
-      ['bookingImport(id: B\'s import)', 'query($id: ID!) { bookingImport(id: $id) { id fileName } }', 'import'],
-      ['importRows(importId: B\'s import)', 'query($id: ID!) { importRows(importId: $id) { line amount } }', 'import'],
-      ['importProgress(importId: B\'s import)', 'query($id: ID!) { importProgress(importId: $id) { phase done } }', 'import'],
-      ['bankReconciliation(importId: B\'s import)', 'query($id: ID!) { bankReconciliation(importId: $id) { from } }', 'import'],
+      ["bookingImport(id: B's import)", 'query($id: ID!) { bookingImport(id: $id) { id fileName } }', 'import'],
+      ["importRows(importId: B's import)", 'query($id: ID!) { importRows(importId: $id) { line amount } }', 'import'],
+      ["importProgress(importId: B's import)", 'query($id: ID!) { importProgress(importId: $id) { phase done } }', 'import'],
+      ["bankReconciliation(importId: B's import)", 'query($id: ID!) { bankReconciliation(importId: $id) { from } }', 'import'],
     ] as const
   ).map(([name, query, target]): IsolationCase => ({
     name: `${name} is NOT_FOUND`,
@@ -194,11 +195,15 @@ const ISOLATION_CASES: IsolationCase[] = [
   })),
   ...(
     [
-      ['previewImport(B\'s import)', 'mutation($id: ID!) { previewImport(importId: $id) { id } }', 'import'],
-      ['commitImport(B\'s import)', 'mutation($id: ID!) { commitImport(importId: $id) { id } }', 'import'],
-      ['confirmBankPayments(B\'s import)', 'mutation($id: ID!) { confirmBankPayments(importId: $id) { from } }', 'import'],
+      ["previewImport(B's import)", 'mutation($id: ID!) { previewImport(importId: $id) { id } }', 'import'],
+      ["commitImport(B's import)", 'mutation($id: ID!) { commitImport(importId: $id) { id } }', 'import'],
+      ["confirmBankPayments(B's import)", 'mutation($id: ID!) { confirmBankPayments(importId: $id) { from } }', 'import'],
       // The rules travel as a variable: class-validator refuses nested list items written as literals (null-prototype objects).
-      ['setMappingRules on B', 'mutation($id: ID!, $rules: [MappingRuleInput!]!) { setMappingRules(input: { projectId: $id, rules: $rules }) { version } }', 'project'],
+      [
+        'setMappingRules on B',
+        'mutation($id: ID!, $rules: [MappingRuleInput!]!) { setMappingRules(input: { projectId: $id, rules: $rules }) { version } }',
+        'project',
+      ],
       [
         'createImportProfile on B',
         'mutation($id: ID!) { createImportProfile(input: { projectId: $id, name: "x", delimiter: ";", encoding: "utf-8", decimalSeparator: ",", dateFormat: "DD.MM.YYYY", columns: { amount: "Betrag" } }) { id } }',
@@ -209,7 +214,10 @@ const ISOLATION_CASES: IsolationCase[] = [
     name: `${name} by the finance officer of A is NOT_FOUND`,
     as: ['finance'],
     query,
-    variables: (w) => ({ id: target === 'project' ? w.projectB1 : w.importB, ...(query.includes('$rules') ? { rules: [{ action: 'IGNORE' }] } : {}) }),
+    variables: (w) => ({
+      id: target === 'project' ? w.projectB1 : w.importB,
+      ...(query.includes('$rules') ? { rules: [{ action: 'IGNORE' }] } : {}),
+    }),
     expect: notFound,
   })),
 ];
@@ -224,12 +232,33 @@ describe('project isolation: nothing of project B for users of project A', () =>
     w.projectA = demo.id;
     w.programA = demo.programId;
     const project = (programId: string, fileNumber: string) => ({
-      programId, fileNumber, title: `Project ${fileNumber}`, grantee: 'Jobcenter B', approvalStart: '2024-01-01', approvalEnd: '2025-12-31', approvedTotal: '5000.00', financingType: 'FULL', fundingRate: '100.00',
+      programId,
+      fileNumber,
+      title: `Project ${fileNumber}`,
+      grantee: 'Jobcenter B',
+      approvalStart: '2024-01-01',
+      approvalEnd: '2025-12-31',
+      approvedTotal: '5000.00',
+      financingType: 'FULL',
+      fundingRate: '100.00',
     });
     const createProject = 'mutation($input: CreateProjectInput!) { createProject(input: $input) { id } }';
     w.projectB1 = (await t.gqlAs('admin', createProject, { input: project(w.programA, 'B1') })).data!.createProject.id;
     const programB = await t.gqlAs('admin', 'mutation($input: CreateFundingProgramInput!) { createProgram(input: $input) { id } }', {
-      input: { code: 'PROG-B', name: 'Programme B', legalBasis: '§ 44 BHO', grantor: 'BMBF', rules: { drawdownHorizonDays: 42, lineOverrunPercent: '20.00', interimProofDueMonth: 4, interimProofDueDay: 30, finalProofDueMonths: 6, allowedFinancingTypes: ['FULL'] } },
+      input: {
+        code: 'PROG-B',
+        name: 'Programme B',
+        legalBasis: '§ 44 BHO',
+        grantor: 'BMBF',
+        rules: {
+          drawdownHorizonDays: 42,
+          lineOverrunPercent: '20.00',
+          interimProofDueMonth: 4,
+          interimProofDueDay: 30,
+          finalProofDueMonths: 6,
+          allowedFinancingTypes: ['FULL'],
+        },
+      },
     });
     w.programB = programB.data!.createProgram.id;
     w.projectB2 = (await t.gqlAs('admin', createProject, { input: project(w.programB, 'B2') })).data!.createProject.id;
@@ -237,14 +266,24 @@ describe('project isolation: nothing of project B for users of project A', () =>
     await createUser(t.orm, { username: 'b-finance', grants: [{ role: Role.FINANCE, projectId: w.projectB1 }] });
     // B gets history in the audit trail that A's auditor must not see.
     await t.gqlAs('admin', 'mutation($id: ID!) { updateProject(id: $id, input: { title: "B1 renamed" }) { id } }', { id: w.projectB1 });
-    const uploaded = await t.http().post('/imports').query({ projectId: w.projectB1, format: 'CAMT' }).set(await t.auth('b-finance')).attach('file', readFileSync('test/fixtures/imports/camt053-2024-03.xml'), 'b.xml');
+    const uploaded = await t
+      .http()
+      .post('/imports')
+      .query({ projectId: w.projectB1, format: 'CAMT' })
+      .set(await t.auth('b-finance'))
+      .attach('file', readFileSync('test/fixtures/imports/camt053-2024-03.xml'), 'b.xml');
     if (uploaded.status !== 201) throw new Error(`upload for B failed: ${JSON.stringify(uploaded.body)}`);
     w.importB = uploaded.body.id;
   });
 
   it('POST /imports into project B by the finance officer of A is 404 and stages nothing', async () => {
     const before = await domainFingerprint(t.orm);
-    const response = await t.http().post('/imports').query({ projectId: w.projectB1, format: 'CAMT' }).set(await t.auth('finance')).attach('file', readFileSync('test/fixtures/imports/camt053-2024-03.xml'), 'a.xml');
+    const response = await t
+      .http()
+      .post('/imports')
+      .query({ projectId: w.projectB1, format: 'CAMT' })
+      .set(await t.auth('finance'))
+      .attach('file', readFileSync('test/fixtures/imports/camt053-2024-03.xml'), 'a.xml');
     expect(response.status).toBe(404);
     expect(await domainFingerprint(t.orm)).toEqual(before);
   });

@@ -23,9 +23,28 @@ describe('proof lifecycle: as-of dates, queries and resubmission', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    p = await createFundedProject(t.orm, { plan: { 2022: { A: '100000.00', B1: '20000.00' }, 2023: { A: '100000.00' }, 2024: { A: '50000.00' } } });
-    await paidTranche(t, { finance: p.finance, approver: p.finance2 }, p.projectId, [{ costCategoryId: p.category.A, amount: '60000.00' }], '2022-02-01');
-    const booked = await t.gqlAs(p.finance, RECORD, { input: { idempotencyKey: key(), projectId: p.projectId, receipt: receipt(p.category.A, { invoiceDate: '2022-03-01', paymentDate: '2022-03-05', grossAmount: '40000.00', eligibleAmount: '40000.00' }) } });
+    p = await createFundedProject(t.orm, {
+      plan: { 2022: { A: '100000.00', B1: '20000.00' }, 2023: { A: '100000.00' }, 2024: { A: '50000.00' } },
+    });
+    await paidTranche(
+      t,
+      { finance: p.finance, approver: p.finance2 },
+      p.projectId,
+      [{ costCategoryId: p.category.A, amount: '60000.00' }],
+      '2022-02-01',
+    );
+    const booked = await t.gqlAs(p.finance, RECORD, {
+      input: {
+        idempotencyKey: key(),
+        projectId: p.projectId,
+        receipt: receipt(p.category.A, {
+          invoiceDate: '2022-03-01',
+          paymentDate: '2022-03-05',
+          grossAmount: '40000.00',
+          eligibleAmount: '40000.00',
+        }),
+      },
+    });
     expect(booked.errors).toBeUndefined();
     receiptId = booked.data!.recordExpenditure.id;
   }, 300_000);
@@ -45,7 +64,7 @@ describe('proof lifecycle: as-of dates, queries and resubmission', () => {
     expect(proofs.data!.proofs.find((x: any) => x.fiscalYear === 2022).status).toBe('IN_PREPARATION');
   });
 
-  it('refuses an as-of date before the proof\'s period', async () => {
+  it("refuses an as-of date before the proof's period", async () => {
     const early = await t.gqlAs(p.finance, EXPORT, interim2022({ fiscalYear: 2023, asOf: '2022-06-30' }));
     expect(early.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'asOf' });
   });
@@ -54,7 +73,9 @@ describe('proof lifecycle: as-of dates, queries and resubmission', () => {
     const explain = (text: string) => t.gqlAs(p.finance, EXPLAIN, { input: { ...interim2022(), costCategoryId: p.category.B1, text } });
     expect((await explain('Honorarkraft erst 2023 gewonnen')).errors).toBeUndefined();
 
-    const first = await t.gqlAs(p.finance, STATUS, { input: { ...interim2022(), status: 'SUBMITTED', asOf: '2023-04-15', comment: 'Erstvorlage' } });
+    const first = await t.gqlAs(p.finance, STATUS, {
+      input: { ...interim2022(), status: 'SUBMITTED', asOf: '2023-04-15', comment: 'Erstvorlage' },
+    });
     expect(first.errors).toBeUndefined();
     expect(first.data!.changeProofStatus).toMatchObject({ status: 'SUBMITTED', version: 1, asOf: '2023-04-15' });
     // the receipts the submitted proof lists are now INCLUDED_IN_PROOF (before, no submission ever marked them)
@@ -64,7 +85,12 @@ describe('proof lifecycle: as-of dates, queries and resubmission', () => {
     const v1 = await t.gqlAs(p.finance, EXPORT, interim2022());
     expect(v1.data!.proofExport.frozen).toBe(true);
     const csv = async (files: { name: string; url: string }[], suffix: string) =>
-      (await t.http().get(files.find((f) => f.name.endsWith(suffix))!.url).set(await t.auth(p.finance))).text;
+      (
+        await t
+          .http()
+          .get(files.find((f) => f.name.endsWith(suffix))!.url)
+          .set(await t.auth(p.finance))
+      ).text;
     expect(await csv(v1.data!.proofExport.files, 'soll-ist-vergleich.csv')).toContain('Honorarkraft erst 2023 gewonnen');
 
     // a frozen proof asked for another as-of date says so instead of silently answering with its own
@@ -73,9 +99,13 @@ describe('proof lifecycle: as-of dates, queries and resubmission', () => {
     expect((await explain('zu spät')).errors?.[0].extensions?.code).toBe('CONFLICT');
 
     // the grantor queries; the finance officer corrects the explanation and resubmits
-    expect((await t.gqlAs('grantor', STATUS, { input: { ...interim2022(), status: 'QUERIES', comment: 'B1 erläutern' } })).errors).toBeUndefined();
+    expect(
+      (await t.gqlAs('grantor', STATUS, { input: { ...interim2022(), status: 'QUERIES', comment: 'B1 erläutern' } })).errors,
+    ).toBeUndefined();
     expect((await explain('Honorarkraft erst 2023 gewonnen; Mittel 2023 neu beantragt')).errors).toBeUndefined();
-    const second = await t.gqlAs(p.finance, STATUS, { input: { ...interim2022(), status: 'SUBMITTED', asOf: '2023-04-30', comment: 'Erläuterung ergänzt' } });
+    const second = await t.gqlAs(p.finance, STATUS, {
+      input: { ...interim2022(), status: 'SUBMITTED', asOf: '2023-04-30', comment: 'Erläuterung ergänzt' },
+    });
     expect(second.errors).toBeUndefined();
     expect(second.data!.changeProofStatus.version).toBe(2);
     expect(second.data!.changeProofStatus.versions.map((v: any) => [v.version, v.asOf, v.comment])).toEqual([

@@ -21,8 +21,15 @@ const run = promisify(execFile);
  */
 const soffice = await hasSoffice();
 const requested = process.env.FPT_PRINT_TEST === '1';
-const reason = !soffice ? 'LibreOffice (soffice) is not installed' : !requested ? 'FPT_PRINT_TEST=1 is not set (the print test takes minutes)' : null;
-if (reason) console.warn(`SKIPPED proof print test: ${reason}. Run: FPT_PRINT_TEST=1 node --experimental-vm-modules node_modules/jest/bin/jest.js test/e2e/proof-print.e2e-spec.ts`);
+const reason = !soffice
+  ? 'LibreOffice (soffice) is not installed'
+  : !requested
+    ? 'FPT_PRINT_TEST=1 is not set (the print test takes minutes)'
+    : null;
+if (reason)
+  console.warn(
+    `SKIPPED proof print test: ${reason}. Run: FPT_PRINT_TEST=1 node --experimental-vm-modules node_modules/jest/bin/jest.js test/e2e/proof-print.e2e-spec.ts`,
+  );
 
 describe('proof print: the XLSX prints on A4 with the Soll-Ist table on one page width', () => {
   let t: TestApp;
@@ -39,23 +46,31 @@ describe('proof print: the XLSX prints on A4 with the Soll-Ist table on one page
     await rm(dir, { recursive: true, force: true });
   });
 
-  (reason ? it.skip : it)('converts the final proof to PDF: A4 landscape pages, every Soll-Ist column on the same page', async () => {
-    const { projectId } = await demoIds(t);
-    const user = await t.app.get(AuthService).userFromHeader((await t.auth('finance')).authorization);
-    const { files } = await t.app.get(ReportingService).files(user!, { projectId, kind: 'FINAL', asOf: DEMO_AS_OF } as never);
-    const xlsx = files.find((f) => f.name === 'verwendungsnachweis.xlsx')!;
-    await writeFile(join(dir, 'proof.xlsx'), xlsx.content);
-    await run('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'proof.xlsx')], { timeout: 1_500_000 });
-    const info = (await run('pdfinfo', [join(dir, 'proof.pdf')])).stdout;
-    const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
-    console.log(`The demo final proof XLSX prints as ${pages} pages: ${/Page size:.*$/m.exec(info)![0]}`);
-    expect(info).toMatch(/Page size:\s+841\.\d+ x 595\.\d+ pts \(A4\)/);
-    // the Soll-Ist sheet: its first and last column headings on one page, and on no page alone
-    const text = (await run('pdftotext', ['-layout', join(dir, 'proof.pdf'), '-'], { maxBuffer: 512 * 1024 * 1024 })).stdout.split('\f');
-    const sollIst = text.filter((page) => page.includes('Soll-Ist-Vergleich') || page.includes('Erläuterung der Abweichung'));
-    expect(sollIst.length).toBeGreaterThan(0);
-    for (const page of sollIst) expect([page.includes('Position'), page.includes('Erläuterung der Abweichung')]).toEqual([true, true]);
-    // page numbers in the footer
-    expect(text[0]).toMatch(/Seite 1 von \d+/);
-  }, 1_800_000);
+  (reason ? it.skip : it)(
+    'converts the final proof to PDF: A4 landscape pages, every Soll-Ist column on the same page',
+    async () => {
+      const { projectId } = await demoIds(t);
+      const user = await t.app.get(AuthService).userFromHeader((await t.auth('finance')).authorization);
+      const { files } = await t.app.get(ReportingService).files(user!, { projectId, kind: 'FINAL', asOf: DEMO_AS_OF } as never);
+      const xlsx = files.find((f) => f.name === 'verwendungsnachweis.xlsx')!;
+      await writeFile(join(dir, 'proof.xlsx'), xlsx.content);
+      await run(
+        'soffice',
+        [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'proof.xlsx')],
+        { timeout: 1_500_000 },
+      );
+      const info = (await run('pdfinfo', [join(dir, 'proof.pdf')])).stdout;
+      const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
+      console.log(`The demo final proof XLSX prints as ${pages} pages: ${/Page size:.*$/m.exec(info)![0]}`);
+      expect(info).toMatch(/Page size:\s+841\.\d+ x 595\.\d+ pts \(A4\)/);
+      // the Soll-Ist sheet: its first and last column headings on one page, and on no page alone
+      const text = (await run('pdftotext', ['-layout', join(dir, 'proof.pdf'), '-'], { maxBuffer: 512 * 1024 * 1024 })).stdout.split('\f');
+      const sollIst = text.filter((page) => page.includes('Soll-Ist-Vergleich') || page.includes('Erläuterung der Abweichung'));
+      expect(sollIst.length).toBeGreaterThan(0);
+      for (const page of sollIst) expect([page.includes('Position'), page.includes('Erläuterung der Abweichung')]).toEqual([true, true]);
+      // page numbers in the footer
+      expect(text[0]).toMatch(/Seite 1 von \d+/);
+    },
+    1_800_000,
+  );
 });

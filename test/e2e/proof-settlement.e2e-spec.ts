@@ -22,15 +22,15 @@ function parseGermanCsv(buffer: Buffer): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      if (c === '"' && text[i + 1] === '"') ((cell += '"'), i++);
       else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ';') row.push(cell), (cell = '');
-    else if (c === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
+    else if (c === ';') (row.push(cell), (cell = ''));
+    else if (c === '\r' && text[i + 1] === '\n') (row.push(cell), rows.push(row), (row = []), (cell = ''), i++);
     else cell += c;
   }
-  if (cell || row.length) row.push(cell), rows.push(row);
+  if (cell || row.length) (row.push(cell), rows.push(row));
   return rows;
 }
 
@@ -54,16 +54,32 @@ describe('proof files: Einnahmen, Schlussabrechnung and Sachbericht', () => {
     projectId = (await demoIds(t)).projectId;
     const save = (section: string, markdown: string, extra: Record<string, unknown> = {}) =>
       t.gqlAs('finance', SAVE, { input: { projectId, kind: 'FINAL', section, baseVersion: 0, markdown, ...extra } });
-    await save('USE_AND_COURSE', '## Verlauf\n\nDas Modellprojekt **Neustart Wuppertal** begann im Januar 2022.\n\n- Coaching\n- Kinderbetreuung');
+    await save(
+      'USE_AND_COURSE',
+      '## Verlauf\n\nDas Modellprojekt **Neustart Wuppertal** begann im Januar 2022.\n\n- Coaching\n- Kinderbetreuung',
+    );
     await save('RESULTS', 'Die Integrationsziele wurden *weitgehend* erreicht.');
-    const b1 = (await t.orm.em.fork().execute<{ id: string }[]>(`select cc.id from cost_category cc join project p on p.program_id = cc.program_id where p.id = ? and cc.code = 'B1'`, [projectId]))[0].id;
+    const b1 = (
+      await t.orm.em
+        .fork()
+        .execute<{ id: string }[]>(
+          `select cc.id from cost_category cc join project p on p.program_id = cc.program_id where p.id = ? and cc.code = 'B1'`,
+          [projectId],
+        )
+    )[0].id;
     await save('DEVIATION_NOTE', 'Zwei Träger fielen 2023 aus.', { costCategoryId: b1 });
     files = await generate();
   }, 600_000);
   afterAll(() => t.close());
 
   it('lists the settlement part and the Sachbericht as PDF and DOCX', () => {
-    expect([...files.keys()]).toEqual(expect.arrayContaining(['verwendungsnachweis-schlussabrechnung.csv', 'verwendungsnachweis-sachbericht.pdf', 'verwendungsnachweis-sachbericht.docx']));
+    expect([...files.keys()]).toEqual(
+      expect.arrayContaining([
+        'verwendungsnachweis-schlussabrechnung.csv',
+        'verwendungsnachweis-sachbericht.pdf',
+        'verwendungsnachweis-sachbericht.docx',
+      ]),
+    );
   });
 
   it('shows Einnahmen with Soll, Ist and Abweichung, the income booked for the demo included', () => {
@@ -81,7 +97,12 @@ describe('proof files: Einnahmen, Schlussabrechnung and Sachbericht', () => {
   it('shows the settlement with its Berechnung, equal to the settlement query, in CSV, JSON, XLSX and PDF', async () => {
     const query = (await t.gqlAs('finance', SETTLEMENT, { projectId, asOf: DEMO_AS_OF })).data!.settlement;
     const json = JSON.parse(files.get('verwendungsnachweis.json')!.toString('utf8'));
-    expect(json.settlement).toMatchObject({ finalGrant: query.finalGrant, paidOut: query.paidOut, reclaim: query.reclaim, totalDue: query.totalDue });
+    expect(json.settlement).toMatchObject({
+      finalGrant: query.finalGrant,
+      paidOut: query.paidOut,
+      reclaim: query.reclaim,
+      totalDue: query.totalDue,
+    });
     const csv = parseGermanCsv(files.get('verwendungsnachweis-schlussabrechnung.csv')!);
     const labels = csv.map((r) => r[1]);
     expect(labels).toEqual(expect.arrayContaining(['Zuwendung endgültig', 'Überzahlung', 'Erstattungsbetrag (§ 49a Abs. 1 VwVfG)']));
@@ -93,17 +114,26 @@ describe('proof files: Einnahmen, Schlussabrechnung and Sachbericht', () => {
     expect(pdf.startsWith('%PDF-')).toBe(true);
   });
 
-  it('fills the Sachbericht with the saved text and the tracker\'s tables, as an editable DOCX', async () => {
+  it("fills the Sachbericht with the saved text and the tracker's tables, as an editable DOCX", async () => {
     const zip = await JSZip.loadAsync(files.get('verwendungsnachweis-sachbericht.docx')!);
     const body = await zip.file('word/document.xml')!.async('string');
-    for (const text of ['1. Verwendung der Zuwendung und Verlauf des Vorhabens', 'Neustart Wuppertal', '2. Erzielte Ergebnisse im Vergleich zu den Zielen', 'EECO01', 'Zwei Träger fielen 2023 aus.', 'Mittelabrufe', '(Noch kein Text erfasst.)']) {
+    for (const text of [
+      '1. Verwendung der Zuwendung und Verlauf des Vorhabens',
+      'Neustart Wuppertal',
+      '2. Erzielte Ergebnisse im Vergleich zu den Zielen',
+      'EECO01',
+      'Zwei Träger fielen 2023 aus.',
+      'Mittelabrufe',
+      '(Noch kein Text erfasst.)',
+    ]) {
       expect(body).toContain(text);
     }
   });
 
   it('gives byte-identical files on repeat', async () => {
     const again = await generate();
-    const digest = (m: Map<string, Buffer>) => [...m].map(([name, content]) => `${name} ${createHash('sha256').update(content).digest('hex')}`);
+    const digest = (m: Map<string, Buffer>) =>
+      [...m].map(([name, content]) => `${name} ${createHash('sha256').update(content).digest('hex')}`);
     expect(digest(again)).toEqual(digest(files));
   }, 600_000);
 });

@@ -24,7 +24,9 @@ describe('submitting a proof: status, files and audit event in one transaction',
       `select id, status, as_of::text as as_of from proof where project_id = ? and kind = 'INTERIM' and fiscal_year = 2023`,
       [projectId],
     );
-    const [files] = await sql<{ n: string }>('select count(*) as n from proof_file where proof_id = ?', [proof?.id ?? '00000000-0000-4000-8000-000000000000']);
+    const [files] = await sql<{ n: string }>('select count(*) as n from proof_file where proof_id = ?', [
+      proof?.id ?? '00000000-0000-4000-8000-000000000000',
+    ]);
     const [events] = await sql<{ n: string }>(
       `select count(*) as n from audit_event where operation = 'changeProofStatus' and outcome = 'SUCCESS' and changes::text like '%SUBMITTED%'`,
     );
@@ -32,7 +34,9 @@ describe('submitting a proof: status, files and audit event in one transaction',
   };
 
   it('rolls back the status and the frozen files when the audit event cannot be written, and commits all three otherwise', async () => {
-    expect((await t.op('finance', ChangeProofStatusDocument, { input: { ...request(), status: 'IN_PREPARATION' } })).errors).toBeUndefined();
+    expect(
+      (await t.op('finance', ChangeProofStatusDocument, { input: { ...request(), status: 'IN_PREPARATION' } })).errors,
+    ).toBeUndefined();
     await sql(`create function fail_submission_audit() returns trigger language plpgsql as $$
                  begin
                    if new.operation = 'changeProofStatus' and new.outcome = 'SUCCESS' then raise exception 'audit store unavailable'; end if;

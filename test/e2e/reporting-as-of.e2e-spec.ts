@@ -37,13 +37,21 @@ describe('reporting: a proof as of a date shows the data as it stood on that dat
 
   async function json(asOf: string, which = proof) {
     const file = (await exported(asOf, which)).find((f) => f.name.endsWith('.json'))!;
-    const response = await t.http().get(file.url).set(await t.auth('finance'));
+    const response = await t
+      .http()
+      .get(file.url)
+      .set(await t.auth('finance'));
     expect(response.status).toBe(200);
-    return response.body as { indicators: { code: string; cumulativeActual: string | null }[]; participants: { dimension: string; value: string; count: number | null }[] };
+    return response.body as {
+      indicators: { code: string; cumulativeActual: string | null }[];
+      participants: { dimension: string; value: string; count: number | null }[];
+    };
   }
 
-  const indicator = (view: Awaited<ReturnType<typeof json>>, code: string) => new Decimal(view.indicators.find((r) => r.code === code)!.cumulativeActual!);
-  const women = (view: Awaited<ReturnType<typeof json>>) => view.participants.find((c) => c.dimension === 'gender' && c.value === 'FEMALE')!.count!;
+  const indicator = (view: Awaited<ReturnType<typeof json>>, code: string) =>
+    new Decimal(view.indicators.find((r) => r.code === code)!.cumulativeActual!);
+  const women = (view: Awaited<ReturnType<typeof json>>) =>
+    view.participants.find((c) => c.dimension === 'gender' && c.value === 'FEMALE')!.count!;
 
   it('is byte-identical after a person enters, another leaves for a job with her outcome recorded, and a manual figure is approved, all after the as-of date', async () => {
     const before = await exported(AS_OF);
@@ -52,25 +60,39 @@ describe('reporting: a proof as of a date shows the data as it stood on that dat
     // A newcomer registered with an entry after the as-of date.
     await register(t, projectId, {
       entryDate: LATER,
-      entryData: { labourStatusAtEntry: 'LONG_TERM_UNEMPLOYED', monthsOnBenefits: 24, educationLevel: 'ISCED_3_4', monitoringConsentOn: LATER, evaluationConsentOn: LATER },
+      entryData: {
+        labourStatusAtEntry: 'LONG_TERM_UNEMPLOYED',
+        monthsOnBenefits: 24,
+        educationLevel: 'ISCED_3_4',
+        monitoringConsentOn: LATER,
+        evaluationConsentOn: LATER,
+      },
     });
     // A participant active on the as-of date who leaves for a job afterwards; her outcome at exit is recorded.
-    const [leaver] = await t.orm.em.fork().execute<{ id: string }[]>(
-      `select id from participant where project_id = ? and exit_date is null and identity_erased_at is null and entry_date < '2026-01-01' and status = 'ACTIVE' order by entry_date, id limit 1`,
-      [projectId],
-    );
+    const [leaver] = await t.orm.em
+      .fork()
+      .execute<{ id: string }[]>(
+        `select id from participant where project_id = ? and exit_date is null and identity_erased_at is null and entry_date < '2026-01-01' and status = 'ACTIVE' order by entry_date, id limit 1`,
+        [projectId],
+      );
     const exited = await t.gqlAs('caseworker', EXIT, { id: leaver.id, input: { exitDate: LATER, exitReason: 'TOOK_UP_JOB' } });
     expect(exited.errors).toBeUndefined();
     for (const type of ['EMPLOYMENT_SOCIAL_INSURANCE', 'BENEFIT_RECEIPT_ENDED']) {
-      const observed = await t.gqlAs('caseworker', OBSERVE, { input: { participantId: leaver.id, observedOn: LATER, type, source: 'EMPLOYER' } });
+      const observed = await t.gqlAs('caseworker', OBSERVE, {
+        input: { participantId: leaver.id, observedOn: LATER, type, source: 'EMPLOYER' },
+      });
       expect(observed.errors).toBeUndefined();
     }
     // A manual figure for the first half of 2026, approved today (after the as-of date).
-    const [ps06] = await t.orm.em.fork().execute<{ id: string }[]>(
-      `select d.id from indicator_definition d join project p on p.program_id = d.program_id where p.id = ? and d.code = 'PS06'`,
-      [projectId],
-    );
-    const created = await t.gqlAs('finance', CREATE_UPDATE, { input: { projectId, indicatorId: ps06.id, periodFrom: '2026-01-01', periodTo: '2026-06-30', value: '3' } });
+    const [ps06] = await t.orm.em
+      .fork()
+      .execute<{ id: string }[]>(
+        `select d.id from indicator_definition d join project p on p.program_id = d.program_id where p.id = ? and d.code = 'PS06'`,
+        [projectId],
+      );
+    const created = await t.gqlAs('finance', CREATE_UPDATE, {
+      input: { projectId, indicatorId: ps06.id, periodFrom: '2026-01-01', periodTo: '2026-06-30', value: '3' },
+    });
     expect(created.errors).toBeUndefined();
     const updateId = created.data!.createIndicatorUpdate.id;
     expect((await t.gqlAs('finance', SUBMIT_UPDATE, { id: updateId })).data!.submitIndicatorUpdate.status).toBe('SUBMITTED');
@@ -100,15 +122,24 @@ describe('reporting: a proof as of a date shows the data as it stood on that dat
         order by p.exit_date, p.id limit 1`,
       [projectId],
     );
-    const [period] = await em.execute<{ id: string }[]>(`select id from reporting_period where project_id = ? and period_from = '2022-01-01'`, [projectId]);
+    const [period] = await em.execute<{ id: string }[]>(
+      `select id from reporting_period where project_id = ? and period_from = '2022-01-01'`,
+      [projectId],
+    );
     const before = await json(AS_OF, year2022);
     // The grantor locks 2022 today (after the as-of date); then her status on leaving is recorded, dated in 2022.
     expect((await t.gqlAs('grantor', LOCK_PERIOD, { id: period.id })).data!.lockReportingPeriod.status).toBe('LOCKED');
-    const observed = await t.gqlAs('caseworker', OBSERVE, { input: { participantId: leaver.id, observedOn: leaver.exit_date, type: 'EMPLOYMENT_SOCIAL_INSURANCE', source: 'CASE_FILE' } });
+    const observed = await t.gqlAs('caseworker', OBSERVE, {
+      input: { participantId: leaver.id, observedOn: leaver.exit_date, type: 'EMPLOYMENT_SOCIAL_INSURANCE', source: 'CASE_FILE' },
+    });
     expect(observed.errors).toBeUndefined();
     // As of today the period is locked: its snapshot, taken before the observation was recorded.
     expect(indicator(await json(todayUtc(), year2022), 'EECR04').toFixed()).toBe(indicator(before, 'EECR04').toFixed());
     // As of the earlier date it was not locked yet: computed from the data dated by then, which includes the observation.
-    expect(indicator(await json(AS_OF, year2022), 'EECR04').minus(indicator(before, 'EECR04')).toFixed()).toBe('1');
+    expect(
+      indicator(await json(AS_OF, year2022), 'EECR04')
+        .minus(indicator(before, 'EECR04'))
+        .toFixed(),
+    ).toBe('1');
   });
 });

@@ -7,7 +7,13 @@ import JSZip from 'jszip';
 import { Decimal } from 'decimal.js';
 
 import { generateDemoParticipants } from '../../src/database/seeders/participants-demo.js';
-import { DEMO_AS_OF, FEMALE_FIRST_NAMES, LAST_NAMES, MALE_FIRST_NAMES, STREETS } from '../../src/database/seeders/participants-demo-data.js';
+import {
+  DEMO_AS_OF,
+  FEMALE_FIRST_NAMES,
+  LAST_NAMES,
+  MALE_FIRST_NAMES,
+  STREETS,
+} from '../../src/database/seeders/participants-demo-data.js';
 import { key, paidTranche, receipt, RECORD } from '../factories/money-ops.js';
 import { AuthService } from '../../src/auth/auth.service.js';
 import type { PreflightCode } from '../../src/reporting/proof-data.js';
@@ -35,12 +41,12 @@ function parseGermanCsv(content: Buffer): string[][] {
   for (let i = 1; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      if (c === '"' && text[i + 1] === '"') ((cell += '"'), i++);
       else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ';') row.push(cell), (cell = '');
-    else if (c === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
+    else if (c === ';') (row.push(cell), (cell = ''));
+    else if (c === '\r' && text[i + 1] === '\n') (row.push(cell), rows.push(row), (row = []), (cell = ''), i++);
     else cell += c;
   }
   return rows;
@@ -62,11 +68,16 @@ describe('reporting: proofs of use as files', () => {
   afterAll(() => t.close());
 
   async function download(user: string, url: string) {
-    const response = await t.http().get(url).set(await t.auth(user)).buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    const response = await t
+      .http()
+      .get(url)
+      .set(await t.auth(user))
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
     return response;
   }
 
@@ -122,7 +133,17 @@ describe('reporting: proofs of use as files', () => {
         'zwischennachweis-2023-sachbericht.pdf',
         'zwischennachweis-2023-sachbericht.docx',
         'zwischennachweis-2023.xlsx',
-        ...['belegliste', 'deckblatt', 'ergebnis', 'finanzierung', 'indikatorenbericht', 'mittelabrufe', 'soll-ist-vergleich', 'teilnehmende', 'vorpruefung'].map((p) => `zwischennachweis-2023-${p}.csv`),
+        ...[
+          'belegliste',
+          'deckblatt',
+          'ergebnis',
+          'finanzierung',
+          'indikatorenbericht',
+          'mittelabrufe',
+          'soll-ist-vergleich',
+          'teilnehmende',
+          'vorpruefung',
+        ].map((p) => `zwischennachweis-2023-${p}.csv`),
       ].sort(),
     );
     expect(meta.frozen).toBe(false);
@@ -134,9 +155,21 @@ describe('reporting: proofs of use as files', () => {
     // Finanzierung: an actual for every kind of cover; grant and own funds together cover the spending
     const financing = new Map<string, string>(json.financing.map((f: { kind: string; actual: string }) => [f.kind, f.actual]));
     const ownFunds = Decimal.max(0, new Decimal(expected.eligible).minus(json.result.received)).toFixed(2);
-    expect(Object.fromEntries(financing)).toEqual({ FEDERAL_GRANT: json.result.received, OWN_FUNDS: ownFunds, THIRD_PARTY_FUNDS: '0.00', INCOME: '0.00' });
+    expect(Object.fromEntries(financing)).toEqual({
+      FEDERAL_GRANT: json.result.received,
+      OWN_FUNDS: ownFunds,
+      THIRD_PARTY_FUNDS: '0.00',
+      INCOME: '0.00',
+    });
     const financingCsv = parseGermanCsv(files.get('zwischennachweis-2023-finanzierung.csv')!);
-    expect(financingCsv[0]).toEqual(['Finanzierung', 'Soll lt. Finanzierungsplan EUR', 'Ist EUR', 'Abweichung EUR', 'Abweichung %', 'Nachweis des Ist']);
+    expect(financingCsv[0]).toEqual([
+      'Finanzierung',
+      'Soll lt. Finanzierungsplan EUR',
+      'Ist EUR',
+      'Abweichung EUR',
+      'Abweichung %',
+      'Nachweis des Ist',
+    ]);
     const sumRow = financingCsv.find((r) => r[0] === 'Summe')!;
     expect(germanToDecimal(sumRow[2]).toFixed(2)).toBe(Decimal.max(expected.eligible, json.result.received).toFixed(2));
     // third-party funds and income come from the income ledger (none booked for 2023 in the demo)
@@ -168,9 +201,30 @@ describe('reporting: proofs of use as files', () => {
     expect(downloaded.body.equals(files.get('verwendungsnachweis.json')!)).toBe(true);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(files.get('verwendungsnachweis.xlsx')! as never);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Deckblatt', 'Soll-Ist-Vergleich', 'Finanzierung', 'Mittelabrufe', 'Ergebnis', 'Belegliste', 'Indikatorenbericht', 'Teilnehmende', 'Vorprüfung', 'Schlussabrechnung']);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual([
+      'Deckblatt',
+      'Soll-Ist-Vergleich',
+      'Finanzierung',
+      'Mittelabrufe',
+      'Ergebnis',
+      'Belegliste',
+      'Indikatorenbericht',
+      'Teilnehmende',
+      'Vorprüfung',
+      'Schlussabrechnung',
+    ]);
     const sheet = workbook.getWorksheet('Soll-Ist-Vergleich')!;
-    expect(sheet.getRow(5).values).toEqual([undefined, 'Position', 'Bezeichnung', 'Soll lt. Finanzierungsplan EUR', 'Ist EUR', 'Abweichung EUR', 'Abweichung %', 'Abweichung über 20 %', 'Erläuterung der Abweichung']);
+    expect(sheet.getRow(5).values).toEqual([
+      undefined,
+      'Position',
+      'Bezeichnung',
+      'Soll lt. Finanzierungsplan EUR',
+      'Ist EUR',
+      'Abweichung EUR',
+      'Abweichung %',
+      'Abweichung über 20 %',
+      'Erläuterung der Abweichung',
+    ]);
     let actual = new Decimal(0);
     let sumRow: ExcelJS.Row | undefined;
     sheet.eachRow((row, n) => {
@@ -197,7 +251,10 @@ describe('reporting: proofs of use as files', () => {
     for (const [name, content] of files) {
       const spy = jest.spyOn(connection, 'execute');
       const response = await download('auditor', `/exports/projects/${projectId}/final-proof/${name}?asOf=${AS_OF}`);
-      sqlOf.set(name, spy.mock.calls.map((call) => String(call[0])));
+      sqlOf.set(
+        name,
+        spy.mock.calls.map((call) => String(call[0])),
+      );
       spy.mockRestore();
       expect({ name, status: response.status }).toEqual({ name, status: 200 });
       expect({ name, same: (response.body as Buffer).equals(content) }).toEqual({ name, same: true });
@@ -226,8 +283,11 @@ describe('reporting: proofs of use as files', () => {
     const second = await t.gqlAs('grantor', EXPORT, { projectId, kind: 'INTERIM', fiscalYear: 2023, asOf: AS_OF });
     const hashes = (r: typeof first) => r.data!.proofExport.files.map((f: { name: string; sha256: string }) => `${f.name}:${f.sha256}`);
     expect(hashes(second)).toEqual(hashes(first));
-    const manifest = (await download('grantor', `/exports/projects/${projectId}/interim-proofs/2023/MANIFEST.sha256?asOf=${AS_OF}`)).body.toString('utf8');
-    for (const f of first.data!.proofExport.files.filter((f: { name: string }) => f.name !== 'MANIFEST.sha256')) expect(manifest).toContain(`${f.sha256}  ${f.name}\n`);
+    const manifest = (
+      await download('grantor', `/exports/projects/${projectId}/interim-proofs/2023/MANIFEST.sha256?asOf=${AS_OF}`)
+    ).body.toString('utf8');
+    for (const f of first.data!.proofExport.files.filter((f: { name: string }) => f.name !== 'MANIFEST.sha256'))
+      expect(manifest).toContain(`${f.sha256}  ${f.name}\n`);
     const pdf = await download('grantor', `/exports/projects/${projectId}/interim-proofs/2023/zwischennachweis-2023.pdf?asOf=${AS_OF}`);
     expect(pdf.body.subarray(0, 5).toString()).toBe('%PDF-');
   }, 300_000);
@@ -242,7 +302,13 @@ describe('reporting: proofs of use as files', () => {
     // the analyst gets the aggregated parts only
     const analyst = await t.gqlAs('analyst', EXPORT, { projectId, kind: 'INTERIM', fiscalYear: 2023, asOf: AS_OF });
     expect(analyst.data!.proofExport.files.map((f: { name: string }) => f.name).sort()).toEqual(
-      ['MANIFEST.sha256', 'zwischennachweis-2023-indikatorenbericht.csv', 'zwischennachweis-2023-teilnehmende.csv', 'zwischennachweis-2023.json', 'zwischennachweis-2023.xlsx'].sort(),
+      [
+        'MANIFEST.sha256',
+        'zwischennachweis-2023-indikatorenbericht.csv',
+        'zwischennachweis-2023-teilnehmende.csv',
+        'zwischennachweis-2023.json',
+        'zwischennachweis-2023.xlsx',
+      ].sort(),
     );
     expect((await download('analyst', url.replace('.xlsx?', '-belegliste.csv?'))).status).toBe(404);
     expect((await download('analyst', `/exports/projects/${projectId}/receipts.csv?fiscalYear=2023`)).status).toBe(403);
@@ -254,7 +320,10 @@ describe('reporting: proofs of use as files', () => {
     const streamed = await download('finance', `/exports/projects/${projectId}/receipts.csv?fiscalYear=2023&asOf=${AS_OF}`);
     expect(streamed.status).toBe(200);
     expect(streamed.headers['content-disposition']).toBe('attachment; filename="zwischennachweis-2023-belegliste.csv"');
-    const part = await download('finance', `/exports/projects/${projectId}/interim-proofs/2023/zwischennachweis-2023-belegliste.csv?asOf=${AS_OF}`);
+    const part = await download(
+      'finance',
+      `/exports/projects/${projectId}/interim-proofs/2023/zwischennachweis-2023-belegliste.csv?asOf=${AS_OF}`,
+    );
     expect(streamed.body.equals(part.body)).toBe(true);
   });
 
@@ -278,12 +347,15 @@ describe('reporting: proofs of use as files', () => {
     // the middle of a COPY would break the requests after it.
     for (let i = 0; i < 12; i++) {
       const received = await new Promise<number>((resolve, reject) => {
-        const request = get({ host: '127.0.0.1', port, path: `/exports/projects/${projectId}/receipts.csv?asOf=${AS_OF}`, headers }, (response) => {
-          response.once('data', (chunk: Buffer) => {
-            request.destroy();
-            resolve(chunk.length);
-          });
-        });
+        const request = get(
+          { host: '127.0.0.1', port, path: `/exports/projects/${projectId}/receipts.csv?asOf=${AS_OF}`, headers },
+          (response) => {
+            response.once('data', (chunk: Buffer) => {
+              request.destroy();
+              resolve(chunk.length);
+            });
+          },
+        );
         request.on('error', (error) => (request.destroyed ? undefined : reject(error)));
       });
       expect(received).toBeGreaterThan(0);
@@ -298,17 +370,30 @@ describe('reporting: proofs of use as files', () => {
     const names = new Set(people.map((p) => `${p.identity.firstName} ${p.identity.lastName}`));
     const escape = (v: string) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     // One pass per file: anything shaped like a demo name, address or social insurance number, then checked against the real ones.
-    const nameShape = new RegExp(`(?:${[...FEMALE_FIRST_NAMES, ...MALE_FIRST_NAMES].map(escape).join('|')}) (?:${LAST_NAMES.map(escape).join('|')})`, 'gu');
+    const nameShape = new RegExp(
+      `(?:${[...FEMALE_FIRST_NAMES, ...MALE_FIRST_NAMES].map(escape).join('|')}) (?:${LAST_NAMES.map(escape).join('|')})`,
+      'gu',
+    );
     const addressShape = new RegExp(`(?:${STREETS.map(escape).join('|')}) \\d+, 421\\d\\d`, 'gu');
     const sinShape = /\b\d{2} \d{6} [A-ZÄÖÜ] \d{3}\b/gu;
-    const identityIn = (text: string) => [...(text.match(nameShape) ?? []).filter((n) => names.has(n)), ...(text.match(addressShape) ?? []), ...(text.match(sinShape) ?? [])];
+    const identityIn = (text: string) => [
+      ...(text.match(nameShape) ?? []).filter((n) => names.has(n)),
+      ...(text.match(addressShape) ?? []),
+      ...(text.match(sinShape) ?? []),
+    ];
     expect(identityIn(`x ${people[0].identity.firstName} ${people[0].identity.lastName}; ${people[0].identity.address}`)).toHaveLength(2); // the scan can fail
     // The final proof holds every receipt; the analyst's aggregated set is checked too.
-    for (const [user, vars] of [['auditor', { kind: 'FINAL' }], ['finance', { kind: 'INTERIM', fiscalYear: 2023 }], ['analyst', { kind: 'INTERIM', fiscalYear: 2023 }]] as const) {
+    for (const [user, vars] of [
+      ['auditor', { kind: 'FINAL' }],
+      ['finance', { kind: 'INTERIM', fiscalYear: 2023 }],
+      ['analyst', { kind: 'INTERIM', fiscalYear: 2023 }],
+    ] as const) {
       {
         const { files } = await filesOf(user, { ...vars, asOf: AS_OF });
         for (const [name, content] of files) {
-          const texts = name.endsWith('.xlsx') ? await Promise.all(Object.values((await JSZip.loadAsync(content)).files).map((f) => f.async('string'))) : [content.toString('utf8')];
+          const texts = name.endsWith('.xlsx')
+            ? await Promise.all(Object.values((await JSZip.loadAsync(content)).files).map((f) => f.async('string')))
+            : [content.toString('utf8')];
           const text = texts.join('\n');
           const found = identityIn(text);
           expect({ name, found }).toEqual({ name, found: [] });
@@ -321,7 +406,12 @@ describe('reporting: proofs of use as files', () => {
     const proofs = await t.gqlAs('grantor', PROOFS, { projectId, asOf: '2024-05-15' });
     expect(proofs.errors).toBeUndefined();
     const list = proofs.data!.proofs;
-    expect(list.find((p: { fiscalYear: number }) => p.fiscalYear === 2023)).toMatchObject({ kind: 'INTERIM', dueDate: '2024-04-30', status: 'OPEN', overdue: true });
+    expect(list.find((p: { fiscalYear: number }) => p.fiscalYear === 2023)).toMatchObject({
+      kind: 'INTERIM',
+      dueDate: '2024-04-30',
+      status: 'OPEN',
+      overdue: true,
+    });
     expect(list.find((p: { kind: string }) => p.kind === 'FINAL')).toMatchObject({ fiscalYear: null, overdue: false });
     expect(list.some((p: { fiscalYear: number }) => p.fiscalYear === 2027)).toBe(false); // none for the final year
     const due = await t.gqlAs('finance', DUE, { asOf: '2024-05-15' });
@@ -330,17 +420,39 @@ describe('reporting: proofs of use as files', () => {
 
   it('freezes a submitted proof: a later booking changes neither its files nor its figures', async () => {
     const request = { projectId, kind: 'INTERIM', fiscalYear: 2024 };
-    expect((await t.gqlAs('finance', STATUS, { input: { ...request, status: 'SUBMITTED', asOf: AS_OF } })).errors![0].extensions!.code).toBe('CONFLICT');
-    expect((await t.gqlAs('grantor', STATUS, { input: { ...request, status: 'IN_PREPARATION' } })).errors![0].extensions!.code).toBe('FORBIDDEN');
-    expect((await t.gqlAs('finance', STATUS, { input: { ...request, status: 'IN_PREPARATION' } })).data!.changeProofStatus.status).toBe('IN_PREPARATION');
+    expect(
+      (await t.gqlAs('finance', STATUS, { input: { ...request, status: 'SUBMITTED', asOf: AS_OF } })).errors![0].extensions!.code,
+    ).toBe('CONFLICT');
+    expect((await t.gqlAs('grantor', STATUS, { input: { ...request, status: 'IN_PREPARATION' } })).errors![0].extensions!.code).toBe(
+      'FORBIDDEN',
+    );
+    expect((await t.gqlAs('finance', STATUS, { input: { ...request, status: 'IN_PREPARATION' } })).data!.changeProofStatus.status).toBe(
+      'IN_PREPARATION',
+    );
     const submitted = await t.gqlAs('finance', STATUS, { input: { ...request, status: 'SUBMITTED', asOf: AS_OF } });
     expect(submitted.errors).toBeUndefined();
     expect(submitted.data!.changeProofStatus).toMatchObject({ status: 'SUBMITTED', asOf: AS_OF });
     const before = await t.gqlAs('finance', EXPORT, { ...request, asOf: AS_OF });
     expect(before.data!.proofExport.frozen).toBe(true);
 
-    const categories = await t.orm.em.fork().execute<{ id: string }[]>(`select cc.id from cost_category cc join project p on p.program_id = cc.program_id where p.id = ? and cc.code = 'B6'`, [projectId]);
-    const booked = await t.gqlAs('finance', RECORD, { input: { idempotencyKey: key(), projectId, receipt: receipt(categories[0].id, { paymentDate: '2024-03-10', invoiceDate: '2024-03-01', grossAmount: '77.70', eligibleAmount: '77.70' }) } });
+    const categories = await t.orm.em
+      .fork()
+      .execute<{ id: string }[]>(
+        `select cc.id from cost_category cc join project p on p.program_id = cc.program_id where p.id = ? and cc.code = 'B6'`,
+        [projectId],
+      );
+    const booked = await t.gqlAs('finance', RECORD, {
+      input: {
+        idempotencyKey: key(),
+        projectId,
+        receipt: receipt(categories[0].id, {
+          paymentDate: '2024-03-10',
+          invoiceDate: '2024-03-01',
+          grossAmount: '77.70',
+          eligibleAmount: '77.70',
+        }),
+      },
+    });
     expect(booked.errors).toBeUndefined();
 
     const after = await t.gqlAs('finance', EXPORT, { ...request, asOf: AS_OF });
@@ -349,12 +461,17 @@ describe('reporting: proofs of use as files', () => {
     expect(live.data!.proofExport.frozen).toBe(false);
     const json = await download('finance', after.data!.proofExport.files.find((f: { name: string }) => f.name.endsWith('.json')).url);
     expect(json.body.toString('utf8')).not.toContain('77.70');
-    expect((await t.gqlAs('grantor', STATUS, { input: { ...request, status: 'ACCEPTED' } })).data!.changeProofStatus.status).toBe('ACCEPTED');
+    expect((await t.gqlAs('grantor', STATUS, { input: { ...request, status: 'ACCEPTED' } })).data!.changeProofStatus.status).toBe(
+      'ACCEPTED',
+    );
   }, 300_000);
 
   it('pre-flight lists every planted problem with its record and a query for it', async () => {
     const em = t.orm.em.fork();
-    const [ids] = await em.execute<{ program_id: string; user_id: string }[]>(`select p.program_id, (select id from app_user where username = 'finance') as user_id from project p where p.id = ?`, [projectId]);
+    const [ids] = await em.execute<{ program_id: string; user_id: string }[]>(
+      `select p.program_id, (select id from app_user where username = 'finance') as user_id from project p where p.id = ?`,
+      [projectId],
+    );
     const [unplanned] = await em.execute<{ id: string }[]>(
       `select cc.id from cost_category cc where cc.program_id = ? and not exists (
          select 1 from budget_line bl where bl.project_id = ? and bl.fiscal_year = 2023 and bl.cost_category_id = cc.id
@@ -368,7 +485,10 @@ describe('reporting: proofs of use as files', () => {
        values (?, ?, 'BOOKING', 'PLANTED-1', 0, '2023-05-01', '2023-05-02', 2023, 'Planted GmbH', 'Test', ?, 50.00, 0, 50.00, ?)`,
       [expenditureId, projectId, unplanned.id, ids.user_id],
     );
-    await em.execute(`insert into expenditure_state (id, project_id, expenditure_id, status, changed_by_id) values (gen_random_uuid(), ?, ?, 'RECORDED', ?)`, [projectId, expenditureId, ids.user_id]);
+    await em.execute(
+      `insert into expenditure_state (id, project_id, expenditure_id, status, changed_by_id) values (gen_random_uuid(), ?, ?, 'RECORDED', ?)`,
+      [projectId, expenditureId, ids.user_id],
+    );
     const drawdownId = '22222222-2222-4222-8222-222222222222';
     await em.execute(
       `insert into drawdown (id, project_id, fiscal_year, number, kind, status, amount, requested_by_id, requested_at) values (?, ?, 2023, 999, 'TRANCHE', 'REQUESTED', 10.00, ?, now())`,
@@ -381,13 +501,27 @@ describe('reporting: proofs of use as files', () => {
     );
     await em.execute(`update participant set labour_status_at_entry = null where id = ?`, [participant.id]);
     // A tranche paid out on 1 October 2026 and never used: its use deadline (payout + 42 days) passed before the as-of date.
-    const [staff] = await em.execute<{ id: string }[]>(`select id from cost_category where program_id = ? and code = 'A'`, [ids.program_id]);
-    const overdueId = await paidTranche(t, { finance: 'finance', approver: 'grantor' }, projectId, [{ costCategoryId: staff.id, amount: '150000.00' }], '2026-10-01');
+    const [staff] = await em.execute<{ id: string }[]>(`select id from cost_category where program_id = ? and code = 'A'`, [
+      ids.program_id,
+    ]);
+    const overdueId = await paidTranche(
+      t,
+      { finance: 'finance', approver: 'grantor' },
+      projectId,
+      [{ costCategoryId: staff.id, amount: '150000.00' }],
+      '2026-10-01',
+    );
 
     const result = await t.gqlAs('finance', PREFLIGHT, { projectId, kind: 'INTERIM', fiscalYear: 2023, asOf: AS_OF });
     expect(result.errors).toBeUndefined();
     const problems: { code: string; recordId: string; link: string }[] = result.data!.proofPreflight;
-    expect(problems).toContainEqual(expect.objectContaining({ code: 'EXPENDITURE_NOT_IN_PLAN', recordId: expenditureId, link: expect.stringContaining(`expenditure(id: "${expenditureId}")`) }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        code: 'EXPENDITURE_NOT_IN_PLAN',
+        recordId: expenditureId,
+        link: expect.stringContaining(`expenditure(id: "${expenditureId}")`),
+      }),
+    );
     expect(problems).toContainEqual(expect.objectContaining({ code: 'DRAWDOWN_UNDECIDED', recordId: drawdownId }));
     expect(problems).toContainEqual(expect.objectContaining({ code: 'OVERRUN_WITHOUT_REVISION', recordId: unplanned.id }));
     expect(problems).toContainEqual(expect.objectContaining({ code: 'PARTICIPANT_DATA_MISSING', recordId: participant.id }));
@@ -395,13 +529,27 @@ describe('reporting: proofs of use as files', () => {
     expect(problems.map((p) => p.recordId)).not.toContain(overdueId);
     const final = await t.gqlAs('finance', PREFLIGHT, { projectId, kind: 'FINAL', asOf: AS_OF });
     const finalProblems: { code: string; recordId: string; link: string }[] = final.data!.proofPreflight;
-    expect(finalProblems).toContainEqual(expect.objectContaining({ code: 'DRAWDOWN_OVERDUE', recordId: overdueId, link: expect.stringContaining(`drawdown(id: "${overdueId}")`) }));
+    expect(finalProblems).toContainEqual(
+      expect.objectContaining({
+        code: 'DRAWDOWN_OVERDUE',
+        recordId: overdueId,
+        link: expect.stringContaining(`drawdown(id: "${overdueId}")`),
+      }),
+    );
     // every kind of problem the pre-flight knows is planted above and listed
-    const kinds = Object.keys({ EXPENDITURE_NOT_IN_PLAN: 1, DRAWDOWN_UNDECIDED: 1, OVERRUN_WITHOUT_REVISION: 1, PARTICIPANT_DATA_MISSING: 1, DRAWDOWN_OVERDUE: 1 } satisfies Record<PreflightCode, 1>);
+    const kinds = Object.keys({
+      EXPENDITURE_NOT_IN_PLAN: 1,
+      DRAWDOWN_UNDECIDED: 1,
+      OVERRUN_WITHOUT_REVISION: 1,
+      PARTICIPANT_DATA_MISSING: 1,
+      DRAWDOWN_OVERDUE: 1,
+    } satisfies Record<PreflightCode, 1>);
     expect([...new Set([...problems, ...finalProblems].map((p) => p.code))].sort()).toEqual(kinds.sort());
     // the proof is generated anyway and carries the list
     const exported = await t.gqlAs('finance', EXPORT, { projectId, kind: 'INTERIM', fiscalYear: 2023, asOf: AS_OF });
-    expect(exported.data!.proofExport.problems).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'EXPENDITURE_NOT_IN_PLAN', recordId: expenditureId })]));
+    expect(exported.data!.proofExport.problems).toEqual(
+      expect.arrayContaining([expect.objectContaining({ code: 'EXPENDITURE_NOT_IN_PLAN', recordId: expenditureId })]),
+    );
     const link = problems.find((p) => p.code === 'DRAWDOWN_UNDECIDED' && p.recordId === drawdownId)!.link;
     expect((await t.gqlAs('finance', link)).data!.drawdown.status).toBe('REQUESTED');
   }, 300_000);

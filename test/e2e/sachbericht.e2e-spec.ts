@@ -21,21 +21,35 @@ describe('the Sachbericht: versioned Markdown sections per proof, frozen with it
   });
   afterAll(() => t.close());
 
-  const save = (input: Record<string, unknown>, user = 'finance') => t.gqlAs(user, SAVE, { input: { projectId: demo, kind: 'INTERIM', fiscalYear: 2024, section: 'USE_AND_COURSE', baseVersion: 0, markdown: 'Text', ...input } });
-  const versions = async () => Number((await t.orm.em.fork().execute<{ n: string }[]>('select count(*) as n from narrative_section_version'))[0].n);
+  const save = (input: Record<string, unknown>, user = 'finance') =>
+    t.gqlAs(user, SAVE, {
+      input: { projectId: demo, kind: 'INTERIM', fiscalYear: 2024, section: 'USE_AND_COURSE', baseVersion: 0, markdown: 'Text', ...input },
+    });
+  const versions = async () =>
+    Number((await t.orm.em.fork().execute<{ n: string }[]>('select count(*) as n from narrative_section_version'))[0].n);
 
-  it('saves each section as its next version and reads the latest, with the form\'s headings', async () => {
+  it("saves each section as its next version and reads the latest, with the form's headings", async () => {
     const first = await save({ markdown: '## Verlauf\n\nDas Projekt startete im **Januar**.' });
     expect(first.errors).toBeUndefined();
-    expect(first.data!.saveNarrativeSection).toMatchObject({ section: 'USE_AND_COURSE', heading: '1. Verwendung der Zuwendung und Verlauf des Vorhabens', version: 1 });
+    expect(first.data!.saveNarrativeSection).toMatchObject({
+      section: 'USE_AND_COURSE',
+      heading: '1. Verwendung der Zuwendung und Verlauf des Vorhabens',
+      version: 1,
+    });
     const second = await save({ baseVersion: 1, markdown: 'Das Projekt startete im Januar und lief planmäßig.' });
     expect(second.data!.saveNarrativeSection.version).toBe(2);
     const read = (await t.gqlAs('auditor', READ, { projectId: demo, kind: 'INTERIM', fiscalYear: 2024 })).data!.sachbericht;
     expect(read.frozen).toBe(false);
-    expect(read.sections.map((s: any) => [s.section, s.version])).toEqual([['USE_AND_COURSE', 2], ['RESULTS', 0], ['DEVIATIONS', 0], ['NECESSITY', 0]]);
+    expect(read.sections.map((s: any) => [s.section, s.version])).toEqual([
+      ['USE_AND_COURSE', 2],
+      ['RESULTS', 0],
+      ['DEVIATIONS', 0],
+      ['NECESSITY', 0],
+    ]);
     expect(read.sections[0].markdown).toBe('Das Projekt startete im Januar und lief planmäßig.');
     expect(read.missing).toEqual(['RESULTS', 'DEVIATIONS', 'NECESSITY']);
-    const history = (await t.gqlAs('grantor', HISTORY, { projectId: demo, kind: 'INTERIM', fiscalYear: 2024, section: 'USE_AND_COURSE' })).data!.narrativeSectionVersions;
+    const history = (await t.gqlAs('grantor', HISTORY, { projectId: demo, kind: 'INTERIM', fiscalYear: 2024, section: 'USE_AND_COURSE' }))
+      .data!.narrativeSectionVersions;
     expect(history.map((h: any) => h.version)).toEqual([1, 2]);
     expect(history[0].markdown).toContain('**Januar**');
   });
@@ -48,11 +62,30 @@ describe('the Sachbericht: versioned Markdown sections per proof, frozen with it
   });
 
   it('keeps deviation notes per cost category', async () => {
-    const b1 = (await t.orm.em.fork().execute<{ id: string }[]>(`select cc.id from cost_category cc join project p on p.program_id = cc.program_id where p.id = ? and cc.code = 'B1'`, [demo]))[0].id;
+    const b1 = (
+      await t.orm.em
+        .fork()
+        .execute<{ id: string }[]>(
+          `select cc.id from cost_category cc join project p on p.program_id = cc.program_id where p.id = ? and cc.code = 'B1'`,
+          [demo],
+        )
+    )[0].id;
     const note = await save({ section: 'DEVIATION_NOTE', costCategoryId: b1, markdown: 'Honorare geringer: zwei Träger fielen aus.' });
-    expect(note.data!.saveNarrativeSection).toMatchObject({ costCategoryCode: 'B1', heading: 'Begründung der Abweichung B1 Honorare / Fremdleistungen', version: 1 });
+    expect(note.data!.saveNarrativeSection).toMatchObject({
+      costCategoryCode: 'B1',
+      heading: 'Begründung der Abweichung B1 Honorare / Fremdleistungen',
+      version: 1,
+    });
     const read = (await t.gqlAs('finance', READ, { projectId: demo, kind: 'INTERIM', fiscalYear: 2024 })).data!.sachbericht;
-    expect(read.deviationNotes).toEqual([{ section: 'DEVIATION_NOTE', heading: 'Begründung der Abweichung B1 Honorare / Fremdleistungen', costCategoryCode: 'B1', version: 1, markdown: 'Honorare geringer: zwei Träger fielen aus.' }]);
+    expect(read.deviationNotes).toEqual([
+      {
+        section: 'DEVIATION_NOTE',
+        heading: 'Begründung der Abweichung B1 Honorare / Fremdleistungen',
+        costCategoryCode: 'B1',
+        version: 1,
+        markdown: 'Honorare geringer: zwei Träger fielen aus.',
+      },
+    ]);
   });
 
   it.each([
@@ -71,7 +104,9 @@ describe('the Sachbericht: versioned Markdown sections per proof, frozen with it
 
   it('freezes the Sachbericht with the submitted proof', async () => {
     const request = { projectId: p.projectId, kind: 'FINAL' };
-    expect((await save({ ...request, fiscalYear: undefined, markdown: 'Vor der Einreichung' }, p.finance)).data!.saveNarrativeSection.version).toBe(1);
+    expect(
+      (await save({ ...request, fiscalYear: undefined, markdown: 'Vor der Einreichung' }, p.finance)).data!.saveNarrativeSection.version,
+    ).toBe(1);
     expect((await t.gqlAs(p.finance, STATUS, { input: { ...request, status: 'IN_PREPARATION' } })).errors).toBeUndefined();
     const submitted = await t.gqlAs(p.finance, STATUS, { input: { ...request, status: 'SUBMITTED', asOf: '2024-12-31' } });
     expect(submitted.errors).toBeUndefined();
@@ -90,7 +125,7 @@ describe('the Sachbericht: versioned Markdown sections per proof, frozen with it
     await expect(em.execute('delete from narrative_section_version')).rejects.toThrow(/append-only/);
   });
 
-  it('lets the grantee write and the proof\'s readers read', async () => {
+  it("lets the grantee write and the proof's readers read", async () => {
     expect((await save({}, 'auditor')).errors![0].extensions!.code).toBe('FORBIDDEN');
     expect((await t.gqlAs('analyst', READ, { projectId: demo, kind: 'FINAL' })).errors![0].extensions!.code).toBe('FORBIDDEN');
     expect((await t.gqlAs('finance', READ, { projectId: p.projectId, kind: 'FINAL' })).errors![0].extensions!.code).toBe('NOT_FOUND');

@@ -42,7 +42,10 @@ describe('scale generator: COPY load', () => {
     for (const p of projects) yield typeof p === 'number' ? encodeProject(ctx, p) : p;
   }
   const schema = async () => (await client.query(SCHEMA)).rows;
-  const projectIds = async () => (await client.query<{ id: string }>("select id from project where file_number like 'SCALE-31-%' order by file_number")).rows.map((r) => r.id);
+  const projectIds = async () =>
+    (await client.query<{ id: string }>("select id from project where file_number like 'SCALE-31-%' order by file_number")).rows.map(
+      (r) => r.id,
+    );
 
   /** Project `number` with the first receipt's `column` replaced by `value` in its COPY text. */
   function tampered(number: number, column: string, value: string): EncodedProject {
@@ -52,7 +55,10 @@ describe('scale generator: COPY load', () => {
     const fields = lines[0].split('\t');
     fields[expenditure.columns.findIndex((c) => c.startsWith(`${column}:`))] = value;
     lines[0] = fields.join('\t');
-    return { ...project, tables: project.tables.map((x) => (x === expenditure ? { ...x, data: new TextEncoder().encode(lines.join('\n')) } : x)) };
+    return {
+      ...project,
+      tables: project.tables.map((x) => (x === expenditure ? { ...x, data: new TextEncoder().encode(lines.join('\n')) } : x)),
+    };
   }
 
   it('into a database without generated projects: drops the indexes, keys and foreign keys, and rebuilds each exactly as it was', async () => {
@@ -61,7 +67,15 @@ describe('scale generator: COPY load', () => {
 
     expect(result.projects).toBe(2);
     const rebuilt = result.rebuilt.map((r) => r.structure.name);
-    expect(rebuilt).toEqual(expect.arrayContaining(['expenditure_pkey', 'expenditure_receipt_key', 'expenditure_ledger_order_index', 'participation_participant_id_foreign', 'budget_line_revision_id_foreign']));
+    expect(rebuilt).toEqual(
+      expect.arrayContaining([
+        'expenditure_pkey',
+        'expenditure_receipt_key',
+        'expenditure_ledger_order_index',
+        'participation_participant_id_foreign',
+        'budget_line_revision_id_foreign',
+      ]),
+    );
     expect(await schema()).toEqual(before);
   });
 
@@ -78,7 +92,15 @@ describe('scale generator: COPY load', () => {
       const receipts = generated.tables.find((x) => x.table === 'expenditure')!;
       const col = (name: string) => receipts.columns.findIndex((c) => c.startsWith(`${name}:`));
       const expected = receipts.rows
-        .map((r) => [r[col('id')], r[col('receipt_number')], r[col('payee')], r[col('purpose')], r[col('payment_date')], r[col('eligible_amount')], r[col('reversal_of_id')]])
+        .map((r) => [
+          r[col('id')],
+          r[col('receipt_number')],
+          r[col('payee')],
+          r[col('purpose')],
+          r[col('payment_date')],
+          r[col('eligible_amount')],
+          r[col('reversal_of_id')],
+        ])
         .sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : 1));
       const stored = await client.query({
         text: 'select id, receipt_number, payee, purpose, payment_date::text, eligible_amount::text, reversal_of_id from expenditure where project_id = $1 order by id::text',
@@ -95,7 +117,9 @@ describe('scale generator: COPY load', () => {
 
   it('a load that fails half-way leaves the database as it was, schema included', async () => {
     const before = await schema();
-    await expect(loadProjects(client, encoded(3, tampered(4, 'id', 'not-a-uuid')), { deferStructures: true, stages })).rejects.toMatchObject({ code: '22P02' });
+    await expect(
+      loadProjects(client, encoded(3, tampered(4, 'id', 'not-a-uuid')), { deferStructures: true, stages }),
+    ).rejects.toMatchObject({ code: '22P02' });
 
     expect(await schema()).toEqual(before);
     expect(await projectIds()).toHaveLength(2); // project 3 went in before the failure and was rolled back with it
@@ -108,7 +132,10 @@ describe('scale generator: COPY load', () => {
     expect(await projectIds()).toHaveLength(3);
 
     const unknownCategory = tampered(4, 'cost_category_id', '00000000-0000-4000-8000-000000000bad');
-    await expect(loadProjects(client, encoded(unknownCategory), { deferStructures: false, stages })).rejects.toMatchObject({ code: '23503', constraint: 'expenditure_cost_category_id_foreign' });
+    await expect(loadProjects(client, encoded(unknownCategory), { deferStructures: false, stages })).rejects.toMatchObject({
+      code: '23503',
+      constraint: 'expenditure_cost_category_id_foreign',
+    });
     expect(await projectIds()).toHaveLength(3);
     expect(await schema()).toEqual(before);
   });

@@ -28,9 +28,16 @@ describe('deactivating and reactivating users', () => {
     const login = await t.gql(LOGIN, { input: { username: 'leaver', password: TEST_PASSWORD } });
     expect(login.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
 
-    const audit = await t.gqlAs('admin', '{ auditEvents(filter: { operation: "deactivateUser" }) { nodes { operation outcome changes { entity id before after } } } }');
+    const audit = await t.gqlAs(
+      'admin',
+      '{ auditEvents(filter: { operation: "deactivateUser" }) { nodes { operation outcome changes { entity id before after } } } }',
+    );
     expect(audit.data?.auditEvents.nodes).toEqual([
-      { operation: 'deactivateUser', outcome: 'SUCCESS', changes: [{ entity: 'AppUser', id, before: '{"active":true}', after: '{"active":false}' }] },
+      {
+        operation: 'deactivateUser',
+        outcome: 'SUCCESS',
+        changes: [{ entity: 'AppUser', id, before: '{"active":true}', after: '{"active":false}' }],
+      },
     ]);
 
     const on = await t.gqlAs('admin', REACTIVATE, { id });
@@ -44,7 +51,9 @@ describe('deactivating and reactivating users', () => {
     expect((await t.gqlAs('project-admin', DEACTIVATE, { id: target })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await t.gqlAs('finance', DEACTIVATE, { id: target })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
 
-    const adminId = (await t.gqlAs('admin', '{ users(first: 100) { nodes { id username } } }')).data!.users.nodes.find((u: { username: string }) => u.username === 'admin').id;
+    const adminId = (await t.gqlAs('admin', '{ users(first: 100) { nodes { id username } } }')).data!.users.nodes.find(
+      (u: { username: string }) => u.username === 'admin',
+    ).id;
     const self = await t.gqlAs('admin', DEACTIVATE, { id: adminId });
     expect(self.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'id' });
 

@@ -69,12 +69,15 @@ export async function demoIds(t: TestApp): Promise<{ projectId: string; programI
 
 /** Revisions, lines, instalments and sources of a project, to show that a refused change wrote nothing. */
 export async function planRowCounts(orm: MikroORM, projectId: string): Promise<Record<string, number>> {
-  const rows = await orm.em.fork().getConnection().execute(
-    `select (select count(*) from budget_revision where project_id = ?)::int as revisions,
+  const rows = await orm.em
+    .fork()
+    .getConnection()
+    .execute(
+      `select (select count(*) from budget_revision where project_id = ?)::int as revisions,
             (select count(*) from budget_line where project_id = ?)::int as lines,
             (select count(*) from annual_instalment where project_id = ?)::int as instalments,
             (select count(*) from funding_source where project_id = ?)::int as sources`,
-    [projectId, projectId, projectId, projectId],
-  );
+      [projectId, projectId, projectId, projectId],
+    );
   return rows[0];
 }

@@ -68,7 +68,14 @@ export async function createFundedProject(orm: MikroORM, spec: FundedProjectSpec
     fundingRate: new Decimal(spec.fundingRate ?? '100'),
     status: ProjectStatus.RUNNING,
   });
-  const revision = em.create(BudgetRevision, { project, number: 0, reason: 'Test plan', referenceNumber: `ZB ${suffix}`, referenceDate: `${years[0] - 1}-12-01`, effectiveDate: `${years[0]}-01-01` });
+  const revision = em.create(BudgetRevision, {
+    project,
+    number: 0,
+    reason: 'Test plan',
+    referenceNumber: `ZB ${suffix}`,
+    referenceDate: `${years[0] - 1}-12-01`,
+    effectiveDate: `${years[0]}-01-01`,
+  });
   for (const year of years) {
     let instalment = new Decimal(0);
     for (const [code, planned] of Object.entries(spec.plan[year])) {
@@ -92,5 +99,12 @@ export async function createFundedProject(orm: MikroORM, spec: FundedProjectSpec
   await createUser(orm, { username: finance, grants: grants(Role.FINANCE) });
   await createUser(orm, { username: finance2, grants: grants(Role.FINANCE) });
   await createUser(orm, { username: auditor, grants: grants(Role.AUDITOR) });
-  return { projectId: project.id, programId: program.id, category: Object.fromEntries(categories.map((c) => [c.code, c.id])), finance, finance2, auditor };
+  return {
+    projectId: project.id,
+    programId: program.id,
+    category: Object.fromEntries(categories.map((c) => [c.code, c.id])),
+    finance,
+    finance2,
+    auditor,
+  };
 }

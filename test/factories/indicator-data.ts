@@ -8,7 +8,14 @@ import { LabourMarketObservation } from '../../src/measures/entities/observation
 import { Participation } from '../../src/measures/entities/participation.entity.js';
 import { type MeasureType, ObservationKind, ObservationSource, type ObservationType } from '../../src/measures/measures.enums.js';
 import { Participant } from '../../src/participants/entities/participant.entity.js';
-import { EducationLevel, type ExitReason, Gender, type LabourStatusAtEntry, ParticipantStatus, Track } from '../../src/participants/participants.enums.js';
+import {
+  EducationLevel,
+  type ExitReason,
+  Gender,
+  type LabourStatusAtEntry,
+  ParticipantStatus,
+  Track,
+} from '../../src/participants/participants.enums.js';
 
 /**
  * Builders for a hand-built indicator data set: pseudonymous participants, measures,
@@ -73,7 +80,12 @@ export class IndicatorDataBuilder {
     return participant.id;
   }
 
-  async participation(participantId: string, measureId: string, startDate: string, end?: { date: string; reason: ExitReason }): Promise<string> {
+  async participation(
+    participantId: string,
+    measureId: string,
+    startDate: string,
+    end?: { date: string; reason: ExitReason },
+  ): Promise<string> {
     const em = this.orm.em.fork();
     const row = em.create(Participation, {
       project: this.projectId,
@@ -88,10 +100,25 @@ export class IndicatorDataBuilder {
   }
 
   /** One observation record (the next record number of the participant). */
-  async observation(participantId: string, observedOn: string, type: ObservationType, source = ObservationSource.CASE_FILE): Promise<string> {
+  async observation(
+    participantId: string,
+    observedOn: string,
+    type: ObservationType,
+    source = ObservationSource.CASE_FILE,
+  ): Promise<string> {
     const em = this.orm.em.fork();
-    const [{ next }] = await em.getConnection().execute('select coalesce(max(record_no), 0) + 1 as next from labour_market_observation where participant_id = ?', [participantId]);
-    const row = em.create(LabourMarketObservation, { project: this.projectId, participant: participantId, recordNo: Number(next), kind: ObservationKind.RECORD, observedOn, type, source });
+    const [{ next }] = await em
+      .getConnection()
+      .execute('select coalesce(max(record_no), 0) + 1 as next from labour_market_observation where participant_id = ?', [participantId]);
+    const row = em.create(LabourMarketObservation, {
+      project: this.projectId,
+      participant: participantId,
+      recordNo: Number(next),
+      kind: ObservationKind.RECORD,
+      observedOn,
+      type,
+      source,
+    });
     await em.flush();
     return row.id;
   }

@@ -48,8 +48,16 @@ export function receipt(categoryId: string, overrides: Record<string, unknown> =
 }
 
 /** Requests, approves (by `approver`) and disburses a tranche; returns its id. */
-export async function paidTranche(t: TestApp, who: { finance: string; approver: string }, projectId: string, lines: { costCategoryId: string; amount: string }[], payoutDate: string) {
-  const requested = await t.gqlAs(who.finance, REQUEST, { input: { idempotencyKey: key(), projectId, expectedPayoutDate: payoutDate, neededUntil: payoutDate, lines } });
+export async function paidTranche(
+  t: TestApp,
+  who: { finance: string; approver: string },
+  projectId: string,
+  lines: { costCategoryId: string; amount: string }[],
+  payoutDate: string,
+) {
+  const requested = await t.gqlAs(who.finance, REQUEST, {
+    input: { idempotencyKey: key(), projectId, expectedPayoutDate: payoutDate, neededUntil: payoutDate, lines },
+  });
   if (!requested.data) throw new Error(JSON.stringify(requested.errors));
   const id = requested.data.requestDrawdown.id as string;
   const approved = await t.gqlAs(who.approver, APPROVE, { input: { drawdownId: id, comment: 'ok' } });

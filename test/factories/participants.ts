@@ -28,14 +28,30 @@ export function registration(projectId: string, overrides: Record<string, unknow
     livesAlone: true,
     childrenInHousehold: 0,
     receivesSgb2Benefits: true,
-    entryData: { labourStatusAtEntry: 'LONG_TERM_UNEMPLOYED', monthsOnBenefits: 24, educationLevel: 'ISCED_3_4', monitoringConsentOn: '2024-03-01', evaluationConsentOn: '2024-03-01' },
+    entryData: {
+      labourStatusAtEntry: 'LONG_TERM_UNEMPLOYED',
+      monthsOnBenefits: 24,
+      educationLevel: 'ISCED_3_4',
+      monitoringConsentOn: '2024-03-01',
+      evaluationConsentOn: '2024-03-01',
+    },
     ...overrides,
   };
 }
 
 export const REGISTER = /* GraphQL */ `
   mutation Register($input: RegisterParticipantInput!) {
-    registerParticipant(input: $input) { id pseudonym status birthYear retainUntil eligibilityOverride { overriddenRules overriddenBy } }
+    registerParticipant(input: $input) {
+      id
+      pseudonym
+      status
+      birthYear
+      retainUntil
+      eligibilityOverride {
+        overriddenRules
+        overriddenBy
+      }
+    }
   }
 `;
 
@@ -44,7 +60,12 @@ export async function demoProjectId(t: TestApp): Promise<string> {
   return result.data!.projects.nodes.find((p: { fileNumber: string }) => p.fileNumber === 'MP-SGB2-2022-0042').id;
 }
 
-export async function register(t: TestApp, projectId: string, overrides: Record<string, unknown> = {}, identity: Record<string, unknown> = {}) {
+export async function register(
+  t: TestApp,
+  projectId: string,
+  overrides: Record<string, unknown> = {},
+  identity: Record<string, unknown> = {},
+) {
   const result = await t.gqlAs('caseworker', REGISTER, { input: registration(projectId, overrides, identity) });
   if (result.errors) throw new Error(JSON.stringify(result.errors));
   return result.data!.registerParticipant as { id: string; pseudonym: string; status: string };

@@ -5,13 +5,20 @@ import { createTestApp, type TestApp } from '../setup/test-app.js';
 /** The scripts as an operator runs them: wrong arguments give one line and exit code 2. */
 function script(file: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string; err: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', '@swc-node/register/esm-register', `src/scripts/${file}`, ...args], { env: { ...process.env, NODE_ENV: 'test', FPT_TOKEN: '', ...env } }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code) : 0, out: stdout, err: stderr }),
+    execFile(
+      process.execPath,
+      ['--import', '@swc-node/register/esm-register', `src/scripts/${file}`, ...args],
+      { env: { ...process.env, NODE_ENV: 'test', FPT_TOKEN: '', ...env } },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, out: stdout, err: stderr }),
     );
   });
 }
 
-const oneLine = (text: string) => text.trim().split('\n').filter((l) => !/ExperimentalWarning|--trace-warnings/.test(l));
+const oneLine = (text: string) =>
+  text
+    .trim()
+    .split('\n')
+    .filter((l) => !/ExperimentalWarning|--trace-warnings/.test(l));
 
 describe('CLI arguments', () => {
   let t: TestApp;
@@ -20,7 +27,8 @@ describe('CLI arguments', () => {
   });
   afterAll(() => t.close());
 
-  const identities = async () => Number((await t.orm.em.fork().getConnection().execute('select count(*)::int as n from participant_identity'))[0].n);
+  const identities = async () =>
+    Number((await t.orm.em.fork().getConnection().execute('select count(*)::int as n from participant_identity'))[0].n);
 
   it('participants:erase-expired refuses a bad date, an unknown flag and a future date with one line, exit 2', async () => {
     const env = { DATABASE_URL: t.databaseUrl };
@@ -40,7 +48,10 @@ describe('CLI arguments', () => {
 
   it('participants:erase-expired --dry-run counts, and without --yes (no terminal) nothing is erased', async () => {
     const before = await identities();
-    const [{ n: due }] = await t.orm.em.fork().getConnection().execute(`select count(*)::int as n from participant where retain_until < current_date and identity_erased_at is null`);
+    const [{ n: due }] = await t.orm.em
+      .fork()
+      .getConnection()
+      .execute(`select count(*)::int as n from participant where retain_until < current_date and identity_erased_at is null`);
     expect(due).toBeGreaterThan(0); // the demo data holds expired retention periods
     const env = { DATABASE_URL: t.databaseUrl };
     const dry = await script('erase-expired-participants.ts', ['--dry-run'], env);

@@ -33,7 +33,9 @@ describe('embedded PostgreSQL', () => {
 
     let second: RunningDatabase | undefined;
     const attempt = startEmbeddedPostgres({ dir: join(parent, 'pg'), fastUnsafe: true }).then((db) => (second = db));
-    await expect(attempt).rejects.toThrow(/^The embedded PostgreSQL data folder .*pg is in use by another running instance \(process \d+\)/);
+    await expect(attempt).rejects.toThrow(
+      /^The embedded PostgreSQL data folder .*pg is in use by another running instance \(process \d+\)/,
+    );
     if (second) cleanups.push(() => second!.stop());
 
     expect(await selectOne(first.url)).toBe(1);

@@ -4,7 +4,12 @@ import { createTestApp, type TestApp } from '../setup/test-app.js';
 describe('behind a reverse proxy', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ TRUST_PROXY: '1', CORS_ORIGINS: 'https://tracker.example.org', LOGIN_RATE_LIMIT_PER_IP: '2', LOGIN_RATE_LIMIT_PER_USER: '100' });
+    t = await createTestApp({
+      TRUST_PROXY: '1',
+      CORS_ORIGINS: 'https://tracker.example.org',
+      LOGIN_RATE_LIMIT_PER_IP: '2',
+      LOGIN_RATE_LIMIT_PER_USER: '100',
+    });
   });
   afterAll(() => t.close());
 
@@ -17,7 +22,10 @@ describe('behind a reverse proxy', () => {
   });
 
   it('answers CORS preflights for the configured origins only', async () => {
-    const allowed = await t.http().options('/graphql').set({ Origin: 'https://tracker.example.org', 'Access-Control-Request-Method': 'POST' });
+    const allowed = await t
+      .http()
+      .options('/graphql')
+      .set({ Origin: 'https://tracker.example.org', 'Access-Control-Request-Method': 'POST' });
     expect(allowed.headers['access-control-allow-origin']).toBe('https://tracker.example.org');
     const other = await t.http().options('/graphql').set({ Origin: 'https://evil.example.com', 'Access-Control-Request-Method': 'POST' });
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
@@ -25,7 +33,11 @@ describe('behind a reverse proxy', () => {
 
   it('counts login attempts per client address from X-Forwarded-For, not per proxy', async () => {
     const login = (ip: string, username: string) =>
-      t.gql('mutation($input: LoginInput!) { login(input: $input) { token } }', { input: { username, password: 'wrong-password-1' } }, { 'X-Forwarded-For': ip });
+      t.gql(
+        'mutation($input: LoginInput!) { login(input: $input) { token } }',
+        { input: { username, password: 'wrong-password-1' } },
+        { 'X-Forwarded-For': ip },
+      );
     for (const name of ['a1', 'a2']) expect((await login('203.0.113.1', name)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     expect((await login('203.0.113.1', 'a3')).errors?.[0].extensions?.code).toBe('RATE_LIMITED');
     // Another client behind the same proxy still gets its own attempts.

@@ -12,7 +12,9 @@ export async function domainFingerprint(orm: MikroORM): Promise<Record<string, s
   );
   const result: Record<string, string> = {};
   for (const { table_name } of tables) {
-    const [row] = await connection.execute(`select count(*) || ':' || md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as h from "${table_name}" t`);
+    const [row] = await connection.execute(
+      `select count(*) || ':' || md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as h from "${table_name}" t`,
+    );
     result[table_name] = row.h;
   }
   return result;

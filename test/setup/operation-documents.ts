@@ -44,7 +44,11 @@ export function sampleValue(type: GraphQLInputType): unknown {
  * selects only `__typename`: valid against the schema, so the request reaches the guard and the
  * resolver. Used to cover every operation, including ones added later, without hand-written calls.
  */
-export function callDocument(schema: GraphQLSchema, type: 'Query' | 'Mutation', name: string): { query: string; variables: Record<string, unknown> } {
+export function callDocument(
+  schema: GraphQLSchema,
+  type: 'Query' | 'Mutation',
+  name: string,
+): { query: string; variables: Record<string, unknown> } {
   const root = type === 'Query' ? schema.getQueryType() : schema.getMutationType();
   const field = root?.getFields()[name];
   if (!field) throw new Error(`${type}.${name} is not in the schema`);

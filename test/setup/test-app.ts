@@ -26,7 +26,11 @@ export interface TestApp {
   databaseUrl: string;
   http: () => ReturnType<typeof request>;
   /** Sends one GraphQL operation over HTTP, as a client would. */
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<T>>;
   /** Signs in through the `login` mutation and returns the Authorization header for that user. */
   auth(username: string, password?: string): Promise<Record<string, string>>;
   /** gql() as a signed-in user (a demo user, or one made with test/factories/users.ts). */
@@ -48,7 +52,14 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
   // The template's demo identities are encrypted with the development keys; a production-mode
   // test app gets the same keys so that it can read them (production itself must set its own).
   const keys = { DATA_ENCRYPTION_KEY: DEV_ENCRYPTION_KEY.toString('base64'), IDENTITY_HASH_KEY: DEV_HASH_KEY.toString('base64') };
-  const config: AppConfig = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false', ALLOW_DEVELOPMENT_KEYS: 'true', ...keys, ...env });
+  const config: AppConfig = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    SEED_DEMO: 'false',
+    ALLOW_DEVELOPMENT_KEYS: 'true',
+    ...keys,
+    ...env,
+  });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config, databaseUrl)] }).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
   applyHttpPlatform(app, config.http);

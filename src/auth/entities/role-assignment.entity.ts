@@ -10,7 +10,10 @@ import { AppUser } from './app-user.entity.js';
 
 /** A role a user holds on one project, on a whole programme, or (ADMIN only) globally. */
 @Entity({ tableName: 'role_assignment' })
-@Check({ name: 'role_assignment_scope_check', expression: "num_nonnulls(project_id, program_id) <= 1 and (num_nonnulls(project_id, program_id) = 1 or role = 'ADMIN')" })
+@Check({
+  name: 'role_assignment_scope_check',
+  expression: "num_nonnulls(project_id, program_id) <= 1 and (num_nonnulls(project_id, program_id) = 1 or role = 'ADMIN')",
+})
 @Index({ properties: ['user'] })
 export class RoleAssignment {
   @PrimaryKey({ type: 'uuid' })

@@ -78,7 +78,11 @@ export abstract class PlanContentInput {
 
 @InputType({ description: 'The original financing plan of a project (revision 0).' })
 export class CreateBudgetPlanInput extends PlanContentInput {
-  @Field(() => String, { nullable: true, defaultValue: 'Ursprünglicher Finanzierungsplan', description: 'Defaults to "Ursprünglicher Finanzierungsplan".' })
+  @Field(() => String, {
+    nullable: true,
+    defaultValue: 'Ursprünglicher Finanzierungsplan',
+    description: 'Defaults to "Ursprünglicher Finanzierungsplan".',
+  })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
@@ -88,7 +92,9 @@ export class CreateBudgetPlanInput extends PlanContentInput {
 
 @InputType({ description: 'A new revision of the plan (Änderungsbescheid), based on the revision the author last read.' })
 export class ReviseBudgetPlanInput extends PlanContentInput {
-  @Field(() => Int, { description: 'The revision this change is based on; must be the latest, or the change is refused as stale (CONFLICT).' })
+  @Field(() => Int, {
+    description: 'The revision this change is based on; must be the latest, or the change is refused as stale (CONFLICT).',
+  })
   @IsInt()
   @Min(0)
   baseRevision: number;
@@ -101,7 +107,8 @@ export class ReviseBudgetPlanInput extends PlanContentInput {
 
   @Field(() => DecimalScalar, {
     nullable: true,
-    description: 'A changed approved total (the Änderungsbescheid raises or cuts the grant); the instalments must add up to it, and it may not fall below the money already requested, approved or paid out.',
+    description:
+      'A changed approved total (the Änderungsbescheid raises or cuts the grant); the instalments must add up to it, and it may not fall below the money already requested, approved or paid out.',
   })
   @IsOptional()
   approvedTotal?: Decimal;

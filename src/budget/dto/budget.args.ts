@@ -26,7 +26,10 @@ export class BudgetOverviewArgs {
   @IsUUID()
   projectId: string;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Plan in force and clock for burn rate, forecast and lapsing; default today.' })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: 'Plan in force and clock for burn rate, forecast and lapsing; default today.',
+  })
   asOf?: LocalDate;
 }
 

@@ -85,7 +85,9 @@ export class BudgetForecastModel {
   projectedRemainder: Decimal;
 }
 
-@ObjectType('LapsingRisk', { description: 'Money of this year\'s instalment that will probably not be drawn by 31 December and then lapses (§ 45 BHO).' })
+@ObjectType('LapsingRisk', {
+  description: "Money of this year's instalment that will probably not be drawn by 31 December and then lapses (§ 45 BHO).",
+})
 export class LapsingRiskModel {
   @Field(() => Int)
   fiscalYear: number;
@@ -99,7 +101,9 @@ export class LapsingRiskModel {
   @Field(() => DecimalScalar)
   spent: Decimal;
 
-  @Field(() => DecimalScalar, { description: 'Drawn so far, or what spending at the recent rate will need by year end, whichever is more.' })
+  @Field(() => DecimalScalar, {
+    description: 'Drawn so far, or what spending at the recent rate will need by year end, whichever is more.',
+  })
   projectedDrawn: Decimal;
 
   @Field(() => DecimalScalar)
@@ -139,7 +143,7 @@ export class BudgetOverviewModel extends BudgetSummaryFields {
   @Field(() => FinancingType)
   financingType: FinancingType;
 
-  @Field(() => PercentScalar, { description: 'The programme\'s allowed line overrun (ANBest-P 1.2).' })
+  @Field(() => PercentScalar, { description: "The programme's allowed line overrun (ANBest-P 1.2)." })
   lineOverrunPercent: Decimal;
 
   @Field(() => [BudgetYearModel])
@@ -167,7 +171,7 @@ export class ProjectBudgetSummaryModel extends BudgetSummaryFields {
   revisionNumber: number | null;
 }
 
-@ObjectType('ProgramBudgetOverview', { description: 'The grantor\'s view: every visible project of a programme side by side.' })
+@ObjectType('ProgramBudgetOverview', { description: "The grantor's view: every visible project of a programme side by side." })
 export class ProgramBudgetOverviewModel {
   @Field(() => ID)
   programId: string;

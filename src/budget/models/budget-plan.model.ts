@@ -7,7 +7,9 @@ import { DecimalScalar } from '../../common/money/decimal.scalar.js';
 import { FundingSourceKind } from '../budget.enums.js';
 import { CostCategoryModel } from './cost-category.model.js';
 
-@ObjectType('BudgetRevision', { description: 'One state of a financing plan: 0 is the original plan, every later number an amendment (Änderungsbescheid).' })
+@ObjectType('BudgetRevision', {
+  description: 'One state of a financing plan: 0 is the original plan, every later number an amendment (Änderungsbescheid).',
+})
 export class BudgetRevisionModel {
   @Field(() => ID)
   id: string;

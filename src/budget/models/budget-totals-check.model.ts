@@ -21,7 +21,7 @@ export class BudgetTotalsDifferenceModel {
   recomputed: Decimal;
 }
 
-@ObjectType('BudgetTotalsCheck', { description: 'Result of recomputing a project\'s maintained totals from the raw rows.' })
+@ObjectType('BudgetTotalsCheck', { description: "Result of recomputing a project's maintained totals from the raw rows." })
 export class BudgetTotalsCheckModel {
   @Field(() => ID)
   projectId: string;

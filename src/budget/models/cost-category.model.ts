@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 
-@ObjectType('CostCategory', { description: 'Ausgabeposition: a cost category of a programme\'s financing plans (A, B1 … E).' })
+@ObjectType('CostCategory', { description: "Ausgabeposition: a cost category of a programme's financing plans (A, B1 … E)." })
 export class CostCategoryModel {
   @Field(() => ID)
   id: string;

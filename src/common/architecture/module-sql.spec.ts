@@ -39,7 +39,16 @@ const ALLOWED: Record<string, string[]> = {
   'reporting/preflight.ts': ['expenditure', 'cost_category', 'budget_line', 'drawdown', 'labour_market_observation', 'participant'],
   'reporting/proof-loader.ts': ['expenditure', 'cost_category', 'project', 'funding_program', 'budget_line', 'funding_source', 'drawdown'],
   'reporting/receipt-stream.ts': ['expenditure', 'cost_category', 'project'],
-  'settlement/settlement-data.ts': ['budget_revision', 'project', 'budget_total', 'expenditure', 'drawdown', 'budget_line', 'funding_source', 'cost_category'],
+  'settlement/settlement-data.ts': [
+    'budget_revision',
+    'project',
+    'budget_total',
+    'expenditure',
+    'drawdown',
+    'budget_line',
+    'funding_source',
+    'cost_category',
+  ],
   'tranches/tranche-use.ts': ['expenditure'],
   'reporting/receipt-sql.ts': ['expenditure'],
   // The guard on grant terms reads the money already moved, as the database's invariant triggers do
@@ -51,11 +60,15 @@ const ALLOWED: Record<string, string[]> = {
 };
 
 describe('module boundaries in SQL', () => {
-  it('names another module\'s table only where the allowlist says why', () => {
+  it("names another module's table only where the allowlist says why", () => {
     const found: Record<string, string[]> = {};
     for (const ref of crossModuleSql(SRC)) (found[ref.file] ??= []).push(ref.table);
     const sorted = (m: Record<string, string[]>) =>
-      Object.fromEntries(Object.keys(m).sort().map((file): [string, string[]] => [file, [...m[file]].sort()]));
+      Object.fromEntries(
+        Object.keys(m)
+          .sort()
+          .map((file): [string, string[]] => [file, [...m[file]].sort()]),
+      );
     // A new entry means a rule or read crossed a boundary: use the owner's export instead. A
     // vanished one means the list is stale: delete it.
     expect(sorted(found)).toEqual(sorted(ALLOWED));

@@ -39,7 +39,8 @@ export class AppError extends GraphQLError {
 export const badInput = (field: string, message: string, details?: Record<string, unknown>) =>
   new AppError('BAD_USER_INPUT', message, field, details);
 
-export const notFound = (what: string, id: string, field?: string) => new AppError('NOT_FOUND', `${what} ${id} does not exist or is not visible to you.`, field);
+export const notFound = (what: string, id: string, field?: string) =>
+  new AppError('NOT_FOUND', `${what} ${id} does not exist or is not visible to you.`, field);
 
 export const conflict = (message: string, details?: Record<string, unknown>) => new AppError('CONFLICT', message, undefined, details);
 

@@ -45,12 +45,20 @@ export function createErrorFormatter(options: ErrorFormatterOptions) {
       return { message: 'This record already exists.', path: formatted.path, extensions: { code: 'CONFLICT' } };
     }
     if (original instanceof OptimisticLockError) {
-      return { message: 'Someone else changed this record first; reload and try again.', path: formatted.path, extensions: { code: 'CONFLICT' } };
+      return {
+        message: 'Someone else changed this record first; reload and try again.',
+        path: formatted.path,
+        extensions: { code: 'CONFLICT' },
+      };
     }
     // The database's invariant triggers name the field in their message: "invariant:<field>:<text>".
     // Deferred to COMMIT, they reach us as the driver's raw error (SQLSTATE 23514), not wrapped by the ORM.
-    const invariant = original instanceof DriverException || (original as { code?: unknown } | null)?.code === '23514' ? /invariant:(\w+):([^\n]*)/.exec((original as Error).message) : null;
-    if (invariant) return { message: invariant[2].trim(), path: formatted.path, extensions: { code: 'BAD_USER_INPUT', field: invariant[1] } };
+    const invariant =
+      original instanceof DriverException || (original as { code?: unknown } | null)?.code === '23514'
+        ? /invariant:(\w+):([^\n]*)/.exec((original as Error).message)
+        : null;
+    if (invariant)
+      return { message: invariant[2].trim(), path: formatted.path, extensions: { code: 'BAD_USER_INPUT', field: invariant[1] } };
     if (isDatabaseUnavailable(original)) {
       options.onDatabaseUnavailable?.(original);
       return { message: SERVICE_UNAVAILABLE_MESSAGE, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
@@ -65,12 +73,18 @@ export function createErrorFormatter(options: ErrorFormatterOptions) {
       return { message: formatted.message, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT', field } };
     }
     if (code === 'GRAPHQL_VALIDATION_FAILED' && LITERAL_TYPE.test(formatted.message)) {
-      return { message: formatted.message, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT', field: literalField(error) } };
+      return {
+        message: formatted.message,
+        locations: formatted.locations,
+        extensions: { code: 'BAD_USER_INPUT', field: literalField(error) },
+      };
     }
     if (code === 'INTERNAL_SERVER_ERROR' || code === undefined || original instanceof DriverException) {
       options.onInternalError(original);
       return {
-        message: options.maskInternalErrors ? 'Internal server error. The incident was logged; please try again or contact support.' : formatted.message,
+        message: options.maskInternalErrors
+          ? 'Internal server error. The incident was logged; please try again or contact support.'
+          : formatted.message,
         path: formatted.path,
         extensions: { code: 'INTERNAL_SERVER_ERROR' },
       };

@@ -42,6 +42,9 @@ describe('HttpErrorFilter (export and upload routes)', () => {
   });
 
   it('masks anything else as a 500 without detail', () => {
-    expect(answer(new Error('secret detail'))).toMatchObject({ status: 500, body: { code: 'INTERNAL_SERVER_ERROR', message: 'The request failed.' } });
+    expect(answer(new Error('secret detail'))).toMatchObject({
+      status: 500,
+      body: { code: 'INTERNAL_SERVER_ERROR', message: 'The request failed.' },
+    });
   });
 });

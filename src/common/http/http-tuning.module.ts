@@ -12,7 +12,8 @@ export class HttpTuningModule implements OnApplicationBootstrap {
   constructor(private readonly adapterHost: HttpAdapterHost) {}
 
   onApplicationBootstrap(): void {
-    const express = this.adapterHost.httpAdapter?.getInstance?.() as { set?: (name: string, value: unknown) => void; disable?: (name: string) => void } | undefined;
+    const express = this.adapterHost.httpAdapter?.getInstance?.() as
+      { set?: (name: string, value: unknown) => void; disable?: (name: string) => void } | undefined;
     express?.set?.('etag', false);
     express?.disable?.('x-powered-by');
   }

@@ -9,7 +9,8 @@ import { formatMoney, MoneyParseError, parseMoney } from './money.js';
  */
 export const DecimalScalar = new GraphQLScalarType<Decimal, string>({
   name: 'Decimal',
-  description: 'An amount in EUR as a string with exactly two decimals, e.g. "1234.50". Input accepts up to two decimals and at most 12 integer digits; no exponent notation.',
+  description:
+    'An amount in EUR as a string with exactly two decimals, e.g. "1234.50". Input accepts up to two decimals and at most 12 integer digits; no exponent notation.',
   serialize(value) {
     if (value instanceof Decimal) return formatMoney(value);
     if (typeof value === 'string') return formatMoney(parseMoney(value));
@@ -29,7 +30,9 @@ export const DecimalScalar = new GraphQLScalarType<Decimal, string>({
 function parse(value: unknown): Decimal {
   // Exactly as the README states: no surrounding white space, BOM or non-breaking space.
   if (typeof value === 'string' && value !== value.trim()) {
-    throw new MoneyParseError(`"${value.trim().slice(0, 20)}" has spaces or invisible characters around it; write the amount alone, like "1234.50".`);
+    throw new MoneyParseError(
+      `"${value.trim().slice(0, 20)}" has spaces or invisible characters around it; write the amount alone, like "1234.50".`,
+    );
   }
   // MoneyParseError is a plain Error on purpose: graphql-js wraps it with the variable path,
   // which the error formatter turns into the offending field.

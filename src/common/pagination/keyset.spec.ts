@@ -23,7 +23,11 @@ describe('keyset pagination', () => {
   });
 
   it('reports the next page from the extra row', () => {
-    const rows = [{ code: 'A', id: '1' }, { code: 'B', id: '2' }, { code: 'C', id: '3' }];
+    const rows = [
+      { code: 'A', id: '1' },
+      { code: 'B', id: '2' },
+      { code: 'C', id: '3' },
+    ];
     const page = toConnection(rows, 2, 3, key, (r) => r.code);
     expect(page.nodes).toEqual(['A', 'B']);
     expect(page.pageInfo.hasNextPage).toBe(true);

@@ -14,7 +14,11 @@ export interface PageRequest<E, N> {
 }
 
 /** One keyset page plus the total count: two statements whatever the page size. */
-export async function paginate<E extends object, N>(em: EntityManager, entity: EntityName<E>, request: PageRequest<E, N>): Promise<ConnectionShape<N>> {
+export async function paginate<E extends object, N>(
+  em: EntityManager,
+  entity: EntityName<E>,
+  request: PageRequest<E, N>,
+): Promise<ConnectionShape<N>> {
   const { where, key, args, maxPageSize, toNode } = request;
   checkPageSize(args.first, maxPageSize);
   const pageWhere = args.after ? { $and: [where, afterCursor(decodeCursor(args.after, key), key)] } : where;

@@ -1,7 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261124220111_ReceiptListIndex extends Migration {
-
   override name = 'Migration20261124220111_ReceiptListIndex';
 
   override up(): void | Promise<void> {
@@ -11,5 +10,4 @@ export class Migration20261124220111_ReceiptListIndex extends Migration {
   override down(): void | Promise<void> {
     this.addSql(`drop index "expenditure_receipt_list_index";`);
   }
-
 }

@@ -1,7 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261203040310_IneligibleReason extends Migration {
-
   override name = 'Migration20261203040310_IneligibleReason';
 
   override up(): void | Promise<void> {
@@ -11,5 +10,4 @@ export class Migration20261203040310_IneligibleReason extends Migration {
   override down(): void | Promise<void> {
     this.addSql(`alter table "expenditure" drop column "ineligible_reason";`);
   }
-
 }

@@ -14,7 +14,6 @@ import { Migration } from '@mikro-orm/migrations';
  * - each instalment of the latest revision ≥ what is paid out in its year (net of repayments).
  */
 export class Migration20261203040800_MoneyInvariants extends Migration {
-
   override name = 'Migration20261203040800_MoneyInvariants';
 
   override up(): void | Promise<void> {
@@ -70,9 +69,15 @@ begin
   return null;
 end;
 $$ language plpgsql;`);
-    this.addSql(`create constraint trigger "project_money_invariants" after update of approved_total, approval_start, approval_end on "project" deferrable initially deferred for each row execute function fpt_check_project_money_trigger();`);
-    this.addSql(`create constraint trigger "drawdown_money_invariants" after insert or update of status, amount on "drawdown" deferrable initially deferred for each row execute function fpt_check_project_money_trigger();`);
-    this.addSql(`create constraint trigger "annual_instalment_money_invariants" after insert on "annual_instalment" deferrable initially deferred for each row execute function fpt_check_project_money_trigger();`);
+    this.addSql(
+      `create constraint trigger "project_money_invariants" after update of approved_total, approval_start, approval_end on "project" deferrable initially deferred for each row execute function fpt_check_project_money_trigger();`,
+    );
+    this.addSql(
+      `create constraint trigger "drawdown_money_invariants" after insert or update of status, amount on "drawdown" deferrable initially deferred for each row execute function fpt_check_project_money_trigger();`,
+    );
+    this.addSql(
+      `create constraint trigger "annual_instalment_money_invariants" after insert on "annual_instalment" deferrable initially deferred for each row execute function fpt_check_project_money_trigger();`,
+    );
   }
 
   override down(): void | Promise<void> {

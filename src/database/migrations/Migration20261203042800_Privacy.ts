@@ -8,10 +8,14 @@ export class Migration20261203042800_Privacy extends Migration {
   override name = 'Migration20261203042800_Privacy';
 
   override up(): void | Promise<void> {
-    this.addSql(`alter table "role_assignment" add column "pending" boolean not null default false, add column "granted_by" uuid null, add column "confirmed_by" uuid null;`);
+    this.addSql(
+      `alter table "role_assignment" add column "pending" boolean not null default false, add column "granted_by" uuid null, add column "confirmed_by" uuid null;`,
+    );
     this.addSql(`alter table "participant" add column "statistics_cipher" text null;`);
     this.addSql(`alter table "indicator_settings" add column "special_category_min_cell_size" int not null default 10;`);
-    this.addSql(`alter table "indicator_settings" add constraint "indicator_settings_special_cell_check" check (special_category_min_cell_size >= 1);`);
+    this.addSql(
+      `alter table "indicator_settings" add constraint "indicator_settings_special_cell_check" check (special_category_min_cell_size >= 1);`,
+    );
     // The audit trail is append-only, and it held restricted free text (override justifications,
     // erasure verifications) and per-person health markers: scrub them once, with the guard
     // lifted inside this migration's transaction only.

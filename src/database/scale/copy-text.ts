@@ -27,7 +27,12 @@ export function encodeProject(ctx: ScaleContext, number: number): EncodedProject
   const [started, startedCpu] = [performance.now(), cpuMs()];
   const project = generateScaleProject(ctx, number);
   const [generated, generatedCpu] = [performance.now(), cpuMs()];
-  const tables = project.tables.map((t) => ({ table: t.table, columns: t.columns, rows: t.rows.length, data: encoder.encode(copyText(t)) }));
+  const tables = project.tables.map((t) => ({
+    table: t.table,
+    columns: t.columns,
+    rows: t.rows.length,
+    data: encoder.encode(copyText(t)),
+  }));
   return {
     number,
     projectId: project.projectId,

@@ -41,8 +41,18 @@ export async function dropForBulkLoad(client: pg.ClientBase, tables: string[]): 
   const keys = constraints.rows.filter((c) => c.type !== 'f');
   const deferred: DeferredStructure[] = [
     ...indexes.rows.map((i) => ({ kind: 'index' as const, table: i.table, name: i.name, create: i.def })),
-    ...keys.map((k) => ({ kind: 'unique' as const, table: k.table, name: k.name, create: `alter table ${k.table} add constraint "${k.name}" ${k.def}` })),
-    ...foreignKeys.map((f) => ({ kind: 'foreign key' as const, table: f.table, name: f.name, create: `alter table ${f.table} add constraint "${f.name}" ${f.def}` })),
+    ...keys.map((k) => ({
+      kind: 'unique' as const,
+      table: k.table,
+      name: k.name,
+      create: `alter table ${k.table} add constraint "${k.name}" ${k.def}`,
+    })),
+    ...foreignKeys.map((f) => ({
+      kind: 'foreign key' as const,
+      table: f.table,
+      name: f.name,
+      create: `alter table ${f.table} add constraint "${f.name}" ${f.def}`,
+    })),
   ];
   // Foreign keys first: a key cannot go while a foreign key depends on its index.
   for (const f of foreignKeys) await client.query(`alter table ${f.table} drop constraint "${f.name}"`);
@@ -52,7 +62,11 @@ export async function dropForBulkLoad(client: pg.ClientBase, tables: string[]): 
 }
 
 /** Rebuilds what dropForBulkLoad took off: indexes and keys first, then the foreign keys that need them. */
-export async function restoreAfterBulkLoad(client: pg.ClientBase, deferred: DeferredStructure[], onEach: (s: DeferredStructure, ms: number) => void = () => undefined): Promise<void> {
+export async function restoreAfterBulkLoad(
+  client: pg.ClientBase,
+  deferred: DeferredStructure[],
+  onEach: (s: DeferredStructure, ms: number) => void = () => undefined,
+): Promise<void> {
   for (const s of deferred) {
     const started = performance.now();
     await client.query(s.create);

@@ -1,6 +1,19 @@
 const KINDS = [
-  'project', 'revision', 'budget_line', 'instalment', 'funding_source', 'expenditure', 'expenditure_state', 'drawdown',
-  'drawdown_line', 'drawdown_approval', 'budget_total', 'participant', 'measure', 'participation', 'observation',
+  'project',
+  'revision',
+  'budget_line',
+  'instalment',
+  'funding_source',
+  'expenditure',
+  'expenditure_state',
+  'drawdown',
+  'drawdown_line',
+  'drawdown_approval',
+  'budget_total',
+  'participant',
+  'measure',
+  'participation',
+  'observation',
 ] as const;
 
 /**

@@ -7,8 +7,21 @@ import type { StageTimes } from './stage-times.js';
 
 /** The tables the generator fills besides `project` (whose key everything else points at). */
 export const GENERATED_TABLES = [
-  'budget_revision', 'budget_line', 'annual_instalment', 'funding_source', 'expenditure', 'expenditure_state', 'drawdown', 'drawdown_line',
-  'drawdown_approval', 'budget_total', 'measure', 'participant', 'participant_identity', 'participation', 'labour_market_observation',
+  'budget_revision',
+  'budget_line',
+  'annual_instalment',
+  'funding_source',
+  'expenditure',
+  'expenditure_state',
+  'drawdown',
+  'drawdown_line',
+  'drawdown_approval',
+  'budget_total',
+  'measure',
+  'participant',
+  'participant_identity',
+  'participation',
+  'labour_market_observation',
 ];
 
 export interface LoadOptions {
@@ -38,20 +51,26 @@ export interface LoadResult {
  * of scale-project.ts (which satisfies the foreign keys when they stay). Any error rolls back the
  * open transaction (for a deferred load: all of it, schema included) and is rethrown.
  */
-export async function loadProjects(client: pg.ClientBase, projects: AsyncIterable<EncodedProject>, options: LoadOptions): Promise<LoadResult> {
+export async function loadProjects(
+  client: pg.ClientBase,
+  projects: AsyncIterable<EncodedProject>,
+  options: LoadOptions,
+): Promise<LoadResult> {
   const { stages, projectsPerTransaction = 10 } = options;
   const started = performance.now();
   const result: LoadResult = { projects: 0, receipts: 0, loadMs: 0, rebuildMs: 0, rebuilt: [] };
   let structures: DeferredStructure[] = [];
   await client.query('begin');
   try {
-    if (options.deferStructures) structures = await stages.time('drop indexes, keys and foreign keys', 0, () => dropForBulkLoad(client, GENERATED_TABLES));
+    if (options.deferStructures)
+      structures = await stages.time('drop indexes, keys and foreign keys', 0, () => dropForBulkLoad(client, GENERATED_TABLES));
     let waitStarted = performance.now();
     for await (const project of projects) {
       stages.add('waiting for the generator threads', performance.now() - waitStarted, 0);
       stages.add('generate (worker threads, summed)', project.generateMs, project.receipts, project.generateCpuMs);
       stages.add('encode as COPY text (worker threads, summed)', project.encodeMs, 0, project.encodeCpuMs);
-      for (const t of project.tables) await stages.time(`copy ${t.table}`, t.rows, () => copyInto(client, copyStatement(t.table, t.columns), t.data));
+      for (const t of project.tables)
+        await stages.time(`copy ${t.table}`, t.rows, () => copyInto(client, copyStatement(t.table, t.columns), t.data));
       result.projects++;
       result.receipts += project.receipts;
       options.onProject?.(project);
@@ -66,13 +85,20 @@ export async function loadProjects(client: pg.ClientBase, projects: AsyncIterabl
     const keys = structures.filter((s) => s.kind !== 'foreign key');
     const foreignKeys = structures.filter((s) => s.kind === 'foreign key');
     const rebuilt = (structure: DeferredStructure, ms: number) => {
-      stages.add(structure.kind === 'foreign key' ? `add ${foreignKeys.length} foreign keys (validating)` : `build ${keys.length} indexes and keys`, ms, 0);
+      stages.add(
+        structure.kind === 'foreign key' ? `add ${foreignKeys.length} foreign keys (validating)` : `build ${keys.length} indexes and keys`,
+        ms,
+        0,
+      );
       result.rebuilt.push({ structure, ms });
     };
     await restoreAfterBulkLoad(client, keys, rebuilt);
     // Statistics of the new rows first: without them the validating joins are planned for the demo's
     // few rows (at 10 million receipts the check of reversal_of_id took 10 s instead of 10 ms).
-    if (foreignKeys.length) await stages.time('analyze before the foreign keys', 0, () => client.query(`analyze ${GENERATED_TABLES.map((t) => `"${t}"`).join(', ')}`));
+    if (foreignKeys.length)
+      await stages.time('analyze before the foreign keys', 0, () =>
+        client.query(`analyze ${GENERATED_TABLES.map((t) => `"${t}"`).join(', ')}`),
+      );
     await restoreAfterBulkLoad(client, foreignKeys, rebuilt);
     await stages.time('commit', 0, () => client.query('commit'));
     result.rebuildMs = performance.now() - loaded;

@@ -8,10 +8,17 @@ import type { ScaleWorkerData } from './scale-worker.js';
  * generation and PostgreSQL's COPY overlap. Project i goes to worker i mod workers; each worker
  * answers in the order asked, so results come in request order whatever the number of workers.
  */
-export async function* generateAhead(data: ScaleWorkerData, numbers: number[], { workers = 1, ahead = 2 * workers }: { workers?: number; ahead?: number } = {}): AsyncGenerator<EncodedProject> {
+export async function* generateAhead(
+  data: ScaleWorkerData,
+  numbers: number[],
+  { workers = 1, ahead = 2 * workers }: { workers?: number; ahead?: number } = {},
+): AsyncGenerator<EncodedProject> {
   const pool = Array.from({ length: Math.max(1, Math.min(workers, numbers.length)) }, () => {
     // A larger young generation: generation makes millions of short-lived Decimals and strings (about 8 % less CPU).
-    const worker = new Worker(new URL('./scale-worker.ts', import.meta.url), { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 192 } });
+    const worker = new Worker(new URL('./scale-worker.ts', import.meta.url), {
+      workerData: data,
+      resourceLimits: { maxYoungGenerationSizeMb: 192 },
+    });
     const waiting: { resolve: (g: EncodedProject) => void; reject: (e: unknown) => void }[] = [];
     worker.unref(); // never keeps the process alive on its own
     worker.on('message', (g: EncodedProject) => waiting.shift()?.resolve(g));

@@ -21,5 +21,8 @@ const ctx: ScaleContext = {
 parentPort!.on('message', (number: number) => {
   // Encoded here, so the main thread only streams bytes; they are moved to it, not copied.
   const project = encodeProject(ctx, number);
-  parentPort!.postMessage(project, project.tables.map((t) => t.data.buffer as ArrayBuffer));
+  parentPort!.postMessage(
+    project,
+    project.tables.map((t) => t.data.buffer as ArrayBuffer),
+  );
 });

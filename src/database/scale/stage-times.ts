@@ -25,7 +25,9 @@ export class StageTimes {
     log('|---|---:|---:|---:|---:|');
     for (const [stage, { ms, rows, cpuMs }] of this.stages) {
       const rate = rows && ms ? Math.round(rows / (ms / 1000)).toLocaleString('en') : '';
-      log(`| ${stage} | ${rows ? rows.toLocaleString('en') : ''} | ${(ms / 1000).toFixed(1)} | ${rate} | ${cpuMs === undefined ? '' : Number.isNaN(cpuMs) ? '?' : (cpuMs / 1000).toFixed(1)} |`);
+      log(
+        `| ${stage} | ${rows ? rows.toLocaleString('en') : ''} | ${(ms / 1000).toFixed(1)} | ${rate} | ${cpuMs === undefined ? '' : Number.isNaN(cpuMs) ? '?' : (cpuMs / 1000).toFixed(1)} |`,
+      );
     }
   }
 }

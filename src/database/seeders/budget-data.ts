@@ -41,7 +41,9 @@ const REVISED_INSTALMENTS = ['1200000.00', '1500000.00', '2000000.00', '1800000.
 
 function plan(lines: Record<string, readonly string[]>, instalments: readonly string[]) {
   return {
-    lines: Object.entries(lines).flatMap(([costCategory, amounts]) => YEARS.map((fiscalYear, i) => ({ costCategory, fiscalYear, planned: amounts[i] }))),
+    lines: Object.entries(lines).flatMap(([costCategory, amounts]) =>
+      YEARS.map((fiscalYear, i) => ({ costCategory, fiscalYear, planned: amounts[i] })),
+    ),
     instalments: YEARS.map((fiscalYear, i) => ({ fiscalYear, amount: instalments[i] })),
     // Full financing: the federal grant is the only planned cover, year by year equal to the
     // instalment. The form lists third-party funds and income too, planned at 0.00, so the income

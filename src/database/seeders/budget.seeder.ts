@@ -27,7 +27,12 @@ export class BudgetSeeder extends Seeder {
     const project = await em.findOneOrFail(Project, { program, fileNumber: DEMO_PROJECT.fileNumber });
     const author = await em.findOne(AppUser, { username: 'finance' });
     const byCode = new Map(createStandardCostCategories(em, program).map((c) => [c.code, c]));
-    const terms = { approvalStart: project.approvalStart, approvalEnd: project.approvalEnd, approvedTotal: project.approvedTotal, categoryCodes: new Set(byCode.keys()) };
+    const terms = {
+      approvalStart: project.approvalStart,
+      approvalEnd: project.approvalEnd,
+      approvedTotal: project.approvedTotal,
+      categoryCodes: new Set(byCode.keys()),
+    };
 
     DEMO_BUDGET_REVISIONS.forEach((demo, number) => {
       const content = {
@@ -38,9 +43,17 @@ export class BudgetSeeder extends Seeder {
       checkPlan(content, terms); // the demo obeys the same invariants as every revision
       const { reason, referenceNumber, referenceDate, effectiveDate } = demo;
       const revision = em.create(BudgetRevision, { project, number, reason, referenceNumber, referenceDate, effectiveDate, author });
-      for (const l of content.lines) em.create(BudgetLine, { project, revision, costCategory: byCode.get(l.costCategory)!, fiscalYear: l.fiscalYear, planned: l.planned });
+      for (const l of content.lines)
+        em.create(BudgetLine, {
+          project,
+          revision,
+          costCategory: byCode.get(l.costCategory)!,
+          fiscalYear: l.fiscalYear,
+          planned: l.planned,
+        });
       for (const i of content.instalments) em.create(AnnualInstalment, { project, revision, fiscalYear: i.fiscalYear, amount: i.amount });
-      for (const s of content.fundingSources) em.create(FundingSource, { project, revision, kind: s.kind, fiscalYear: s.fiscalYear, amount: s.amount });
+      for (const s of content.fundingSources)
+        em.create(FundingSource, { project, revision, kind: s.kind, fiscalYear: s.fiscalYear, amount: s.amount });
     });
     await em.flush();
   }

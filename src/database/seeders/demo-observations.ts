@@ -43,8 +43,21 @@ export function demoObservations(person: DemoPerson): DemoObservation[] {
         (p.endDate === null || p.endDate >= on || (p.endDate === person.exitDate && p.exitReason !== ExitReason.TOOK_UP_JOB)),
     );
   person.outcomes.forEach((o, index) => {
-    rows.push({ observedOn: o.observedOn, rank: 1, index, type: statusType(o.labourStatus, o.observedOn, person, held16i), source: o.source as ObservationSource });
-    if (o.benefitReceiptEnded) rows.push({ observedOn: o.observedOn, rank: 2, index, type: ObservationType.BENEFIT_RECEIPT_ENDED, source: o.source as ObservationSource });
+    rows.push({
+      observedOn: o.observedOn,
+      rank: 1,
+      index,
+      type: statusType(o.labourStatus, o.observedOn, person, held16i),
+      source: o.source as ObservationSource,
+    });
+    if (o.benefitReceiptEnded)
+      rows.push({
+        observedOn: o.observedOn,
+        rank: 2,
+        index,
+        type: ObservationType.BENEFIT_RECEIPT_ENDED,
+        source: o.source as ObservationSource,
+      });
   });
   rows.sort((a, b) => a.observedOn.localeCompare(b.observedOn) || a.rank - b.rank || a.index - b.index);
   return rows.map((r, i) => ({ recordNo: i + 1, observedOn: r.observedOn, type: r.type, source: r.source }));
@@ -56,7 +69,9 @@ function statusType(status: string, on: LocalDate, person: DemoPerson, held16i: 
     case 'EMPLOYED_SOCIAL_INSURANCE':
       return held16i(on) ? ObservationType.EMPLOYMENT_16I : ObservationType.EMPLOYMENT_SOCIAL_INSURANCE;
     case 'IN_EDUCATION_OR_TRAINING':
-      return person.exitReason === ExitReason.STARTED_TRAINING ? ObservationType.VOCATIONAL_TRAINING : ObservationType.EDUCATION_OR_TRAINING;
+      return person.exitReason === ExitReason.STARTED_TRAINING
+        ? ObservationType.VOCATIONAL_TRAINING
+        : ObservationType.EDUCATION_OR_TRAINING;
     case 'MARGINAL_JOB':
       return ObservationType.MARGINAL_EMPLOYMENT;
     case 'SELF_EMPLOYED':

@@ -36,7 +36,11 @@ export class DemoSeeder extends Seeder {
       status: ProjectStatus[DEMO_PROJECT.status],
     });
     for (const demo of DEMO_USERS) {
-      const user = em.create(AppUser, { username: demo.username, displayName: demo.displayName, passwordHash: await hashPassword(demo.password) });
+      const user = em.create(AppUser, {
+        username: demo.username,
+        displayName: demo.displayName,
+        passwordHash: await hashPassword(demo.password),
+      });
       em.create(RoleAssignment, {
         user,
         role: Role[demo.role],

@@ -76,7 +76,9 @@ export class IncomeSeeder extends Seeder {
     const project = await em.findOneOrFail(Project, { fileNumber: DEMO_PROJECT.fileNumber });
     const finance = await em.findOneOrFail(AppUser, { username: 'finance' });
     const categories = new Map(
-      (await em.execute<{ id: string; code: string }[]>('select id, code from cost_category where program_id = ?', [project.program.id])).map((c) => [c.code, c.id]),
+      (
+        await em.execute<{ id: string; code: string }[]>('select id, code from cost_category where program_id = ?', [project.program.id])
+      ).map((c) => [c.code, c.id]),
     );
     const totals = new IncomeTotals();
     const book = async (income: DemoIncome, amount: string, extra: { kind?: EntryKind; reversalOf?: string; reason?: string } = {}) => {
@@ -102,7 +104,11 @@ export class IncomeSeeder extends Seeder {
     for (const income of DEMO_INCOME) {
       if (income.correctedFrom) {
         const wrong = await book(income, income.correctedFrom.amount);
-        await book(income, `-${income.correctedFrom.amount}`, { kind: EntryKind.REVERSAL, reversalOf: wrong.id, reason: income.correctedFrom.reason });
+        await book(income, `-${income.correctedFrom.amount}`, {
+          kind: EntryKind.REVERSAL,
+          reversalOf: wrong.id,
+          reason: income.correctedFrom.reason,
+        });
       }
       await book(income, income.amount);
     }

@@ -32,12 +32,52 @@ export interface DemoReceipt {
 
 /** Typical eligible amount of one receipt, payees and purposes per category. */
 const PROFILE: Record<string, { typical: number; payees: string[]; purposes: string[]; ineligibleShare?: number }> = {
-  B1: { typical: 1800, payees: ['Bildungswerk Bergisch Land gGmbH', 'Coaching Wupper e.V.', 'Dr. Sommer Beratung', 'Sprachschule Elberfeld', 'Schuldnerberatung Barmen'], purposes: ['Honorar Einzelcoaching', 'Honorar Gruppenworkshop', 'Bewerbungstraining', 'Sprachkurs Modul', 'Fachberatung'], ineligibleShare: 0.02 },
-  B3: { typical: 85, payees: ['Deutsche Bahn AG', 'WSW mobil GmbH', 'Reisekostenabrechnung Mitarbeitende', 'Hotel am Döppersberg'], purposes: ['Dienstreise Netzwerktreffen', 'Fahrkarte Hausbesuch', 'Fortbildung Fachtag', 'Übernachtung Fachkonferenz'], ineligibleShare: 0.05 },
-  B4: { typical: 900, payees: ['Druckerei Wuppertal KG', 'Agentur Talblick', 'Westdeutsche Zeitung'], purposes: ['Flyer Teilnehmerinnengewinnung', 'Anzeige Infoveranstaltung', 'Webseite Pflege'] },
-  B5: { typical: 1200, payees: ['IT-Systemhaus Tal GmbH', 'Bürobedarf Barmen', 'Software Lizenzen AG'], purposes: ['Notebooks Beratungsteam', 'Lizenz Fallmanagement-Software', 'Drucker und Zubehör'], ineligibleShare: 0.03 },
-  B6: { typical: 40, payees: ['Kita Sonnenschein', 'WSW mobil GmbH', 'Kinderbetreuung Nordstadt e.V.', 'Teilnehmerin (Fahrtkostenerstattung)', 'Familienzentrum Ostersbaum'], purposes: ['Fahrtkosten Teilnehmerin', 'Kinderbetreuung während Maßnahme', 'Arbeitskleidung', 'Prüfungsgebühr'], ineligibleShare: 0.03 },
-  B7: { typical: 15000, payees: ['Institut für Arbeitsmarktforschung Köln'], purposes: ['Evaluation Zwischenbericht', 'Evaluation Erhebungswelle'] },
+  B1: {
+    typical: 1800,
+    payees: [
+      'Bildungswerk Bergisch Land gGmbH',
+      'Coaching Wupper e.V.',
+      'Dr. Sommer Beratung',
+      'Sprachschule Elberfeld',
+      'Schuldnerberatung Barmen',
+    ],
+    purposes: ['Honorar Einzelcoaching', 'Honorar Gruppenworkshop', 'Bewerbungstraining', 'Sprachkurs Modul', 'Fachberatung'],
+    ineligibleShare: 0.02,
+  },
+  B3: {
+    typical: 85,
+    payees: ['Deutsche Bahn AG', 'WSW mobil GmbH', 'Reisekostenabrechnung Mitarbeitende', 'Hotel am Döppersberg'],
+    purposes: ['Dienstreise Netzwerktreffen', 'Fahrkarte Hausbesuch', 'Fortbildung Fachtag', 'Übernachtung Fachkonferenz'],
+    ineligibleShare: 0.05,
+  },
+  B4: {
+    typical: 900,
+    payees: ['Druckerei Wuppertal KG', 'Agentur Talblick', 'Westdeutsche Zeitung'],
+    purposes: ['Flyer Teilnehmerinnengewinnung', 'Anzeige Infoveranstaltung', 'Webseite Pflege'],
+  },
+  B5: {
+    typical: 1200,
+    payees: ['IT-Systemhaus Tal GmbH', 'Bürobedarf Barmen', 'Software Lizenzen AG'],
+    purposes: ['Notebooks Beratungsteam', 'Lizenz Fallmanagement-Software', 'Drucker und Zubehör'],
+    ineligibleShare: 0.03,
+  },
+  B6: {
+    typical: 40,
+    payees: [
+      'Kita Sonnenschein',
+      'WSW mobil GmbH',
+      'Kinderbetreuung Nordstadt e.V.',
+      'Teilnehmerin (Fahrtkostenerstattung)',
+      'Familienzentrum Ostersbaum',
+    ],
+    purposes: ['Fahrtkosten Teilnehmerin', 'Kinderbetreuung während Maßnahme', 'Arbeitskleidung', 'Prüfungsgebühr'],
+    ineligibleShare: 0.03,
+  },
+  B7: {
+    typical: 15000,
+    payees: ['Institut für Arbeitsmarktforschung Köln'],
+    purposes: ['Evaluation Zwischenbericht', 'Evaluation Erhebungswelle'],
+  },
   C: { typical: 5000, payees: ['Möbelhaus Vohwinkel'], purposes: ['Ausstattung Beratungsräume'] },
   D: { typical: 10000, payees: ['Diakonie Wuppertal'], purposes: ['Weiterleitung Projektpartner'] },
   E: { typical: 2000, payees: ['Jobcenter Wuppertal AöR'], purposes: ['Verwaltungspauschale'] },
@@ -83,7 +123,15 @@ function salaries(line: DemoPlanLine, budget: Decimal, months: number, random: (
   return perMonth.flatMap((monthly, m) => {
     const day = `${line.fiscalYear}-${String(m + 1).padStart(2, '0')}-27`;
     return split(monthly, staff, random, 0.15).map((amount, s) =>
-      receipt(line, next(), day, day, `Personalkosten Stelle ${String(s + 1).padStart(2, '0')}`, `Gehalt ${day.slice(0, 7)} inkl. Arbeitgeberanteile`, amount),
+      receipt(
+        line,
+        next(),
+        day,
+        day,
+        `Personalkosten Stelle ${String(s + 1).padStart(2, '0')}`,
+        `Gehalt ${day.slice(0, 7)} inkl. Arbeitgeberanteile`,
+        amount,
+      ),
     );
   });
 }
@@ -91,11 +139,27 @@ function salaries(line: DemoPlanLine, budget: Decimal, months: number, random: (
 function rent(line: DemoPlanLine, budget: Decimal, months: number, next: () => string): DemoReceipt[] {
   return split(budget, months, () => 0.5, 0).map((amount, m) => {
     const day = `${line.fiscalYear}-${String(m + 1).padStart(2, '0')}-03`;
-    return receipt(line, next(), `${line.fiscalYear}-${String(m + 1).padStart(2, '0')}-01`, day, 'Immobilien Wupperufer GmbH', `Miete Beratungsräume ${day.slice(0, 7)}`, amount);
+    return receipt(
+      line,
+      next(),
+      `${line.fiscalYear}-${String(m + 1).padStart(2, '0')}-01`,
+      day,
+      'Immobilien Wupperufer GmbH',
+      `Miete Beratungsräume ${day.slice(0, 7)}`,
+      amount,
+    );
   });
 }
 
-function scattered(line: DemoPlanLine, budget: Decimal, first: LocalDate, last: LocalDate, random: () => number, next: () => string, density: number): DemoReceipt[] {
+function scattered(
+  line: DemoPlanLine,
+  budget: Decimal,
+  first: LocalDate,
+  last: LocalDate,
+  random: () => number,
+  next: () => string,
+  density: number,
+): DemoReceipt[] {
   const profile = PROFILE[line.code] ?? { typical: 1000, payees: ['Lieferant'], purposes: ['Projektausgabe'] };
   const count = Math.max(4, Math.round(budget.dividedBy(profile.typical).toNumber() * density));
   const span = Math.round((Date.parse(last) - Date.parse(first)) / 86_400_000);
@@ -106,12 +170,35 @@ function scattered(line: DemoPlanLine, budget: Decimal, first: LocalDate, last: 
     const hasIneligible = profile.ineligibleShare !== undefined && random() < profile.ineligibleShare;
     // A part that is not eligible (e.g. alcohol on a travel bill): a computed share, rounded half up to cents.
     const ineligible = hasIneligible ? roundToCents(eligible.times(0.1 + random() * 0.2)) : new Decimal(0);
-    return { ...receipt(line, next(), shiftDays(days[i], -Math.floor(random() * 14)), days[i], payee, purpose, eligible), ineligible, gross: eligible.plus(ineligible) };
+    return {
+      ...receipt(line, next(), shiftDays(days[i], -Math.floor(random() * 14)), days[i], payee, purpose, eligible),
+      ineligible,
+      gross: eligible.plus(ineligible),
+    };
   });
 }
 
-function receipt(line: DemoPlanLine, receiptNumber: string, invoiceDate: LocalDate, paymentDate: LocalDate, payee: string, purpose: string, eligible: Decimal): DemoReceipt {
-  return { receiptNumber, code: line.code, fiscalYear: line.fiscalYear, invoiceDate, paymentDate, payee, purpose, gross: eligible, ineligible: new Decimal(0), eligible };
+function receipt(
+  line: DemoPlanLine,
+  receiptNumber: string,
+  invoiceDate: LocalDate,
+  paymentDate: LocalDate,
+  payee: string,
+  purpose: string,
+  eligible: Decimal,
+): DemoReceipt {
+  return {
+    receiptNumber,
+    code: line.code,
+    fiscalYear: line.fiscalYear,
+    invoiceDate,
+    paymentDate,
+    payee,
+    purpose,
+    gross: eligible,
+    ineligible: new Decimal(0),
+    eligible,
+  };
 }
 
 /**

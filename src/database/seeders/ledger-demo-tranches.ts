@@ -42,11 +42,18 @@ export function demoTranches(spending: DemoSpending[], years: number[], cutoff: 
   const tranches: DemoTranche[] = [];
   for (const year of years) {
     let number = 0;
-    for (let start = `${year}-01-01`, window = 0; start <= cutoff && start.startsWith(String(year)); start = addDays(start, WINDOW_DAYS), window++) {
+    for (
+      let start = `${year}-01-01`, window = 0;
+      start <= cutoff && start.startsWith(String(year));
+      start = addDays(start, WINDOW_DAYS), window++
+    ) {
       const end = addDays(start, WINDOW_DAYS - 1) < `${year}-12-31` ? addDays(start, WINDOW_DAYS - 1) : `${year}-12-31`;
       const byCode = new Map<string, Decimal>();
       for (const s of inWindow.get(`${year}|${window}`) ?? []) byCode.set(s.code, (byCode.get(s.code) ?? ZERO).plus(s.eligible));
-      const lines = [...byCode].filter(([, amount]) => amount.gt(0)).map(([code, amount]) => ({ code, amount })).sort((a, b) => a.code.localeCompare(b.code));
+      const lines = [...byCode]
+        .filter(([, amount]) => amount.gt(0))
+        .map(([code, amount]) => ({ code, amount }))
+        .sort((a, b) => a.code.localeCompare(b.code));
       if (lines.length) tranches.push({ fiscalYear: year, number: ++number, payoutDate: start, neededUntil: end, lines });
     }
   }

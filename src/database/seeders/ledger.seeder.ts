@@ -60,15 +60,55 @@ export class LedgerSeeder extends Seeder {
     );
     const rows = ledgerRows(receipts);
     const counted = rows.filter((r) => r.status !== 'REJECTED');
-    const spending: DemoSpending[] = counted.map((r) => ({ code: r.receipt.code, paymentDate: r.receipt.paymentDate, eligible: r.eligible }));
+    const spending: DemoSpending[] = counted.map((r) => ({
+      code: r.receipt.code,
+      paymentDate: r.receipt.paymentDate,
+      eligible: r.eligible,
+    }));
     const years = [...new Set(receipts.map((r) => r.fiscalYear))].sort();
     const tranches = demoTranches(spending, years, DEMO_LEDGER_CUTOFF, OVERDUE_SURPLUS);
 
     const insert = (table: string, columns: string[], values: unknown[][]) => bulkInsert(em, table, columns, values);
     await insert(
       'expenditure',
-      ['id:uuid', 'project_id:uuid', 'kind:text', 'receipt_number:text', 'revision:smallint', 'invoice_date:date', 'payment_date:date', 'fiscal_year:smallint', 'payee:text', 'purpose:text', 'cost_category_id:uuid', 'gross_amount:numeric', 'ineligible_amount:numeric', 'eligible_amount:numeric', 'reversal_of_id:uuid', 'reason:text', 'recorded_by_id:uuid'],
-      rows.map((r) => [r.id, project.id, r.kind, r.receipt.receiptNumber, r.revision, r.receipt.invoiceDate, r.receipt.paymentDate, r.receipt.fiscalYear, r.receipt.payee, r.receipt.purpose, categoryId.get(r.receipt.code), formatMoney(r.gross), formatMoney(r.ineligible), formatMoney(r.eligible), r.reversalOf, r.reason, finance.id]),
+      [
+        'id:uuid',
+        'project_id:uuid',
+        'kind:text',
+        'receipt_number:text',
+        'revision:smallint',
+        'invoice_date:date',
+        'payment_date:date',
+        'fiscal_year:smallint',
+        'payee:text',
+        'purpose:text',
+        'cost_category_id:uuid',
+        'gross_amount:numeric',
+        'ineligible_amount:numeric',
+        'eligible_amount:numeric',
+        'reversal_of_id:uuid',
+        'reason:text',
+        'recorded_by_id:uuid',
+      ],
+      rows.map((r) => [
+        r.id,
+        project.id,
+        r.kind,
+        r.receipt.receiptNumber,
+        r.revision,
+        r.receipt.invoiceDate,
+        r.receipt.paymentDate,
+        r.receipt.fiscalYear,
+        r.receipt.payee,
+        r.receipt.purpose,
+        categoryId.get(r.receipt.code),
+        formatMoney(r.gross),
+        formatMoney(r.ineligible),
+        formatMoney(r.eligible),
+        r.reversalOf,
+        r.reason,
+        finance.id,
+      ]),
     );
     await insert(
       'expenditure_state',
@@ -82,22 +122,73 @@ export class LedgerSeeder extends Seeder {
     for (const t of tranches) {
       const id = randomUUID();
       const requestedAt = `${addDays(t.payoutDate, -7)}T09:00:00Z`;
-      drawdowns.push([id, project.id, t.fiscalYear, t.number, 'TRANCHE', 'DISBURSED', formatMoney(sumMoney(t.lines.map((l) => l.amount))), t.payoutDate, t.neededUntil, t.payoutDate, finance.id, requestedAt]);
+      drawdowns.push([
+        id,
+        project.id,
+        t.fiscalYear,
+        t.number,
+        'TRANCHE',
+        'DISBURSED',
+        formatMoney(sumMoney(t.lines.map((l) => l.amount))),
+        t.payoutDate,
+        t.neededUntil,
+        t.payoutDate,
+        finance.id,
+        requestedAt,
+      ]);
       for (const l of t.lines) lines.push([randomUUID(), project.id, id, categoryId.get(l.code), formatMoney(l.amount)]);
-      approvals.push([randomUUID(), project.id, id, 'APPROVED', grantor.id, 'Mittelabruf geprüft, Bedarf plausibel', `${addDays(t.payoutDate, -3)}T14:00:00Z`]);
+      approvals.push([
+        randomUUID(),
+        project.id,
+        id,
+        'APPROVED',
+        grantor.id,
+        'Mittelabruf geprüft, Bedarf plausibel',
+        `${addDays(t.payoutDate, -3)}T14:00:00Z`,
+      ]);
     }
     // One request still waiting for the grantor's decision.
     const pending = randomUUID();
     const pendingDay: LocalDate = '2026-10-08';
-    drawdowns.push([pending, project.id, 2026, tranches.filter((t) => t.fiscalYear === 2026).length + 1, 'TRANCHE', 'REQUESTED', '60000.00', pendingDay, addDays(pendingDay, 27), null, finance.id, '2026-09-30T10:00:00Z']);
+    drawdowns.push([
+      pending,
+      project.id,
+      2026,
+      tranches.filter((t) => t.fiscalYear === 2026).length + 1,
+      'TRANCHE',
+      'REQUESTED',
+      '60000.00',
+      pendingDay,
+      addDays(pendingDay, 27),
+      null,
+      finance.id,
+      '2026-09-30T10:00:00Z',
+    ]);
     lines.push([randomUUID(), project.id, pending, categoryId.get('A'), '60000.00']);
     await insert(
       'drawdown',
-      ['id:uuid', 'project_id:uuid', 'fiscal_year:smallint', 'number:int', 'kind:text', 'status:text', 'amount:numeric', 'expected_payout_date:date', 'needed_until:date', 'payout_date:date', 'requested_by_id:uuid', 'requested_at:timestamptz'],
+      [
+        'id:uuid',
+        'project_id:uuid',
+        'fiscal_year:smallint',
+        'number:int',
+        'kind:text',
+        'status:text',
+        'amount:numeric',
+        'expected_payout_date:date',
+        'needed_until:date',
+        'payout_date:date',
+        'requested_by_id:uuid',
+        'requested_at:timestamptz',
+      ],
       drawdowns,
     );
     await insert('drawdown_line', ['id:uuid', 'project_id:uuid', 'drawdown_id:uuid', 'cost_category_id:uuid', 'amount:numeric'], lines);
-    await insert('drawdown_approval', ['id:uuid', 'project_id:uuid', 'drawdown_id:uuid', 'decision:text', 'decided_by_id:uuid', 'comment:text', 'decided_at:timestamptz'], approvals);
+    await insert(
+      'drawdown_approval',
+      ['id:uuid', 'project_id:uuid', 'drawdown_id:uuid', 'decision:text', 'decided_by_id:uuid', 'comment:text', 'decided_at:timestamptz'],
+      approvals,
+    );
 
     // The maintained totals, once per (year, category), as the services would have booked them.
     const totals = new BudgetTotals();
@@ -107,10 +198,17 @@ export class LedgerSeeder extends Seeder {
       if (!deltas.has(k)) deltas.set(k, { fiscalYear, code, drawn: new Decimal(0), spent: new Decimal(0) });
       return deltas.get(k)!;
     };
-    for (const r of counted) at(r.receipt.fiscalYear, r.receipt.code).spent = at(r.receipt.fiscalYear, r.receipt.code).spent.plus(r.eligible);
+    for (const r of counted)
+      at(r.receipt.fiscalYear, r.receipt.code).spent = at(r.receipt.fiscalYear, r.receipt.code).spent.plus(r.eligible);
     for (const t of tranches) for (const l of t.lines) at(t.fiscalYear, l.code).drawn = at(t.fiscalYear, l.code).drawn.plus(l.amount);
     for (const d of deltas.values()) {
-      await totals.apply(em, { projectId: project.id, fiscalYear: d.fiscalYear, costCategoryId: categoryId.get(d.code)!, drawn: d.drawn, spent: d.spent });
+      await totals.apply(em, {
+        projectId: project.id,
+        fiscalYear: d.fiscalYear,
+        costCategoryId: categoryId.get(d.code)!,
+        drawn: d.drawn,
+        spent: d.spent,
+      });
     }
   }
 }
@@ -126,16 +224,43 @@ export function ledgerRows(receipts: DemoReceipt[], newId: () => string = random
   let rejections = 0;
   receipts.forEach((receipt, index) => {
     const status = receipt.paymentDate <= '2026-06-30' ? 'CHECKED' : 'RECORDED';
-    const booking: LedgerRow = { id: newId(), receipt, kind: 'BOOKING', revision: 0, gross: receipt.gross, ineligible: receipt.ineligible, eligible: receipt.eligible, reversalOf: null, reason: null, status, comment: null };
+    const booking: LedgerRow = {
+      id: newId(),
+      receipt,
+      kind: 'BOOKING',
+      revision: 0,
+      gross: receipt.gross,
+      ineligible: receipt.ineligible,
+      eligible: receipt.eligible,
+      reversalOf: null,
+      reason: null,
+      status,
+      comment: null,
+    };
     rows.push(booking);
-    if (receipt.code === 'B6' && receipt.fiscalYear === 2026 && receipt.paymentDate <= '2026-05-31' && index % 997 === 0 && rejections < 5) {
+    if (
+      receipt.code === 'B6' &&
+      receipt.fiscalYear === 2026 &&
+      receipt.paymentDate <= '2026-05-31' &&
+      index % 997 === 0 &&
+      rejections < 5
+    ) {
       rejections++;
       booking.status = 'REJECTED';
       booking.comment = 'Kein Projektbezug: Ausgabe betrifft keine Teilnehmerin des Projekts';
     } else if (receipt.code === 'B1' && receipt.fiscalYear === 2025 && index % 23 === 0 && corrections < 6) {
       corrections++;
       const reason = 'Gutschrift des Auftragnehmers: Rechnungsbetrag um 10 % gemindert';
-      rows.push({ ...booking, id: newId(), kind: 'REVERSAL', gross: booking.gross.negated(), ineligible: booking.ineligible.negated(), eligible: booking.eligible.negated(), reversalOf: booking.id, reason });
+      rows.push({
+        ...booking,
+        id: newId(),
+        kind: 'REVERSAL',
+        gross: booking.gross.negated(),
+        ineligible: booking.ineligible.negated(),
+        eligible: booking.eligible.negated(),
+        reversalOf: booking.id,
+        reason,
+      });
       // The corrected amount is a computed share (90 %), rounded half up to cents.
       const eligible = roundToCents(booking.eligible.times('0.9'));
       rows.push({ ...booking, id: newId(), revision: 1, gross: eligible.plus(booking.ineligible), eligible });

@@ -33,7 +33,16 @@ export interface DemoPerson {
   override: { rules: string[]; justification: string } | null;
   exitDate: LocalDate | null;
   exitReason: string | null;
-  identity: { firstName: string; lastName: string; dateOfBirth: LocalDate; address: string; socialInsuranceNumber: string | null; benefitUnitNumber: string; phone: string | null; email: string | null };
+  identity: {
+    firstName: string;
+    lastName: string;
+    dateOfBirth: LocalDate;
+    address: string;
+    socialInsuranceNumber: string | null;
+    benefitUnitNumber: string;
+    phone: string | null;
+    email: string | null;
+  };
   health: { hasDisability: boolean; disabilityDegree: number | null; healthRestrictions: string | null } | null;
   participations: { measureIndex: number; startDate: LocalDate; endDate: LocalDate | null; exitReason: string | null }[];
   outcomes: { timing: string; observedOn: LocalDate; labourStatus: string; benefitReceiptEnded: boolean; source: string }[];
@@ -67,11 +76,19 @@ export function generateDemoParticipants(count = 700, seed = 20220101, capacityS
     const track = rnd() < 0.75 ? 'WOMEN_REENTRY' : 'YOUTH_TRAINING';
     const entryDate = shiftDays(START, Math.floor((i / count) * ENTRY_SPAN_DAYS) + int(0, 2));
     const youth = track === 'YOUTH_TRAINING';
-    const gender = youth ? weighted<DemoPerson['gender']>([['MALE', 55], ['FEMALE', 43], ['DIVERSE', 2]]) : 'FEMALE';
+    const gender = youth
+      ? weighted<DemoPerson['gender']>([
+          ['MALE', 55],
+          ['FEMALE', 43],
+          ['DIVERSE', 2],
+        ])
+      : 'FEMALE';
     const age = youth ? int(15, 24) : Math.min(59, Math.max(18, Math.round(22 + rnd() * 25 + rnd() * 12)));
     let identity: DemoPerson['identity'];
     do {
-      const firstName = pick(gender === 'MALE' ? MALE_FIRST_NAMES : gender === 'FEMALE' ? FEMALE_FIRST_NAMES : [...FEMALE_FIRST_NAMES, ...MALE_FIRST_NAMES]);
+      const firstName = pick(
+        gender === 'MALE' ? MALE_FIRST_NAMES : gender === 'FEMALE' ? FEMALE_FIRST_NAMES : [...FEMALE_FIRST_NAMES, ...MALE_FIRST_NAMES],
+      );
       const lastName = pick(LAST_NAMES);
       const dateOfBirth = shiftDays(addMonths(entryDate, -12 * age), -int(1, 360));
       const dob = dateOfBirth.split('-');
@@ -80,10 +97,19 @@ export function generateDemoParticipants(count = 700, seed = 20220101, capacityS
         lastName,
         dateOfBirth,
         address: `${pick(STREETS)} ${int(1, 180)}, 421${int(0, 4)}${int(0, 9)} Wuppertal`,
-        socialInsuranceNumber: rnd() < 0.85 ? `${int(10, 65)} ${dob[2]}${dob[1]}${dob[0].slice(2)} ${lastName.normalize('NFKD')[0].toUpperCase()} ${String(i).padStart(3, '0').slice(-3)}` : null,
+        socialInsuranceNumber:
+          rnd() < 0.85
+            ? `${int(10, 65)} ${dob[2]}${dob[1]}${dob[0].slice(2)} ${lastName.normalize('NFKD')[0].toUpperCase()} ${String(i).padStart(3, '0').slice(-3)}`
+            : null,
         benefitUnitNumber: `36702//${String(int(1000000, 9999999))}`,
         phone: rnd() < 0.8 ? `0202 ${int(200000, 999999)}` : null,
-        email: rnd() < 0.5 ? `${firstName}.${lastName}${int(1, 99)}@example.org`.toLowerCase().normalize('NFKD').replace(/[^a-z0-9.@-]/g, '') : null,
+        email:
+          rnd() < 0.5
+            ? `${firstName}.${lastName}${int(1, 99)}@example.org`
+                .toLowerCase()
+                .normalize('NFKD')
+                .replace(/[^a-z0-9.@-]/g, '')
+            : null,
       };
     } while (seen.has(`${identity.firstName}|${identity.lastName}|${identity.dateOfBirth}`));
     seen.add(`${identity.firstName}|${identity.lastName}|${identity.dateOfBirth}`);
@@ -93,8 +119,17 @@ export function generateDemoParticipants(count = 700, seed = 20220101, capacityS
     const recent = entryDate > shiftDays(DEMO_AS_OF, -40);
     const entryComplete = !(recent && rnd() < 0.3) && rnd() > 0.01;
     const labourStatus = youth
-      ? weighted([['UNEMPLOYED', 40], ['INACTIVE', 50], ['EMPLOYED', 10]])
-      : weighted([['LONG_TERM_UNEMPLOYED', 45], ['UNEMPLOYED', 30], ['INACTIVE', 20], ['EMPLOYED', 5]]);
+      ? weighted([
+          ['UNEMPLOYED', 40],
+          ['INACTIVE', 50],
+          ['EMPLOYED', 10],
+        ])
+      : weighted([
+          ['LONG_TERM_UNEMPLOYED', 45],
+          ['UNEMPLOYED', 30],
+          ['INACTIVE', 20],
+          ['EMPLOYED', 5],
+        ]);
     const person: DemoPerson = {
       id: uuid(),
       pseudonym: newPseudonym((max) => Math.floor(rnd() * max)),
@@ -105,11 +140,27 @@ export function generateDemoParticipants(count = 700, seed = 20220101, capacityS
       childrenInHousehold: 0,
       labourStatusAtEntry: entryComplete ? labourStatus : null,
       monthsOnBenefits: entryComplete ? (labourStatus === 'LONG_TERM_UNEMPLOYED' ? int(12, 96) : int(1, 30)) : null,
-      educationLevel: entryComplete ? (youth ? weighted([['ISCED_0_2', 65], ['ISCED_3_4', 35]]) : weighted([['ISCED_0_2', 35], ['ISCED_3_4', 50], ['ISCED_5_8', 15]])) : null,
+      educationLevel: entryComplete
+        ? youth
+          ? weighted([
+              ['ISCED_0_2', 65],
+              ['ISCED_3_4', 35],
+            ])
+          : weighted([
+              ['ISCED_0_2', 35],
+              ['ISCED_3_4', 50],
+              ['ISCED_5_8', 15],
+            ])
+        : null,
       monitoringConsentOn: entryComplete ? shiftDays(entryDate, int(0, 5)) : null,
       evaluationConsentOn: entryComplete && rnd() < 0.8 ? shiftDays(entryDate, int(0, 5)) : null,
       status: 'ELIGIBLE',
-      override: overridden ? { rules: ['LIVES_ALONE'], justification: 'Lebt vorübergehend bei der Schwester nach Wohnungsverlust; Bedarfslage entspricht der Zielgruppe.' } : null,
+      override: overridden
+        ? {
+            rules: ['LIVES_ALONE'],
+            justification: 'Lebt vorübergehend bei der Schwester nach Wohnungsverlust; Bedarfslage entspricht der Zielgruppe.',
+          }
+        : null,
       exitDate: null,
       exitReason: null,
       identity,
@@ -140,12 +191,20 @@ export function generateDemoParticipants(count = 700, seed = 20220101, capacityS
       if (occupancy[Number(choice)].peak(period) >= Math.round(measure.capacity * capacityScale)) continue;
       occupancy[Number(choice)].take(period);
       const ended = end <= DEMO_AS_OF;
-      person.participations.push({ measureIndex: Number(choice), startDate: start, endDate: ended ? end : null, exitReason: ended ? 'COMPLETED' : null });
+      person.participations.push({
+        measureIndex: Number(choice),
+        startDate: start,
+        endDate: ended ? end : null,
+        exitReason: ended ? 'COMPLETED' : null,
+      });
       start = shiftDays(end, int(1, 20));
     }
     if (!person.participations.length) return;
     person.status = 'ACTIVE';
-    const lastEnd = person.participations.reduce<LocalDate | null>((max, p) => (p.endDate && (!max || p.endDate > max) ? p.endDate : max), null);
+    const lastEnd = person.participations.reduce<LocalDate | null>(
+      (max, p) => (p.endDate && (!max || p.endDate > max) ? p.endDate : max),
+      null,
+    );
     if (plannedExit > DEMO_AS_OF || person.participations.some((p) => !p.endDate) || !lastEnd) return;
     exit(person, lastEnd);
   }
@@ -153,22 +212,60 @@ export function generateDemoParticipants(count = 700, seed = 20220101, capacityS
   function exit(person: DemoPerson, exitDate: LocalDate): void {
     const youth = person.track === 'YOUTH_TRAINING';
     person.exitDate = exitDate;
-    person.exitReason = weighted(youth ? [['STARTED_TRAINING', 45], ['COMPLETED', 30], ['DROPPED_OUT', 20], ['MOVED_AWAY', 5]] : [['TOOK_UP_JOB', 35], ['COMPLETED', 40], ['DROPPED_OUT', 15], ['ILLNESS', 7], ['MOVED_AWAY', 3]]);
+    person.exitReason = weighted(
+      youth
+        ? [
+            ['STARTED_TRAINING', 45],
+            ['COMPLETED', 30],
+            ['DROPPED_OUT', 20],
+            ['MOVED_AWAY', 5],
+          ]
+        : [
+            ['TOOK_UP_JOB', 35],
+            ['COMPLETED', 40],
+            ['DROPPED_OUT', 15],
+            ['ILLNESS', 7],
+            ['MOVED_AWAY', 3],
+          ],
+    );
     person.status = 'EXITED';
     const last = person.participations[person.participations.length - 1];
     last.exitReason = person.exitReason;
     const statusAt = () =>
       person.exitReason === 'TOOK_UP_JOB'
-        ? weighted([['EMPLOYED_SOCIAL_INSURANCE', 75], ['MARGINAL_JOB', 20], ['SELF_EMPLOYED', 5]])
+        ? weighted([
+            ['EMPLOYED_SOCIAL_INSURANCE', 75],
+            ['MARGINAL_JOB', 20],
+            ['SELF_EMPLOYED', 5],
+          ])
         : person.exitReason === 'STARTED_TRAINING'
           ? 'IN_EDUCATION_OR_TRAINING'
-          : weighted([['JOB_SEARCHING', 45], ['QUALIFICATION_GAINED', 15], ['EMPLOYED_SOCIAL_INSURANCE', 15], ['MARGINAL_JOB', 8], ['INACTIVE', 12], ['UNKNOWN', 5]]);
-    const source = () => weighted([['CASE_FILE', 50], ['SELF_REPORT', 25], ['SURVEY', 15], ['SOCIAL_INSURANCE_DATA', 10]]);
+          : weighted([
+              ['JOB_SEARCHING', 45],
+              ['QUALIFICATION_GAINED', 15],
+              ['EMPLOYED_SOCIAL_INSURANCE', 15],
+              ['MARGINAL_JOB', 8],
+              ['INACTIVE', 12],
+              ['UNKNOWN', 5],
+            ]);
+    const source = () =>
+      weighted([
+        ['CASE_FILE', 50],
+        ['SELF_REPORT', 25],
+        ['SURVEY', 15],
+        ['SOCIAL_INSURANCE_DATA', 10],
+      ]);
     const observe = (timing: string, centre: LocalDate, share: number) => {
       const observedOn = shiftDays(centre, int(0, 20));
       if (observedOn > DEMO_AS_OF || rnd() > share) return;
       const labourStatus = statusAt();
-      person.outcomes.push({ timing, observedOn, labourStatus, benefitReceiptEnded: labourStatus === 'EMPLOYED_SOCIAL_INSURANCE' && rnd() < 0.6, source: source() });
+      person.outcomes.push({
+        timing,
+        observedOn,
+        labourStatus,
+        benefitReceiptEnded: labourStatus === 'EMPLOYED_SOCIAL_INSURANCE' && rnd() < 0.6,
+        source: source(),
+      });
     };
     observe('AT_EXIT', exitDate, 0.93);
     observe('SIX_MONTHS', addMonths(exitDate, 6), 0.75);

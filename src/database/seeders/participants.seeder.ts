@@ -29,7 +29,11 @@ export class ParticipantsSeeder extends Seeder {
   async run(em: EntityManager): Promise<void> {
     const project = await em.findOneOrFail(Project, { fileNumber: DEMO_PROJECT.fileNumber });
     const vault = vaultFromEnvironment();
-    const rules = em.create(ParticipantRules, { program: project.program, ...DEMO_PARTICIPANT_RULES, eligibility: DEMO_PARTICIPANT_RULES.eligibility as unknown as EligibilityRule[] });
+    const rules = em.create(ParticipantRules, {
+      program: project.program,
+      ...DEMO_PARTICIPANT_RULES,
+      eligibility: DEMO_PARTICIPANT_RULES.eligibility as unknown as EligibilityRule[],
+    });
     const measures = DEMO_MEASURES.map(({ weight: _weight, ...m }) =>
       em.create(Measure, { ...m, project, type: MeasureType[m.type], costPerPlace: new Decimal(m.costPerPlace) } as never),
     ) as unknown as Measure[];
@@ -80,10 +84,22 @@ export class ParticipantsSeeder extends Seeder {
       })) as never[],
     );
     const participations = people.flatMap((p) =>
-      p.participations.map((x) => ({ project: project.id, measure: measures[x.measureIndex].id, participant: p.id, startDate: x.startDate, endDate: x.endDate, exitReason: x.exitReason })),
+      p.participations.map((x) => ({
+        project: project.id,
+        measure: measures[x.measureIndex].id,
+        participant: p.id,
+        startDate: x.startDate,
+        endDate: x.endDate,
+        exitReason: x.exitReason,
+      })),
     );
-    await em.insertMany(Participation, participations.map((x, i) => ({ id: demoId(1, i), ...x, createdAt: now, updatedAt: now })) as never[]);
-    const observations = people.flatMap((p) => demoObservations(p).map((o) => ({ project: project.id, participant: p.id, kind: ObservationKind.RECORD, ...o })));
+    await em.insertMany(
+      Participation,
+      participations.map((x, i) => ({ id: demoId(1, i), ...x, createdAt: now, updatedAt: now })) as never[],
+    );
+    const observations = people.flatMap((p) =>
+      demoObservations(p).map((o) => ({ project: project.id, participant: p.id, kind: ObservationKind.RECORD, ...o })),
+    );
     await em.insertMany(LabourMarketObservation, observations.map((o, i) => ({ id: demoId(3, i), ...o, recordedAt: now })) as never[]);
   }
 }

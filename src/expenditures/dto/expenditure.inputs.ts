@@ -21,7 +21,10 @@ export class ExpenditureFieldsInput {
   @Field(() => LocalDateScalar, { description: 'Not after the payment date, unless invoiceDateNote says why.' })
   invoiceDate: LocalDate;
 
-  @Field(() => String, { nullable: true, description: 'Why the invoice is dated after the payment (e.g. a prepayment); required only then.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the invoice is dated after the payment (e.g. a prepayment); required only then.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(500)
@@ -55,7 +58,7 @@ export class ExpenditureFieldsInput {
   @Field(() => DecimalScalar, { description: 'Must equal gross − ineligible (checked).' })
   eligibleAmount: Decimal;
 
-  @Field(() => String, { nullable: true, description: 'Why the ineligible part is not eligible; shown in the proof\'s Belegliste.' })
+  @Field(() => String, { nullable: true, description: "Why the ineligible part is not eligible; shown in the proof's Belegliste." })
   @IsOptional()
   @IsString()
   @MaxLength(500)
@@ -91,7 +94,10 @@ export class ReverseExpenditureInput extends IdempotentInput {
   @MaxLength(2000)
   reason: string;
 
-  @Field(() => ExpenditureFieldsInput, { nullable: true, description: 'The corrected booking, booked in the same transaction as the reversal.' })
+  @Field(() => ExpenditureFieldsInput, {
+    nullable: true,
+    description: 'The corrected booking, booked in the same transaction as the reversal.',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => ExpenditureFieldsInput)

@@ -51,7 +51,8 @@ export interface ExpenditureProvenance {
 @Check({ name: 'expenditure_eligible_check', expression: 'eligible_amount = gross_amount - ineligible_amount' })
 @Check({
   name: 'expenditure_amounts_check',
-  expression: "(kind = 'BOOKING' and reversal_of_id is null and gross_amount > 0 and ineligible_amount >= 0 and ineligible_amount <= gross_amount) or (kind = 'REVERSAL' and reversal_of_id is not null and reason is not null and gross_amount < 0)",
+  expression:
+    "(kind = 'BOOKING' and reversal_of_id is null and gross_amount > 0 and ineligible_amount >= 0 and ineligible_amount <= gross_amount) or (kind = 'REVERSAL' and reversal_of_id is not null and reason is not null and gross_amount < 0)",
 })
 export class Expenditure {
   @PrimaryKey({ type: 'uuid' })
@@ -74,7 +75,11 @@ export class Expenditure {
    * one receipt however a booking reaches the table. The text policy has already refused invisible
    * characters and normalised Unicode (src/common/text/text-policy.ts).
    */
-  @Property({ type: 'text', generated: `(lower(btrim(regexp_replace((receipt_number)::text, '\\s+'::text, ' '::text, 'g'::text)) COLLATE "C")) stored`, nullable: true })
+  @Property({
+    type: 'text',
+    generated: `(lower(btrim(regexp_replace((receipt_number)::text, '\\s+'::text, ' '::text, 'g'::text)) COLLATE "C")) stored`,
+    nullable: true,
+  })
   receiptKey?: Opt<string>;
 
   /** 0 for the first booking of a receipt number, n for the n-th corrected booking. */

@@ -96,7 +96,10 @@ export class ExpenditureModel {
   @Field(() => ID)
   recordedById: string;
 
-  @Field(() => ExpenditureProvenanceModel, { nullable: true, description: 'For an imported booking: the import, mapping version and source row.' })
+  @Field(() => ExpenditureProvenanceModel, {
+    nullable: true,
+    description: 'For an imported booking: the import, mapping version and source row.',
+  })
   provenance: ExpenditureProvenanceModel | null;
 
   @Field(() => Date)

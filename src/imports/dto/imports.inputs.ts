@@ -1,6 +1,20 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsEnum, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Length, MaxLength, Min, validateSync, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsEnum,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  MaxLength,
+  Min,
+  validateSync,
+  ValidateNested,
+} from 'class-validator';
 
 import { flattenValidationErrors } from '../../common/errors/validation.js';
 
@@ -70,7 +84,10 @@ export class ProfileColumnsInput {
   @MaxLength(100)
   costCentre2?: string;
 
-  @Field(() => String, { nullable: true, description: "Header of the source's own booking id: keeps the source key stable across overlapping exports." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Header of the source's own booking id: keeps the source key stable across overlapping exports.",
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)
@@ -116,7 +133,10 @@ export class CreateImportProfileInput {
   columns: ProfileColumnsInput;
 }
 
-@InputType({ description: 'Conditions (all given ones must hold; none = every row) and the action. Account and cost-centre patterns are exact or a prefix ending in "*".' })
+@InputType({
+  description:
+    'Conditions (all given ones must hold; none = every row) and the action. Account and cost-centre patterns are exact or a prefix ending in "*".',
+})
 export class MappingRuleInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
@@ -147,7 +167,10 @@ export class MappingRuleInput {
   @Length(1, 40)
   costCentre?: string;
 
-  @Field(() => String, { nullable: true, description: 'Case-insensitive text in the booking text, remittance information or counterparty.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Case-insensitive text in the booking text, remittance information or counterparty.',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 100)
@@ -175,7 +198,10 @@ export class SetMappingRulesInput {
   @IsUUID()
   projectId: string;
 
-  @Field(() => Int, { nullable: true, description: 'The version this change is based on (0 or absent for the first set); a newer one is a CONFLICT.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The version this change is based on (0 or absent for the first set); a newer one is a CONFLICT.',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -196,5 +222,10 @@ export class SetMappingRulesInput {
 
 /** class-validator on every rule of a set, as the pipe does for top-level inputs: field `rules.<i>.<name>`. */
 export function validateRuleInputs(rules: readonly MappingRuleInput[]): { field: string; message: string }[] {
-  return rules.flatMap((rule, i) => flattenValidationErrors(validateSync(Object.assign(Object.create(MappingRuleInput.prototype) as MappingRuleInput, rule), { forbidUnknownValues: false }), `rules.${i}`));
+  return rules.flatMap((rule, i) =>
+    flattenValidationErrors(
+      validateSync(Object.assign(Object.create(MappingRuleInput.prototype) as MappingRuleInput, rule), { forbidUnknownValues: false }),
+      `rules.${i}`,
+    ),
+  );
 }

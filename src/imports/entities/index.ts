@@ -8,4 +8,13 @@ import { ImportedBooking } from './imported-booking.entity.js';
 import { MappingRuleSet } from './mapping-rule-set.entity.js';
 
 /** The imports module's entities, for the registry in src/database/entities.ts. */
-export const IMPORT_ENTITIES = [ImportProfile, MappingRuleSet, BookingImport, ImportRow, ImportedBooking, BankStatement, BankPaymentMatch, ImportProgress];
+export const IMPORT_ENTITIES = [
+  ImportProfile,
+  MappingRuleSet,
+  BookingImport,
+  ImportRow,
+  ImportedBooking,
+  BankStatement,
+  BankPaymentMatch,
+  ImportProgress,
+];

@@ -16,7 +16,8 @@ export class ImportSummaryModel {
   @Field(() => Int) ignored: number;
   @Field(() => Int) booked: number;
   @Field(() => Int) corrected: number;
-  @Field(() => DecimalScalar, { description: 'Eligible amount booked (or to book), net of the reversed earlier bookings.' }) amountToBook: Decimal;
+  @Field(() => DecimalScalar, { description: 'Eligible amount booked (or to book), net of the reversed earlier bookings.' })
+  amountToBook: Decimal;
 }
 
 @ObjectType('BankStatement', { description: 'A camt.053 statement of an import, with its booked balances.' })
@@ -52,7 +53,8 @@ export class BookingImportModel {
   @Field(() => Int) bytes: number;
   @Field(() => ImportStatus) status: ImportStatus;
   @Field(() => Int) rowCount: number;
-  @Field(() => Int, { nullable: true, description: 'The mapping rules version of the last preview or the commit.' }) mappingVersion: number | null;
+  @Field(() => Int, { nullable: true, description: 'The mapping rules version of the last preview or the commit.' }) mappingVersion:
+    number | null;
   @Field(() => ImportSummaryModel, { nullable: true }) summary: ImportSummaryModel | null;
   @Field(() => [BankStatementModel]) statements: BankStatementModel[];
   @Field(() => ID) uploadedById: string;
@@ -87,8 +89,10 @@ export class ImportRowModel {
   @Field(() => ImportRowStatus) status: ImportRowStatus;
   @Field(() => [RowReasonModel]) reasons: RowReasonModel[];
   @Field(() => ID, { nullable: true }) costCategoryId: string | null;
-  @Field(() => ID, { nullable: true, description: 'The ledger row booked from it (or, for a duplicate, the earlier booking).' }) expenditureId: string | null;
-  @Field(() => ID, { nullable: true, description: 'For a correction: the earlier booking it replaces.' }) replacesExpenditureId: string | null;
+  @Field(() => ID, { nullable: true, description: 'The ledger row booked from it (or, for a duplicate, the earlier booking).' })
+  expenditureId: string | null;
+  @Field(() => ID, { nullable: true, description: 'For a correction: the earlier booking it replaces.' }) replacesExpenditureId:
+    string | null;
 }
 
 @ObjectType('ImportProfileColumns')
@@ -133,7 +137,7 @@ export class MappingRuleModel {
   @Field(() => ID, { nullable: true }) measureId: string | null;
 }
 
-@ObjectType('MappingRuleSet', { description: 'One version of a project\'s mapping rules (never changed; a change is a new version).' })
+@ObjectType('MappingRuleSet', { description: "One version of a project's mapping rules (never changed; a change is a new version)." })
 export class MappingRuleSetModel {
   @Field(() => ID) projectId: string;
   @Field(() => Int) version: number;
@@ -167,18 +171,21 @@ export class ReceiptRefModel {
 export class PaymentMatchModel {
   @Field(() => BankPaymentModel) payment: BankPaymentModel;
   @Field(() => ReceiptRefModel) receipt: ReceiptRefModel;
-  @Field(() => Int, { description: 'Days between the receipt\'s payment date and the bank\'s booking date.' }) days: number;
+  @Field(() => Int, { description: "Days between the receipt's payment date and the bank's booking date." }) days: number;
   @Field(() => [String], { description: 'AMOUNT, DATE, REFERENCE, COUNTERPARTY.' }) criteria: string[];
-  @Field(() => Boolean, { description: 'Stored by confirmBankPayments: the receipt\'s payment is confirmed by the bank.' }) confirmed: boolean;
+  @Field(() => Boolean, { description: "Stored by confirmBankPayments: the receipt's payment is confirmed by the bank." })
+  confirmed: boolean;
 }
 
 @ObjectType('BankReconciliation', { description: 'Bank payments of a camt.053 import against the booked receipts.' })
 export class BankReconciliationModel {
   @Field(() => ID) importId: string;
   @Field(() => Int) windowDays: number;
-  @Field(() => LocalDateScalar, { description: 'The statements\' first day.' }) from: LocalDate;
+  @Field(() => LocalDateScalar, { description: "The statements' first day." }) from: LocalDate;
   @Field(() => LocalDateScalar) to: LocalDate;
   @Field(() => [PaymentMatchModel]) matches: PaymentMatchModel[];
-  @Field(() => [BankPaymentModel], { description: 'Debits with no receipt of equal amount in the window.' }) unmatchedPayments: BankPaymentModel[];
-  @Field(() => [ReceiptRefModel], { description: 'Receipts paid within the statements\' period that no debit matches.' }) unmatchedReceipts: ReceiptRefModel[];
+  @Field(() => [BankPaymentModel], { description: 'Debits with no receipt of equal amount in the window.' })
+  unmatchedPayments: BankPaymentModel[];
+  @Field(() => [ReceiptRefModel], { description: "Receipts paid within the statements' period that no debit matches." })
+  unmatchedReceipts: ReceiptRefModel[];
 }

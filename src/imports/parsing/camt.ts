@@ -56,7 +56,11 @@ const DOT = { decimalSeparator: '.', thousandsSeparator: '' };
  * equals the closing booked balance (CLBD); the continuity with earlier statements of the same
  * account is checked by staging, which knows them. Debits (money paid out) are positive rows.
  */
-export async function* parseCamt(input: Readable, ctx: ParseContext, onStatement: (statement: CamtStatement) => void): AsyncGenerator<ParsedRow> {
+export async function* parseCamt(
+  input: Readable,
+  ctx: ParseContext,
+  onStatement: (statement: CamtStatement) => void,
+): AsyncGenerator<ParsedRow> {
   const parser = new SaxesParser({ position: true });
   const stack: string[] = [];
   let text = '';
@@ -132,13 +136,19 @@ export async function* parseCamt(input: Readable, ctx: ParseContext, onStatement
     const closing = stack.pop();
     if (closing === 'Bal' && bal && stmt) {
       if (!bal.type || !bal.amount || !bal.date) fail('Bal', 'a balance lacks its type, amount or date.', bal.line);
-      stmt.balances.push({ type: bal.type!, amount: bal.debitCredit === 'DBIT' ? bal.amount!.negated() : bal.amount!, date: bal.date!, line: bal.line });
+      stmt.balances.push({
+        type: bal.type!,
+        amount: bal.debitCredit === 'DBIT' ? bal.amount!.negated() : bal.amount!,
+        date: bal.date!,
+        line: bal.line,
+      });
       bal = null;
     } else if (closing === 'Ntry' && entry && stmt) {
       const e: Entry = entry;
       entry = null;
       if (!e.amount) fail('Ntry/Amt', 'the entry has no amount.', e.line);
-      if (e.debitCredit !== 'DBIT' && e.debitCredit !== 'CRDT') fail('Ntry/CdtDbtInd', `"${e.debitCredit ?? ''}" is neither DBIT nor CRDT.`, e.line);
+      if (e.debitCredit !== 'DBIT' && e.debitCredit !== 'CRDT')
+        fail('Ntry/CdtDbtInd', `"${e.debitCredit ?? ''}" is neither DBIT nor CRDT.`, e.line);
       if ((e.status ?? 'BOOK') !== 'BOOK') return; // pending or information-only entries are not on the account yet
       if (!e.bookingDate) fail('Ntry/BookgDt', 'the booked entry has no booking date.', e.line);
       stmt.entries++;
@@ -172,9 +182,22 @@ export async function* parseCamt(input: Readable, ctx: ParseContext, onStatement
       if (!closingBal) fail('Bal/Tp (CLBD)', 'the statement has no closing booked balance (CLBD).', s.line);
       const expected = opening!.amount.plus(s.movement);
       if (!expected.eq(closingBal!.amount)) {
-        fail('Bal/Amt (CLBD)', `the statement does not add up: opening balance ${formatMoney(opening!.amount)} plus the booked entries (${formatMoney(s.movement)}) is ${formatMoney(expected)}, but the closing balance is ${formatMoney(closingBal!.amount)}. Is the file complete?`, closingBal!.line);
+        fail(
+          'Bal/Amt (CLBD)',
+          `the statement does not add up: opening balance ${formatMoney(opening!.amount)} plus the booked entries (${formatMoney(s.movement)}) is ${formatMoney(expected)}, but the closing balance is ${formatMoney(closingBal!.amount)}. Is the file complete?`,
+          closingBal!.line,
+        );
       }
-      onStatement({ statementId: s.id ?? '', iban: s.iban!, line: s.line, openingDate: opening!.date, openingBalance: opening!.amount, closingDate: closingBal!.date, closingBalance: closingBal!.amount, entries: s.entries });
+      onStatement({
+        statementId: s.id ?? '',
+        iban: s.iban!,
+        line: s.line,
+        openingDate: opening!.date,
+        openingBalance: opening!.amount,
+        closingDate: closingBal!.date,
+        closingBalance: closingBal!.amount,
+        entries: s.entries,
+      });
     }
   });
   parser.on('error', (error: Error) => {
@@ -194,7 +217,12 @@ export async function* parseCamt(input: Readable, ctx: ParseContext, onStatement
     }
     if (failure) {
       if (failure instanceof ImportFileError) throw failure;
-      throw new ImportFileError(ctx.fileName, parser.line, 'XML', `${failure.message.replace(/^[^:]*:\d+:\d+: /, '')} — the XML is not well-formed (a truncated file?).`);
+      throw new ImportFileError(
+        ctx.fileName,
+        parser.line,
+        'XML',
+        `${failure.message.replace(/^[^:]*:\d+:\d+: /, '')} — the XML is not well-formed (a truncated file?).`,
+      );
     }
   };
   try {
@@ -208,7 +236,8 @@ export async function* parseCamt(input: Readable, ctx: ParseContext, onStatement
     }
     write(null);
     yield* ready;
-    if (!sawStatementRoot) throw new ImportFileError(ctx.fileName, null, 'BkToCstmrStmt', 'the file holds no camt.053 statement (BkToCstmrStmt).');
+    if (!sawStatementRoot)
+      throw new ImportFileError(ctx.fileName, null, 'BkToCstmrStmt', 'the file holds no camt.053 statement (BkToCstmrStmt).');
   } finally {
     input.unpipe();
     input.resume();

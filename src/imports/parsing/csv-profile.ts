@@ -24,17 +24,31 @@ export interface CsvProfile {
  */
 export async function* parseProfileCsv(input: Readable, ctx: ParseContext, profile: CsvProfile): AsyncGenerator<ParsedRow> {
   let index: Partial<Record<keyof ProfileColumns, number>> | undefined;
-  for await (const { line, fields } of csvRecords(input, { delimiter: profile.delimiter, encoding: profile.encoding, fileName: ctx.fileName })) {
+  for await (const { line, fields } of csvRecords(input, {
+    delimiter: profile.delimiter,
+    encoding: profile.encoding,
+    fileName: ctx.fileName,
+  })) {
     if (!index) {
       const headers = fields.map((f) => f.trim());
       index = {};
       // The amount first: without it nothing can be read at all.
-      const mapped = (Object.entries(profile.columns) as [keyof ProfileColumns, string | undefined][]).sort(([a], [b]) => Number(b === 'amount') - Number(a === 'amount'));
+      const mapped = (Object.entries(profile.columns) as [keyof ProfileColumns, string | undefined][]).sort(
+        ([a], [b]) => Number(b === 'amount') - Number(a === 'amount'),
+      );
       for (const [field, header] of mapped) {
         if (!header) continue;
         const position = headers.indexOf(header);
         if (position === -1) {
-          throw new ImportFileError(ctx.fileName, line, header, `the profile reads ${field} from the column "${header}", but the file has no such header (its headers: ${headers.slice(0, 12).map((h) => `"${h}"`).join(', ')}).`);
+          throw new ImportFileError(
+            ctx.fileName,
+            line,
+            header,
+            `the profile reads ${field} from the column "${header}", but the file has no such header (its headers: ${headers
+              .slice(0, 12)
+              .map((h) => `"${h}"`)
+              .join(', ')}).`,
+          );
         }
         index[field] = position;
       }
@@ -42,7 +56,8 @@ export async function* parseProfileCsv(input: Readable, ctx: ParseContext, profi
     }
     const cell = (field: keyof ProfileColumns) => (index![field] === undefined ? '' : (fields[index![field]!] ?? ''));
     const at = (field: keyof ProfileColumns) => ({ file: ctx.fileName, line, field: profile.columns[field] ?? field });
-    const date = (field: 'invoiceDate' | 'paymentDate') => (cell(field).trim() ? parseDate(cell(field), profile.dateFormat, at(field)) : null);
+    const date = (field: 'invoiceDate' | 'paymentDate') =>
+      cell(field).trim() ? parseDate(cell(field), profile.dateFormat, at(field)) : null;
     const paymentDate = date('paymentDate');
     const invoiceDate = date('invoiceDate') ?? paymentDate;
     const receiptNumber = orNull(cell('receiptNumber'));

@@ -49,7 +49,12 @@ const GERMAN = { decimalSeparator: ',', thousandsSeparator: '' };
 export async function* parseDatev(input: Readable, ctx: ParseContext, onHeader: (header: DatevHeader) => void): AsyncGenerator<ParsedRow> {
   let header: DatevHeader | undefined;
   let columns: Map<string, number> | undefined;
-  for await (const { line, fields } of csvRecords(input, { delimiter: ';', encoding: 'windows-1252', fileName: ctx.fileName, firstLineApart: true })) {
+  for await (const { line, fields } of csvRecords(input, {
+    delimiter: ';',
+    encoding: 'windows-1252',
+    fileName: ctx.fileName,
+    firstLineApart: true,
+  })) {
     if (!header) {
       header = readHeader(fields, line, ctx.fileName);
       onHeader(header);
@@ -58,7 +63,13 @@ export async function* parseDatev(input: Readable, ctx: ParseContext, onHeader: 
     if (!columns) {
       columns = new Map(fields.map((name, i) => [name.trim(), i]));
       for (const key of REQUIRED) {
-        if (!columns.has(COLUMN[key])) throw new ImportFileError(ctx.fileName, line, COLUMN[key], `the column "${COLUMN[key]}" is missing from the column headers; is this a DATEV Buchungsstapel?`);
+        if (!columns.has(COLUMN[key]))
+          throw new ImportFileError(
+            ctx.fileName,
+            line,
+            COLUMN[key],
+            `the column "${COLUMN[key]}" is missing from the column headers; is this a DATEV Buchungsstapel?`,
+          );
       }
       continue;
     }
@@ -68,10 +79,12 @@ export async function* parseDatev(input: Readable, ctx: ParseContext, onHeader: 
     };
     const at = (key: keyof typeof COLUMN) => ({ file: ctx.fileName, line, field: COLUMN[key] });
     const currency = cell('currency').trim();
-    if (currency && currency !== 'EUR') throw new ImportFileError(ctx.fileName, line, COLUMN.currency, `only EUR bookings can be imported, not ${currency}.`);
+    if (currency && currency !== 'EUR')
+      throw new ImportFileError(ctx.fileName, line, COLUMN.currency, `only EUR bookings can be imported, not ${currency}.`);
     const unsigned = parseAmount(cell('amount'), GERMAN, at('amount'));
     const side = cell('debitCredit').trim().toUpperCase();
-    if (side !== 'S' && side !== 'H') throw new ImportFileError(ctx.fileName, line, COLUMN.debitCredit, `"${cell('debitCredit')}" is neither S (Soll) nor H (Haben).`);
+    if (side !== 'S' && side !== 'H')
+      throw new ImportFileError(ctx.fileName, line, COLUMN.debitCredit, `"${cell('debitCredit')}" is neither S (Soll) nor H (Haben).`);
     const date = documentDate(cell('documentDate'), header, at('documentDate'));
     const receiptNumber = orNull(cell('receiptNumber'));
     const guid = orNull(cell('guid'));
@@ -95,14 +108,31 @@ export async function* parseDatev(input: Readable, ctx: ParseContext, onHeader: 
     };
   }
   if (!header) throw new ImportFileError(ctx.fileName, 1, 'EXTF header', 'the file is empty.');
-  if (!columns) throw new ImportFileError(ctx.fileName, 2, 'column headers', 'the file ends after the EXTF header line; the column headers are missing.');
+  if (!columns)
+    throw new ImportFileError(
+      ctx.fileName,
+      2,
+      'column headers',
+      'the file ends after the EXTF header line; the column headers are missing.',
+    );
 }
 
 function readHeader(fields: string[], line: number, file: string): DatevHeader {
   const [marker, version, category, formatName, formatVersion] = fields;
-  if (marker !== 'EXTF' && marker !== 'DTVF') throw new ImportFileError(file, line, 'EXTF header', `the first line must start with "EXTF" (DATEV format), not "${(marker ?? '').slice(0, 20)}".`);
+  if (marker !== 'EXTF' && marker !== 'DTVF')
+    throw new ImportFileError(
+      file,
+      line,
+      'EXTF header',
+      `the first line must start with "EXTF" (DATEV format), not "${(marker ?? '').slice(0, 20)}".`,
+    );
   if (category !== '21' || formatName !== 'Buchungsstapel') {
-    throw new ImportFileError(file, line, 'Datenkategorie', `this is a DATEV "${formatName ?? ''}" file (category ${category ?? '?'}); only Buchungsstapel (category 21) holds bookings.`);
+    throw new ImportFileError(
+      file,
+      line,
+      'Datenkategorie',
+      `this is a DATEV "${formatName ?? ''}" file (category ${category ?? '?'}); only Buchungsstapel (category 21) holds bookings.`,
+    );
   }
   const date = (index: number, name: string) => {
     const value = (fields[index] ?? '').trim();
@@ -144,5 +174,10 @@ function documentDate(text: string, header: DatevHeader, at: { file: string; lin
     }
     if (date >= header.periodFrom && date <= header.periodTo) return date;
   }
-  throw new ImportFileError(at.file, at.line, at.field, `${match[1]}.${match[2]}. does not lie in the batch's period ${header.periodFrom} to ${header.periodTo}.`);
+  throw new ImportFileError(
+    at.file,
+    at.line,
+    at.field,
+    `${match[1]}.${match[2]}. does not lie in the batch's period ${header.periodFrom} to ${header.periodTo}.`,
+  );
 }

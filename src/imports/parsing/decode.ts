@@ -36,7 +36,15 @@ export class DecodeLines extends Transform {
     try {
       let data = this.rest.length ? Buffer.concat([this.rest, chunk]) : chunk;
       if (this.line === 0 && data.length >= 3 && data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) {
-        if (this.encoding !== 'utf-8') throw this.error(1, 'the file starts with a UTF-8 byte order mark, but this format is read as ' + this.encoding + '; export it as ' + this.encoding + ' or use a profile for UTF-8.');
+        if (this.encoding !== 'utf-8')
+          throw this.error(
+            1,
+            'the file starts with a UTF-8 byte order mark, but this format is read as ' +
+              this.encoding +
+              '; export it as ' +
+              this.encoding +
+              ' or use a profile for UTF-8.',
+          );
         data = data.subarray(3);
       }
       let start = 0;
@@ -64,18 +72,24 @@ export class DecodeLines extends Transform {
 
   private decode(bytes: Buffer): string {
     this.line++;
-    if (bytes.includes(0)) throw this.error(this.line, 'the line contains NUL bytes; is the file UTF-16? Export it as ' + this.encoding + '.');
+    if (bytes.includes(0))
+      throw this.error(this.line, 'the line contains NUL bytes; is the file UTF-16? Export it as ' + this.encoding + '.');
     if (this.encoding === 'utf-8') {
-      if (!isUtf8(bytes)) throw this.error(this.line, 'the line is not valid UTF-8; is the file in Windows-1252 (ANSI)? Use a profile with that encoding.');
+      if (!isUtf8(bytes))
+        throw this.error(this.line, 'the line is not valid UTF-8; is the file in Windows-1252 (ANSI)? Use a profile with that encoding.');
       return bytes.toString('utf8');
     }
     let high = false;
     for (const byte of bytes) {
       if (byte >= 0x80) high = true;
-      if (this.encoding === 'windows-1252' && CP1252_UNDEFINED.has(byte)) throw this.error(this.line, `byte 0x${byte.toString(16)} does not exist in Windows-1252; the file is in another encoding.`);
+      if (this.encoding === 'windows-1252' && CP1252_UNDEFINED.has(byte))
+        throw this.error(this.line, `byte 0x${byte.toString(16)} does not exist in Windows-1252; the file is in another encoding.`);
     }
     if (high && isUtf8(bytes) && /[\u0080-\u07ff]/.test(bytes.toString('utf8'))) {
-      throw this.error(this.line, `the line is UTF-8 encoded ("${bytes.toString('utf8').trim().slice(0, 40)}"), but this format is read as ${this.encoding}.`);
+      throw this.error(
+        this.line,
+        `the line is UTF-8 encoded ("${bytes.toString('utf8').trim().slice(0, 40)}"), but this format is read as ${this.encoding}.`,
+      );
     }
     return iconv.decode(bytes, this.encoding);
   }

@@ -39,16 +39,25 @@ export class IncomeFieldsInput {
   @Field(() => DecimalScalar, { description: 'More than 0.00 EUR (a correction is a reversal).' })
   amount: Decimal;
 
-  @Field(() => FundingSourceKind, { description: 'The Deckungsmittel of the plan in force the money belongs to; the plan must have it for the fiscal year. Never FEDERAL_GRANT.' })
+  @Field(() => FundingSourceKind, {
+    description:
+      'The Deckungsmittel of the plan in force the money belongs to; the plan must have it for the fiscal year. Never FEDERAL_GRANT.',
+  })
   @IsEnum(FundingSourceKind)
   fundingSource: FundingSourceKind;
 
-  @Field(() => IncomeType, { nullable: true, description: 'Default: OWN_FUNDS, THIRD_PARTY_FUNDS or PROJECT_INCOME after the funding source; INTEREST_INCOME belongs to INCOME.' })
+  @Field(() => IncomeType, {
+    nullable: true,
+    description: 'Default: OWN_FUNDS, THIRD_PARTY_FUNDS or PROJECT_INCOME after the funding source; INTEREST_INCOME belongs to INCOME.',
+  })
   @IsOptional()
   @IsEnum(IncomeType)
   type?: IncomeType;
 
-  @Field(() => ID, { nullable: true, description: 'The cost category the money co-finances, if earmarked; must have a budget line in that year.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The cost category the money co-finances, if earmarked; must have a budget line in that year.',
+  })
   @IsOptional()
   @IsUUID()
   costCategoryId?: string;

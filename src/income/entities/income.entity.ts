@@ -36,7 +36,8 @@ import { IncomeType } from '../income.enums.js';
 @Index({ properties: ['project', 'fiscalYear', 'fundingSource'] })
 @Check({
   name: 'income_amount_check',
-  expression: "(kind = 'BOOKING' and reversal_of_id is null and amount > 0) or (kind = 'REVERSAL' and reversal_of_id is not null and reason is not null and amount < 0)",
+  expression:
+    "(kind = 'BOOKING' and reversal_of_id is null and amount > 0) or (kind = 'REVERSAL' and reversal_of_id is not null and reason is not null and amount < 0)",
 })
 @Check({ name: 'income_source_check', expression: "funding_source <> 'FEDERAL_GRANT'" })
 export class Income {

@@ -90,13 +90,18 @@ export class FundingFiguresModel {
   @Field(() => DecimalScalar, { description: 'Soll: the plan in force.' })
   planned: Decimal;
 
-  @Field(() => DecimalScalar, { description: 'Ist: the federal grant as paid out net of repayments; every other source from the income ledger.' })
+  @Field(() => DecimalScalar, {
+    description: 'Ist: the federal grant as paid out net of repayments; every other source from the income ledger.',
+  })
   actual: Decimal;
 
   @Field(() => DecimalScalar, { description: 'Abweichung: actual − planned.' })
   deviation: Decimal;
 
-  @Field(() => PercentScalar, { nullable: true, description: 'Abweichung in % of planned (half up to two decimals); null where nothing is planned.' })
+  @Field(() => PercentScalar, {
+    nullable: true,
+    description: 'Abweichung in % of planned (half up to two decimals); null where nothing is planned.',
+  })
   deviationPercent: Decimal | null;
 }
 

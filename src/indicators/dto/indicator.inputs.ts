@@ -1,6 +1,21 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsBoolean, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { Decimal } from 'decimal.js';
 
 import type { LocalDate } from '../../common/dates/local-date.js';
@@ -58,7 +73,7 @@ export class IndicatorUpdateInput {
   @Field(() => LocalDateScalar)
   periodTo: LocalDate;
 
-  @Field(() => DecimalScalar, { description: 'The value in the indicator\'s unit (persons, percent or EUR).' })
+  @Field(() => DecimalScalar, { description: "The value in the indicator's unit (persons, percent or EUR)." })
   value: Decimal;
 
   @Field(() => Int, { nullable: true, description: 'PERCENT: persons counted.' })
@@ -150,7 +165,10 @@ export class SetIndicatorSettingsInput {
   @IsUUID()
   programId: string;
 
-  @Field(() => Int, { description: 'Smallest cell shown to analysts (default 5). The same threshold as ParticipantRules.minCellSize: setting it here changes it there; the programme needs participant rules first.' })
+  @Field(() => Int, {
+    description:
+      'Smallest cell shown to analysts (default 5). The same threshold as ParticipantRules.minCellSize: setting it here changes it there; the programme needs participant rules first.',
+  })
   @IsInt()
   @Min(1)
   @Max(100)
@@ -186,7 +204,10 @@ export class CreateIndicatorDefinitionInput {
   @IsEnum(ActualSource)
   source: ActualSource;
 
-  @Field(() => String, { nullable: true, description: 'COMPUTED: the counting rule (for PERCENT the numerator), e.g. EMPLOYED_ON_LEAVING.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'COMPUTED: the counting rule (for PERCENT the numerator), e.g. EMPLOYED_ON_LEAVING.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(60)

@@ -29,5 +29,3 @@ export class IndicatorSettings {
   @Property({ type: 'datetime', defaultRaw: 'now()', onUpdate: () => new Date() })
   updatedAt: Opt<Date> = new Date();
 }
-
-

@@ -2,7 +2,7 @@ import { Field, ID, ObjectType } from '@nestjs/graphql';
 
 import { ActualSource, Disaggregation, IndicatorKind, IndicatorUnit } from '../indicators.enums.js';
 
-@ObjectType('IndicatorDefinition', { description: 'Indikator: one entry of a programme\'s indicator catalogue.' })
+@ObjectType('IndicatorDefinition', { description: "Indikator: one entry of a programme's indicator catalogue." })
 export class IndicatorDefinitionModel {
   @Field(() => ID)
   id: string;

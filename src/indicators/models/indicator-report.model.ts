@@ -32,7 +32,8 @@ export class IndicatorBreakdownModel {
 }
 
 @ObjectType('IndicatorLateCorrection', {
-  description: 'Nachkorrektur: an earlier locked period\'s figure as last reported and as the data give it now (for shares with numerator and denominator). Null fields are suppressed for you.',
+  description:
+    "Nachkorrektur: an earlier locked period's figure as last reported and as the data give it now (for shares with numerator and denominator). Null fields are suppressed for you.",
 })
 export class IndicatorLateCorrectionModel {
   @Field(() => ID)
@@ -44,7 +45,10 @@ export class IndicatorLateCorrectionModel {
   @Field(() => LocalDateScalar)
   periodTo: LocalDate;
 
-  @Field(() => DecimalScalar, { nullable: true, description: 'The figure last reported for that period (its locked figure, or an earlier correction of it).' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'The figure last reported for that period (its locked figure, or an earlier correction of it).',
+  })
   reportedActual: Decimal | null;
 
   @Field(() => DecimalScalar, { nullable: true, description: 'The figure for that period from the data now.' })
@@ -69,7 +73,9 @@ export class IndicatorLateCorrectionModel {
   suppressed: boolean;
 }
 
-@ObjectType('IndicatorCorrectedFigure', { description: 'A locked period\'s figure recomputed from the data now, shown next to the frozen one.' })
+@ObjectType('IndicatorCorrectedFigure', {
+  description: "A locked period's figure recomputed from the data now, shown next to the frozen one.",
+})
 export class IndicatorCorrectedFigureModel {
   @Field(() => DecimalScalar, { nullable: true })
   actual: Decimal | null;
@@ -110,7 +116,10 @@ export class IndicatorReportRowModel {
   @Field(() => DecimalScalar, { nullable: true, description: 'Ausgangswert.' })
   baseline: Decimal | null;
 
-  @Field(() => DecimalScalar, { nullable: true, description: 'Etappenziel: the year\'s milestone when the period lies in one year, else the whole-period one.' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: "Etappenziel: the year's milestone when the period lies in one year, else the whole-period one.",
+  })
   milestone: Decimal | null;
 
   @Field(() => DecimalScalar, { nullable: true, description: 'Zielwert of the year when the period lies in one fiscal year.' })
@@ -122,7 +131,10 @@ export class IndicatorReportRowModel {
   @Field(() => DecimalScalar, { nullable: true, description: 'Ist im Berichtszeitraum; null when suppressed.' })
   periodActual: Decimal | null;
 
-  @Field(() => DecimalScalar, { nullable: true, description: 'Ist kumuliert (from the start of the approval period); null when suppressed.' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Ist kumuliert (from the start of the approval period); null when suppressed.',
+  })
   cumulativeActual: Decimal | null;
 
   @Field(() => Int, { nullable: true, description: 'PERCENT: persons counted (period).' })
@@ -140,7 +152,10 @@ export class IndicatorReportRowModel {
   @Field(() => PercentScalar, { nullable: true, description: 'Zielerreichung %: cumulative actual against the final target.' })
   attainmentPercent: Decimal | null;
 
-  @Field(() => DecimalScalar, { nullable: true, description: 'The cumulative actual projected linearly to the end of the approval period.' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'The cumulative actual projected linearly to the end of the approval period.',
+  })
   projectedActual: Decimal | null;
 
   @Field(() => PercentScalar, { nullable: true, description: 'Projected attainment at the end of the programme.' })
@@ -149,18 +164,20 @@ export class IndicatorReportRowModel {
   @Field(() => DecimalScalar, {
     nullable: true,
     description:
-      'Late corrections: the sum of the changes to earlier locked periods\' figures not reported before, shown in the first open period after them (for shares in percentage points; see lateCorrections).',
+      "Late corrections: the sum of the changes to earlier locked periods' figures not reported before, shown in the first open period after them (for shares in percentage points; see lateCorrections).",
   })
   lateCorrection: Decimal | null;
 
   @Field(() => [IndicatorLateCorrectionModel], {
-    description: 'Each earlier locked period\'s change: in the first open period those not reported before; in a locked period those it reported.',
+    description:
+      "Each earlier locked period's change: in the first open period those not reported before; in a locked period those it reported.",
   })
   lateCorrections: IndicatorLateCorrectionModel[];
 
   @Field(() => IndicatorCorrectedFigureModel, {
     nullable: true,
-    description: 'For a locked period: its figure from the data now, when that differs from the locked figure (the report recounts the period only when this field is asked for).',
+    description:
+      'For a locked period: its figure from the data now, when that differs from the locked figure (the report recounts the period only when this field is asked for).',
   })
   corrected: IndicatorCorrectedFigureModel | null;
 
@@ -197,7 +214,7 @@ export class IndicatorReportModel {
   @Field(() => Boolean, { description: 'Small cells are suppressed in this view (analysts).' })
   suppressionApplied: boolean;
 
-  @Field(() => Int, { description: 'The programme\'s smallest cell shown to analysts.' })
+  @Field(() => Int, { description: "The programme's smallest cell shown to analysts." })
   minCellSize: number;
 
   @Field(() => [IndicatorReportRowModel])

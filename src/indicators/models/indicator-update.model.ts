@@ -38,7 +38,7 @@ export class IndicatorUpdateModel {
   @Field(() => IndicatorUpdateStatus)
   status: IndicatorUpdateStatus;
 
-  @Field(() => String, { nullable: true, description: 'The approver\'s comment (always given when returned).' })
+  @Field(() => String, { nullable: true, description: "The approver's comment (always given when returned)." })
   decisionComment: string | null;
 
   @Field(() => ID)

@@ -46,17 +46,35 @@ export class IndicatorsSeeder extends Seeder {
     em.create(IndicatorSettings, { program });
     const byCode = new Map<string, IndicatorDefinition>();
     DEMO_CATALOGUE.forEach((entry, index) => {
-      byCode.set(entry.code, em.create(IndicatorDefinition, { ...entry, program, rule: entry.rule ?? null, denominatorRule: entry.denominatorRule ?? null, sortOrder: index + 1 }));
+      byCode.set(
+        entry.code,
+        em.create(IndicatorDefinition, {
+          ...entry,
+          program,
+          rule: entry.rule ?? null,
+          denominatorRule: entry.denominatorRule ?? null,
+          sortOrder: index + 1,
+        }),
+      );
     });
     for (const [code, t] of Object.entries(DEMO_TARGETS)) {
       const indicator = byCode.get(code)!;
       const target = new Decimal(t.target);
-      em.create(IndicatorTarget, { project, indicator, year: WHOLE_PERIOD, baseline: t.baseline ? new Decimal(t.baseline) : null, milestone: new Decimal(t.milestone), target });
+      em.create(IndicatorTarget, {
+        project,
+        indicator,
+        year: WHOLE_PERIOD,
+        baseline: t.baseline ? new Decimal(t.baseline) : null,
+        milestone: new Decimal(t.milestone),
+        target,
+      });
       if (!t.perYear) continue;
       YEARS.forEach((year, i) => {
         // Whole persons per year, rounded down; the last year takes the remainder so the years add up to the target.
         const share = i < YEARS.length - 1 ? target.times(YEAR_SHARES[i]).dividedBy(100).floor() : null;
-        const value = share ?? target.minus(YEAR_SHARES.slice(0, -1).reduce((acc, s) => acc.plus(target.times(s).dividedBy(100).floor()), new Decimal(0)));
+        const value =
+          share ??
+          target.minus(YEAR_SHARES.slice(0, -1).reduce((acc, s) => acc.plus(target.times(s).dividedBy(100).floor()), new Decimal(0)));
         em.create(IndicatorTarget, { project, indicator, year, milestone: null, target: value });
       });
     }

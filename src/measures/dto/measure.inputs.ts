@@ -128,7 +128,9 @@ export class EndParticipationInput {
   exitReason: ExitReason;
 }
 
-@InputType({ description: 'A dated labour-market observation: a status after the exit, or a job or training taken up (also while still taking part).' })
+@InputType({
+  description: 'A dated labour-market observation: a status after the exit, or a job or training taken up (also while still taking part).',
+})
 export class RecordObservationInput {
   @Field(() => ID)
   @IsUUID()

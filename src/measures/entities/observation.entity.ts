@@ -9,7 +9,8 @@ import { Participant } from '../../participants/entities/participant.entity.js';
 import { Project } from '../../programs/entities/project.entity.js';
 import { ObservationKind, ObservationSource, ObservationType } from '../measures.enums.js';
 
-const REFUSE_CHANGE = "raise exception 'labour_market_observation is append-only: % is not allowed', tg_op using errcode = 'insufficient_privilege'";
+const REFUSE_CHANGE =
+  "raise exception 'labour_market_observation is append-only: % is not allowed', tg_op using errcode = 'insufficient_privilege'";
 
 /**
  * One dated labour-market observation of a participant (one participation episode), append-only:
@@ -22,7 +23,11 @@ const REFUSE_CHANGE = "raise exception 'labour_market_observation is append-only
 @Trigger({ name: 'no_update_delete', timing: 'before', events: ['update', 'delete'], forEach: 'row', body: REFUSE_CHANGE })
 @Unique({ properties: ['participant', 'recordNo'] })
 @Index({ properties: ['project', 'participant'] })
-@Check({ name: 'labour_market_observation_record_check', expression: "(kind = 'RECORD') = (supersedes_id is null) and (kind = 'RECORD') = (reason is null) and (kind = 'WITHDRAWAL') = (type is null) and (type is null) = (observed_on is null) and (type is null) = (source is null)" })
+@Check({
+  name: 'labour_market_observation_record_check',
+  expression:
+    "(kind = 'RECORD') = (supersedes_id is null) and (kind = 'RECORD') = (reason is null) and (kind = 'WITHDRAWAL') = (type is null) and (type is null) = (observed_on is null) and (type is null) = (source is null)",
+})
 export class LabourMarketObservation {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();

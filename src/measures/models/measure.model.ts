@@ -84,7 +84,8 @@ export class ParticipationModel {
 }
 
 @ObjectType('LabourMarketObservation', {
-  description: 'A dated labour-market observation of a participant. Append-only: corrections and withdrawals are new records that supersede an earlier one.',
+  description:
+    'A dated labour-market observation of a participant. Append-only: corrections and withdrawals are new records that supersede an earlier one.',
 })
 export class ObservationModel {
   @Field(() => ID)
@@ -93,7 +94,9 @@ export class ObservationModel {
   @Field(() => ID)
   participantId: string;
 
-  @Field(() => Int, { description: 'Order in which the participant\'s records were written (1, 2, …); of two observations of one day the later record counts.' })
+  @Field(() => Int, {
+    description: "Order in which the participant's records were written (1, 2, …); of two observations of one day the later record counts.",
+  })
   recordNo: number;
 
   @Field(() => ObservationKind)
@@ -111,7 +114,10 @@ export class ObservationModel {
   @Field(() => ID, { nullable: true, description: 'The record this one corrects or withdraws.' })
   supersedesId: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Why the superseded record was corrected or withdrawn; case workers and auditors of the project only (null for others).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the superseded record was corrected or withdrawn; case workers and auditors of the project only (null for others).',
+  })
   reason: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The later record that corrects or withdraws this one; null while none does.' })

@@ -17,7 +17,7 @@ export class SachberichtArgs {
   @IsEnum(ProofKind)
   kind: ProofKind;
 
-  @Field(() => Int, { nullable: true, description: 'The interim proof\'s fiscal year; leave out for the final proof.' })
+  @Field(() => Int, { nullable: true, description: "The interim proof's fiscal year; leave out for the final proof." })
   @IsOptional()
   @IsInt()
   @Min(2000)
@@ -47,7 +47,7 @@ export class SaveNarrativeSectionInput {
   @IsEnum(ProofKind)
   kind: ProofKind;
 
-  @Field(() => Int, { nullable: true, description: 'The interim proof\'s fiscal year; leave out for the final proof.' })
+  @Field(() => Int, { nullable: true, description: "The interim proof's fiscal year; leave out for the final proof." })
   @IsOptional()
   @IsInt()
   @Min(2000)
@@ -63,12 +63,16 @@ export class SaveNarrativeSectionInput {
   @IsUUID()
   costCategoryId?: string;
 
-  @Field(() => Int, { description: 'The version this text is based on (0 for a section not yet written); a newer one saved meanwhile makes this a CONFLICT.' })
+  @Field(() => Int, {
+    description: 'The version this text is based on (0 for a section not yet written); a newer one saved meanwhile makes this a CONFLICT.',
+  })
   @IsInt()
   @Min(0)
   baseVersion: number;
 
-  @Field(() => String, { description: `Markdown (headings, paragraphs, lists, bold, italics, links); at most ${MAX_SECTION_LENGTH} characters.` })
+  @Field(() => String, {
+    description: `Markdown (headings, paragraphs, lists, bold, italics, links); at most ${MAX_SECTION_LENGTH} characters.`,
+  })
   @IsString()
   @MaxLength(MAX_SECTION_LENGTH)
   markdown: string;

@@ -30,7 +30,9 @@ export class NarrativeSectionModel {
   createdAt: Date | null;
 }
 
-@ObjectType('Sachbericht', { description: 'The narrative report of a proof: the form\'s sections and the deviation notes, latest versions.' })
+@ObjectType('Sachbericht', {
+  description: "The narrative report of a proof: the form's sections and the deviation notes, latest versions.",
+})
 export class SachberichtModel {
   @Field(() => ID)
   projectId: string;

@@ -27,7 +27,15 @@ describe('Sachbericht Markdown', () => {
     expect(blocks[0]).toEqual({ kind: 'heading', level: 2, inlines: [{ text: 'Verlauf' }] });
     expect(blocks[1]).toEqual({
       kind: 'paragraph',
-      inlines: [{ text: 'Das Vorhaben lief ' }, { text: 'planmäßig', bold: true }, { text: ', mit ' }, { text: 'kleinen', italics: true }, { text: ' Verzögerungen & ' }, { text: 'B1', code: true }, { text: '.' }],
+      inlines: [
+        { text: 'Das Vorhaben lief ' },
+        { text: 'planmäßig', bold: true },
+        { text: ', mit ' },
+        { text: 'kleinen', italics: true },
+        { text: ' Verzögerungen & ' },
+        { text: 'B1', code: true },
+        { text: '.' },
+      ],
     });
     expect(blocks[2]).toEqual({
       kind: 'list',
@@ -39,10 +47,22 @@ describe('Sachbericht Markdown', () => {
         { level: 0, inlines: [{ text: 'Gruppen' }] },
       ],
     });
-    expect(blocks[3]).toMatchObject({ kind: 'list', ordered: true, start: 1, items: [{ inlines: [{ text: 'erstens' }] }, { inlines: [{ text: 'zweitens' }] }] });
-    expect(blocks[4]).toEqual({ kind: 'table', header: [[{ text: 'Ziel' }], [{ text: 'Ist' }]], rows: [[[{ text: '100' }], [{ text: '97' }]]] });
+    expect(blocks[3]).toMatchObject({
+      kind: 'list',
+      ordered: true,
+      start: 1,
+      items: [{ inlines: [{ text: 'erstens' }] }, { inlines: [{ text: 'zweitens' }] }],
+    });
+    expect(blocks[4]).toEqual({
+      kind: 'table',
+      header: [[{ text: 'Ziel' }], [{ text: 'Ist' }]],
+      rows: [[[{ text: '100' }], [{ text: '97' }]]],
+    });
     expect(blocks[5]).toEqual({ kind: 'paragraph', inlines: [{ text: '<script>alert(1)</script>' }] });
-    expect(blocks[6]).toEqual({ kind: 'paragraph', inlines: [{ text: 'Siehe ' }, { text: 'Bericht', link: 'https://example.org/b' }, { text: '.' }] });
+    expect(blocks[6]).toEqual({
+      kind: 'paragraph',
+      inlines: [{ text: 'Siehe ' }, { text: 'Bericht', link: 'https://example.org/b' }, { text: '.' }],
+    });
   });
 
   it('gives nothing for an empty section', () => {

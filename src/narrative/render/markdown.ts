@@ -48,15 +48,24 @@ function blocks(tokens: Token[]): Block[] {
         out.push({ kind: 'paragraph', inlines: inlines((t as Tokens.Paragraph).tokens) });
         break;
       case 'text':
-        out.push({ kind: 'paragraph', inlines: inlines((t as Tokens.Text).tokens ?? [{ type: 'text', raw: t.raw, text: (t as Tokens.Text).text }]) });
+        out.push({
+          kind: 'paragraph',
+          inlines: inlines((t as Tokens.Text).tokens ?? [{ type: 'text', raw: t.raw, text: (t as Tokens.Text).text }]),
+        });
         break;
       case 'list': {
         const list = t as Tokens.List;
-        out.push({ kind: 'list', ordered: list.ordered, start: typeof list.start === 'number' ? list.start : 1, items: listItems(list, 0) });
+        out.push({
+          kind: 'list',
+          ordered: list.ordered,
+          start: typeof list.start === 'number' ? list.start : 1,
+          items: listItems(list, 0),
+        });
         break;
       }
       case 'blockquote':
-        for (const inner of blocks((t as Tokens.Blockquote).tokens)) out.push(inner.kind === 'paragraph' ? { kind: 'quote', inlines: inner.inlines } : inner);
+        for (const inner of blocks((t as Tokens.Blockquote).tokens))
+          out.push(inner.kind === 'paragraph' ? { kind: 'quote', inlines: inner.inlines } : inner);
         break;
       case 'code':
         out.push({ kind: 'code', text: (t as Tokens.Code).text });
@@ -66,7 +75,11 @@ function blocks(tokens: Token[]): Block[] {
         break;
       case 'table': {
         const table = t as Tokens.Table;
-        out.push({ kind: 'table', header: table.header.map((c) => inlines(c.tokens)), rows: table.rows.map((r) => r.map((c) => inlines(c.tokens))) });
+        out.push({
+          kind: 'table',
+          header: table.header.map((c) => inlines(c.tokens)),
+          rows: table.rows.map((r) => r.map((c) => inlines(c.tokens))),
+        });
         break;
       }
       default:

@@ -19,7 +19,14 @@ import { type Block, type Inline, markdownBlocks } from './markdown.js';
 import { EMPTY_SECTION_TEXT, type SachberichtDocument, type SachberichtTable } from './sachbericht-document.js';
 
 const NUMBERED = 'sachbericht-numbered';
-const HEADINGS = [HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6, HeadingLevel.HEADING_6];
+const HEADINGS = [
+  HeadingLevel.HEADING_2,
+  HeadingLevel.HEADING_3,
+  HeadingLevel.HEADING_4,
+  HeadingLevel.HEADING_5,
+  HeadingLevel.HEADING_6,
+  HeadingLevel.HEADING_6,
+];
 
 /**
  * The Sachbericht as an editable DOCX: real Word headings, paragraphs, lists and tables (not an
@@ -36,7 +43,8 @@ export async function renderSachberichtDocx(doc: SachberichtDocument): Promise<B
   for (const section of doc.sections) {
     children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(section.heading)], spacing: { before: 240 } }));
     const blocks = markdownBlocks(section.markdown);
-    if (blocks.length === 0) children.push(new Paragraph({ children: [new TextRun({ text: EMPTY_SECTION_TEXT, italics: true, color: '666666' })] }));
+    if (blocks.length === 0)
+      children.push(new Paragraph({ children: [new TextRun({ text: EMPTY_SECTION_TEXT, italics: true, color: '666666' })] }));
     for (const block of blocks) children.push(...docxBlock(block, () => listInstance++));
     for (const table of section.tables) children.push(...docxTable(table));
   }
@@ -48,7 +56,13 @@ export async function renderSachberichtDocx(doc: SachberichtDocument): Promise<B
       config: [
         {
           reference: NUMBERED,
-          levels: [0, 1, 2, 3].map((level) => ({ level, format: LevelFormat.DECIMAL, text: `%${level + 1}.`, alignment: AlignmentType.START, style: { paragraph: { indent: { left: 360 * (level + 1), hanging: 260 } } } })),
+          levels: [0, 1, 2, 3].map((level) => ({
+            level,
+            format: LevelFormat.DECIMAL,
+            text: `%${level + 1}.`,
+            alignment: AlignmentType.START,
+            style: { paragraph: { indent: { left: 360 * (level + 1), hanging: 260 } } },
+          })),
         },
       ],
     },
@@ -67,7 +81,13 @@ function docxBlock(block: Block, nextList: () => number): (Paragraph | Table)[] 
     case 'quote':
       return [new Paragraph({ children: runs(block.inlines.map((i) => ({ ...i, italics: true }))), indent: { left: 400 } })];
     case 'code':
-      return block.text.split('\n').map((line) => new Paragraph({ children: [new TextRun({ text: line, font: 'Consolas', size: 18 })], shading: { type: ShadingType.CLEAR, fill: 'F2F2F2', color: 'auto' } }));
+      return block.text.split('\n').map(
+        (line) =>
+          new Paragraph({
+            children: [new TextRun({ text: line, font: 'Consolas', size: 18 })],
+            shading: { type: ShadingType.CLEAR, fill: 'F2F2F2', color: 'auto' },
+          }),
+      );
     case 'rule':
       return [new Paragraph({ thematicBreak: true, children: [] })];
     case 'list': {
@@ -83,8 +103,15 @@ function docxBlock(block: Block, nextList: () => number): (Paragraph | Table)[] 
         new Table({
           width: { size: 100, type: WidthType.PERCENTAGE },
           rows: [
-            new TableRow({ tableHeader: true, children: block.header.map((c) => new TableCell({ children: [new Paragraph({ children: runs(c.map((i) => ({ ...i, bold: true }))) })] })) }),
-            ...block.rows.map((r) => new TableRow({ children: r.map((c) => new TableCell({ children: [new Paragraph({ children: runs(c) })] })) })),
+            new TableRow({
+              tableHeader: true,
+              children: block.header.map(
+                (c) => new TableCell({ children: [new Paragraph({ children: runs(c.map((i) => ({ ...i, bold: true }))) })] }),
+              ),
+            }),
+            ...block.rows.map(
+              (r) => new TableRow({ children: r.map((c) => new TableCell({ children: [new Paragraph({ children: runs(c) })] })) }),
+            ),
           ],
         }),
       ];
@@ -111,14 +138,23 @@ function runs(inlines: Inline[]): (TextRun | ExternalHyperlink)[] {
 
 function docxTable(table: SachberichtTable): (Paragraph | Table)[] {
   const cell = (text: string, column: number, bold: boolean) =>
-    new TableCell({ children: [new Paragraph({ alignment: table.align[column] === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT, children: [new TextRun({ text, bold, size: 18 })] })] });
+    new TableCell({
+      children: [
+        new Paragraph({
+          alignment: table.align[column] === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+          children: [new TextRun({ text, bold, size: 18 })],
+        }),
+      ],
+    });
   return [
     new Paragraph({ children: [new TextRun({ text: table.title, bold: true })], spacing: { before: 160, after: 60 } }),
     new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
       rows: [
         new TableRow({ tableHeader: true, children: table.header.map((h, c) => cell(h, c, true)) }),
-        ...table.rows.map((row, r) => new TableRow({ children: row.map((text, c) => cell(text, c, table.boldRows?.includes(r) ?? false)) })),
+        ...table.rows.map(
+          (row, r) => new TableRow({ children: row.map((text, c) => cell(text, c, table.boldRows?.includes(r) ?? false)) }),
+        ),
       ],
     }),
     ...(table.note ? [new Paragraph({ children: [new TextRun({ text: table.note, italics: true, size: 16 })] })] : []),
@@ -133,7 +169,9 @@ function docxTable(table: SachberichtTable): (Paragraph | Table)[] {
 async function pinned(docx: Buffer, asOf: string): Promise<Buffer> {
   const date = new Date(`${asOf}T00:00:00Z`);
   const source = await JSZip.loadAsync(docx);
-  const names = Object.keys(source.files).filter((n) => !source.files[n].dir).sort();
+  const names = Object.keys(source.files)
+    .filter((n) => !source.files[n].dir)
+    .sort();
   const texts = new Map<string, string>();
   for (const name of names) texts.set(name, await source.files[name].async('string'));
   const randomIds: string[] = [];
@@ -148,7 +186,11 @@ async function pinned(docx: Buffer, asOf: string): Promise<Buffer> {
     randomIds.forEach((id, i) => {
       text = text.split(`"${id}"`).join(`"rIdP${i + 1}"`);
     });
-    if (name === 'docProps/core.xml') text = text.replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:)/g, `$1${date.toISOString().replace(/\.\d{3}Z$/, 'Z')}$2`);
+    if (name === 'docProps/core.xml')
+      text = text.replace(
+        /(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:)/g,
+        `$1${date.toISOString().replace(/\.\d{3}Z$/, 'Z')}$2`,
+      );
     target.file(name, text, { date, createFolders: false });
   }
   return target.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'UNIX' });

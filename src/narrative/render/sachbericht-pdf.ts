@@ -6,7 +6,7 @@ import { EMPTY_SECTION_TEXT, type SachberichtDocument, type SachberichtTable } f
 
 const require = createRequire(import.meta.url);
 // pdfmake is CommonJS and a singleton; the proof summary (reporting/pdf) sets it up the same way.
- 
+
 const pdfmake = require('pdfmake') as {
   setFonts(fonts: unknown): void;
   setUrlAccessPolicy(allow: (url: string) => boolean): void;
@@ -44,7 +44,14 @@ export async function renderSachberichtPdf(doc: SachberichtDocument): Promise<Bu
     for (const table of section.tables) content.push(...pdfTable(table));
   }
   const definition = {
-    info: { title: doc.title, author: doc.author, creator: 'Funding Program Tracker', producer: 'Funding Program Tracker', creationDate: fixed, modDate: fixed },
+    info: {
+      title: doc.title,
+      author: doc.author,
+      creator: 'Funding Program Tracker',
+      producer: 'Funding Program Tracker',
+      creationDate: fixed,
+      modDate: fixed,
+    },
     pageSize: 'A4',
     pageMargins: [48, 48, 48, 48],
     defaultStyle: { font: 'Roboto', fontSize: 9.5, lineHeight: 1.2 },
@@ -70,7 +77,15 @@ function pdfBlock(block: Block): unknown {
       let number = block.start;
       return {
         stack: block.items.map((item) => ({
-          columns: [{ width: 14 + item.level * 14, text: block.ordered && item.level === 0 ? `${number++}.` : item.level === 0 ? '•' : '–', alignment: 'right', margin: [0, 0, 4, 0] }, { width: '*', text: runs(item.inlines) }],
+          columns: [
+            {
+              width: 14 + item.level * 14,
+              text: block.ordered && item.level === 0 ? `${number++}.` : item.level === 0 ? '•' : '–',
+              alignment: 'right',
+              margin: [0, 0, 4, 0],
+            },
+            { width: '*', text: runs(item.inlines) },
+          ],
           columnGap: 4,
         })),
         margin: [0, 0, 0, 4],
@@ -78,7 +93,10 @@ function pdfBlock(block: Block): unknown {
     }
     case 'table':
       return {
-        table: { headerRows: 1, body: [block.header.map((c) => ({ text: runs(c), bold: true })), ...block.rows.map((r) => r.map((c) => ({ text: runs(c) })))] },
+        table: {
+          headerRows: 1,
+          body: [block.header.map((c) => ({ text: runs(c), bold: true })), ...block.rows.map((r) => r.map((c) => ({ text: runs(c) })))],
+        },
         layout: 'lightHorizontalLines',
         margin: [0, 0, 0, 6],
       };
@@ -102,7 +120,9 @@ function pdfTable(table: SachberichtTable): unknown[] {
         headerRows: 1,
         body: [
           table.header.map((h, c) => ({ text: h, bold: true, alignment: table.align[c] ?? 'left' })),
-          ...table.rows.map((row, r) => row.map((cell, c) => ({ text: cell, alignment: table.align[c] ?? 'left', bold: table.boldRows?.includes(r) ?? false }))),
+          ...table.rows.map((row, r) =>
+            row.map((cell, c) => ({ text: cell, alignment: table.align[c] ?? 'left', bold: table.boldRows?.includes(r) ?? false })),
+          ),
         ],
       },
       layout: 'lightHorizontalLines',

@@ -11,9 +11,17 @@ import { renderSachberichtDocx } from './sachbericht-docx.js';
 import { renderSachberichtPdf } from './sachbericht-pdf.js';
 
 const run = promisify(execFile);
-const has = async (tool: string, arg: string) => run(tool, [arg]).then(() => true, () => false);
+const has = async (tool: string, arg: string) =>
+  run(tool, [arg]).then(
+    () => true,
+    () => false,
+  );
 /** LibreOffice Writer (libreoffice-writer-nogui); Calc alone cannot open a DOCX. */
-const hasWriter = () => access('/usr/lib/libreoffice/program/libswlo.so').then(() => true, () => false);
+const hasWriter = () =>
+  access('/usr/lib/libreoffice/program/libswlo.so').then(
+    () => true,
+    () => false,
+  );
 
 const DOC: SachberichtDocument = {
   title: 'Sachbericht zum Verwendungsnachweis',
@@ -23,9 +31,21 @@ const DOC: SachberichtDocument = {
   sections: [
     {
       heading: '1. Verwendung der Zuwendung und Verlauf des Vorhabens',
-      markdown: '## Verlauf\n\nDas Vorhaben lief **planmäßig**.\n\n1. Coaching\n2. Vermittlung\n\n- Kinderbetreuung\n  - Randzeiten\n\nMehr unter [Projektseite](https://example.org/p).',
+      markdown:
+        '## Verlauf\n\nDas Vorhaben lief **planmäßig**.\n\n1. Coaching\n2. Vermittlung\n\n- Kinderbetreuung\n  - Randzeiten\n\nMehr unter [Projektseite](https://example.org/p).',
       version: 3,
-      tables: [{ title: 'Mittelabrufe', header: ['Datum', 'Betrag EUR'], rows: [['01.02.2024', '9.000,00'], ['Summe', '9.000,00']], align: ['left', 'right'], boldRows: [1] }],
+      tables: [
+        {
+          title: 'Mittelabrufe',
+          header: ['Datum', 'Betrag EUR'],
+          rows: [
+            ['01.02.2024', '9.000,00'],
+            ['Summe', '9.000,00'],
+          ],
+          align: ['left', 'right'],
+          boldRows: [1],
+        },
+      ],
     },
     { heading: '2. Erzielte Ergebnisse im Vergleich zu den Zielen', markdown: '', version: 0, tables: [] },
   ],
@@ -69,12 +89,27 @@ describe('the Sachbericht as PDF and DOCX', () => {
       } else console.warn('SKIPPED: pdftotext (poppler-utils) is not installed.');
       if ((await has('soffice', '--version')) && (await hasWriter())) {
         await writeFile(join(dir, 's.docx'), await renderSachberichtDocx(DOC));
-        await run('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'txt:Text (encoded):UTF8', '--outdir', dir, join(dir, 's.docx')], { timeout: 120_000 });
+        await run(
+          'soffice',
+          [
+            `-env:UserInstallation=file://${dir}/profile`,
+            '--headless',
+            '--convert-to',
+            'txt:Text (encoded):UTF8',
+            '--outdir',
+            dir,
+            join(dir, 's.docx'),
+          ],
+          { timeout: 120_000 },
+        );
         const text = await readFile(join(dir, 's.txt'), 'utf8');
         expect(text).toContain('Verlauf');
         expect(text).toContain('Kinderbetreuung');
         expect(text).toContain('9.000,00');
-      } else console.warn('SKIPPED: LibreOffice Writer (libreoffice-writer-nogui) is not installed; the DOCX is not opened in a word processor.');
+      } else
+        console.warn(
+          'SKIPPED: LibreOffice Writer (libreoffice-writer-nogui) is not installed; the DOCX is not opened in a word processor.',
+        );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -63,7 +63,9 @@ export class ParticipantRulesInput {
   @Type(() => EligibilityRuleInput)
   eligibility: EligibilityRuleInput[];
 
-  @Field(() => Int, { description: 'Months after exit that identity and health data are kept (at least 13, so the 12-month follow-up can happen).' })
+  @Field(() => Int, {
+    description: 'Months after exit that identity and health data are kept (at least 13, so the 12-month follow-up can happen).',
+  })
   @IsInt()
   @Min(13)
   @Max(600)

@@ -21,7 +21,10 @@ export class ErasureRequestInput {
   @Field(() => LocalDateScalar)
   requestReceivedOn: LocalDate;
 
-  @Field(() => String, { description: 'How the requester\'s identity was verified (e.g. "ID card checked in person"). Checked, but not stored: the audit trail records only that it was given (it may hold an ID-card number).' })
+  @Field(() => String, {
+    description:
+      'How the requester\'s identity was verified (e.g. "ID card checked in person"). Checked, but not stored: the audit trail records only that it was given (it may hold an ID-card number).',
+  })
   @IsString()
   @MinLength(10)
   @MaxLength(500)

@@ -1,6 +1,21 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsEmail, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  IsBoolean,
+  IsEmail,
+  IsEnum,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 
 import type { LocalDate } from '../../common/dates/local-date.js';
 import { LocalDateScalar } from '../../common/dates/local-date.scalar.js';
@@ -29,7 +44,10 @@ export class ParticipantIdentityInput {
   @MaxLength(300)
   address?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Sozialversicherungsnummer: 2 digits, 6 digits birth date, a letter, 3 digits (blanks allowed).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Sozialversicherungsnummer: 2 digits, 6 digits birth date, a letter, 3 digits (blanks allowed).',
+  })
   @IsOptional()
   @IsString()
   @Matches(/^\s*\d{2}\s*\d{6}\s*[A-Za-z]\s*\d{3}\s*$/, { message: 'socialInsuranceNumber must look like "12 150385 M 123"' })
@@ -162,7 +180,10 @@ export class RegisterParticipantInput extends UpdateIdentityInput {
   @Type(() => EntryDataInput)
   entryData?: EntryDataInput;
 
-  @Field(() => EligibilityOverrideInput, { nullable: true, description: 'Only a case worker\'s written justification lets an ineligible person in.' })
+  @Field(() => EligibilityOverrideInput, {
+    nullable: true,
+    description: "Only a case worker's written justification lets an ineligible person in.",
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => EligibilityOverrideInput)

@@ -9,7 +9,8 @@ import { Project } from '../../programs/entities/project.entity.js';
 import { ExitCorrectionKind, ExitReason } from '../participants.enums.js';
 import { Participant } from './participant.entity.js';
 
-const REFUSE_CHANGE = "raise exception 'participant_exit_correction is append-only: % is not allowed', tg_op using errcode = 'insufficient_privilege'";
+const REFUSE_CHANGE =
+  "raise exception 'participant_exit_correction is append-only: % is not allowed', tg_op using errcode = 'insufficient_privilege'";
 
 /**
  * A correction or withdrawal of a recorded exit, with its reason: what the exit said before and

@@ -15,7 +15,10 @@ export const DEFAULT_MIN_CELL_SIZE = 5;
  * FundingProgram so the programme module stays the programme module's.
  */
 @Entity({ tableName: 'participant_rules' })
-@Check({ name: 'participant_rules_numbers_check', expression: 'retention_months_after_exit >= 13 and entry_data_due_days >= 0 and exit_data_due_days >= 0 and min_cell_size >= 1' })
+@Check({
+  name: 'participant_rules_numbers_check',
+  expression: 'retention_months_after_exit >= 13 and entry_data_due_days >= 0 and exit_data_due_days >= 0 and min_cell_size >= 1',
+})
 export class ParticipantRules {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();

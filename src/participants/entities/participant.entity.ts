@@ -17,8 +17,15 @@ import { EducationLevel, ErasureReason, ExitReason, Gender, LabourStatusAtEntry,
 @Entity({ tableName: 'participant' })
 @Unique({ properties: ['project', 'pseudonym'] })
 @Index({ properties: ['project', 'entryDate', 'id'] })
-@Check({ name: 'participant_numbers_check', expression: 'months_on_benefits >= 0 and children_in_household >= 0 and birth_year >= 1900 and birth_year <= 2100 and (age_at_entry is null or (age_at_entry >= 0 and age_at_entry <= 130)) and episode >= 1' })
-@Check({ name: 'participant_exit_check', expression: '(exit_date is null) = (exit_reason is null) and (exit_date is null or exit_date >= entry_date)' })
+@Check({
+  name: 'participant_numbers_check',
+  expression:
+    'months_on_benefits >= 0 and children_in_household >= 0 and birth_year >= 1900 and birth_year <= 2100 and (age_at_entry is null or (age_at_entry >= 0 and age_at_entry <= 130)) and episode >= 1',
+})
+@Check({
+  name: 'participant_exit_check',
+  expression: '(exit_date is null) = (exit_reason is null) and (exit_date is null or exit_date >= entry_date)',
+})
 export class Participant {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();

@@ -9,7 +9,6 @@ import { ParticipantModel } from './participant.model.js';
 @ObjectType()
 export class ParticipantConnection extends Connection(ParticipantModel, 'Participant') {}
 
-
 @ObjectType('OverdueParticipantData', { description: 'Data of a participant that should have been recorded by `dueOn`.' })
 export class OverdueItemModel {
   @Field(() => OverdueKind)
@@ -36,11 +35,13 @@ export class StatisticsCellModel {
   @Field(() => Int, { nullable: true, description: 'Persons; null when suppressed.' })
   count: number | null;
 
-  @Field(() => Boolean, { description: 'True when fewer persons than the programme\'s minimum cell size (shown to non-case-workers as null).' })
+  @Field(() => Boolean, {
+    description: "True when fewer persons than the programme's minimum cell size (shown to non-case-workers as null).",
+  })
   suppressed: boolean;
 }
 
-@ObjectType('ParticipantStatistics', { description: 'Pseudonymous aggregates of a project\'s participants.' })
+@ObjectType('ParticipantStatistics', { description: "Pseudonymous aggregates of a project's participants." })
 export class ParticipantStatisticsModel {
   @Field(() => Int)
   total: number;

@@ -24,7 +24,7 @@ export class EligibilityRuleModel {
   maxAge: number | null;
 }
 
-@ObjectType('ParticipantRules', { description: 'A programme\'s participant rules, kept as data.' })
+@ObjectType('ParticipantRules', { description: "A programme's participant rules, kept as data." })
 export class ParticipantRulesModel {
   @Field(() => ID)
   programId: string;
@@ -41,6 +41,9 @@ export class ParticipantRulesModel {
   @Field(() => Int)
   exitDataDueDays: number;
 
-  @Field(() => Int, { description: 'The programme\'s one small-cell threshold: participant statistics, indicator reports and proof tables withhold smaller cells from analysts.' })
+  @Field(() => Int, {
+    description:
+      "The programme's one small-cell threshold: participant statistics, indicator reports and proof tables withhold smaller cells from analysts.",
+  })
   minCellSize: number;
 }

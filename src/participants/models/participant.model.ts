@@ -42,7 +42,7 @@ export class ParticipantModel {
   @Field(() => Int, { description: 'Participation episode: 1 for a first entry, 2 for a person who came back after an exit, …' })
   episode: number;
 
-  @Field(() => ID, { nullable: true, description: 'The same person\'s previous episode (a re-entry after that exit).' })
+  @Field(() => ID, { nullable: true, description: "The same person's previous episode (a re-entry after that exit)." })
   previousEpisodeId: string | null;
 
   @Field(() => Track)
@@ -103,7 +103,7 @@ export class ParticipantModel {
   updatedAt: Date;
 }
 
-@ObjectType('ParticipantIdentity', { description: 'Identity data; readable by the project\'s case workers only, stored encrypted.' })
+@ObjectType('ParticipantIdentity', { description: "Identity data; readable by the project's case workers only, stored encrypted." })
 export class ParticipantIdentityModel {
   @Field(() => String)
   firstName: string;

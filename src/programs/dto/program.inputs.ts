@@ -1,6 +1,19 @@
 import { Field, InputType, Int, PartialType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMinSize, ArrayUnique, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMinSize,
+  ArrayUnique,
+  IsEnum,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { Decimal } from 'decimal.js';
 
 import { PercentScalar } from '../../common/money/percent.scalar.js';
@@ -105,4 +118,3 @@ export class UpdateFundingProgramInput {
   @Type(() => UpdateProgramRulesInput)
   rules?: UpdateProgramRulesInput;
 }
-

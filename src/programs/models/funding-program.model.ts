@@ -9,7 +9,9 @@ export class ProgramRulesModel {
   @Field(() => Int, { description: 'Drawn funds must be spent within this many days of payout (ANBest-P 1.4).' })
   drawdownHorizonDays: number;
 
-  @Field(() => PercentScalar, { description: 'A cost line may exceed its plan by this percent if other lines save the same (ANBest-P 1.2).' })
+  @Field(() => PercentScalar, {
+    description: 'A cost line may exceed its plan by this percent if other lines save the same (ANBest-P 1.2).',
+  })
   lineOverrunPercent: Decimal;
 
   @Field(() => Int, { description: 'Month of the following year in which the interim proof is due.' })

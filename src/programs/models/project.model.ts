@@ -7,7 +7,7 @@ import { DecimalScalar } from '../../common/money/decimal.scalar.js';
 import { PercentScalar } from '../../common/money/percent.scalar.js';
 import { FinancingType, ProjectStatus } from '../programs.enums.js';
 
-@ObjectType('Project', { description: 'Projekt / Zuwendungsbescheid: one grantee\'s funded project.' })
+@ObjectType('Project', { description: "Projekt / Zuwendungsbescheid: one grantee's funded project." })
 export class ProjectModel {
   @Field(() => ID)
   id: string;

@@ -22,7 +22,11 @@ export class ProofArgs {
   @Max(2100)
   fiscalYear?: number | null;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Figures as of this day (today when omitted; never after today, never before the period); the same day gives byte-identical files.' })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description:
+      'Figures as of this day (today when omitted; never after today, never before the period); the same day gives byte-identical files.',
+  })
   @IsOptional()
   asOf?: LocalDate | null;
 

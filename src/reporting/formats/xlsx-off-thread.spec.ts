@@ -10,7 +10,12 @@ describe('XLSX off the event loop', () => {
     name,
     title: ['Verwendungsnachweis', 'Az. MP-1'],
     header: ['Nr.', 'Text', 'Betrag', 'Anteil'],
-    rows: Array.from({ length: rows }, (_, i) => [i + 1, `Beleg ${i + 1}`, new Decimal(i).mul('1.01').toDecimalPlaces(2), new Quantity(new Decimal(i % 100).div(3).toDecimalPlaces(2))]),
+    rows: Array.from({ length: rows }, (_, i) => [
+      i + 1,
+      `Beleg ${i + 1}`,
+      new Decimal(i).mul('1.01').toDecimalPlaces(2),
+      new Quantity(new Decimal(i % 100).div(3).toDecimalPlaces(2)),
+    ]),
     boldRows: [rows - 1],
   });
 

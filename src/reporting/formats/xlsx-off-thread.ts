@@ -34,7 +34,10 @@ const waiting = new Map<number, { resolve: (bytes: Uint8Array) => void; reject: 
 
 function workbookWorker(): Worker {
   if (shared) return shared;
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { excelPath: require.resolve('exceljs'), zipPath: require.resolve('jszip') } });
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: { excelPath: require.resolve('exceljs'), zipPath: require.resolve('jszip') },
+  });
   worker.unref();
   worker.on('message', ({ id, bytes, error }: Reply) => {
     const job = waiting.get(id);

@@ -40,6 +40,8 @@ describe('XLSX builder', () => {
   });
 
   it('refuses an amount a spreadsheet number cannot carry exactly', async () => {
-    await expect(buildXlsx([{ name: 'X', header: ['A'], rows: [[new Decimal('12345678901234567.89')]] }], FIXED)).rejects.toThrow(/cannot be written exactly/);
+    await expect(buildXlsx([{ name: 'X', header: ['A'], rows: [[new Decimal('12345678901234567.89')]] }], FIXED)).rejects.toThrow(
+      /cannot be written exactly/,
+    );
   });
 });

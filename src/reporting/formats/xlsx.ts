@@ -35,7 +35,14 @@ export async function buildXlsx(sheets: SheetSpec[], fixedDate: Date): Promise<B
 /** Cells as plain values (money already checked and converted): what a worker thread can receive. */
 export interface WorkbookPlan {
   fixedDate: string;
-  sheets: { name: string; title: string[]; header: string[]; widths: number[]; plain: boolean; rows: { cells: (string | number | Date | null)[]; formats: (string | null)[]; bold: boolean }[] }[];
+  sheets: {
+    name: string;
+    title: string[];
+    header: string[];
+    widths: number[];
+    plain: boolean;
+    rows: { cells: (string | number | Date | null)[]; formats: (string | null)[]; bold: boolean }[];
+  }[];
 }
 
 export function workbookPlan(sheets: SheetSpec[], fixedDate: Date): WorkbookPlan {
@@ -116,7 +123,11 @@ export async function writeWorkbook(excel: ExcelModule, zip: ZipModule, plan: Wo
     sheet.headerFooter = { oddFooter: `&L${spec.name}&RSeite &P von &N` };
     if (spec.plain) continue;
     sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: headerRow.number }];
-    if (spec.rows.length) sheet.autoFilter = { from: { row: headerRow.number, column: 1 }, to: { row: headerRow.number + spec.rows.length, column: spec.header.length } };
+    if (spec.rows.length)
+      sheet.autoFilter = {
+        from: { row: headerRow.number, column: 1 },
+        to: { row: headerRow.number + spec.rows.length, column: spec.header.length },
+      };
   }
   const raw = await workbook.xlsx.writeBuffer();
   const source = await zip.loadAsync(raw as ArrayBuffer);

@@ -18,16 +18,38 @@ describe('proof layout', () => {
     expect(RECEIPT_HEADER).toHaveLength(rows[0].length);
   });
 
-  it('uses the German headings of docs/domain.md#report-layouts and the programme\'s percent in the overrun flag', () => {
+  it("uses the German headings of docs/domain.md#report-layouts and the programme's percent in the overrun flag", () => {
     const parts = proofParts(sampleProof());
     const plan = parts.find((p) => p.slug === 'soll-ist-vergleich')!;
-    expect(plan.header).toEqual(['Position', 'Bezeichnung', 'Soll lt. Finanzierungsplan EUR', 'Ist EUR', 'Abweichung EUR', 'Abweichung %', 'Abweichung über 20 %', 'Erläuterung der Abweichung']);
+    expect(plan.header).toEqual([
+      'Position',
+      'Bezeichnung',
+      'Soll lt. Finanzierungsplan EUR',
+      'Ist EUR',
+      'Abweichung EUR',
+      'Abweichung %',
+      'Abweichung über 20 %',
+      'Erläuterung der Abweichung',
+    ]);
     // overrun and underspending are both flagged, each with the finance officer's explanation (or that it is missing)
     expect(plan.rows[0].slice(6)).toEqual(['Überschreitung', 'Tarifsteigerung TVöD 2023']);
     expect(plan.rows[1].slice(6)).toEqual(['Unterschreitung', 'Erläuterung fehlt']);
-    expect(plan.rows[2].slice(0, 5).map((c) => (c instanceof Decimal ? c.toFixed(2) : c))).toEqual(['Summe', null, '1500.00', '1250.30', '-249.70']);
+    expect(plan.rows[2].slice(0, 5).map((c) => (c instanceof Decimal ? c.toFixed(2) : c))).toEqual([
+      'Summe',
+      null,
+      '1500.00',
+      '1250.30',
+      '-249.70',
+    ]);
     const financing = parts.find((p) => p.slug === 'finanzierung')!;
-    expect(financing.header).toEqual(['Finanzierung', 'Soll lt. Finanzierungsplan EUR', 'Ist EUR', 'Abweichung EUR', 'Abweichung %', 'Nachweis des Ist']);
+    expect(financing.header).toEqual([
+      'Finanzierung',
+      'Soll lt. Finanzierungsplan EUR',
+      'Ist EUR',
+      'Abweichung EUR',
+      'Abweichung %',
+      'Nachweis des Ist',
+    ]);
     expect(financing.rows.map((r) => [r[0], ...r.slice(1, 4).map((c) => (c as Decimal).toFixed(2))])).toEqual([
       ['Zuwendung', '1350.00', '1000.00', '-350.00'],
       ['Eigenmittel', '150.00', '250.30', '100.30'],
@@ -64,7 +86,10 @@ describe('proof layout', () => {
   it('lays out only the parts asked for, in the fixed order, and refuses a part whose data was not loaded', () => {
     const { receipts, ...withoutReceipts } = sampleProof();
     expect(receipts).toBeDefined();
-    expect(proofParts(withoutReceipts, [ProofPart.RESULT, ProofPart.PLAN_VS_ACTUAL]).map((p) => p.slug)).toEqual(['soll-ist-vergleich', 'ergebnis']);
+    expect(proofParts(withoutReceipts, [ProofPart.RESULT, ProofPart.PLAN_VS_ACTUAL]).map((p) => p.slug)).toEqual([
+      'soll-ist-vergleich',
+      'ergebnis',
+    ]);
     expect(() => proofParts(withoutReceipts, [ProofPart.RECEIPTS])).toThrow('"receipts" was not loaded');
   });
 });

@@ -26,7 +26,8 @@ const FINANCING_LABELS: Record<FundingSourceKind, string> = {
 /** How each actual of the Finanzierung is proven (the rule: numerical-proof.ts, financingRows). */
 const FINANCING_BASIS: Record<FundingSourceKind, string> = {
   [FundingSourceKind.FEDERAL_GRANT]: 'ausgezahlte Mittelabrufe abzüglich Rückzahlungen und Rückforderungen bis zum Stichtag',
-  [FundingSourceKind.OWN_FUNDS]: 'gebuchte Eigenmittel, mindestens die zuwendungsfähigen Ausgaben, soweit nicht durch Zuwendung, Drittmittel oder Einnahmen gedeckt',
+  [FundingSourceKind.OWN_FUNDS]:
+    'gebuchte Eigenmittel, mindestens die zuwendungsfähigen Ausgaben, soweit nicht durch Zuwendung, Drittmittel oder Einnahmen gedeckt',
   [FundingSourceKind.THIRD_PARTY_FUNDS]: 'Zahlungseingänge Dritter lt. Einnahmebuchungen bis zum Stichtag (Stornos verrechnet)',
   [FundingSourceKind.INCOME]: 'Projekteinnahmen und Zinserträge lt. Einnahmebuchungen bis zum Stichtag (Stornos verrechnet)',
 };
@@ -120,7 +121,16 @@ function planVsActualPart(data: ProofData): PartLayout {
     slug: PART_SLUGS[ProofPart.PLAN_VS_ACTUAL],
     name: 'Soll-Ist-Vergleich',
     title: titleLines(header, 'Zahlenmäßiger Nachweis – Soll-Ist-Vergleich'),
-    header: ['Position', 'Bezeichnung', 'Soll lt. Finanzierungsplan EUR', 'Ist EUR', 'Abweichung EUR', 'Abweichung %', `Abweichung über ${limit} %`, 'Erläuterung der Abweichung'],
+    header: [
+      'Position',
+      'Bezeichnung',
+      'Soll lt. Finanzierungsplan EUR',
+      'Ist EUR',
+      'Abweichung EUR',
+      'Abweichung %',
+      `Abweichung über ${limit} %`,
+      'Erläuterung der Abweichung',
+    ],
     rows,
     boldRows: [rows.length - 1],
     columnWidths: [9, 30, 17, 17, 17, 12, 16, 40],
@@ -130,8 +140,16 @@ function planVsActualPart(data: ProofData): PartLayout {
 function financingPart(data: ProofData): PartLayout {
   const { header } = data;
   const financing = loaded(data, 'financing');
-  const percent = (planned: Decimal, deviation: Decimal) => (planned.isZero() ? null : percentCell(deviation.times(100).dividedBy(planned)));
-  const rows: CellValue[][] = financing.map((f) => [FINANCING_LABELS[f.kind], f.planned, f.actual, f.deviation, percent(f.planned, f.deviation), FINANCING_BASIS[f.kind]]);
+  const percent = (planned: Decimal, deviation: Decimal) =>
+    planned.isZero() ? null : percentCell(deviation.times(100).dividedBy(planned));
+  const rows: CellValue[][] = financing.map((f) => [
+    FINANCING_LABELS[f.kind],
+    f.planned,
+    f.actual,
+    f.deviation,
+    percent(f.planned, f.deviation),
+    FINANCING_BASIS[f.kind],
+  ]);
   const planned = sum(financing.map((f) => f.planned));
   const actual = sum(financing.map((f) => f.actual));
   rows.push(['Summe', planned, actual, actual.minus(planned), percent(planned, actual.minus(planned)), null]);
@@ -164,7 +182,17 @@ function drawdownsPart(data: ProofData): PartLayout {
     d.balance,
     d.interestOwed,
   ]);
-  rows.push(['Summe', null, null, total((d) => d.amount), total((d) => d.used), total((d) => d.usedForEarlier), total((d) => d.repaid), total((d) => d.balance), total((d) => d.interestOwed)]);
+  rows.push([
+    'Summe',
+    null,
+    null,
+    total((d) => d.amount),
+    total((d) => d.used),
+    total((d) => d.usedForEarlier),
+    total((d) => d.repaid),
+    total((d) => d.balance),
+    total((d) => d.interestOwed),
+  ]);
   return {
     part: ProofPart.DRAWDOWNS,
     slug: PART_SLUGS[ProofPart.DRAWDOWNS],
@@ -174,7 +202,17 @@ function drawdownsPart(data: ProofData): PartLayout {
       'Je Zeile: Betrag = verbraucht für Ausgaben + zurückgezahlt + Bestand. Ausgaben werden den Mittelabrufen in der Reihenfolge der Auszahlung zugeordnet (FIFO);',
       '„davon aus Vorjahren“ sind Ausgaben früherer Jahre, die erst aus diesen Mittelabrufen gedeckt wurden. Rückzahlungen mindern den Betrag und die Abrufe, die sie zurückführen.',
     ],
-    header: ['Datum', 'Abruf-Nr.', 'Art', 'Betrag EUR', 'verbraucht für Ausgaben EUR', 'davon aus Vorjahren EUR', 'zurückgezahlt EUR', 'Bestand EUR', 'Zinsen EUR'],
+    header: [
+      'Datum',
+      'Abruf-Nr.',
+      'Art',
+      'Betrag EUR',
+      'verbraucht für Ausgaben EUR',
+      'davon aus Vorjahren EUR',
+      'zurückgezahlt EUR',
+      'Bestand EUR',
+      'Zinsen EUR',
+    ],
     rows,
     boldRows: [rows.length - 1],
     columnWidths: [12, 11, 14, 17, 19, 17, 17, 17, 13],
@@ -203,7 +241,10 @@ function resultPart(data: ProofData): PartLayout {
       ['zuzüglich: zurückgezahlt (Summe Spalte zurückgezahlt)', r.repaid],
       ['zuzüglich: davon aus Vorjahren (Ausgaben früherer Jahre aus diesen Mittelabrufen)', r.usedForEarlier],
       ['zuzüglich: Ausgaben nach dem Nachweiszeitraum aus diesen Mittelabrufen', r.usedForLater],
-      ['abzüglich: Ausgaben des Zeitraums, nicht aus diesen Mittelabrufen gedeckt (Mittel der Vorjahre, vorfinanziert)', r.coveredOtherwise],
+      [
+        'abzüglich: Ausgaben des Zeitraums, nicht aus diesen Mittelabrufen gedeckt (Mittel der Vorjahre, vorfinanziert)',
+        r.coveredOtherwise,
+      ],
       ['zuzüglich: Eigenanteil (zuwendungsfähige Ausgaben − Zuwendung)', r.ownShare],
       ['ergibt: Überzahlung (+) / Unterzahlung (−)', over],
     ],
@@ -229,7 +270,10 @@ function coverPart(data: ProofData): PartLayout {
     ['Stand', germanDate(header.asOf)],
     ['Zuwendungsbescheid', grant ? `vom ${germanDate(grant.referenceDate)}, Az. ${grant.referenceNumber}` : 'nicht erfasst'],
     ...(amendments.length
-      ? amendments.map((a): CellValue[] => [`Änderungsbescheid Nr. ${a.number}`, `vom ${germanDate(a.referenceDate)}, Az. ${a.referenceNumber}, wirksam ab ${germanDate(a.effectiveDate)}: ${a.reason}`])
+      ? amendments.map((a): CellValue[] => [
+          `Änderungsbescheid Nr. ${a.number}`,
+          `vom ${germanDate(a.referenceDate)}, Az. ${a.referenceNumber}, wirksam ab ${germanDate(a.effectiveDate)}: ${a.reason}`,
+        ])
       : [['Änderungsbescheide', 'keine']]),
     ['zuwendungsfähige Ausgaben (Ist)', result.eligibleSpending],
     [`Zuwendung (Fördersatz ${header.fundingRate.toFixed()} %)`, result.grantShare],
@@ -280,8 +324,38 @@ function indicatorsPart(data: ProofData): PartLayout {
     slug: PART_SLUGS[ProofPart.INDICATORS],
     name: 'Indikatorenbericht',
     title: titleLines(header, 'Indikatorenbericht'),
-    header: ['Indikator-Code', 'Bezeichnung', 'Einheit', 'Berichtszeitraum', 'Ausgangswert', 'Etappenziel', 'Zielwert', 'Ist kumuliert', GENDER_LABELS.women, GENDER_LABELS.men, GENDER_LABELS.diverse, 'Zielerreichung %', 'Datenquelle', 'Anmerkung'],
-    rows: indicators.map((r) => [r.code, r.name, germanLabel(r.unit), r.period, q(r.baseline), q(r.milestone), q(r.target), q(r.cumulativeActual), r.women, r.men, r.diverse, percentCell(r.attainmentPercent), r.dataSource, r.remark]),
+    header: [
+      'Indikator-Code',
+      'Bezeichnung',
+      'Einheit',
+      'Berichtszeitraum',
+      'Ausgangswert',
+      'Etappenziel',
+      'Zielwert',
+      'Ist kumuliert',
+      GENDER_LABELS.women,
+      GENDER_LABELS.men,
+      GENDER_LABELS.diverse,
+      'Zielerreichung %',
+      'Datenquelle',
+      'Anmerkung',
+    ],
+    rows: indicators.map((r) => [
+      r.code,
+      r.name,
+      germanLabel(r.unit),
+      r.period,
+      q(r.baseline),
+      q(r.milestone),
+      q(r.target),
+      q(r.cumulativeActual),
+      r.women,
+      r.men,
+      r.diverse,
+      percentCell(r.attainmentPercent),
+      r.dataSource,
+      r.remark,
+    ]),
     columnWidths: [14, 40],
   };
 }

@@ -36,7 +36,19 @@ export class ReceiptListWriter {
     this.category = { code: row.categoryCode, name: row.categoryName };
     this.number += 1;
     this.sums = add(this.sums, row);
-    out.push([this.number, row.receiptNumber, `${row.categoryCode} ${row.categoryName}`, new CalendarDate(row.paymentDate), new CalendarDate(row.invoiceDate), row.payee, row.purpose, row.gross, row.ineligible, row.eligible, row.remark]);
+    out.push([
+      this.number,
+      row.receiptNumber,
+      `${row.categoryCode} ${row.categoryName}`,
+      new CalendarDate(row.paymentDate),
+      new CalendarDate(row.invoiceDate),
+      row.payee,
+      row.purpose,
+      row.gross,
+      row.ineligible,
+      row.eligible,
+      row.remark,
+    ]);
     return out;
   }
 
@@ -49,7 +61,19 @@ export class ReceiptListWriter {
 
   private closeCategory(): CellValue[] {
     const { code, name } = this.category!;
-    const row = [SUM_LABEL, null, `${code} ${name}`, null, null, null, null, this.sums.gross, this.sums.ineligible, this.sums.eligible, null];
+    const row = [
+      SUM_LABEL,
+      null,
+      `${code} ${name}`,
+      null,
+      null,
+      null,
+      null,
+      this.sums.gross,
+      this.sums.ineligible,
+      this.sums.eligible,
+      null,
+    ];
     this.totals = add(this.totals, this.sums);
     this.sums = NO_SUMS;
     return row;
@@ -61,8 +85,15 @@ export const TOTAL_LABEL = 'Gesamt';
 
 const NO_SUMS = { gross: ZERO, ineligible: ZERO, eligible: ZERO };
 
-function add(into: { gross: Decimal; ineligible: Decimal; eligible: Decimal }, row: { gross: Decimal; ineligible: Decimal; eligible: Decimal }) {
-  return { gross: into.gross.plus(row.gross), ineligible: into.ineligible.plus(row.ineligible), eligible: into.eligible.plus(row.eligible) };
+function add(
+  into: { gross: Decimal; ineligible: Decimal; eligible: Decimal },
+  row: { gross: Decimal; ineligible: Decimal; eligible: Decimal },
+) {
+  return {
+    gross: into.gross.plus(row.gross),
+    ineligible: into.ineligible.plus(row.ineligible),
+    eligible: into.eligible.plus(row.eligible),
+  };
 }
 
 /** The whole receipt list at once (the XLSX needs it; the CSV download streams instead). */

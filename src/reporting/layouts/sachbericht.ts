@@ -39,7 +39,14 @@ export function sachberichtDocument(data: ProofData): SachberichtDocument {
       {
         title: 'Mittelabrufe und ihre Verwendung',
         header: ['Datum', 'Abruf-Nr.', 'Art', 'Betrag EUR', 'verbraucht EUR', 'Bestand EUR'],
-        rows: drawdowns.map((d) => [germanDate(d.date), `${d.fiscalYear}/${d.number}`, d.kind === 'TRANCHE' ? 'Mittelabruf' : d.kind === 'RECLAIM' ? 'Rückforderung' : 'Rückzahlung', money(d.amount), money(d.used), money(d.balance)]),
+        rows: drawdowns.map((d) => [
+          germanDate(d.date),
+          `${d.fiscalYear}/${d.number}`,
+          d.kind === 'TRANCHE' ? 'Mittelabruf' : d.kind === 'RECLAIM' ? 'Rückforderung' : 'Rückzahlung',
+          money(d.amount),
+          money(d.used),
+          money(d.balance),
+        ]),
         align: ['left', 'left', 'left', 'right', 'right', 'right'],
       },
       {
@@ -53,7 +60,13 @@ export function sachberichtDocument(data: ProofData): SachberichtDocument {
       {
         title: 'Indikatoren im Vergleich zu den Zielwerten',
         header: ['Code', 'Indikator', 'Zielwert', 'Ist kumuliert', 'Zielerreichung %'],
-        rows: indicators.map((r) => [r.code, r.name, figure(r.target), figure(r.cumulativeActual), r.attainmentPercent ? germanNumber(r.attainmentPercent, 2) : '–']),
+        rows: indicators.map((r) => [
+          r.code,
+          r.name,
+          figure(r.target),
+          figure(r.cumulativeActual),
+          r.attainmentPercent ? germanNumber(r.attainmentPercent, 2) : '–',
+        ]),
         align: ['left', 'left', 'right', 'right', 'right'],
       },
       {
@@ -68,7 +81,15 @@ export function sachberichtDocument(data: ProofData): SachberichtDocument {
       {
         title: 'Ausgaben im Vergleich zum Finanzierungsplan',
         header: ['Position', 'Bezeichnung', 'Soll EUR', 'Ist EUR', 'Abweichung EUR', 'Abweichung %', 'Begründung'],
-        rows: planVsActual.map((r) => [r.code, r.name, money(r.planned), money(r.actual), money(r.deviation), r.deviationPercent ? germanNumber(r.deviationPercent, 2) : '–', notes.get(r.code) ?? '']),
+        rows: planVsActual.map((r) => [
+          r.code,
+          r.name,
+          money(r.planned),
+          money(r.actual),
+          money(r.deviation),
+          r.deviationPercent ? germanNumber(r.deviationPercent, 2) : '–',
+          notes.get(r.code) ?? '',
+        ]),
         align: ['left', 'left', 'right', 'right', 'right', 'right', 'left'],
       },
     ],

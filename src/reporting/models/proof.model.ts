@@ -22,9 +22,13 @@ export class ExportFileModel {
   url: string;
 }
 
-@ObjectType('PreflightProblem', { description: 'Something to fix before the proof goes out; the proof can be generated anyway and carries the list.' })
+@ObjectType('PreflightProblem', {
+  description: 'Something to fix before the proof goes out; the proof can be generated anyway and carries the list.',
+})
 export class PreflightProblemModel {
-  @Field(() => String, { description: 'EXPENDITURE_NOT_IN_PLAN, DRAWDOWN_UNDECIDED, OVERRUN_WITHOUT_REVISION, PARTICIPANT_DATA_MISSING, DRAWDOWN_OVERDUE.' })
+  @Field(() => String, {
+    description: 'EXPENDITURE_NOT_IN_PLAN, DRAWDOWN_UNDECIDED, OVERRUN_WITHOUT_REVISION, PARTICIPANT_DATA_MISSING, DRAWDOWN_OVERDUE.',
+  })
   code: string;
 
   @Field(() => String)
@@ -51,7 +55,7 @@ export class ProofVersionModel {
   @Field(() => Date)
   submittedAt: Date;
 
-  @Field(() => String, { description: 'sha256sum manifest of this version\'s files.' })
+  @Field(() => String, { description: "sha256sum manifest of this version's files." })
   manifest: string;
 
   @Field(() => String, { nullable: true })
@@ -102,7 +106,9 @@ export class ProofModel {
   @Field(() => Int, { description: 'The current frozen version; 0 before the first submission.' })
   version: number;
 
-  @Field(() => [ProofVersionModel], { description: 'Every submitted version, oldest first; earlier ones stay downloadable (proofExport version).' })
+  @Field(() => [ProofVersionModel], {
+    description: 'Every submitted version, oldest first; earlier ones stay downloadable (proofExport version).',
+  })
   versions: ProofVersionModel[];
 }
 

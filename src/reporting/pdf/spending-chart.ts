@@ -71,8 +71,18 @@ function burnPanel(years: readonly ChartYear[], top: number): string {
     );
   };
   const out = [title('Kumulierter Mittelabfluss gegen Plan', top - 6), axis(top, max)];
-  out.push(line(points.map((p) => p.planned), COLORS.planned));
-  out.push(line(points.map((p) => p.actual), COLORS.actual));
+  out.push(
+    line(
+      points.map((p) => p.planned),
+      COLORS.planned,
+    ),
+  );
+  out.push(
+    line(
+      points.map((p) => p.actual),
+      COLORS.actual,
+    ),
+  );
   points.forEach((p, i) => out.push(text(x(i), top + PANEL + 14, String(p.year), 'middle')));
   return out.join('');
 }
@@ -111,8 +121,10 @@ function euroLabel(value: number): string {
 }
 
 const fmt = (n: number) => n.toFixed(1);
-const rect = (x: number, y: number, w: number, h: number, fill: string) => `<rect x="${fmt(x)}" y="${fmt(y)}" width="${fmt(w)}" height="${fmt(Math.max(0, h))}" fill="${fill}"/>`;
+const rect = (x: number, y: number, w: number, h: number, fill: string) =>
+  `<rect x="${fmt(x)}" y="${fmt(y)}" width="${fmt(w)}" height="${fmt(Math.max(0, h))}" fill="${fill}"/>`;
 const text = (x: number, y: number, content: string, anchor: 'start' | 'middle' | 'end') =>
   `<text x="${fmt(x)}" y="${fmt(y)}" font-size="9" fill="${COLORS.text}" text-anchor="${anchor}">${escapeXml(content)}</text>`;
-const title = (content: string, y: number) => `<text x="${LEFT}" y="${fmt(y)}" font-size="11" font-weight="bold" fill="${COLORS.text}">${escapeXml(content)}</text>`;
+const title = (content: string, y: number) =>
+  `<text x="${LEFT}" y="${fmt(y)}" font-size="11" font-weight="bold" fill="${COLORS.text}">${escapeXml(content)}</text>`;
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

@@ -43,9 +43,16 @@ describe('PDF summary', () => {
     expect(lines.get(ACTUAL)).toHaveLength(3);
     expect(svg.match(new RegExp(`<circle [^>]*fill="${ACTUAL}"`, 'g'))).toHaveLength(3);
     // the actual points sit on the slots of 2022–2024, the same x as the planned points of those years
-    expect(lines.get(ACTUAL)!.map((p) => p.split(',')[0])).toEqual(lines.get(PLANNED)!.slice(0, 3).map((p) => p.split(',')[0]));
+    expect(lines.get(ACTUAL)!.map((p) => p.split(',')[0])).toEqual(
+      lines
+        .get(PLANNED)!
+        .slice(0, 3)
+        .map((p) => p.split(',')[0]),
+    );
     // before the as-of year is reached there is no actual line at all; every year known, every point drawn
     expect(polylinePoints(spendingChartSvg(chart.map((y) => ({ ...y, actual: null })))).has(ACTUAL)).toBe(false);
-    expect(polylinePoints(spendingChartSvg(chart.map((y) => ({ ...y, actual: y.actual ?? new Decimal('1.00') })))).get(ACTUAL)).toHaveLength(4);
+    expect(
+      polylinePoints(spendingChartSvg(chart.map((y) => ({ ...y, actual: y.actual ?? new Decimal('1.00') })))).get(ACTUAL),
+    ).toHaveLength(4);
   });
 });

@@ -13,7 +13,7 @@ import { spendingChartSvg } from './spending-chart.js';
 
 const require = createRequire(import.meta.url);
 // pdfmake is CommonJS; its server build reads fonts from files. Roboto ships inside the package.
- 
+
 const pdfmake = require('pdfmake') as {
   setFonts(fonts: unknown): void;
   setUrlAccessPolicy(allow: (url: string) => boolean): void;
@@ -48,29 +48,72 @@ export const PDF_PARTS = [...SUMMARY_PARTS, ProofPart.PREFLIGHT];
 export async function renderSummaryPdf(data: ProofData): Promise<Buffer> {
   const fixed = new Date(`${data.header.asOf}T00:00:00Z`);
   // The final proof's summary ends with the Schlussabrechnung and its Berechnung.
-  const parts = proofParts(data, [...SUMMARY_PARTS, ...(data.header.kind === ProofKind.FINAL ? [ProofPart.SETTLEMENT] : []), ProofPart.PREFLIGHT]);
+  const parts = proofParts(data, [
+    ...SUMMARY_PARTS,
+    ...(data.header.kind === ProofKind.FINAL ? [ProofPart.SETTLEMENT] : []),
+    ProofPart.PREFLIGHT,
+  ]);
   const problems = loaded(data, 'problems');
   const header = data.header;
   const doc = {
-    info: { title: `${proofTitle(header)} ${header.fileNumber}`, author: header.grantee, creator: 'Funding Program Tracker', producer: 'Funding Program Tracker', creationDate: fixed, modDate: fixed },
+    info: {
+      title: `${proofTitle(header)} ${header.fileNumber}`,
+      author: header.grantee,
+      creator: 'Funding Program Tracker',
+      producer: 'Funding Program Tracker',
+      creationDate: fixed,
+      modDate: fixed,
+    },
     pageSize: 'A4',
     pageOrientation: 'landscape',
     pageMargins: [36, 36, 36, 36],
     defaultStyle: { font: 'Roboto', fontSize: 8 },
-    footer: (page: number, pages: number) => ({ text: `${proofTitle(header)} · Az. ${header.fileNumber} · Seite ${page} von ${pages}`, alignment: 'right', fontSize: 7, margin: [36, 8, 36, 0] }),
+    footer: (page: number, pages: number) => ({
+      text: `${proofTitle(header)} · Az. ${header.fileNumber} · Seite ${page} von ${pages}`,
+      alignment: 'right',
+      fontSize: 7,
+      margin: [36, 8, 36, 0],
+    }),
     content: [
       { text: `${proofTitle(header)} – zahlenmäßiger Nachweis`, fontSize: 14, bold: true },
       { text: `Aktenzeichen ${header.fileNumber} · ${header.grantee} · ${header.title}`, margin: [0, 4, 0, 0] },
-      { text: `Zeitraum ${germanDate(header.periodFrom)} bis ${germanDate(header.periodTo)} · Stand ${germanDate(header.asOf)}`, margin: [0, 0, 0, 8] },
+      {
+        text: `Zeitraum ${germanDate(header.periodFrom)} bis ${germanDate(header.periodTo)} · Stand ${germanDate(header.asOf)}`,
+        margin: [0, 0, 0, 8],
+      },
       ...parts.flatMap((p) => [
-        { text: p.name, bold: true, fontSize: 10, margin: [0, 6, 0, 3], ...(p.part === ProofPart.PLAN_VS_ACTUAL ? { pageBreak: 'before' } : {}) },
         {
-          table: { headerRows: 1, body: [p.header.map((h) => ({ text: h, bold: true })), ...p.rows.map((row, i) => row.map((cell) => pdfCell(cell, p.boldRows?.includes(i) ?? false)))] },
+          text: p.name,
+          bold: true,
+          fontSize: 10,
+          margin: [0, 6, 0, 3],
+          ...(p.part === ProofPart.PLAN_VS_ACTUAL ? { pageBreak: 'before' } : {}),
+        },
+        {
+          table: {
+            headerRows: 1,
+            body: [
+              p.header.map((h) => ({ text: h, bold: true })),
+              ...p.rows.map((row, i) => row.map((cell) => pdfCell(cell, p.boldRows?.includes(i) ?? false))),
+            ],
+          },
           layout: 'lightHorizontalLines',
         },
       ]),
-      { text: problems.length ? `Vorprüfung: ${problems.length} offene Punkte (Tabelle „Vorprüfung“ oben).` : 'Vorprüfung: keine offenen Punkte.', margin: [0, 6, 0, 0], italics: true },
-      { text: 'Soll und Ist je Haushaltsjahr, kumulierter Mittelabfluss', bold: true, fontSize: 10, pageBreak: 'before', margin: [0, 0, 0, 6] },
+      {
+        text: problems.length
+          ? `Vorprüfung: ${problems.length} offene Punkte (Tabelle „Vorprüfung“ oben).`
+          : 'Vorprüfung: keine offenen Punkte.',
+        margin: [0, 6, 0, 0],
+        italics: true,
+      },
+      {
+        text: 'Soll und Ist je Haushaltsjahr, kumulierter Mittelabfluss',
+        bold: true,
+        fontSize: 10,
+        pageBreak: 'before',
+        margin: [0, 0, 0, 6],
+      },
       // fit keeps the chart on the page under its heading (a too-tall SVG would move to a page of its own)
       { svg: spendingChartSvg(loaded(data, 'chart')), fit: [760, 470] },
     ],

@@ -17,7 +17,10 @@ export enum ScenarioBasis {
   ACTUAL = 'ACTUAL',
 }
 
-registerEnumType(ScenarioBasis, { name: 'ScenarioBasis', description: 'PLAN: unnamed categories spend their plan; ACTUAL: they stay as booked.' });
+registerEnumType(ScenarioBasis, {
+  name: 'ScenarioBasis',
+  description: 'PLAN: unnamed categories spend their plan; ACTUAL: they stay as booked.',
+});
 
 @InputType()
 export class CategoryScenarioInput {
@@ -25,7 +28,10 @@ export class CategoryScenarioInput {
   @IsUUID()
   costCategoryId: string;
 
-  @Field(() => PercentScalar, { nullable: true, description: 'Spending at the end as a percentage of the plan, e.g. "70.00" for 30 % under plan. Give this or amount.' })
+  @Field(() => PercentScalar, {
+    nullable: true,
+    description: 'Spending at the end as a percentage of the plan, e.g. "70.00" for 30 % under plan. Give this or amount.',
+  })
   percentOfPlan?: Decimal;
 
   @Field(() => DecimalScalar, { nullable: true, description: 'Spending at the end in EUR. Give this or percentOfPlan.' })
@@ -42,7 +48,9 @@ export class IncomeScenarioInput {
   amount: Decimal;
 }
 
-@InputType({ description: 'A what-if: assumed spending per cost category and income per source, instead of (or on top of) what is booked.' })
+@InputType({
+  description: 'A what-if: assumed spending per cost category and income per source, instead of (or on top of) what is booked.',
+})
 export class SettlementScenarioInput {
   @Field(() => ScenarioBasis, { defaultValue: ScenarioBasis.PLAN })
   @IsEnum(ScenarioBasis)
@@ -70,13 +78,23 @@ export class SettlementArgs {
   @IsUUID()
   projectId: string;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Cut-off: plan in force, spending, income and payouts up to this day; reclaim interest up to and including it. Default today.' })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description:
+      'Cut-off: plan in force, spending, income and payouts up to this day; reclaim interest up to and including it. Default today.',
+  })
   asOf?: LocalDate;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: 'The day a reclaim is due; § 49a (3) VwVfG interest runs from it. Default: the day after the approval period ends.' })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: 'The day a reclaim is due; § 49a (3) VwVfG interest runs from it. Default: the day after the approval period ends.',
+  })
   reclaimDueDate?: LocalDate;
 
-  @Field(() => SettlementScenarioInput, { nullable: true, description: 'A what-if instead of the booked figures, e.g. B1 at 70 % of plan.' })
+  @Field(() => SettlementScenarioInput, {
+    nullable: true,
+    description: 'A what-if instead of the booked figures, e.g. B1 at 70 % of plan.',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => SettlementScenarioInput)
@@ -92,6 +110,9 @@ export class ProgramSettlementsArgs {
   @Field(() => LocalDateScalar, { nullable: true, description: 'Default today.' })
   asOf?: LocalDate;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: 'One due date for every reclaim; default for each project the day after its approval period.' })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: 'One due date for every reclaim; default for each project the day after its approval period.',
+  })
   reclaimDueDate?: LocalDate;
 }

@@ -101,7 +101,9 @@ export class ReclaimInterestModel {
   pieces: ReclaimInterestPieceModel[];
 }
 
-@ObjectType('Settlement', { description: 'Schlussabrechnung: the final grant after ANBest-P Nr. 2, the over- or underpayment, reclaim and interest, with every step.' })
+@ObjectType('Settlement', {
+  description: 'Schlussabrechnung: the final grant after ANBest-P Nr. 2, the over- or underpayment, reclaim and interest, with every step.',
+})
 export class SettlementModel {
   @Field(() => ID)
   projectId: string;
@@ -173,7 +175,7 @@ export class SettlementModel {
   steps: SettlementStepModel[];
 }
 
-@ObjectType('ProjectSettlement', { description: 'One project in the programme\'s settlement list.' })
+@ObjectType('ProjectSettlement', { description: "One project in the programme's settlement list." })
 export class ProjectSettlementModel {
   @Field(() => ID)
   projectId: string;

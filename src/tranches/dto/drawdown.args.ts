@@ -17,7 +17,10 @@ export class DrawdownsArgs {
   @Max(2100)
   fiscalYear?: number;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Day for which use, overdue state and interest are computed (default today).' })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: 'Day for which use, overdue state and interest are computed (default today).',
+  })
   asOf?: LocalDate;
 }
 
@@ -27,7 +30,10 @@ export class DrawdownArgs {
   @IsUUID()
   id: string;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Day for which use, overdue state and interest are computed (default today).' })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: 'Day for which use, overdue state and interest are computed (default today).',
+  })
   asOf?: LocalDate;
 }
 

@@ -1,6 +1,17 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { Decimal } from 'decimal.js';
 
 import type { LocalDate } from '../../common/dates/local-date.js';
@@ -14,7 +25,10 @@ const KEY_MESSAGE = 'idempotencyKey must be 8–100 letters, digits, dots, colon
 /** Every money mutation carries a client-chosen key: a retry with the same key books nothing new. */
 @InputType({ isAbstract: true })
 export abstract class IdempotentInput {
-  @Field(() => String, { description: 'Client-chosen key (e.g. a UUID). The same key with the same input returns the first result; with other input it is a CONFLICT.' })
+  @Field(() => String, {
+    description:
+      'Client-chosen key (e.g. a UUID). The same key with the same input returns the first result; with other input it is a CONFLICT.',
+  })
   @IsString()
   @Matches(KEY, { message: KEY_MESSAGE })
   idempotencyKey: string;
@@ -39,7 +53,7 @@ export class RequestDrawdownInput extends IdempotentInput {
   @Field(() => LocalDateScalar, { description: 'When the money is expected; its year is the fiscal year drawn on.' })
   expectedPayoutDate: LocalDate;
 
-  @Field(() => LocalDateScalar, { description: 'Bedarf bis: at most the expected payout plus the programme\'s horizon (ANBest-P 1.4).' })
+  @Field(() => LocalDateScalar, { description: "Bedarf bis: at most the expected payout plus the programme's horizon (ANBest-P 1.4)." })
   neededUntil: LocalDate;
 
   @Field(() => [DrawdownLineInput], { description: 'Amount per cost category.' })

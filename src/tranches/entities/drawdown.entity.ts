@@ -21,7 +21,10 @@ import { DrawdownLine } from './drawdown-line.entity.js';
 @Entity({ tableName: 'drawdown' })
 @Unique({ properties: ['project', 'fiscalYear', 'number'] })
 @Index({ properties: ['project', 'status'] })
-@Check({ name: 'drawdown_sign_check', expression: "(kind = 'TRANCHE' and amount > 0) or (kind <> 'TRANCHE' and amount < 0 and reason is not null)" })
+@Check({
+  name: 'drawdown_sign_check',
+  expression: "(kind = 'TRANCHE' and amount > 0) or (kind <> 'TRANCHE' and amount < 0 and reason is not null)",
+})
 export class Drawdown {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();

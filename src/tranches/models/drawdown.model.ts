@@ -36,7 +36,9 @@ export class DrawdownApprovalModel {
   decidedAt: Date;
 }
 
-@ObjectType('TrancheUse', { description: 'How much of a paid-out tranche eligible spending has used (FIFO), and the interest on money not used in time.' })
+@ObjectType('TrancheUse', {
+  description: 'How much of a paid-out tranche eligible spending has used (FIFO), and the interest on money not used in time.',
+})
 export class TrancheUseModel {
   @Field(() => LocalDateScalar, { description: 'The day the figures are computed for.' })
   asOf: LocalDate;
@@ -47,13 +49,16 @@ export class TrancheUseModel {
   @Field(() => DecimalScalar)
   unused: Decimal;
 
-  @Field(() => LocalDateScalar, { description: 'Payout + the programme\'s horizon: money unused after this day is overdue.' })
+  @Field(() => LocalDateScalar, { description: "Payout + the programme's horizon: money unused after this day is overdue." })
   useDeadline: LocalDate;
 
   @Field(() => Int, { description: 'Days on which some of the tranche was overdue, up to asOf.' })
   overdueDays: number;
 
-  @Field(() => DecimalScalar, { description: 'Interest owed so far (§ 49a VwVfG): unused × (base rate + 5 points) × days / 365, summed exactly, rounded half up to cents once.' })
+  @Field(() => DecimalScalar, {
+    description:
+      'Interest owed so far (§ 49a VwVfG): unused × (base rate + 5 points) × days / 365, summed exactly, rounded half up to cents once.',
+  })
   interestOwed: Decimal;
 }
 
@@ -74,7 +79,9 @@ export class DrawdownModel {
   @Field(() => DrawdownKind)
   kind: DrawdownKind;
 
-  @Field(() => DrawdownStatus, { description: 'Decision state, or for a paid-out tranche its use state (PARTIALLY_USED, USED, OVERDUE) as of the query day.' })
+  @Field(() => DrawdownStatus, {
+    description: 'Decision state, or for a paid-out tranche its use state (PARTIALLY_USED, USED, OVERDUE) as of the query day.',
+  })
   status: DrawdownStatus;
 
   @Field(() => DecimalScalar, { description: 'Negative for repayments and reclaims.' })

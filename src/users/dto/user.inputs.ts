@@ -18,7 +18,10 @@ export class CreateUserInput {
   @MaxLength(200)
   displayName?: string;
 
-  @Field(() => String, { nullable: true, description: `At least ${MIN_PASSWORD_LENGTH} characters; omit for a user who signs in through OpenID Connect only.` })
+  @Field(() => String, {
+    nullable: true,
+    description: `At least ${MIN_PASSWORD_LENGTH} characters; omit for a user who signs in through OpenID Connect only.`,
+  })
   @IsOptional()
   @IsString()
   @MinLength(MIN_PASSWORD_LENGTH)
