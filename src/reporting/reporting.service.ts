@@ -53,6 +53,9 @@ const UPCOMING_DAYS = 120;
  * Proofs of use: which are owed and when, pre-flight, generation in every format, and the
  * lifecycle, where submission freezes the files (ProofFile) so later bookings cannot change them.
  */
+/** How long a submission's transaction may wait while its files are built (PostgreSQL interval). */
+const SUBMISSION_IDLE_LIMIT = '10min';
+
 @Injectable()
 export class ReportingService {
   constructor(
@@ -156,6 +159,11 @@ export class ReportingService {
     const submitting = request.status === ProofStatus.SUBMITTED || request.status === ProofStatus.IN_PREPARATION;
     const roles = submitting ? PROOF_SUBMITTERS : PROOF_REVIEWERS;
     const result = await joinTransaction(this.em, async (em) => {
+      // Building every file is work in Node while this transaction waits ("idle in transaction"); on a
+      // busy machine it outlasts the pool's idle limit, which would end the session. A submission
+      // holds only its proof row, so it may wait longer, for this transaction only.
+      if (request.status === ProofStatus.SUBMITTED)
+        await em.execute(`set local idle_in_transaction_session_timeout = '${SUBMISSION_IDLE_LIMIT}'`);
       const project = await this.access.requireProject(em, user, request.projectId, roles);
       const scope = await this.scope(em, project, request, request.status !== ProofStatus.SUBMITTED);
       const owed = await this.owedOf(em, project, scope);
