@@ -16,6 +16,10 @@ export async function prepareDatabase(orm: MikroORM, options: { seedDemo: boolea
     const em = orm.em.fork();
     if ((await em.count(FundingProgram, {})) === 0) {
       await orm.seeder.seed(DemoSeeder);
+      // Fresh planner statistics for the 20,000 seeded receipts: without them the first proof
+      // submission plans its receipt-state update as a nested loop and runs for tens of seconds
+      // (autovacuum would analyze only later, and never in a database copied from this one).
+      await em.getConnection().execute('analyze');
       demoSeeded = true;
     }
   }
