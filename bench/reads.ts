@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { mkdir, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Session } from 'node:inspector/promises';
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 
@@ -32,6 +33,10 @@ import { alternating, percentile, type LoadResult } from './scale/open-loop.js';
  * this process's CPU time per answered request in the saturation slices (driver included on both
  * paths), a figure that moves much less with other machines' load than req/s does. Writes
  * bench/results/<date>-reads-<BENCH_LABEL or "run">.md. Not part of npm test; never an assertion.
+ *
+ * BENCH_PROFILE=<folder>: after a read's figures, BENCH_SECONDS more of the service path alone under
+ * the CPU profiler, written as <folder>/<read>.cpuprofile (for bench/profile-summary.mjs). Unlike
+ * `node --cpu-prof`, the profile holds no start-up, seeding or raw-path work.
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const SLICE = Number(process.env.BENCH_SLICE ?? 2);
@@ -40,6 +45,7 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
 const RATE = 20;
 const LABEL = process.env.BENCH_LABEL ?? 'run';
 const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : undefined;
+const PROFILE = process.env.BENCH_PROFILE;
 
 interface Read {
   name: string;
@@ -202,6 +208,7 @@ await withScratchDatabase(async (url) => {
           sat.raw.cpuMs += r.cpuMs;
         }
       }
+      if (PROFILE) await profiled(read.name, () => closedLoop(graph, CONNECTIONS, SECONDS));
       const [fixedGraph, fixedRaw] = await alternating(RATE, RATE_SECONDS, [graph, raw ?? (async () => undefined)]);
       const gRate = sat.graph.done / sat.graph.seconds;
       const rRate = raw ? sat.raw.done / sat.raw.seconds : NaN;
@@ -225,6 +232,21 @@ await withScratchDatabase(async (url) => {
     await app.close();
   }
 });
+
+/** Runs `work` under the V8 CPU profiler and writes the profile into PROFILE. */
+async function profiled(name: string, work: () => Promise<unknown>): Promise<void> {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  await work();
+  const { profile } = await session.post('Profiler.stop');
+  session.disconnect();
+  await mkdir(PROFILE!, { recursive: true });
+  const file = `${PROFILE}/${name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '')}.cpuprofile`;
+  await writeFile(file, JSON.stringify(profile));
+  console.log(`profile written to ${file}`);
+}
 
 /** `connections` loops each sending the next request when the previous answered, for `seconds`. */
 async function closedLoop(

@@ -1,4 +1,4 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 
 import { MutationTransaction } from '../audit/mutation-transaction.js';
 import { Allow } from '../auth/allow.decorator.js';
@@ -72,7 +72,7 @@ export class BudgetFundingResolver {
   @ResolveField(() => BudgetFundingModel, {
     description: 'Deckungsmittel: Soll lt. Finanzierungsplan, Ist and Abweichung per funding source and fiscal year (Ist as booked now).',
   })
-  funding(@Parent() overview: BudgetOverviewModel) {
+  funding(overview: BudgetOverviewModel) {
     return this.reads.fundingOf(overview);
   }
 }

@@ -109,7 +109,7 @@ export class MeasuresResolver {
   @ResolveField(() => [ParticipationModel], {
     description: 'Participations in this measure; for readers of participant data only (empty otherwise).',
   })
-  participations(@Parent() measure: MeasureModel, @Context() ctx: GraphQLContext) {
+  participations(measure: MeasureModel, _args: unknown, ctx: GraphQLContext) {
     const user = ctx.req.user as AuthUser;
     return ctx.loaders
       .get<string, ParticipationModel[]>('participationsByMeasure', async (ids) =>
@@ -128,7 +128,7 @@ export class ParticipantMeasuresResolver {
   ) {}
 
   @ResolveField(() => [ParticipationModel], { description: 'Enrolments in measures, by start date.' })
-  participations(@Parent() participant: ParticipantModel, @Context() ctx: GraphQLContext) {
+  participations(participant: ParticipantModel, _args: unknown, ctx: GraphQLContext) {
     return ctx.loaders
       .get<string, ParticipationModel[]>('participationsByParticipant', async (ids) =>
         groupByKeys(ids, await this.participationService.participationsOf(ctx.req.user as AuthUser, ids), (p) => p.participantId),
@@ -165,7 +165,7 @@ export class ParticipationResolver {
   constructor(private readonly measures: MeasuresService) {}
 
   @ResolveField(() => MeasureModel)
-  measure(@Parent() participation: ParticipationModel, @Context() ctx: GraphQLContext) {
+  measure(participation: ParticipationModel, _args: unknown, ctx: GraphQLContext) {
     return ctx.loaders
       .get<string, MeasureModel>('measureById', async (ids) => {
         const byId = new Map((await this.measures.byIds(ids)).map((m) => [m.id, m]));

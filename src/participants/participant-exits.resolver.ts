@@ -1,4 +1,4 @@
-import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
 
 import { Allow } from '../auth/allow.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -41,7 +41,7 @@ export class ParticipantExitsResolver {
   }
 
   @ResolveField(() => [ExitCorrectionModel], { description: 'Corrections and withdrawals of the exit, oldest first.' })
-  exitCorrections(@Parent() participant: ParticipantModel, @Context() ctx: GraphQLContext) {
+  exitCorrections(participant: ParticipantModel, _args: unknown, ctx: GraphQLContext) {
     // The reason is free text written by case workers: like the justification of an override, for case workers and auditors only.
     const reasons = canReadJustification(ctx.req.user as AuthUser, participant.projectId);
     return (

@@ -1,4 +1,4 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 
 import { Allow } from '../auth/allow.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -131,7 +131,7 @@ export class ParticipantsResolver {
     nullable: true,
     description: 'Case workers of the project only (FORBIDDEN otherwise); null once erased.',
   })
-  identity(@Parent() participant: ParticipantModel, @Context() ctx: GraphQLContext) {
+  identity(participant: ParticipantModel, _args: unknown, ctx: GraphQLContext) {
     return this.service.readIdentity(ctx.req.user as AuthUser, participant, () => this.identityRow(participant, ctx));
   }
 
@@ -139,7 +139,7 @@ export class ParticipantsResolver {
     nullable: true,
     description: 'Case workers of the project only (FORBIDDEN otherwise); null when none recorded or erased.',
   })
-  health(@Parent() participant: ParticipantModel, @Context() ctx: GraphQLContext) {
+  health(participant: ParticipantModel, _args: unknown, ctx: GraphQLContext) {
     return this.service.readHealth(ctx.req.user as AuthUser, participant, () => this.identityRow(participant, ctx));
   }
 
@@ -147,7 +147,7 @@ export class ParticipantsResolver {
     nullable: true,
     description: 'The written justification of an eligibility override; case workers and auditors of the project only.',
   })
-  overrideJustification(@Parent() participant: ParticipantModel, @Context() ctx: GraphQLContext) {
+  overrideJustification(participant: ParticipantModel, _args: unknown, ctx: GraphQLContext) {
     if (!canReadJustification(ctx.req.user as AuthUser, participant.projectId)) throw ParticipantErrors.justificationForbidden();
     return participant.overrideJustification;
   }
@@ -156,7 +156,7 @@ export class ParticipantsResolver {
     nullable: true,
     description: "ILLNESS (a health fact) reads as OTHER for everyone but the project's case workers.",
   })
-  exitReason(@Parent() participant: ParticipantModel, @Context() ctx: GraphQLContext) {
+  exitReason(participant: ParticipantModel, _args: unknown, ctx: GraphQLContext) {
     return visibleExitReason(ctx.req.user as AuthUser, participant.projectId, participant.exitReason);
   }
 

@@ -1,4 +1,4 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 
 import { Allow } from '../auth/allow.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -47,7 +47,7 @@ export class ProgramsResolver {
   }
 
   @ResolveField(() => [ProjectModel], { description: 'The projects of this programme you hold a role on, ordered by file number.' })
-  projects(@Parent() program: FundingProgramModel, @Context() ctx: GraphQLContext) {
+  projects(program: FundingProgramModel, _args: unknown, ctx: GraphQLContext) {
     const user = ctx.req.user as AuthUser;
     return ctx.loaders
       .get<string, ProjectModel[]>('projectsByProgram', async (ids) =>
@@ -90,7 +90,7 @@ export class ProjectsResolver {
   }
 
   @ResolveField(() => FundingProgramModel)
-  program(@Parent() project: ProjectModel, @Context() ctx: GraphQLContext) {
+  program(project: ProjectModel, _args: unknown, ctx: GraphQLContext) {
     return ctx.loaders
       .get<string, FundingProgramModel>('programById', async (ids) => {
         const byId = new Map((await this.service.programsByIds(ids)).map((p) => [p.id, p]));

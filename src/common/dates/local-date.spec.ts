@@ -1,3 +1,4 @@
+import { LocalDateScalar } from './local-date.scalar.js';
 import { addDays, addMonths, daysBetween, fiscalYearOf, parseLocalDate } from './local-date.js';
 
 describe('local dates', () => {
@@ -6,6 +7,12 @@ describe('local dates', () => {
     expect(() => parseLocalDate('2023-02-29')).toThrow(/not a calendar date/);
     expect(() => parseLocalDate('2023-1-5')).toThrow(/YYYY-MM-DD/);
     expect(() => parseLocalDate(20230105)).toThrow(/YYYY-MM-DD/);
+  });
+
+  it('serialises dates from the database as they are and refuses anything not written YYYY-MM-DD', () => {
+    expect(LocalDateScalar.serialize('2024-02-29')).toBe('2024-02-29');
+    expect(() => LocalDateScalar.serialize('2024-2-29')).toThrow(/YYYY-MM-DD/);
+    expect(() => LocalDateScalar.serialize(new Date('2024-02-29'))).toThrow(/YYYY-MM-DD/);
   });
 
   it('does date arithmetic without time-zone drift', () => {

@@ -8,6 +8,11 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export class LocalDateParseError extends Error {}
 
+/** Whether `value` is written YYYY-MM-DD (the shape only; parseLocalDate also checks the calendar). */
+export function isLocalDateText(value: unknown): value is LocalDate {
+  return typeof value === 'string' && ISO_DATE.test(value);
+}
+
 export function parseLocalDate(input: unknown): LocalDate {
   if (typeof input !== 'string' || !ISO_DATE.test(input)) {
     throw new LocalDateParseError(`"${String(input).slice(0, 40)}" is not a date; write it as YYYY-MM-DD.`);

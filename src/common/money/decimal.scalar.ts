@@ -7,12 +7,17 @@ import { formatMoney, MoneyParseError, parseMoney } from './money.js';
  * GraphQL `Decimal`: an EUR amount as a string with exactly two decimals ("1234.50").
  * Input must be a string; a JSON number would already have passed through a float.
  */
+/** The text formatMoney writes: no leading zeros, exactly two decimals, at most 12 integer digits. */
+const CANONICAL_MONEY = /^-?(?:0|[1-9]\d{0,11})\.\d\d$/;
+
 export const DecimalScalar = new GraphQLScalarType<Decimal, string>({
   name: 'Decimal',
   description:
     'An amount in EUR as a string with exactly two decimals, e.g. "1234.50". Input accepts up to two decimals and at most 12 integer digits; no exponent notation.',
   serialize(value) {
     if (value instanceof Decimal) return formatMoney(value);
+    // numeric(14,2) as text from PostgreSQL is already canonical: no Decimal for each cell of a page.
+    if (typeof value === 'string' && CANONICAL_MONEY.test(value)) return value;
     if (typeof value === 'string') return formatMoney(parseMoney(value));
     throw new TypeError('Decimal cannot serialise a non-decimal value.');
   },

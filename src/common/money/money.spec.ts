@@ -97,6 +97,23 @@ describe('DecimalScalar', () => {
     expect(result.data).toEqual({ total: '10000000.00' });
   });
 
+  it.each([
+    ['123.40', '123.40'],
+    ['-0.01', '-0.01'],
+    ['0.00', '0.00'],
+    ['1.5', '1.50'],
+    ['007.00', '7.00'],
+    ['12', '12.00'],
+    ['-5.1', '-5.10'],
+  ])('serialises the stored text %s as %s', (text, expected) => {
+    expect(DecimalScalar.serialize(text)).toBe(expected);
+  });
+
+  it('refuses to serialise text that is not an amount', () => {
+    expect(() => DecimalScalar.serialize('1.234')).toThrow();
+    expect(() => DecimalScalar.serialize('1e3')).toThrow();
+  });
+
   it('parses variables and literals', async () => {
     const fromVariable = await graphql({ schema, source: 'query($a: Decimal) { echo(amount: $a) }', variableValues: { a: '0.1' } });
     expect(fromVariable.data).toEqual({ echo: '0.10' });
