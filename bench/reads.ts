@@ -241,6 +241,7 @@ async function profiled(name: string, work: () => Promise<unknown>): Promise<voi
   await session.post('Profiler.start');
   await work();
   const { profile } = await session.post('Profiler.stop');
+  await session.post('Profiler.disable');
   session.disconnect();
   await mkdir(PROFILE!, { recursive: true });
   const file = `${PROFILE}/${name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '')}.cpuprofile`;
