@@ -1,5 +1,5 @@
-import { createFundedProject, type FundedProject } from '../factories/funded-project.js';
-import { key, LEDGER, paidTranche, receipt, RECORD } from '../factories/money-ops.js';
+import type { FundedProject } from '../factories/funded-project.js';
+import { LEDGER, projectWithOneReceipt } from '../factories/money-ops.js';
 import { createTestApp, type TestApp } from '../setup/test-app.js';
 
 const EXPORT = `query($projectId: ID!, $kind: ProofKind!, $fiscalYear: Int, $asOf: LocalDate, $version: Int) {
@@ -23,30 +23,11 @@ describe('proof lifecycle: as-of dates, queries and resubmission', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    p = await createFundedProject(t.orm, {
-      plan: { 2022: { A: '100000.00', B1: '20000.00' }, 2023: { A: '100000.00' }, 2024: { A: '50000.00' } },
-    });
-    await paidTranche(
-      t,
-      { finance: p.finance, approver: p.finance2 },
-      p.projectId,
-      [{ costCategoryId: p.category.A, amount: '60000.00' }],
-      '2022-02-01',
-    );
-    const booked = await t.gqlAs(p.finance, RECORD, {
-      input: {
-        idempotencyKey: key(),
-        projectId: p.projectId,
-        receipt: receipt(p.category.A, {
-          invoiceDate: '2022-03-01',
-          paymentDate: '2022-03-05',
-          grossAmount: '40000.00',
-          eligibleAmount: '40000.00',
-        }),
-      },
-    });
-    expect(booked.errors).toBeUndefined();
-    receiptId = booked.data!.recordExpenditure.id;
+    ({ p, receiptId } = await projectWithOneReceipt(t, {
+      2022: { A: '100000.00', B1: '20000.00' },
+      2023: { A: '100000.00' },
+      2024: { A: '50000.00' },
+    }));
   }, 300_000);
   afterAll(() => t.close());
 

@@ -1,5 +1,5 @@
-import { createFundedProject, type FundedProject } from '../factories/funded-project.js';
-import { key, paidTranche, receipt, RECORD } from '../factories/money-ops.js';
+import type { FundedProject } from '../factories/funded-project.js';
+import { projectWithOneReceipt } from '../factories/money-ops.js';
 import { createTestApp, type TestApp } from '../setup/test-app.js';
 
 const STATUS = `mutation($input: ChangeProofStatusInput!) { changeProofStatus(input: $input) { status version } }`;
@@ -17,27 +17,7 @@ describe('proof submission outlasting the idle-in-transaction limit', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: '100' });
-    p = await createFundedProject(t.orm, { plan: { 2022: { A: '100000.00' }, 2023: { A: '100000.00' } } });
-    await paidTranche(
-      t,
-      { finance: p.finance, approver: p.finance2 },
-      p.projectId,
-      [{ costCategoryId: p.category.A, amount: '60000.00' }],
-      '2022-02-01',
-    );
-    const booked = await t.gqlAs(p.finance, RECORD, {
-      input: {
-        idempotencyKey: key(),
-        projectId: p.projectId,
-        receipt: receipt(p.category.A, {
-          invoiceDate: '2022-03-01',
-          paymentDate: '2022-03-05',
-          grossAmount: '40000.00',
-          eligibleAmount: '40000.00',
-        }),
-      },
-    });
-    expect(booked.errors).toBeUndefined();
+    ({ p } = await projectWithOneReceipt(t, { 2022: { A: '100000.00' }, 2023: { A: '100000.00' } }));
   }, 300_000);
   afterAll(() => t.close());
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import type { TestApp } from '../setup/test-app.js';
+import { createFundedProject, type FundedProject, type FundedProjectSpec } from './funded-project.js';
 
 /** GraphQL documents and small helpers for drawdown and ledger tests. */
 export const DRAWDOWN_FIELDS = `id fiscalYear number kind status amount expectedPayoutDate neededUntil payoutDate reason requestedById
@@ -66,4 +67,34 @@ export async function paidTranche(
   const paid = await t.gqlAs(who.finance, DISBURSE, { input: { idempotencyKey: key(), drawdownId: id, payoutDate, amount } });
   if (!paid.data) throw new Error(JSON.stringify(paid.errors));
   return id;
+}
+
+/**
+ * A funded project (createFundedProject's `plan`) whose finance user drew 60,000.00 in category A
+ * on 1 Feb 2022 and booked one receipt of 40,000.00 paid on 5 Mar 2022: the smallest ledger a
+ * proof of 2022 can be submitted for. Returns the project and the receipt's id.
+ */
+export async function projectWithOneReceipt(t: TestApp, plan: FundedProjectSpec['plan']): Promise<{ p: FundedProject; receiptId: string }> {
+  const p = await createFundedProject(t.orm, { plan });
+  await paidTranche(
+    t,
+    { finance: p.finance, approver: p.finance2 },
+    p.projectId,
+    [{ costCategoryId: p.category.A, amount: '60000.00' }],
+    '2022-02-01',
+  );
+  const booked = await t.gqlAs(p.finance, RECORD, {
+    input: {
+      idempotencyKey: key(),
+      projectId: p.projectId,
+      receipt: receipt(p.category.A, {
+        invoiceDate: '2022-03-01',
+        paymentDate: '2022-03-05',
+        grossAmount: '40000.00',
+        eligibleAmount: '40000.00',
+      }),
+    },
+  });
+  if (booked.errors) throw new Error(`booking the receipt failed: ${JSON.stringify(booked.errors)}`);
+  return { p, receiptId: booked.data!.recordExpenditure.id as string };
 }
