@@ -134,7 +134,8 @@ export class ImportBookingService {
    */
   private async commitIn(em: EntityManager, user: AuthUser, importId: string): Promise<BookingImport> {
     const visible = await this.visibleImport(em, user, importId, MONEY_WRITERS);
-    const project = await this.access.requireProject(em, user, visible.project.id, MONEY_WRITERS);
+    // The receipts are checked against the approval period: the terms read must hold until commit.
+    const project = await this.access.requireProjectTerms(em, user, visible.project.id, MONEY_WRITERS);
     await em.execute(`select pg_advisory_xact_lock(hashtextextended('booking-import:' || ?, 0))`, [project.id]);
     const [locked] = await em.execute<{ status: ImportStatus; mapping_version: number | null; committed_at: Date | null }[]>(
       'select status, mapping_version, committed_at from booking_import where id = ? for update',

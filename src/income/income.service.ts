@@ -75,7 +75,8 @@ export class IncomeService {
         { fields: ['id', 'project'] },
       );
       if (!visible) throw IncomeErrors.notFound(input.incomeId);
-      const project = await this.access.requireProject(em, user, visible.project.id, MONEY_WRITERS);
+      // A replacement is checked against the approval period, which must then hold until commit.
+      const project = await this.access.requireProjectTerms(em, user, visible.project.id, MONEY_WRITERS);
       const checked = input.replacement ? await this.checkIncome(em, project, input.replacement, 'replacement') : null;
       const { idempotencyKey, ...request } = input;
       return this.idempotency.run(

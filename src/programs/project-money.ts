@@ -17,7 +17,7 @@ export interface ProjectMoney {
   paidByYear: Map<number, Decimal>;
   /** Instalment sum of the latest plan revision; undefined without a plan. */
   planTotal?: Decimal;
-  /** Earliest and latest day with a receipt payment or a tranche payout (or expected payout). */
+  /** Earliest and latest day with a receipt payment, an income payment or a tranche payout (or expected payout). */
   firstDay?: LocalDate;
   lastDay?: LocalDate;
 }
@@ -39,8 +39,9 @@ export async function projectMoney(em: EntityManager, projectId: string): Promis
   const [days] = await em.execute<{ first_day: string | null; last_day: string | null }[]>(
     `select min(d)::text as first_day, max(d)::text as last_day from (
        select payment_date as d from expenditure where project_id = ?
+       union all select payment_date from income where project_id = ?
        union all select coalesce(payout_date, expected_payout_date) from drawdown where project_id = ? and status not in ('PLANNED', 'REJECTED')) x`,
-    [projectId, projectId],
+    [projectId, projectId, projectId],
   );
   return {
     claimed: new Decimal(claimed.total),
@@ -68,11 +69,17 @@ export const ProjectMoneyErrors = {
       { approvedTotal: formatMoney(total), planTotal: formatMoney(planTotal) },
     ),
   periodStartsAfterMoney: (firstDay: LocalDate) =>
-    badInput('approvalStart', `The approval period must start on or before ${firstDay}, the first day with a receipt or a tranche.`, {
-      firstDay,
-    }),
+    badInput(
+      'approvalStart',
+      `The approval period must start on or before ${firstDay}, the first day with a receipt, an income or a tranche.`,
+      {
+        firstDay,
+      },
+    ),
   periodEndsBeforeMoney: (lastDay: LocalDate) =>
-    badInput('approvalEnd', `The approval period must end on or after ${lastDay}, the last day with a receipt or a tranche.`, { lastDay }),
+    badInput('approvalEnd', `The approval period must end on or after ${lastDay}, the last day with a receipt, an income or a tranche.`, {
+      lastDay,
+    }),
   instalmentBelowPaid: (fiscalYear: number, amount: Decimal, paid: Decimal) =>
     badInput(
       'instalments',

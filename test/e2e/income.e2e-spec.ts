@@ -140,6 +140,28 @@ describe('the income ledger (GraphQL over HTTP, real PostgreSQL)', () => {
     expect(noReason.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
   });
 
+  it('keeps every income inside the approval period: shortening the period past a booked income is refused', async () => {
+    const q = await createFundedProject(t.orm, {
+      plan: { 2024: { A: '10000.00' }, 2025: { A: '10000.00' } },
+      sources: { 2024: { OWN_FUNDS: '1000.00' }, 2025: { OWN_FUNDS: '1000.00' } },
+    });
+    const booked = await t.gqlAs(q.finance, RECORD_INCOME, {
+      input: { idempotencyKey: key(), projectId: q.projectId, income: incomeFields({ paymentDate: '2025-03-15' }) },
+    });
+    expect(booked.errors).toBeUndefined();
+    const update = await t.gqlAs(
+      'admin',
+      `mutation($id: ID!, $input: UpdateProjectInput!) { updateProject(id: $id, input: $input) { approvalEnd } }`,
+      {
+        id: q.projectId,
+        input: { approvalEnd: '2024-12-31' },
+      },
+    );
+    expect(update.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'approvalEnd' });
+    const [row] = await sql<{ end: string }>('select approval_end::text as end from project where id = ?', [q.projectId]);
+    expect(row.end).toBe('2025-12-31');
+  });
+
   it('has the database refuse UPDATE, DELETE and TRUNCATE on the ledger', async () => {
     const em = t.orm.em.fork();
     await expect(em.execute('update income set amount = 1 where project_id = ?', [p.projectId])).rejects.toThrow(/append-only/);

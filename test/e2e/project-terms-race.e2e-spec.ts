@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 import { createFundedProject, type FundedProject } from '../factories/funded-project.js';
@@ -12,6 +14,9 @@ import { createTestApp, type GraphQLResponse, type TestApp } from '../setup/test
  * and the approval period still covers every tranche.
  */
 const PLAN = `mutation($input: RequestDrawdownInput!) { planDrawdown(input: $input) { id } }`;
+const SET_RULES = `mutation($input: SetMappingRulesInput!) { setMappingRules(input: $input) { version } }`;
+const PREVIEW_IMPORT = `mutation($id: ID!) { previewImport(importId: $id) { summary { toBook } } }`;
+const COMMIT_IMPORT = `mutation($id: ID!) { commitImport(importId: $id) { status } }`;
 const UPDATE_PROJECT = `mutation($id: ID!, $input: UpdateProjectInput!) { updateProject(id: $id, input: $input) { id approvalEnd } }`;
 
 describe('approval period shortened while a tranche is on its way', () => {
@@ -136,6 +141,51 @@ describe('approval period shortened while a tranche is on its way', () => {
           input: { idempotencyKey: key(), projectId: p.projectId, receipt: receipt(p.category.A, { paymentDate: day, invoiceDate: day }) },
         }),
       () => t.gqlAs('admin', UPDATE_PROJECT, { id: p.projectId, input: { approvalEnd: '2024-12-31' } }),
+    );
+    for (const a of [r.blocked, r.during]) expect(a.errors?.[0]?.extensions?.code ?? 'OK').not.toBe('INTERNAL_SERVER_ERROR');
+    expect([r.blocked.errors, r.during.errors].filter(Boolean)).toHaveLength(1);
+    const [row] = await t.orm.em
+      .fork()
+      .execute<{ end: number; last: number | null }[]>(
+        'select extract(year from approval_end)::int as end, (select max(fiscal_year) from expenditure where project_id = p.id) as last from project p where id = ?',
+        [p.projectId],
+      );
+    expect(row.end).toBeGreaterThanOrEqual(row.last ?? row.end);
+  });
+
+  it('an import committing receipts paid in 2024 against approvalEnd 2023-12-31', async () => {
+    const p = await createFundedProject(t.orm, {
+      plan: { 2023: { A: '1000.00' }, 2024: { A: '50000.00', B1: '10000.00', B2: '20000.00', B3: '50.00', B6: '3000.00' } },
+    });
+    const rules = await t.gqlAs(p.finance, SET_RULES, {
+      input: {
+        projectId: p.projectId,
+        rules: [
+          { account: '4120', action: 'BOOK', costCategoryCode: 'A' },
+          { account: '4900', action: 'BOOK', costCategoryCode: 'B1' },
+          { account: '4210', action: 'BOOK', costCategoryCode: 'B2' },
+          { account: '466*', action: 'BOOK', costCategoryCode: 'B3' },
+          { costCentre: 'TN*', action: 'BOOK', costCategoryCode: 'B6' },
+          { account: '1360', action: 'IGNORE' },
+        ],
+      },
+    });
+    expect(rules.errors).toBeUndefined();
+    const uploaded = await t
+      .http()
+      .post('/imports')
+      .query({ projectId: p.projectId, format: 'DATEV' })
+      .set(await t.auth(p.finance))
+      .attach('file', readFileSync('test/fixtures/imports/datev-buchungsstapel-2024-q1.csv'), 'datev-buchungsstapel-2024-q1.csv');
+    expect(uploaded.status).toBe(201);
+    const importId = uploaded.body.id as string;
+    expect((await t.gqlAs(p.finance, PREVIEW_IMPORT, { id: importId })).data!.previewImport.summary.toBook).toBeGreaterThan(0);
+    // The commit reads the project, then queues on the project's import lock: it waits there.
+    const r = await whileLocked(
+      `select pg_advisory_xact_lock(hashtextextended('booking-import:' || ?, 0))`,
+      [p.projectId],
+      () => t.gqlAs(p.finance, COMMIT_IMPORT, { id: importId }),
+      () => t.gqlAs('admin', UPDATE_PROJECT, { id: p.projectId, input: { approvalEnd: '2023-12-31' } }),
     );
     for (const a of [r.blocked, r.during]) expect(a.errors?.[0]?.extensions?.code ?? 'OK').not.toBe('INTERNAL_SERVER_ERROR');
     expect([r.blocked.errors, r.during.errors].filter(Boolean)).toHaveLength(1);
