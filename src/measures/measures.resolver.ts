@@ -94,7 +94,11 @@ export class MeasuresResolver {
     return this.observationService.withdraw(user, input);
   }
 
-  @ResolveField(() => MeasureOccupancyModel, { description: 'Places taken on a day (today when omitted).' })
+  @ResolveField(() => MeasureOccupancyModel, {
+    nullable: true,
+    description:
+      'Places taken on a day (today when omitted). Null for analysts (no per-day counts) and, for a § 16a health measure, for everyone but the case workers of the project.',
+  })
   occupancy(
     @Parent() measure: MeasureModel,
     @Context() ctx: GraphQLContext,
@@ -102,7 +106,9 @@ export class MeasuresResolver {
   ) {
     const day = asOf ?? todayUtc();
     return ctx.loaders
-      .get<MeasureModel, MeasureOccupancyModel>(`measureOccupancy:${day}`, (measures) => this.measureService.occupancies(measures, day))
+      .get<MeasureModel, MeasureOccupancyModel | null>(`measureOccupancy:${day}`, (measures) =>
+        this.measureService.occupancies(ctx.req.user as AuthUser, measures, day),
+      )
       .load(measure);
   }
 

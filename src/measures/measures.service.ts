@@ -22,7 +22,9 @@ import { measureSnapshot, toMeasureModel } from './measures.mapper.js';
 import { MeasureModel, MeasureOccupancyModel } from './models/measure.model.js';
 import { occupancyOn, peakOccupancy } from './occupancy.js';
 import { joinTransaction } from '../database/transactions.js';
-import { MEASURE_MANAGERS } from './measures.access.js';
+import { MEASURE_MANAGERS, OCCUPANCY_READERS } from './measures.access.js';
+import { HEALTH_MEASURE_TYPES } from '../participants/participants.access.js';
+import { caseWorkerProjects } from './participations.service.js';
 
 /** FINANCE and ADMIN manage measures (they carry cost); every role of the project may read them. */
 const MEASURE_ORDER = ['startDate', 'id'] as const;
@@ -88,13 +90,21 @@ export class MeasuresService {
   }
 
   /** Occupancy of many measures on one day, in one query. */
-  async occupancies(measures: readonly MeasureModel[], asOf: LocalDate): Promise<MeasureOccupancyModel[]> {
-    const rows = await this.em.find(
-      Participation,
-      { measure: { $in: measures.map((m) => m.id) } },
-      { fields: ['measure', 'startDate', 'endDate'] },
-    );
+  /** Occupancy on `asOf` of each measure, or null where the user may not see it (OCCUPANCY_READERS). */
+  async occupancies(user: AuthUser, measures: readonly MeasureModel[], asOf: LocalDate): Promise<(MeasureOccupancyModel | null)[]> {
+    const projects = await this.em.find(Project, { id: { $in: [...new Set(measures.map((m) => m.projectId))] } }, { fields: ['program'] });
+    const programOf = new Map(projects.map((p) => [p.id, p.program.id]));
+    const healthFactsOf = caseWorkerProjects(user);
+    const visible = (m: MeasureModel) =>
+      HEALTH_MEASURE_TYPES.includes(m.type)
+        ? healthFactsOf.includes(m.projectId)
+        : this.access.holdsOnProject(user, { id: m.projectId, programId: programOf.get(m.projectId)! }, OCCUPANCY_READERS);
+    const shown = measures.filter(visible);
+    const rows = shown.length
+      ? await this.em.find(Participation, { measure: { $in: shown.map((m) => m.id) } }, { fields: ['measure', 'startDate', 'endDate'] })
+      : [];
     return measures.map((m) => {
+      if (!shown.includes(m)) return null;
       const periods = rows.filter((r) => r.measure.id === m.id).map((r) => ({ start: r.startDate, end: r.endDate ?? m.endDate }));
       const occupied = occupancyOn(periods, asOf);
       return { asOf, occupied, free: Math.max(0, m.capacity - occupied), totalParticipations: periods.length };

@@ -176,7 +176,7 @@ export class ParticipationsService {
  * participations are left out for everyone but the case workers of the participant's project.
  */
 /** The projects whose health facts this user may see: those where it is a case worker. */
-function caseWorkerProjects(user: AuthUser): string[] {
+export function caseWorkerProjects(user: AuthUser): string[] {
   return user.grants.flatMap((g) => (g.role === Role.CASE_WORKER && g.projectId ? [g.projectId] : []));
 }
 

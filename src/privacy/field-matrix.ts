@@ -2,6 +2,7 @@ import { ALL_ROLES, Role } from '../auth/role.enum.js';
 import { INDICATOR_READERS, UNSUPPRESSED_READERS } from '../indicators/indicators.access.js';
 import { IDENTITY_READERS, JUSTIFICATION_READERS, PSEUDONYMOUS_READERS, ROW_READERS } from '../participants/participants.access.js';
 import { AUDIT_READERS } from '../audit/audit.access.js';
+import { OCCUPANCY_READERS } from '../measures/measures.access.js';
 
 /**
  * The role × field matrix of participant data (docs/domain.md#participants-and-data-protection), built from the same role lists the
@@ -17,6 +18,7 @@ export type Access =
   | 'redacted'
   | 'perturbed, reporting periods only'
   | 'year level, ≥ special threshold'
+  | 'not for §16a measures'
   | '—';
 
 export interface FieldRule {
@@ -83,6 +85,12 @@ export const FIELD_RULES: readonly FieldRule[] = [
     level: 'aggregate',
     what: 'output and result indicators, breakdowns',
     access: (r) => (!has(INDICATOR_READERS, r) ? '—' : has(UNSUPPRESSED_READERS, r) ? 'yes' : 'perturbed, reporting periods only'),
+  },
+  {
+    field: 'Measure.occupancy',
+    level: 'aggregate',
+    what: 'places taken on any day; for a §16a health measure a health fact',
+    access: (r) => (r === Role.CASE_WORKER ? 'yes (own project)' : has(OCCUPANCY_READERS, r) ? 'not for §16a measures' : '—'),
   },
   {
     field: 'indicatorReport EECO12 (disability)',

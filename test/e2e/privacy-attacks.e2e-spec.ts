@@ -346,6 +346,29 @@ describe('privacy attacks', () => {
     }
   });
 
+  it('10b. measure occupancy: no per-day count for analysts, and a § 16a health measure counted for no role but case workers', async () => {
+    const OCCUPANCY = `query($projectId: ID!, $day: LocalDate) {
+      measures(projectId: $projectId, first: 100) { nodes { id type occupancy(asOf: $day) { occupied free totalParticipations } } } }`;
+    const health = ['MUNICIPAL_PSYCHOSOCIAL_16A', 'MUNICIPAL_ADDICTION_COUNSELLING_16A'];
+    const day = '2024-06-03';
+    const of = async (user: string) => {
+      const r = await t.gqlAs(user, OCCUPANCY, { projectId, day });
+      expect(r.errors).toBeUndefined();
+      return r.data!.measures.nodes as { type: string; occupancy: { occupied: number } | null }[];
+    };
+    const caseworker = await of('caseworker');
+    // The attack needs a health measure with someone in it on that day: the demo has one.
+    expect(caseworker.some((m) => health.includes(m.type) && m.occupancy!.occupied > 0)).toBe(true);
+    expect(caseworker.every((m) => m.occupancy !== null)).toBe(true);
+    // Differencing consecutive days of an exact count would date each entry and exit.
+    expect((await of('analyst')).filter((m) => m.occupancy !== null)).toEqual([]);
+    for (const user of ['auditor', 'grantor', 'admin', 'finance']) {
+      const measures = await of(user);
+      expect(measures.filter((m) => health.includes(m.type) && m.occupancy !== null)).toEqual([]);
+      expect(measures.some((m) => !health.includes(m.type) && m.occupancy !== null)).toBe(true);
+    }
+  });
+
   it('11. secrets: a token without exp is refused', async () => {
     const me = await t.gqlAs('admin', '{ me { id } }');
     const token = await new SignJWT({})
