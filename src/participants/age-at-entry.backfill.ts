@@ -3,6 +3,7 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 
 import { ageOn } from './eligibility.js';
 import { IdentityVault } from './identity-vault.js';
+import { backfillParticipants, participantHasColumn } from './participant-backfill.js';
 
 /**
  * Participants registered before the exact age at entry was kept (migration of 2026-12) get it at
@@ -23,13 +24,7 @@ export class AgeAtEntryBackfill implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     const em = this.em.fork();
-    // A database without the migrations (schema:generate's scratch database) has nothing to fill.
-    const [{ migrated }] = await em
-      .getConnection()
-      .execute<{ migrated: boolean }[]>(
-        `select exists (select 1 from information_schema.columns where table_schema = current_schema() and table_name = 'participant' and column_name = 'age_at_entry') as migrated`,
-      );
-    if (!migrated) return;
+    if (!(await participantHasColumn(em, 'age_at_entry'))) return;
     const { filled, unreadable } = await backfillAgeAtEntry(em, this.vault);
     if (filled) this.logger.log(`exact age at entry filled in for ${filled} participants from their dates of birth`);
     if (unreadable)
@@ -37,37 +32,15 @@ export class AgeAtEntryBackfill implements OnApplicationBootstrap {
   }
 }
 
-export async function backfillAgeAtEntry(
-  em: EntityManager,
-  vault: IdentityVault,
-  batchSize = 500,
-): Promise<{ filled: number; unreadable: number }> {
-  const connection = em.getConnection();
-  let after = '00000000-0000-0000-0000-000000000000';
-  let filled = 0;
-  let unreadable = 0;
-  for (;;) {
-    const rows = await connection.execute<{ id: string; entryDate: string; cipher: string }[]>(
-      `select p.id, to_char(p.entry_date, 'YYYY-MM-DD') as "entryDate", i.identity_cipher as cipher
-         from participant p join participant_identity i on i.participant_id = p.id
-        where p.age_at_entry is null and p.id > ? order by p.id limit ?`,
-      [after, batchSize],
-    );
-    if (!rows.length) return { filled, unreadable };
-    after = rows[rows.length - 1].id;
-    const ages: [string, number][] = [];
-    for (const row of rows) {
-      try {
-        ages.push([row.id, ageOn(vault.openIdentity(row.id, row.cipher).dateOfBirth, row.entryDate)]);
-      } catch {
-        unreadable++;
-      }
-    }
-    if (!ages.length) continue;
-    await connection.execute(
-      `update participant p set age_at_entry = v.age from jsonb_to_recordset(?::jsonb) as v(id uuid, age smallint) where p.id = v.id and p.age_at_entry is null`,
-      [JSON.stringify(ages.map(([id, age]) => ({ id, age })))],
-    );
-    filled += ages.length;
-  }
+export function backfillAgeAtEntry(em: EntityManager, vault: IdentityVault, batchSize = 500) {
+  return backfillParticipants<{ id: string; entryDate: string; cipher: string }, number>(
+    em,
+    {
+      column: 'age_at_entry',
+      sqlType: 'smallint',
+      select: `to_char(p.entry_date, 'YYYY-MM-DD') as "entryDate", i.identity_cipher as cipher`,
+      compute: (row) => ageOn(vault.openIdentity(row.id, row.cipher).dateOfBirth, row.entryDate),
+    },
+    batchSize,
+  );
 }

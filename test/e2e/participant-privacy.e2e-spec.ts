@@ -4,6 +4,8 @@ import { promisify } from 'node:util';
 
 import { type AuditChange, AuditTrail } from '../../src/audit/audit-trail.js';
 import { count, demoProjectId, register, registration, REGISTER } from '../factories/participants.js';
+import { IdentityVault } from '../../src/participants/identity-vault.js';
+import { backfillStatisticalAttributes } from '../../src/participants/statistical-attributes.backfill.js';
 import { createTestApp, type TestApp } from '../setup/test-app.js';
 
 const STATISTICS = `query($projectId: ID!) { participantStatistics(projectId: $projectId) { total minCellSize cells { dimension value count suppressed } } }`;
@@ -82,6 +84,21 @@ describe('participant privacy: no identity in logs or audit, erasure keeps stati
   afterAll(async () => {
     await t.close();
     capture.stop();
+  });
+
+  it('fills the statistical attributes of records kept before they existed from their health records (start-up backfill)', async () => {
+    const em = t.orm.em.fork();
+    const vault = t.app.get(IdentityVault);
+    const withIdentity = `select p.id, p.statistics_cipher as cipher from participant p join participant_identity i on i.participant_id = p.id order by p.id`;
+    const disability = (rows: { id: string; cipher: string }[]) =>
+      rows.map((r) => [r.id, vault.openStatistics(r.id, r.cipher).hasDisability]);
+    const before = await em.execute<{ id: string; cipher: string }[]>(withIdentity);
+    const expected = disability(before);
+    expect(expected.some(([, hasDisability]) => hasDisability)).toBe(true);
+    await em.execute('update participant set statistics_cipher = null where id in (select participant_id from participant_identity)');
+    // A batch size that does not divide the row count, so the last batch is a short one.
+    expect(await backfillStatisticalAttributes(em, vault, 97)).toEqual({ filled: before.length, unreadable: 0 });
+    expect(disability(await em.execute<{ id: string; cipher: string }[]>(withIdentity))).toEqual(expected);
   });
 
   it('never writes identity or health data to a log line, the SQL log or an audit change', async () => {
