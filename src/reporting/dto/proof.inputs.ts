@@ -56,8 +56,9 @@ export class DueProofsArgs {
   asOf?: LocalDate | null;
 }
 
-@InputType()
-export class ChangeProofStatusInput {
+/** Which proof an input is about: the project, interim or final, and the interim proof's fiscal year. */
+@InputType({ isAbstract: true })
+abstract class ProofRefInput {
   @Field(() => ID)
   @IsUUID()
   projectId: string;
@@ -72,7 +73,10 @@ export class ChangeProofStatusInput {
   @Min(2000)
   @Max(2100)
   fiscalYear?: number | null;
+}
 
+@InputType()
+export class ChangeProofStatusInput extends ProofRefInput {
   @Field(() => ProofStatus)
   @IsEnum(ProofStatus)
   status: ProofStatus;
@@ -89,22 +93,7 @@ export class ChangeProofStatusInput {
 }
 
 @InputType()
-export class ExplainProofDeviationInput {
-  @Field(() => ID)
-  @IsUUID()
-  projectId: string;
-
-  @Field(() => ProofKind)
-  @IsEnum(ProofKind)
-  kind: ProofKind;
-
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
-  fiscalYear?: number | null;
-
+export class ExplainProofDeviationInput extends ProofRefInput {
   @Field(() => ID, { description: 'The cost category (Position) of the Soll-Ist line.' })
   @IsUUID()
   costCategoryId: string;
