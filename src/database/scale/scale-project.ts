@@ -1,15 +1,13 @@
 import { Decimal } from 'decimal.js';
 
 import { checkPlan } from '../../budget/plan-rules.js';
-import { addDays } from '../../common/dates/local-date.js';
 import { formatMoney, roundToCents, sumMoney } from '../../common/money/money.js';
 import type { IdentityVault } from '../../participants/identity-vault.js';
 import { ageOn } from '../../participants/eligibility.js';
 import { retainUntilFor } from '../../participants/lifecycle.js';
 import { DEMO_BUDGET_REVISIONS } from '../seeders/budget-data.js';
 import { demoReceipts } from '../seeders/ledger-demo-receipts.js';
-import { demoTranches, type DemoSpending } from '../seeders/ledger-demo-tranches.js';
-import { DEMO_LEDGER_CUTOFF, ledgerRows } from '../seeders/ledger.seeder.js';
+import { DEMO_LEDGER_CUTOFF, demoLedgerTables, type TableRows } from '../seeders/ledger.seeder.js';
 import { demoObservations } from '../seeders/demo-observations.js';
 import { generateDemoParticipants, seededRandom } from '../seeders/participants-demo.js';
 import { DEMO_MEASURES, DEMO_PARTICIPANT_RULES } from '../seeders/participants-demo-data.js';
@@ -30,16 +28,10 @@ export interface ScaleContext {
   receiptsPerDensity: number;
 }
 
-/** Rows of one table: column specs `name:pgtype` and one value array per row (money as strings). */
-export interface TableRows {
-  table: string;
-  columns: string[];
-  rows: unknown[][];
-}
+export type { TableRows };
 
 const APPROVAL_START = '2022-01-01';
 const APPROVAL_END = '2027-12-31';
-const OVERDUE_SURPLUS = new Decimal('25000.00');
 const DEMO_PARTICIPANTS = 700;
 
 /**
@@ -173,139 +165,15 @@ function ledger(
     p.lines.map((l) => ({ code: l.costCategory, fiscalYear: l.fiscalYear, planned: l.planned })),
     { cutoff: DEMO_LEDGER_CUTOFF, seed: p.projectSeed, density },
   );
-  const rows = ledgerRows(receipts, p.ids('expenditure'));
   const category = (code: string) => ctx.categoryIdByCode.get(code);
-  tables.push({
-    table: 'expenditure',
-    columns: [
-      'id:uuid',
-      'project_id:uuid',
-      'kind:text',
-      'receipt_number:text',
-      'revision:smallint',
-      'invoice_date:date',
-      'payment_date:date',
-      'fiscal_year:smallint',
-      'payee:text',
-      'purpose:text',
-      'cost_category_id:uuid',
-      'gross_amount:numeric',
-      'ineligible_amount:numeric',
-      'eligible_amount:numeric',
-      'reversal_of_id:uuid',
-      'reason:text',
-      'recorded_by_id:uuid',
-    ],
-    rows: rows.map((r) => [
-      r.id,
-      p.projectId,
-      r.kind,
-      r.receipt.receiptNumber,
-      r.revision,
-      r.receipt.invoiceDate,
-      r.receipt.paymentDate,
-      r.receipt.fiscalYear,
-      r.receipt.payee,
-      r.receipt.purpose,
-      category(r.receipt.code),
-      formatMoney(r.gross),
-      formatMoney(r.ineligible),
-      formatMoney(r.eligible),
-      r.reversalOf,
-      r.reason,
-      ctx.financeId,
-    ]),
+  const { tables: ledgerTables, sums } = demoLedgerTables(receipts, {
+    projectId: p.projectId,
+    financeId: ctx.financeId,
+    grantorId: ctx.grantorId,
+    categoryId: category,
+    ids: (table) => p.ids(table),
   });
-  const stateId = p.ids('expenditure_state');
-  tables.push({
-    table: 'expenditure_state',
-    columns: ['id:uuid', 'project_id:uuid', 'expenditure_id:uuid', 'status:text', 'comment:text', 'changed_by_id:uuid'],
-    rows: rows.map((r) => [stateId(), p.projectId, r.id, r.status, r.comment, ctx.financeId]),
-  });
-
-  const counted = rows.filter((r) => r.status !== 'REJECTED');
-  const spending: DemoSpending[] = counted.map((r) => ({ code: r.receipt.code, paymentDate: r.receipt.paymentDate, eligible: r.eligible }));
-  const years = [...new Set(receipts.map((r) => r.fiscalYear))].sort();
-  const tranches = demoTranches(spending, years, DEMO_LEDGER_CUTOFF, OVERDUE_SURPLUS);
-  const drawdownId = p.ids('drawdown');
-  const drawdownLineId = p.ids('drawdown_line');
-  const approvalId = p.ids('drawdown_approval');
-  const drawdowns: unknown[][] = [];
-  const drawdownLines: unknown[][] = [];
-  const approvals: unknown[][] = [];
-  for (const t of tranches) {
-    const id = drawdownId();
-    drawdowns.push([
-      id,
-      p.projectId,
-      t.fiscalYear,
-      t.number,
-      'TRANCHE',
-      'DISBURSED',
-      formatMoney(sumMoney(t.lines.map((l) => l.amount))),
-      t.payoutDate,
-      t.neededUntil,
-      t.payoutDate,
-      ctx.financeId,
-      `${addDays(t.payoutDate, -7)}T09:00:00Z`,
-    ]);
-    for (const l of t.lines) drawdownLines.push([drawdownLineId(), p.projectId, id, category(l.code), formatMoney(l.amount)]);
-    approvals.push([
-      approvalId(),
-      p.projectId,
-      id,
-      'APPROVED',
-      ctx.grantorId,
-      'Mittelabruf geprüft, Bedarf plausibel',
-      `${addDays(t.payoutDate, -3)}T14:00:00Z`,
-    ]);
-  }
-  tables.push({
-    table: 'drawdown',
-    columns: [
-      'id:uuid',
-      'project_id:uuid',
-      'fiscal_year:smallint',
-      'number:int',
-      'kind:text',
-      'status:text',
-      'amount:numeric',
-      'expected_payout_date:date',
-      'needed_until:date',
-      'payout_date:date',
-      'requested_by_id:uuid',
-      'requested_at:timestamptz',
-    ],
-    rows: drawdowns,
-  });
-  tables.push({
-    table: 'drawdown_line',
-    columns: ['id:uuid', 'project_id:uuid', 'drawdown_id:uuid', 'cost_category_id:uuid', 'amount:numeric'],
-    rows: drawdownLines,
-  });
-  tables.push({
-    table: 'drawdown_approval',
-    columns: [
-      'id:uuid',
-      'project_id:uuid',
-      'drawdown_id:uuid',
-      'decision:text',
-      'decided_by_id:uuid',
-      'comment:text',
-      'decided_at:timestamptz',
-    ],
-    rows: approvals,
-  });
-
-  // The maintained totals, exactly the sums of the rows above (as the services would have booked them).
-  const totals = new Map<string, { fiscalYear: number; code: string; drawn: Decimal; spent: Decimal }>();
-  const at = (fiscalYear: number, code: string) => {
-    const key = `${fiscalYear}|${code}`;
-    if (!totals.has(key)) totals.set(key, { fiscalYear, code, drawn: new Decimal(0), spent: new Decimal(0) });
-    return totals.get(key)!;
-  };
-  for (const r of counted) at(r.receipt.fiscalYear, r.receipt.code).spent = at(r.receipt.fiscalYear, r.receipt.code).spent.plus(r.eligible);
-  for (const t of tranches) for (const l of t.lines) at(t.fiscalYear, l.code).drawn = at(t.fiscalYear, l.code).drawn.plus(l.amount);
+  tables.push(...Object.values(ledgerTables));
   const totalId = p.ids('budget_total');
   tables.push({
     table: 'budget_total',
@@ -318,17 +186,9 @@ function ledger(
       'spent:numeric',
       'committed:numeric',
     ],
-    rows: [...totals.values()].map((t) => [
-      totalId(),
-      p.projectId,
-      t.fiscalYear,
-      category(t.code),
-      formatMoney(t.drawn),
-      formatMoney(t.spent),
-      '0.00',
-    ]),
+    rows: sums.map((t) => [totalId(), p.projectId, t.fiscalYear, category(t.code), formatMoney(t.drawn), formatMoney(t.spent), '0.00']),
   });
-  return rows.length;
+  return ledgerTables.expenditure.rows.length;
 }
 
 function participants(ctx: ScaleContext, tables: TableRows[], p: ProjectParts): void {

@@ -58,103 +58,22 @@ export class LedgerSeeder extends Seeder {
       plan.map((l) => ({ code: l.code, fiscalYear: l.fiscal_year, planned: new Decimal(l.planned) })),
       { cutoff: DEMO_LEDGER_CUTOFF, seed: SEED },
     );
-    const rows = ledgerRows(receipts);
-    const counted = rows.filter((r) => r.status !== 'REJECTED');
-    const spending: DemoSpending[] = counted.map((r) => ({
-      code: r.receipt.code,
-      paymentDate: r.receipt.paymentDate,
-      eligible: r.eligible,
-    }));
-    const years = [...new Set(receipts.map((r) => r.fiscalYear))].sort();
-    const tranches = demoTranches(spending, years, DEMO_LEDGER_CUTOFF, OVERDUE_SURPLUS);
-
-    const insert = (table: string, columns: string[], values: unknown[][]) => bulkInsert(em, table, columns, values);
-    await insert(
-      'expenditure',
-      [
-        'id:uuid',
-        'project_id:uuid',
-        'kind:text',
-        'receipt_number:text',
-        'revision:smallint',
-        'invoice_date:date',
-        'payment_date:date',
-        'fiscal_year:smallint',
-        'payee:text',
-        'purpose:text',
-        'cost_category_id:uuid',
-        'gross_amount:numeric',
-        'ineligible_amount:numeric',
-        'eligible_amount:numeric',
-        'reversal_of_id:uuid',
-        'reason:text',
-        'recorded_by_id:uuid',
-      ],
-      rows.map((r) => [
-        r.id,
-        project.id,
-        r.kind,
-        r.receipt.receiptNumber,
-        r.revision,
-        r.receipt.invoiceDate,
-        r.receipt.paymentDate,
-        r.receipt.fiscalYear,
-        r.receipt.payee,
-        r.receipt.purpose,
-        categoryId.get(r.receipt.code),
-        formatMoney(r.gross),
-        formatMoney(r.ineligible),
-        formatMoney(r.eligible),
-        r.reversalOf,
-        r.reason,
-        finance.id,
-      ]),
-    );
-    await insert(
-      'expenditure_state',
-      ['id:uuid', 'project_id:uuid', 'expenditure_id:uuid', 'status:text', 'comment:text', 'changed_by_id:uuid'],
-      rows.map((r) => [randomUUID(), project.id, r.id, r.status, r.comment, finance.id]),
-    );
-
-    const drawdowns: unknown[][] = [];
-    const lines: unknown[][] = [];
-    const approvals: unknown[][] = [];
-    for (const t of tranches) {
-      const id = randomUUID();
-      const requestedAt = `${addDays(t.payoutDate, -7)}T09:00:00Z`;
-      drawdowns.push([
-        id,
-        project.id,
-        t.fiscalYear,
-        t.number,
-        'TRANCHE',
-        'DISBURSED',
-        formatMoney(sumMoney(t.lines.map((l) => l.amount))),
-        t.payoutDate,
-        t.neededUntil,
-        t.payoutDate,
-        finance.id,
-        requestedAt,
-      ]);
-      for (const l of t.lines) lines.push([randomUUID(), project.id, id, categoryId.get(l.code), formatMoney(l.amount)]);
-      approvals.push([
-        randomUUID(),
-        project.id,
-        id,
-        'APPROVED',
-        grantor.id,
-        'Mittelabruf geprüft, Bedarf plausibel',
-        `${addDays(t.payoutDate, -3)}T14:00:00Z`,
-      ]);
-    }
+    const { tables, sums } = demoLedgerTables(receipts, {
+      projectId: project.id,
+      financeId: finance.id,
+      grantorId: grantor.id,
+      categoryId: (code) => categoryId.get(code),
+      ids: () => randomUUID,
+    });
     // One request still waiting for the grantor's decision.
     const pending = randomUUID();
     const pendingDay: LocalDate = '2026-10-08';
-    drawdowns.push([
+    const tranches2026 = tables.drawdown.rows.filter((d) => d[2] === 2026).length;
+    tables.drawdown.rows.push([
       pending,
       project.id,
       2026,
-      tranches.filter((t) => t.fiscalYear === 2026).length + 1,
+      tranches2026 + 1,
       'TRANCHE',
       'REQUESTED',
       '60000.00',
@@ -164,44 +83,12 @@ export class LedgerSeeder extends Seeder {
       finance.id,
       '2026-09-30T10:00:00Z',
     ]);
-    lines.push([randomUUID(), project.id, pending, categoryId.get('A'), '60000.00']);
-    await insert(
-      'drawdown',
-      [
-        'id:uuid',
-        'project_id:uuid',
-        'fiscal_year:smallint',
-        'number:int',
-        'kind:text',
-        'status:text',
-        'amount:numeric',
-        'expected_payout_date:date',
-        'needed_until:date',
-        'payout_date:date',
-        'requested_by_id:uuid',
-        'requested_at:timestamptz',
-      ],
-      drawdowns,
-    );
-    await insert('drawdown_line', ['id:uuid', 'project_id:uuid', 'drawdown_id:uuid', 'cost_category_id:uuid', 'amount:numeric'], lines);
-    await insert(
-      'drawdown_approval',
-      ['id:uuid', 'project_id:uuid', 'drawdown_id:uuid', 'decision:text', 'decided_by_id:uuid', 'comment:text', 'decided_at:timestamptz'],
-      approvals,
-    );
+    tables.drawdown_line.rows.push([randomUUID(), project.id, pending, categoryId.get('A'), '60000.00']);
+    for (const t of Object.values(tables)) await bulkInsert(em, t.table, t.columns, t.rows);
 
     // The maintained totals, once per (year, category), as the services would have booked them.
     const totals = new BudgetTotals();
-    const deltas = new Map<string, { fiscalYear: number; code: string; drawn: Decimal; spent: Decimal }>();
-    const at = (fiscalYear: number, code: string) => {
-      const k = `${fiscalYear}|${code}`;
-      if (!deltas.has(k)) deltas.set(k, { fiscalYear, code, drawn: new Decimal(0), spent: new Decimal(0) });
-      return deltas.get(k)!;
-    };
-    for (const r of counted)
-      at(r.receipt.fiscalYear, r.receipt.code).spent = at(r.receipt.fiscalYear, r.receipt.code).spent.plus(r.eligible);
-    for (const t of tranches) for (const l of t.lines) at(t.fiscalYear, l.code).drawn = at(t.fiscalYear, l.code).drawn.plus(l.amount);
-    for (const d of deltas.values()) {
+    for (const d of sums) {
       await totals.apply(em, {
         projectId: project.id,
         fiscalYear: d.fiscalYear,
@@ -211,6 +98,182 @@ export class LedgerSeeder extends Seeder {
       });
     }
   }
+}
+
+/** Rows of one table: column specs `name:pgtype` and one value array per row (money as strings). */
+export interface TableRows {
+  table: string;
+  columns: string[];
+  rows: unknown[][];
+}
+
+/** The sums one project's ledger adds to its maintained totals, per fiscal year and cost category. */
+export interface LedgerSums {
+  fiscalYear: number;
+  code: string;
+  drawn: Decimal;
+  spent: Decimal;
+}
+
+/** The tables one project's demo ledger fills. */
+export type LedgerTable = 'expenditure' | 'expenditure_state' | 'drawdown' | 'drawdown_line' | 'drawdown_approval';
+
+export interface LedgerTablesContext {
+  projectId: string;
+  financeId: string;
+  grantorId: string;
+  categoryId(code: string): string | undefined;
+  /** A source of ids for the rows of `table` (random for the demo, derived from the seed at scale). */
+  ids(table: LedgerTable): () => string;
+}
+
+/**
+ * One project's demo ledger as table rows: the receipts with their states, the tranches that
+ * financed what was spent (with lines and the grantor's approvals), and the sums per year and cost
+ * category for the maintained totals. The demo seeder inserts them, the scale generator COPYs them.
+ */
+export function demoLedgerTables(
+  receipts: DemoReceipt[],
+  ctx: LedgerTablesContext,
+): { tables: Record<LedgerTable, TableRows>; sums: LedgerSums[] } {
+  const rows = ledgerRows(receipts, ctx.ids('expenditure'));
+  const counted = rows.filter((r) => r.status !== 'REJECTED');
+  const spending: DemoSpending[] = counted.map((r) => ({ code: r.receipt.code, paymentDate: r.receipt.paymentDate, eligible: r.eligible }));
+  const years = [...new Set(receipts.map((r) => r.fiscalYear))].sort();
+  const tranches = demoTranches(spending, years, DEMO_LEDGER_CUTOFF, OVERDUE_SURPLUS);
+
+  const stateId = ctx.ids('expenditure_state');
+  const drawdownId = ctx.ids('drawdown');
+  const lineId = ctx.ids('drawdown_line');
+  const approvalId = ctx.ids('drawdown_approval');
+  const drawdowns: unknown[][] = [];
+  const lines: unknown[][] = [];
+  const approvals: unknown[][] = [];
+  for (const t of tranches) {
+    const id = drawdownId();
+    drawdowns.push([
+      id,
+      ctx.projectId,
+      t.fiscalYear,
+      t.number,
+      'TRANCHE',
+      'DISBURSED',
+      formatMoney(sumMoney(t.lines.map((l) => l.amount))),
+      t.payoutDate,
+      t.neededUntil,
+      t.payoutDate,
+      ctx.financeId,
+      `${addDays(t.payoutDate, -7)}T09:00:00Z`,
+    ]);
+    for (const l of t.lines) lines.push([lineId(), ctx.projectId, id, ctx.categoryId(l.code), formatMoney(l.amount)]);
+    approvals.push([
+      approvalId(),
+      ctx.projectId,
+      id,
+      'APPROVED',
+      ctx.grantorId,
+      'Mittelabruf geprüft, Bedarf plausibel',
+      `${addDays(t.payoutDate, -3)}T14:00:00Z`,
+    ]);
+  }
+
+  // The maintained totals, exactly the sums of the rows above (as the services would have booked them).
+  const sums = new Map<string, LedgerSums>();
+  const at = (fiscalYear: number, code: string) => {
+    const key = `${fiscalYear}|${code}`;
+    if (!sums.has(key)) sums.set(key, { fiscalYear, code, drawn: new Decimal(0), spent: new Decimal(0) });
+    return sums.get(key)!;
+  };
+  for (const r of counted) at(r.receipt.fiscalYear, r.receipt.code).spent = at(r.receipt.fiscalYear, r.receipt.code).spent.plus(r.eligible);
+  for (const t of tranches) for (const l of t.lines) at(t.fiscalYear, l.code).drawn = at(t.fiscalYear, l.code).drawn.plus(l.amount);
+
+  return {
+    tables: {
+      expenditure: {
+        table: 'expenditure',
+        columns: [
+          'id:uuid',
+          'project_id:uuid',
+          'kind:text',
+          'receipt_number:text',
+          'revision:smallint',
+          'invoice_date:date',
+          'payment_date:date',
+          'fiscal_year:smallint',
+          'payee:text',
+          'purpose:text',
+          'cost_category_id:uuid',
+          'gross_amount:numeric',
+          'ineligible_amount:numeric',
+          'eligible_amount:numeric',
+          'reversal_of_id:uuid',
+          'reason:text',
+          'recorded_by_id:uuid',
+        ],
+        rows: rows.map((r) => [
+          r.id,
+          ctx.projectId,
+          r.kind,
+          r.receipt.receiptNumber,
+          r.revision,
+          r.receipt.invoiceDate,
+          r.receipt.paymentDate,
+          r.receipt.fiscalYear,
+          r.receipt.payee,
+          r.receipt.purpose,
+          ctx.categoryId(r.receipt.code),
+          formatMoney(r.gross),
+          formatMoney(r.ineligible),
+          formatMoney(r.eligible),
+          r.reversalOf,
+          r.reason,
+          ctx.financeId,
+        ]),
+      },
+      expenditure_state: {
+        table: 'expenditure_state',
+        columns: ['id:uuid', 'project_id:uuid', 'expenditure_id:uuid', 'status:text', 'comment:text', 'changed_by_id:uuid'],
+        rows: rows.map((r) => [stateId(), ctx.projectId, r.id, r.status, r.comment, ctx.financeId]),
+      },
+      drawdown: {
+        table: 'drawdown',
+        columns: [
+          'id:uuid',
+          'project_id:uuid',
+          'fiscal_year:smallint',
+          'number:int',
+          'kind:text',
+          'status:text',
+          'amount:numeric',
+          'expected_payout_date:date',
+          'needed_until:date',
+          'payout_date:date',
+          'requested_by_id:uuid',
+          'requested_at:timestamptz',
+        ],
+        rows: drawdowns,
+      },
+      drawdown_line: {
+        table: 'drawdown_line',
+        columns: ['id:uuid', 'project_id:uuid', 'drawdown_id:uuid', 'cost_category_id:uuid', 'amount:numeric'],
+        rows: lines,
+      },
+      drawdown_approval: {
+        table: 'drawdown_approval',
+        columns: [
+          'id:uuid',
+          'project_id:uuid',
+          'drawdown_id:uuid',
+          'decision:text',
+          'decided_by_id:uuid',
+          'comment:text',
+          'decided_at:timestamptz',
+        ],
+        rows: approvals,
+      },
+    },
+    sums: [...sums.values()],
+  };
 }
 
 /**
