@@ -42,15 +42,17 @@ describe('scale generator: COPY load', () => {
     for (const p of projects) yield typeof p === 'number' ? encodeProject(ctx, p) : p;
   }
   const schema = async () => (await client.query(SCHEMA)).rows;
+  const disabledTriggers = async () =>
+    (await client.query(`select tgname from pg_trigger where not tgisinternal and tgenabled = 'D'`)).rows.map((r) => r.tgname);
   const projectIds = async () =>
     (await client.query<{ id: string }>("select id from project where file_number like 'SCALE-31-%' order by file_number")).rows.map(
       (r) => r.id,
     );
 
-  /** Project `number` with the first receipt's `column` replaced by `value` in its COPY text. */
-  function tampered(number: number, column: string, value: string): EncodedProject {
+  /** Project `number` with the first row's `column` of `table` (a receipt by default) replaced by `value` in its COPY text. */
+  function tampered(number: number, column: string, value: string, table = 'expenditure'): EncodedProject {
     const project = encodeProject(ctx, number);
-    const expenditure = project.tables.find((x) => x.table === 'expenditure')!;
+    const expenditure = project.tables.find((x) => x.table === table)!;
     const lines = new TextDecoder().decode(expenditure.data).split('\n');
     const fields = lines[0].split('\t');
     fields[expenditure.columns.findIndex((c) => c.startsWith(`${column}:`))] = value;
@@ -64,6 +66,7 @@ describe('scale generator: COPY load', () => {
   it('into a database without generated projects: drops the indexes, keys and foreign keys, and rebuilds each exactly as it was', async () => {
     const before = await schema();
     const result = await loadProjects(client, encoded(1, 2), { deferStructures: true, stages });
+    expect(await disabledTriggers()).toEqual([]);
 
     expect(result.projects).toBe(2);
     const rebuilt = result.rebuilt.map((r) => r.structure.name);
@@ -123,6 +126,16 @@ describe('scale generator: COPY load', () => {
 
     expect(await schema()).toEqual(before);
     expect(await projectIds()).toHaveLength(2); // project 3 went in before the failure and was rolled back with it
+  });
+
+  it('a deferred load checks the money invariants once per project and refuses a tranche above the approved total', async () => {
+    const before = await schema();
+    await expect(
+      loadProjects(client, encoded(3, tampered(4, 'amount', '999999999.00', 'drawdown')), { deferStructures: true, stages }),
+    ).rejects.toMatchObject({ code: '23514', message: expect.stringContaining('invariant:approvedTotal') });
+    expect(await schema()).toEqual(before);
+    expect(await projectIds()).toHaveLength(2);
+    expect(await disabledTriggers()).toEqual([]);
   });
 
   it('next to existing generated projects: the schema stays, so every row is checked against the foreign keys', async () => {
