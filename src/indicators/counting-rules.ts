@@ -62,6 +62,14 @@ export interface CountingParameters {
 
 export const FOLLOW_UP_MONTHS = 6;
 
+/** The day FOLLOW_UP_MONTHS after `date`; cached, as every rule and breakdown cell asks for it again (a few thousand distinct days). */
+const followUpDays = new Map<LocalDate, LocalDate>();
+export function followUpDay(date: LocalDate): LocalDate {
+  let day = followUpDays.get(date);
+  if (!day) followUpDays.set(date, (day = addMonths(date, FOLLOW_UP_MONTHS)));
+  return day;
+}
+
 export interface Period {
   from: LocalDate;
   to: LocalDate;
@@ -139,14 +147,41 @@ function lastStatusBetween(
     .at(-1)?.type;
 }
 
+/**
+ * Each episode's status on leaving and after six months, computed once per observation list (one
+ * report's data): every indicator and every breakdown cell asks again for the same episodes.
+ */
+const statusMemo = new WeakMap<Observation[], Map<string, Map<string, { exitDate: LocalDate; status: ObservationType | undefined }>>>();
+
+/** `compute` once per observation list, rule (with its parameter), episode and exit day. */
+function memoized(
+  observations: Observation[],
+  rule: string,
+  p: { id: string; exitDate: LocalDate },
+  compute: () => ObservationType | undefined,
+): ObservationType | undefined {
+  let byRule = statusMemo.get(observations);
+  if (!byRule) statusMemo.set(observations, (byRule = new Map()));
+  let memo = byRule.get(rule);
+  if (!memo) byRule.set(rule, (memo = new Map()));
+  const known = memo.get(p.id);
+  if (known && known.exitDate === p.exitDate) return known.status;
+  const status = compute();
+  memo.set(p.id, { exitDate: p.exitDate, status });
+  return status;
+}
+
 /** The status on leaving: the last status observed from the exit day to `resultWindowDays` after it. */
 export function statusOnLeaving(
   p: Pick<CountedParticipant, 'id' | 'exitDate'>,
   observations: Observation[],
   parameters: CountingParameters,
 ): ObservationType | undefined {
-  if (!p.exitDate) return undefined;
-  return lastStatusBetween(p, observations, p.exitDate, addDays(p.exitDate, parameters.resultWindowDays));
+  const exitDate = p.exitDate;
+  if (!exitDate) return undefined;
+  return memoized(observations, `leaving:${parameters.resultWindowDays}`, { id: p.id, exitDate }, () =>
+    lastStatusBetween(p, observations, exitDate, addDays(exitDate, parameters.resultWindowDays)),
+  );
 }
 
 /** The status six months after exit: the last status observed within `followUpToleranceDays` of that day. */
@@ -155,14 +190,17 @@ export function statusAfterSixMonths(
   observations: Observation[],
   parameters: CountingParameters,
 ): ObservationType | undefined {
-  if (!p.exitDate) return undefined;
-  const day = addMonths(p.exitDate, FOLLOW_UP_MONTHS);
-  return lastStatusBetween(
-    p,
-    observations,
-    addDays(day, -parameters.followUpToleranceDays),
-    addDays(day, parameters.followUpToleranceDays),
-  );
+  const exitDate = p.exitDate;
+  if (!exitDate) return undefined;
+  return memoized(observations, `after:${parameters.followUpToleranceDays}`, { id: p.id, exitDate }, () => {
+    const day = followUpDay(exitDate);
+    return lastStatusBetween(
+      p,
+      observations,
+      addDays(day, -parameters.followUpToleranceDays),
+      addDays(day, parameters.followUpToleranceDays),
+    );
+  });
 }
 
 /**
@@ -206,7 +244,7 @@ export function countLongerTermResults(
   period: Period,
 ): CountedParticipant[] {
   return input.participants.filter((p) => {
-    if (!p.exitDate || !inPeriod(addMonths(p.exitDate, FOLLOW_UP_MONTHS), period)) return false;
+    if (!p.exitDate || !inPeriod(followUpDay(p.exitDate), period)) return false;
     const status = statusAfterSixMonths(p, input.observations, input.parameters);
     if (!status) return false;
     if (rule === 'EMPLOYED_AFTER_6_MONTHS') return EMPLOYED.includes(status);

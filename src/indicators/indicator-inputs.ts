@@ -52,7 +52,7 @@ const idOrNull = (value: unknown): string | null => (value === null || value ===
 
 export async function loadParticipantRows(em: EntityManager, projectId: string, vault: IdentityVault): Promise<ParticipantRows> {
   const where = { project: projectId };
-  const [participants, observations, health, statistics] = await Promise.all([
+  const [participants, observations, statistics] = await Promise.all([
     em
       .createQueryBuilder(Participant)
       .select([
@@ -88,24 +88,25 @@ export async function loadParticipantRows(em: EntityManager, projectId: string, 
         }[]
       >('all', true),
     em
-      .createQueryBuilder(ParticipantIdentity)
-      .select(['participant', 'healthCipher'])
-      .where({ ...where, healthCipher: { $ne: null } })
-      .execute<{ participant: unknown; healthCipher: string }[]>('all', true),
-    em
       .createQueryBuilder(Participant)
       .select(['id', 'statisticsCipher'])
-      .where({ ...where, statisticsCipher: { $ne: null } })
-      .execute<{ id: string; statisticsCipher: string }[]>('all', true),
+      .where(where)
+      .execute<{ id: string; statisticsCipher: string | null }[]>('all', true),
   ]);
   // The statistical attribute fixed on the pseudonymous record counts; the health record only for
-  // rows that have none yet (before the start-up backfill ran). Erasure removes the health record, not the attribute.
-  const attributed = new Set(statistics.map((s) => s.id));
+  // rows that have none yet (before the start-up backfill ran), so it is read only for those.
+  // Erasure removes the health record, not the attribute.
+  const unattributed = statistics.filter((s) => s.statisticsCipher === null).map((s) => s.id);
+  const health = unattributed.length
+    ? await em
+        .createQueryBuilder(ParticipantIdentity)
+        .select(['participant', 'healthCipher'])
+        .where({ ...where, participant: { $in: unattributed }, healthCipher: { $ne: null } })
+        .execute<{ participant: unknown; healthCipher: string }[]>('all', true)
+    : [];
   const disabled = new Set([
-    ...statistics.filter((s) => vault.openStatistics(s.id, s.statisticsCipher).hasDisability === true).map((s) => s.id),
-    ...health
-      .filter((h) => !attributed.has(idOf(h.participant)) && vault.openHealth(idOf(h.participant), h.healthCipher).hasDisability === true)
-      .map((h) => idOf(h.participant)),
+    ...statistics.filter((s) => s.statisticsCipher !== null && vault.hasDisability(s.id, s.statisticsCipher)).map((s) => s.id),
+    ...health.filter((h) => vault.openHealth(idOf(h.participant), h.healthCipher).hasDisability === true).map((h) => idOf(h.participant)),
   ]);
   return {
     participants: participants.map(({ previousEpisode, ...p }) => ({

@@ -47,7 +47,26 @@ export class IdentityVault {
   openStatistics(participantId: string, cipher: string): StatisticalAttributes {
     return this.cipher.decrypt<StatisticalAttributes>(cipher, `statistics:${participantId}`);
   }
+
+  /**
+   * The disability flag of `openStatistics`, remembered per participant and ciphertext: every
+   * indicator report counts every participant of its project, and decrypting 2,500 flags per report
+   * cost more than its queries. A new ciphertext (re-sealed) is a new key; the process only ever
+   * holds what it could decrypt anyway, at most STATISTICS_CACHE_SIZE flags.
+   */
+  hasDisability(participantId: string, cipher: string): boolean {
+    const known = this.disabilityFlags.get(participantId);
+    if (known && known.cipher === cipher) return known.flag;
+    const flag = this.openStatistics(participantId, cipher).hasDisability === true;
+    if (this.disabilityFlags.size >= STATISTICS_CACHE_SIZE) this.disabilityFlags.clear();
+    this.disabilityFlags.set(participantId, { cipher, flag });
+    return flag;
+  }
+
+  private readonly disabilityFlags = new Map<string, { cipher: string; flag: boolean }>();
 }
+
+const STATISTICS_CACHE_SIZE = 200_000;
 
 export interface StatisticalAttributes {
   hasDisability: boolean;
