@@ -299,8 +299,9 @@ export function countIntegrations(input: RuleInput, period: Period): { participa
 export function countBenefitReceiptEnded(input: RuleInput, period: Period): CountedParticipant[] {
   const byId = new Map(input.participants.map((p) => [p.id, p]));
   const persons = new Map<string, CountedParticipant>();
-  for (const o of [...input.observations].sort(byDateThenRecord)) {
-    if (o.type !== 'BENEFIT_RECEIPT_ENDED' || !inPeriod(o.observedOn, period)) continue;
+  // The few ends of benefit receipt in the period, in (date, record) order: the first per person counts.
+  const ends = input.observations.filter((o) => o.type === 'BENEFIT_RECEIPT_ENDED' && inPeriod(o.observedOn, period));
+  for (const o of ends.sort(byDateThenRecord)) {
     const p = byId.get(o.participantId);
     if (p && !persons.has(p.personId)) persons.set(p.personId, p);
   }

@@ -35,7 +35,12 @@ export function daysBetween(from: LocalDate, to: LocalDate): number {
 }
 
 export function addDays(date: LocalDate, days: number): LocalDate {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  // Date.UTC and the getters, not Date.parse and toISOString: the counting rules call this per
+  // episode and indicator, and the string round trip cost several times as much.
+  const d = new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)) + days));
+  const month = d.getUTCMonth() + 1;
+  const day = d.getUTCDate();
+  return `${d.getUTCFullYear()}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }
 
 export function addMonths(date: LocalDate, months: number): LocalDate {
