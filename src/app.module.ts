@@ -1,5 +1,5 @@
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloDriverConfig } from '@nestjs/apollo';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { DynamicModule, Global, Logger, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
@@ -21,6 +21,7 @@ import { serviceUnavailableStatusPlugin } from './common/errors/service-unavaila
 import { UserErrorFilter } from './common/errors/user-error.filter.js';
 import { InputValidationPipe } from './common/errors/validation.js';
 import type { GraphQLContext } from './common/graphql/graphql-context.js';
+import { JitApolloDriver } from './common/graphql/jit-executor.js';
 import { LoaderRegistry } from './common/graphql/loader-registry.js';
 import { type AppConfig, APP_CONFIG } from './config/app-config.js';
 import { createOrmConfig } from './database/mikro-orm.config.js';
@@ -73,7 +74,7 @@ export class AppModule implements NestModule {
           createOrmConfig({ url: databaseUrl, replicaUrls: config.replicaUrls, poolMax: config.dbPoolMax, timeouts: config.dbTimeouts }),
         ),
         GraphQLModule.forRoot<ApolloDriverConfig>({
-          driver: ApolloDriver,
+          driver: JitApolloDriver,
           path: GRAPHQL_PATH,
           autoSchemaFile: true,
           sortSchema: true,
