@@ -1,5 +1,5 @@
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { DynamicModule, Global, Logger, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
@@ -74,7 +74,7 @@ export class AppModule implements NestModule {
           createOrmConfig({ url: databaseUrl, replicaUrls: config.replicaUrls, poolMax: config.dbPoolMax, timeouts: config.dbTimeouts }),
         ),
         GraphQLModule.forRoot<ApolloDriverConfig>({
-          driver: JitApolloDriver,
+          driver: config.graphqlJit ? JitApolloDriver : ApolloDriver,
           path: GRAPHQL_PATH,
           autoSchemaFile: true,
           sortSchema: true,

@@ -39,6 +39,8 @@ const envSchema = z.object({
   /** Tests only: lets a production-mode test app read the test database encrypted with the development keys. */
   ALLOW_DEVELOPMENT_KEYS: bool.default(false),
   PLAYGROUND: bool.default(true),
+  /** Compiled execution of plain-input queries (src/common/graphql/jit-executor.ts); false runs every operation on graphql-js. */
+  GRAPHQL_JIT: bool.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   GRAPHQL_MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(10_000).default(100),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -107,6 +109,7 @@ export type AppConfig = {
   /** Some secret is the public development one (never in production); main.ts says so once at start. */
   usesDevelopmentKeys: boolean;
   playground: boolean;
+  graphqlJit: boolean;
   logLevel: string;
   maxPageSize: number;
   jwt: { secret: string; ttlMinutes: number };
@@ -201,6 +204,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       !!e.DATA_ENCRYPTION_KEY?.equals(DEV_ENCRYPTION_KEY) ||
       !!e.IDENTITY_HASH_KEY?.equals(DEV_HASH_KEY),
     playground: e.PLAYGROUND,
+    graphqlJit: e.GRAPHQL_JIT,
     logLevel: e.LOG_LEVEL,
     maxPageSize: e.GRAPHQL_MAX_PAGE_SIZE,
     jwt: { secret: e.JWT_SECRET ?? DEV_JWT_SECRET, ttlMinutes: e.JWT_TTL_MINUTES },
