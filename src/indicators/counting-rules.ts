@@ -88,7 +88,9 @@ const EMPLOYED: ObservationType[] = ['EMPLOYMENT_SOCIAL_INSURANCE', 'EMPLOYMENT_
 export const isIntegration = (type: ObservationType): boolean => type === 'EMPLOYMENT_SOCIAL_INSURANCE' || type === 'VOCATIONAL_TRAINING';
 
 const inPeriod = (date: LocalDate | null | undefined, p: Period) => !!date && date >= p.from && date <= p.to;
-const byDateThenRecord = (a: Observation, b: Observation) => a.observedOn.localeCompare(b.observedOn) || a.recordNo - b.recordNo;
+/** Calendar dates as YYYY-MM-DD compare as strings; `<` is exact and far cheaper than localeCompare (ICU collation). */
+const byDay = (a: LocalDate, b: LocalDate) => (a < b ? -1 : a > b ? 1 : 0);
+const byDateThenRecord = (a: Observation, b: Observation) => byDay(a.observedOn, b.observedOn) || a.recordNo - b.recordNo;
 
 /**
  * An episode's observations in (date, record) order, indexed once per observation list, so that
@@ -142,9 +144,13 @@ function lastStatusBetween(
   from: LocalDate,
   to: LocalDate,
 ): ObservationType | undefined {
-  return observationsOf(p.id, observations)
-    .filter((o) => isStatus(o.type) && o.observedOn >= from && o.observedOn <= to)
-    .at(-1)?.type;
+  // The episode's observations are in (date, record) order: the last match is the first from the end.
+  const list = observationsOf(p.id, observations);
+  for (let i = list.length - 1; i >= 0; i--) {
+    const o = list[i];
+    if (isStatus(o.type) && o.observedOn >= from && o.observedOn <= to) return o.type;
+  }
+  return undefined;
 }
 
 /**
@@ -277,7 +283,7 @@ export function takeUps(participants: CountedParticipant[], observations: Observ
         previous = o.type;
       }
     }
-    cached.sort((a, b) => a.observedOn.localeCompare(b.observedOn));
+    cached.sort((a, b) => byDay(a.observedOn, b.observedOn));
     takeUpIndex.set(observations, cached);
   }
   return cached;
