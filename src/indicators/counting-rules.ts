@@ -1,4 +1,4 @@
-import { addDays, addMonths, type LocalDate } from '../common/dates/local-date.js';
+import { addDays, addMonths, compareLocalDates, type LocalDate } from '../common/dates/local-date.js';
 
 /**
  * The counting rules of the outcome indicators (docs/domain.md#outcome-indicators; the README's indicator section states
@@ -88,9 +88,7 @@ const EMPLOYED: ObservationType[] = ['EMPLOYMENT_SOCIAL_INSURANCE', 'EMPLOYMENT_
 export const isIntegration = (type: ObservationType): boolean => type === 'EMPLOYMENT_SOCIAL_INSURANCE' || type === 'VOCATIONAL_TRAINING';
 
 const inPeriod = (date: LocalDate | null | undefined, p: Period) => !!date && date >= p.from && date <= p.to;
-/** Calendar dates as YYYY-MM-DD compare as strings; `<` is exact and far cheaper than localeCompare (ICU collation). */
-const byDay = (a: LocalDate, b: LocalDate) => (a < b ? -1 : a > b ? 1 : 0);
-const byDateThenRecord = (a: Observation, b: Observation) => byDay(a.observedOn, b.observedOn) || a.recordNo - b.recordNo;
+const byDateThenRecord = (a: Observation, b: Observation) => compareLocalDates(a.observedOn, b.observedOn) || a.recordNo - b.recordNo;
 
 /**
  * An episode's observations in (date, record) order, indexed once per observation list, so that
@@ -283,7 +281,7 @@ export function takeUps(participants: CountedParticipant[], observations: Observ
         previous = o.type;
       }
     }
-    cached.sort((a, b) => byDay(a.observedOn, b.observedOn));
+    cached.sort((a, b) => compareLocalDates(a.observedOn, b.observedOn));
     takeUpIndex.set(observations, cached);
   }
   return cached;

@@ -1,5 +1,5 @@
 import { LocalDateScalar } from './local-date.scalar.js';
-import { addDays, addMonths, daysBetween, fiscalYearOf, parseLocalDate } from './local-date.js';
+import { addDays, addMonths, compareLocalDates, daysBetween, fiscalYearOf, parseLocalDate } from './local-date.js';
 
 describe('local dates', () => {
   it('accepts real calendar dates only', () => {
@@ -21,5 +21,9 @@ describe('local dates', () => {
     expect(addMonths('2027-12-31', 6)).toBe('2028-06-30');
     expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');
     expect(fiscalYearOf('2025-07-14')).toBe(2025);
+  });
+  it('orders dates as the calendar does (the sign of daysBetween), across months, years and leap days', () => {
+    const days = Array.from({ length: 800 }, (_, i) => addDays('2023-11-15', i * 3 - 400));
+    for (const a of days.slice(0, 60)) for (const b of days) expect(Math.sign(compareLocalDates(a, b))).toBe(Math.sign(daysBetween(b, a)));
   });
 });

@@ -25,6 +25,11 @@ export function parseLocalDate(input: unknown): LocalDate {
   return input;
 }
 
+/** Order of two calendar dates: YYYY-MM-DD compares as text, and `<` is far cheaper than localeCompare (ICU collation). */
+export function compareLocalDates(a: LocalDate, b: LocalDate): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 export function fiscalYearOf(date: LocalDate): number {
   return Number(date.slice(0, 4));
 }
