@@ -7,6 +7,9 @@ import { Session } from 'node:inspector/promises';
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
+import { execFile } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { promisify } from 'node:util';
 
 import { MikroORM } from '@mikro-orm/postgresql';
 import { NestFactory } from '@nestjs/core';
@@ -50,7 +53,9 @@ const RATE = 20;
 const LABEL = process.env.BENCH_LABEL ?? 'run';
 const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : undefined;
 const PROFILE = process.env.BENCH_PROFILE;
-const INLINE_DRIVER = process.env.BENCH_DRIVER === 'inline';
+const DRIVER = process.env.BENCH_DRIVER ?? 'worker';
+const INLINE_DRIVER = DRIVER === 'inline';
+const WRK_DRIVER = DRIVER === 'wrk';
 
 interface Read {
   name: string;
@@ -173,11 +178,11 @@ await withScratchDatabase(async (url) => {
         .join(' ')}.`,
     );
     say(
-      `Saturation: ${CONNECTIONS} keep-alive connections, closed loop, ${INLINE_DRIVER ? 'HTTP client on the service thread' : 'HTTP client in a worker thread'}, GraphQL and raw taking turns in ${SLICE} s slices, ${SECONDS} s each. Fixed rate: ${RATE} req/s, turns of 1 s, ${RATE_SECONDS} s each. Raw = the statements the service sent for that request, replayed through pg on one pooled client.`,
+      `Saturation: ${CONNECTIONS} keep-alive connections, closed loop, ${INLINE_DRIVER ? 'HTTP client on the service thread' : WRK_DRIVER ? 'HTTP client wrk (C, its own process)' : 'HTTP client in a worker thread'}, GraphQL and raw taking turns in ${SLICE} s slices, ${SECONDS} s each. Fixed rate: ${RATE} req/s, turns of 1 s, ${RATE_SECONDS} s each. Raw = the statements the service sent for that request, replayed through pg on one pooled client.`,
     );
     say('');
     say(
-      '| read | SQL stmts | service req/s | raw req/s | ratio | Node CPU ms/request service / raw | service p50 / p95 / p99 ms @20/s | raw p50 / p95 ms @20/s | p50 ratio |',
+      '| read | SQL stmts | service req/s | raw req/s | ratio | Node CPU ms/request service / raw (of it kernel) | service p50 / p95 / p99 ms @20/s | raw p50 / p95 ms @20/s | p50 ratio |',
     );
     say('|---|---|---|---|---|---|---|---|---|');
 
@@ -186,13 +191,16 @@ await withScratchDatabase(async (url) => {
       capture = [];
       await post(read.query, read.variables, token);
       const statements = capture;
+      if (process.env.BENCH_SHOW_SQL) console.log(statements.join(";\n"));
       capture = null;
       const graph = async () => void (await post(read.query, read.variables, token));
       const body = JSON.stringify({ query: read.query, variables: read.variables });
       const graphLoop = (seconds: number) =>
         INLINE_DRIVER
           ? closedLoop(graph, CONNECTIONS, seconds)
-          : driverLoop(driver, { port, token, body, connections: CONNECTIONS, seconds });
+          : WRK_DRIVER
+            ? wrkLoop({ port, token, body, connections: CONNECTIONS, seconds })
+            : driverLoop(driver, { port, token, body, connections: CONNECTIONS, seconds });
       const raw =
         statements.length === 0
           ? undefined
@@ -206,17 +214,19 @@ await withScratchDatabase(async (url) => {
             };
       await graphLoop(2); // warm-up
       if (raw) await closedLoop(raw, CONNECTIONS, 1);
-      const sat = { graph: { done: 0, seconds: 0, cpuMs: 0 }, raw: { done: 0, seconds: 0, cpuMs: 0 } };
+      const sat = { graph: { done: 0, seconds: 0, cpuMs: 0, sysMs: 0 }, raw: { done: 0, seconds: 0, cpuMs: 0, sysMs: 0 } };
       for (let t = 0; t < SECONDS; t += SLICE) {
         const g = await graphLoop(SLICE);
         sat.graph.done += g.done;
         sat.graph.seconds += g.seconds;
         sat.graph.cpuMs += g.cpuMs;
+        sat.graph.sysMs += g.sysMs;
         if (raw) {
           const r = await closedLoop(raw, CONNECTIONS, SLICE);
           sat.raw.done += r.done;
           sat.raw.seconds += r.seconds;
           sat.raw.cpuMs += r.cpuMs;
+          sat.raw.sysMs += r.sysMs;
         }
       }
       if (PROFILE) await profiled(read.name, () => graphLoop(SECONDS));
@@ -224,7 +234,7 @@ await withScratchDatabase(async (url) => {
       const gRate = sat.graph.done / sat.graph.seconds;
       const rRate = raw ? sat.raw.done / sat.raw.seconds : NaN;
       say(
-        `| ${read.name} | ${statements.length} | ${gRate.toFixed(0)} | ${raw ? rRate.toFixed(0) : '–'} | ${raw ? (gRate / rRate).toFixed(2) : '–'} | ${(sat.graph.cpuMs / sat.graph.done).toFixed(2)} / ${raw ? (sat.raw.cpuMs / sat.raw.done).toFixed(2) : '–'} | ${ms(fixedGraph, 50)} / ${ms(fixedGraph, 95)} / ${ms(fixedGraph, 99)}${failures(fixedGraph)} | ${raw ? `${ms(fixedRaw, 50)} / ${ms(fixedRaw, 95)}` : '–'} | ${raw ? (percentile(fixedGraph.latencies, 50) / percentile(fixedRaw.latencies, 50)).toFixed(2) : '–'} |`,
+        `| ${read.name} | ${statements.length} | ${gRate.toFixed(0)} | ${raw ? rRate.toFixed(0) : '–'} | ${raw ? (gRate / rRate).toFixed(2) : '–'} | ${(sat.graph.cpuMs / sat.graph.done).toFixed(2)} (${(sat.graph.sysMs / sat.graph.done).toFixed(2)}) / ${raw ? `${(sat.raw.cpuMs / sat.raw.done).toFixed(2)} (${(sat.raw.sysMs / sat.raw.done).toFixed(2)})` : '–'} | ${ms(fixedGraph, 50)} / ${ms(fixedGraph, 95)} / ${ms(fixedGraph, 99)}${failures(fixedGraph)} | ${raw ? `${ms(fixedRaw, 50)} / ${ms(fixedRaw, 95)}` : '–'} | ${raw ? (percentile(fixedGraph.latencies, 50) / percentile(fixedRaw.latencies, 50)).toFixed(2) : '–'} |`,
       );
     }
     say('');
@@ -266,7 +276,7 @@ async function closedLoop(
   send: () => Promise<void>,
   connections: number,
   seconds: number,
-): Promise<{ done: number; seconds: number; cpuMs: number }> {
+): Promise<Slice> {
   const start = performance.now();
   const end = start + seconds * 1000;
   let done = 0;
@@ -280,14 +290,14 @@ async function closedLoop(
     }),
   );
   const used = process.threadCpuUsage(cpu);
-  return { done, seconds: (performance.now() - start) / 1000, cpuMs: (used.user + used.system) / 1000 };
+  return { done, seconds: (performance.now() - start) / 1000, cpuMs: (used.user + used.system) / 1000, sysMs: used.system / 1000 };
 }
 
 /** `closedLoop` over HTTP run by the driver thread; CPU is this (the service's) thread's. */
 async function driverLoop(
   worker: Worker,
   task: { port: number; token: string; body: string; connections: number; seconds: number },
-): Promise<{ done: number; seconds: number; cpuMs: number }> {
+): Promise<Slice> {
   const cpu = process.threadCpuUsage();
   const answer = await new Promise<{ done: number; failed: number; firstError?: string; seconds: number }>((resolve, reject) => {
     worker.once('message', resolve);
@@ -297,7 +307,60 @@ async function driverLoop(
   worker.removeAllListeners('error');
   if (answer.failed) throw new Error(`${answer.failed} requests failed: ${answer.firstError}`);
   const used = process.threadCpuUsage(cpu);
-  return { done: answer.done, seconds: answer.seconds, cpuMs: (used.user + used.system) / 1000 };
+  return { done: answer.done, seconds: answer.seconds, cpuMs: (used.user + used.system) / 1000, sysMs: used.system / 1000 };
+}
+
+/**
+ * `closedLoop` over HTTP run by wrk (a C load generator, Debian package `wrk`) in its own process:
+ * the lightest client there is, so the figure is the service's and the database's. Every answer's
+ * body is checked for a GraphQL error by the Lua script; CPU is this (the service's) thread's.
+ */
+async function wrkLoop(task: {
+  port: number;
+  token: string;
+  body: string;
+  connections: number;
+  seconds: number;
+}): Promise<Slice> {
+  const script = `${tmpdir()}/bench-reads-${process.pid}.lua`;
+  await writeFile(
+    script,
+    [
+      'wrk.method = "POST"',
+      `wrk.body = ${JSON.stringify(task.body)}`,
+      'wrk.headers["Content-Type"] = "application/json"',
+      `wrk.headers["Authorization"] = "Bearer ${task.token}"`,
+      'bad = 0',
+      'response = function(status, headers, body) if status ~= 200 or string.find(body, \'"errors"\', 1, true) then bad = bad + 1 end end',
+      'local threads = {}',
+      'setup = function(thread) table.insert(threads, thread) end',
+      'done = function(summary) local b = 0 for _, t in ipairs(threads) do b = b + (t:get("bad") or 0) end',
+      '  io.write(string.format("RESULT %d %d %d\\n", summary.requests, summary.duration, b + summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout)) end',
+    ].join('\n'),
+  );
+  const cpu = process.threadCpuUsage();
+  const { stdout } = await promisify(execFile)('wrk', [
+    '-t1',
+    `-c${task.connections}`,
+    `-d${task.seconds}s`,
+    '-s',
+    script,
+    `http://127.0.0.1:${task.port}/graphql`,
+  ]);
+  const used = process.threadCpuUsage(cpu);
+  const match = /RESULT (\d+) (\d+) (\d+)/.exec(stdout);
+  if (!match) throw new Error(`wrk printed no result: ${stdout}`);
+  const [, done, micros, failed] = match.map(Number);
+  if (failed) throw new Error(`${failed} requests failed under wrk`);
+  return { done, seconds: micros / 1e6, cpuMs: (used.user + used.system) / 1000, sysMs: used.system / 1000 };
+}
+
+/** One saturation slice: answered requests, its length, the service thread's CPU (all, kernel). */
+interface Slice {
+  done: number;
+  seconds: number;
+  cpuMs: number;
+  sysMs: number;
 }
 
 function expect(ok: boolean, what: string): void {

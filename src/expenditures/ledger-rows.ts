@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Decimal } from 'decimal.js';
 
 import type { LocalDate } from '../common/dates/local-date.js';
+import { moneyText } from '../common/money/money.js';
 import { epochMs, readConnection } from '../database/read-preference.js';
 import type { LedgerArgs } from './dto/ledger.args.js';
 import { type EntryKind, ExpenditureStatus } from './expenditures.enums.js';
@@ -11,7 +11,8 @@ import type { ExpenditureModel, ExpenditureProvenanceModel } from './models/expe
  * The ledger page as plain rows: one statement for the page, its total count, each
  * row's state, cost category code and reversal, mapped once to the GraphQL shape. No entities, no
  * identity map: hydrating 50 `Expenditure`s with their state and category cost more CPU than
- * PostgreSQL spent answering. Dates and amounts come as text, so nothing is lost on the way.
+ * PostgreSQL spent answering. Dates and amounts come as text, so nothing is lost on the way, and an
+ * amount goes out as PostgreSQL wrote it (MoneyText): no Decimal is made for each cell.
  * Row scoping stays in SQL: the caller passes a project id that `AccessService` has checked.
  */
 interface LedgerRow {
@@ -114,10 +115,10 @@ function toLedgerNode(r: LedgerRow): ExpenditureModel {
     purpose: r.purpose,
     costCategoryId: r.cost_category_id,
     costCategoryCode: r.cost_category_code,
-    grossAmount: new Decimal(r.gross_amount),
-    ineligibleAmount: new Decimal(r.ineligible_amount),
+    grossAmount: moneyText(r.gross_amount),
+    ineligibleAmount: moneyText(r.ineligible_amount),
     ineligibleReason: r.ineligible_reason,
-    eligibleAmount: new Decimal(r.eligible_amount),
+    eligibleAmount: moneyText(r.eligible_amount),
     measureId: r.measure_id,
     reversalOfId: r.reversal_of_id,
     reversedById: r.reversed_by_id,

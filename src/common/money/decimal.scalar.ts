@@ -1,15 +1,12 @@
 import { Decimal } from 'decimal.js';
 import { GraphQLScalarType, Kind } from 'graphql';
 
-import { formatMoney, MoneyParseError, parseMoney } from './money.js';
+import { CANONICAL_MONEY, formatMoney, MoneyParseError, parseMoney } from './money.js';
 
 /**
  * GraphQL `Decimal`: an EUR amount as a string with exactly two decimals ("1234.50").
  * Input must be a string; a JSON number would already have passed through a float.
  */
-/** The text formatMoney writes: no leading zeros, exactly two decimals, at most 12 integer digits. */
-const CANONICAL_MONEY = /^-?(?:0|[1-9]\d{0,11})\.\d\d$/;
-
 export const DecimalScalar = new GraphQLScalarType<Decimal, string>({
   name: 'Decimal',
   description:

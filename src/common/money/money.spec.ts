@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { graphql, GraphQLObjectType, GraphQLSchema, GraphQLString } from 'graphql';
 
 import { DecimalScalar } from './decimal.scalar.js';
-import { formatMoney, MoneyParseError, parseMoney, roundToCents } from './money.js';
+import { formatMoney, MoneyParseError, moneyText, parseMoney, roundToCents } from './money.js';
 
 describe('parseMoney', () => {
   it.each([
@@ -63,6 +63,21 @@ describe('parseMoney', () => {
       .tuple(fc.bigInt({ min: -(10n ** 16n), max: 10n ** 16n }), fc.integer({ min: 0, max: 6 }))
       .map(([units, scale]) => new Decimal(units.toString()).dividedBy(10 ** scale));
     fc.assert(fc.property(amount, (value) => formatMoney(value) === value.toFixed(2, Decimal.ROUND_HALF_UP)));
+  });
+});
+
+describe('moneyText', () => {
+  it('takes numeric(14,2) text as PostgreSQL writes it, and the scalar sends it unchanged', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 14n) + 1n, max: 10n ** 14n - 1n }), (cents) => {
+        const text = new Decimal(cents.toString()).dividedBy(100).toFixed(2);
+        expect(DecimalScalar.serialize(moneyText(text))).toBe(formatMoney(parseMoney(text)));
+      }),
+    );
+  });
+
+  it.each(['1234.5', '01.00', '1e3', '12.345', '', ' 1.00', '1000000000000.00'])('refuses %p, which is not numeric(14,2) text', (text) => {
+    expect(() => moneyText(text)).toThrow(TypeError);
   });
 });
 

@@ -6,6 +6,25 @@ import { Decimal } from 'decimal.js';
  */
 export type Money = Decimal;
 
+/**
+ * An amount as PostgreSQL writes a numeric(14,2) column or a sum of them: exact, with exactly two
+ * decimals ("1234.50", "-0.01"). Read pages pass it through to the Decimal scalar unparsed; a rule
+ * that computes with it parses it first (`parseMoney`). Only `moneyText` makes one.
+ */
+export type MoneyText = string & { readonly __moneyText: unique symbol };
+
+/** The canonical text the Decimal scalar writes: no leading zeros, exactly two decimals, at most 12 integer digits. */
+export const CANONICAL_MONEY = /^-?(?:0|[1-9]\d{0,11})\.\d\d$/;
+
+/**
+ * `text` as MoneyText when it is canonical (every numeric(14,2) value PostgreSQL returns is);
+ * anything else is a programming error (a column that is not numeric(14,2)), never client input.
+ */
+export function moneyText(text: string): MoneyText {
+  if (!CANONICAL_MONEY.test(text)) throw new TypeError(`"${text.slice(0, 20)}" is not an amount as numeric(14,2) text.`);
+  return text as MoneyText;
+}
+
 /** numeric(14,2) holds 12 integer digits. */
 const MONEY_INTEGER_DIGITS = 12;
 /** Plain decimal notation only: optional minus, digits, optional point with up to any digits. */

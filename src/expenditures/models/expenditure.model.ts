@@ -4,6 +4,7 @@ import { Decimal } from 'decimal.js';
 import type { LocalDate } from '../../common/dates/local-date.js';
 import { LocalDateScalar } from '../../common/dates/local-date.scalar.js';
 import { DecimalScalar } from '../../common/money/decimal.scalar.js';
+import type { MoneyText } from '../../common/money/money.js';
 import { Connection } from '../../common/pagination/connection.js';
 import { EntryKind, ExpenditureStatus } from '../expenditures.enums.js';
 
@@ -64,16 +65,16 @@ export class ExpenditureModel {
   costCategoryCode: string;
 
   @Field(() => DecimalScalar)
-  grossAmount: Decimal;
+  grossAmount: Decimal | MoneyText;
 
   @Field(() => DecimalScalar)
-  ineligibleAmount: Decimal;
+  ineligibleAmount: Decimal | MoneyText;
 
   @Field(() => String, { nullable: true, description: 'Why the ineligible part is not eligible (Belegliste, Bemerkung).' })
   ineligibleReason: string | null;
 
   @Field(() => DecimalScalar)
-  eligibleAmount: Decimal;
+  eligibleAmount: Decimal | MoneyText;
 
   @Field(() => ID, { nullable: true })
   measureId: string | null;
