@@ -58,14 +58,40 @@ const schema = new GraphQLSchema({
   }),
 });
 
+/**
+ * Runs a document twice, as Apollo hands a repeated query over (the same parsed document): the
+ * first time on graphql-js, the second compiled. Both answers must agree; the compiled one is returned.
+ */
 async function run(query: string, variables: Record<string, unknown> = {}) {
-  const { executor } = await jitGateway(schema).load({ apollo: {} });
+  const gateway = jitGateway(schema);
+  const { executor } = await gateway.load({ apollo: {} });
   const document = parse(query);
   const operation = getOperationAST(document)!;
-  return executor!({ document, operation, operationName: null, context: {}, request: { query, variables } } as never);
+  const once = () => executor!({ document, operation, operationName: null, context: {}, request: { query, variables } } as never);
+  const first = await once();
+  const second = await once();
+  expect(JSON.parse(JSON.stringify(second))).toEqual(JSON.parse(JSON.stringify(first)));
+  return second;
 }
 
 describe('jitGateway', () => {
+  it('compiles a document only when it comes a second time (a stream of one-off documents costs no compilation)', async () => {
+    const gateway = jitGateway(schema);
+    const { executor } = await gateway.load({ apollo: {} });
+    const send = async (query: string) => {
+      const document = parse(query);
+      const operation = getOperationAST(document)!;
+      const request = { document, operation, operationName: null, context: {}, request: { query, variables: {} } };
+      return { document, answer: await executor!(request as never), again: () => executor!(request as never) };
+    };
+    for (let n = 1; n <= 20; n++) expect((await send(`{ rows(first: ${n}) { n } }`)).answer).toEqual({ data: { rows: expect.any(Array) } });
+    expect(gateway.compiledDocuments()).toBe(0);
+    const repeated = await send('{ rows(first: 3) { n } }');
+    expect(gateway.compiledDocuments()).toBe(0);
+    expect(await repeated.again()).toEqual(repeated.answer);
+    expect(gateway.compiledDocuments()).toBe(1);
+  });
+
   it('answers a read of plain variables', async () => {
     expect(await run('query($f: Int) { rows(first: $f) { n } }', { f: 3 })).toEqual({ data: { rows: [{ n: 0 }, { n: 1 }, { n: 2 }] } });
   });

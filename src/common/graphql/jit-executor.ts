@@ -38,22 +38,33 @@ type Gateway = NonNullable<ApolloServerOptions<object>['gateway']>;
  * Apollo Server 5 has no executor option; its extension point for one is the gateway interface,
  * implemented here for a local schema. Parsing, validation, the document cache, plugins and error
  * formatting stay Apollo's. Compiled queries are kept per parsed document (Apollo caches parsed
- * documents by query text, so a repeated query arrives as the same object and compiles once);
- * the WeakMap lets a document evicted from Apollo's cache take its compiled query with it.
+ * documents by query text, so a repeated query arrives as the same object and compiles once, on
+ * its second run); the WeakMap lets a document evicted from Apollo's cache take its compiled query
+ * with it.
  */
-export function jitGateway(schema: GraphQLSchema): Gateway {
-  const plans = new WeakMap<DocumentNode, Map<string, CompiledQuery | ExecutionResult | null>>();
+export function jitGateway(schema: GraphQLSchema): Gateway & { compiledDocuments(): number } {
+  // Per document and operation: 'seen' after its first run (on graphql-js), then the compiled
+  // query, or null when it does not suit compilation, or graphql-jit's own error answer.
+  const plans = new WeakMap<DocumentNode, Map<string, 'seen' | CompiledQuery | ExecutionResult | null>>();
+  let compiled = 0;
   const planOf = (document: DocumentNode, operation: OperationDefinitionNode, operationName: string | null) => {
     let byName = plans.get(document);
     if (!byName) plans.set(document, (byName = new Map()));
     const key = operationName ?? '';
     let plan = byName.get(key);
+    // Compiling costs far more than one interpreted run: a document is compiled when it comes a
+    // second time, so a client sending nothing but new documents never makes the service compile.
     if (plan === undefined) {
+      byName.set(key, 'seen');
+      return null;
+    }
+    if (plan === 'seen') {
       // Stack capture is off: clients see the same messages and paths, and internal errors are
       // logged by the error formatter with the resolver's own stack.
       plan = jitSuits(schema, document, operation)
         ? compileQuery(schema, document, operationName ?? undefined, { disablingCapturingStackErrors: true })
         : null;
+      if (plan && isCompiledQuery(plan)) compiled++;
       byName.set(key, plan);
     }
     return plan;
@@ -82,6 +93,7 @@ export function jitGateway(schema: GraphQLSchema): Gateway {
       };
     },
     async stop() {},
+    compiledDocuments: () => compiled,
   };
 }
 
