@@ -33,9 +33,13 @@ import { alternating, percentile, type LoadResult } from './scale/open-loop.js';
  *   same machine load; req/s and the ratio to raw.
  * - fixed rate: 20 req/s, alternating second by second for BENCH_RATE_SECONDS (10) each; p50/p95/p99.
  *
+ * A third path takes its turn in the saturation slices: "bare HTTP", the same statements behind a
+ * bare node:http server (`bareServer`): the bound for any Node HTTP service on this machine.
+ *
  * In the saturation slices the HTTP client runs in a worker thread (bench/reads-driver.mjs): its
  * work is the users', not the service's, but it still shares the two cores. BENCH_DRIVER=inline
- * runs it on the service's thread instead (how the issue's first figures were taken). "Node CPU
+ * runs it on the service's thread instead (how the issue's first figures were taken);
+ * BENCH_DRIVER=wrk runs wrk (Debian package `wrk`, a C load generator) in its own process. "Node CPU
  * ms/request" is the service thread's CPU time per answered request (process.threadCpuUsage; with
  * an inline driver the driver's share is in it), a figure that moves much less with other
  * machines' load than req/s does. The raw path replays on the same thread. Writes
@@ -44,6 +48,7 @@ import { alternating, percentile, type LoadResult } from './scale/open-loop.js';
  * BENCH_PROFILE=<folder>: after a read's figures, BENCH_SECONDS more of the service path alone under
  * the CPU profiler, written as <folder>/<read>.cpuprofile (for bench/profile-summary.mjs). Unlike
  * `node --cpu-prof`, the profile holds no start-up, seeding or raw-path work.
+ * BENCH_SHOW_SQL=1 prints the statements each read sends.
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const SLICE = Number(process.env.BENCH_SLICE ?? 2);
@@ -74,6 +79,7 @@ await withScratchDatabase(async (url) => {
   const db = new pg.Pool({ connectionString: url, max: config.dbPoolMax });
   db.on('error', () => undefined);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  const bare = await bareServer(db);
   const driver = new Worker(new URL('./reads-driver.mjs', import.meta.url));
   const lines: string[] = [];
   const say = (line: string) => {
@@ -182,9 +188,9 @@ await withScratchDatabase(async (url) => {
     );
     say('');
     say(
-      '| read | SQL stmts | service req/s | raw req/s | ratio | Node CPU ms/request service / raw (of it kernel) | service p50 / p95 / p99 ms @20/s | raw p50 / p95 ms @20/s | p50 ratio |',
+      '| read | SQL stmts | service req/s | raw req/s | ratio | bare HTTP req/s / ratio / CPU ms | Node CPU ms/request service / raw (of it kernel) | service p50 / p95 / p99 ms @20/s | raw p50 / p95 ms @20/s | p50 ratio |',
     );
-    say('|---|---|---|---|---|---|---|---|---|');
+    say('|---|---|---|---|---|---|---|---|---|---|');
 
     for (const read of reads) {
       read.check(await post(read.query, read.variables, token));
@@ -195,12 +201,14 @@ await withScratchDatabase(async (url) => {
       capture = null;
       const graph = async () => void (await post(read.query, read.variables, token));
       const body = JSON.stringify({ query: read.query, variables: read.variables });
-      const graphLoop = (seconds: number) =>
+      const httpLoop = (target: number, seconds: number) =>
         INLINE_DRIVER
-          ? closedLoop(graph, CONNECTIONS, seconds)
+          ? closedLoop(target === port ? graph : async () => void (await postTo(agent, target, body, token)), CONNECTIONS, seconds)
           : WRK_DRIVER
-            ? wrkLoop({ port, token, body, connections: CONNECTIONS, seconds })
-            : driverLoop(driver, { port, token, body, connections: CONNECTIONS, seconds });
+            ? wrkLoop({ port: target, token, body, connections: CONNECTIONS, seconds })
+            : driverLoop(driver, { port: target, token, body, connections: CONNECTIONS, seconds });
+      const graphLoop = (seconds: number) => httpLoop(port, seconds);
+      bare.statements = statements;
       const raw =
         statements.length === 0
           ? undefined
@@ -214,7 +222,12 @@ await withScratchDatabase(async (url) => {
             };
       await graphLoop(2); // warm-up
       if (raw) await closedLoop(raw, CONNECTIONS, 1);
-      const sat = { graph: { done: 0, seconds: 0, cpuMs: 0, sysMs: 0 }, raw: { done: 0, seconds: 0, cpuMs: 0, sysMs: 0 } };
+      if (raw) await httpLoop(bare.port, 1);
+      const sat = {
+        graph: { done: 0, seconds: 0, cpuMs: 0, sysMs: 0 },
+        bare: { done: 0, seconds: 0, cpuMs: 0, sysMs: 0 },
+        raw: { done: 0, seconds: 0, cpuMs: 0, sysMs: 0 },
+      };
       for (let t = 0; t < SECONDS; t += SLICE) {
         const g = await graphLoop(SLICE);
         sat.graph.done += g.done;
@@ -222,6 +235,11 @@ await withScratchDatabase(async (url) => {
         sat.graph.cpuMs += g.cpuMs;
         sat.graph.sysMs += g.sysMs;
         if (raw) {
+          const b = await httpLoop(bare.port, SLICE);
+          sat.bare.done += b.done;
+          sat.bare.seconds += b.seconds;
+          sat.bare.cpuMs += b.cpuMs;
+          sat.bare.sysMs += b.sysMs;
           const r = await closedLoop(raw, CONNECTIONS, SLICE);
           sat.raw.done += r.done;
           sat.raw.seconds += r.seconds;
@@ -233,8 +251,9 @@ await withScratchDatabase(async (url) => {
       const [fixedGraph, fixedRaw] = await alternating(RATE, RATE_SECONDS, [graph, raw ?? (async () => undefined)]);
       const gRate = sat.graph.done / sat.graph.seconds;
       const rRate = raw ? sat.raw.done / sat.raw.seconds : NaN;
+      const bRate = raw ? sat.bare.done / sat.bare.seconds : NaN;
       say(
-        `| ${read.name} | ${statements.length} | ${gRate.toFixed(0)} | ${raw ? rRate.toFixed(0) : '–'} | ${raw ? (gRate / rRate).toFixed(2) : '–'} | ${(sat.graph.cpuMs / sat.graph.done).toFixed(2)} (${(sat.graph.sysMs / sat.graph.done).toFixed(2)}) / ${raw ? `${(sat.raw.cpuMs / sat.raw.done).toFixed(2)} (${(sat.raw.sysMs / sat.raw.done).toFixed(2)})` : '–'} | ${ms(fixedGraph, 50)} / ${ms(fixedGraph, 95)} / ${ms(fixedGraph, 99)}${failures(fixedGraph)} | ${raw ? `${ms(fixedRaw, 50)} / ${ms(fixedRaw, 95)}` : '–'} | ${raw ? (percentile(fixedGraph.latencies, 50) / percentile(fixedRaw.latencies, 50)).toFixed(2) : '–'} |`,
+        `| ${read.name} | ${statements.length} | ${gRate.toFixed(0)} | ${raw ? rRate.toFixed(0) : '–'} | ${raw ? (gRate / rRate).toFixed(2) : '–'} | ${raw ? `${bRate.toFixed(0)} / ${(bRate / rRate).toFixed(2)} / ${(sat.bare.cpuMs / sat.bare.done).toFixed(2)}` : '–'} | ${(sat.graph.cpuMs / sat.graph.done).toFixed(2)} (${(sat.graph.sysMs / sat.graph.done).toFixed(2)}) / ${raw ? `${(sat.raw.cpuMs / sat.raw.done).toFixed(2)} (${(sat.raw.sysMs / sat.raw.done).toFixed(2)})` : '–'} | ${ms(fixedGraph, 50)} / ${ms(fixedGraph, 95)} / ${ms(fixedGraph, 99)}${failures(fixedGraph)} | ${raw ? `${ms(fixedRaw, 50)} / ${ms(fixedRaw, 95)}` : '–'} | ${raw ? (percentile(fixedGraph.latencies, 50) / percentile(fixedRaw.latencies, 50)).toFixed(2) : '–'} |`,
       );
     }
     say('');
@@ -248,12 +267,61 @@ await withScratchDatabase(async (url) => {
     await writeFile(file, `${lines.join('\n')}\n`);
     console.log(`written to ${file}`);
   } finally {
+    bare.server.close();
     agent.destroy();
     await driver.terminate();
     await db.end();
     await app.close();
   }
 });
+
+/**
+ * The least any Node HTTP service can do for a read: node:http, the body read and parsed, the same
+ * statements on one pooled pg client, the last statement's rows sent as JSON. No framework, no
+ * sign-in, no GraphQL, no checks: the bound for a service on this stack and machine, between the
+ * service and the raw replay (which has no HTTP at all).
+ */
+async function bareServer(db: pg.Pool): Promise<{ server: http.Server; port: number; statements: string[] }> {
+  const state = { statements: [] as string[] };
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', async () => {
+      try {
+        JSON.parse(Buffer.concat(chunks).toString('utf8'));
+        const client = await db.connect();
+        let rows: unknown[] = [];
+        try {
+          for (const sql of state.statements) rows = (await client.query(sql)).rows;
+        } finally {
+          client.release();
+        }
+        const answer = JSON.stringify({ data: rows });
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(answer) });
+        res.end(answer);
+      } catch (error) {
+        res.writeHead(500).end(JSON.stringify({ errors: [{ message: String(error) }] }));
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return Object.assign(state, { server, port });
+}
+
+/** One POST of the inline driver to another port (the bare server). */
+function postTo(agent: http.Agent, port: number, body: string, token: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` };
+    const request = http.request({ agent, host: '127.0.0.1', port, path: '/graphql', method: 'POST', headers }, (response) => {
+      response.on('data', () => undefined);
+      response.on('error', reject);
+      response.on('end', () => (response.statusCode === 200 ? resolve() : reject(new Error(`bare server answered ${response.statusCode}`))));
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
+}
 
 /** Runs `work` under the V8 CPU profiler and writes the profile into PROFILE. */
 async function profiled(name: string, work: () => Promise<unknown>): Promise<void> {
