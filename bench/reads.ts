@@ -286,7 +286,8 @@ async function bareServer(db: pg.Pool): Promise<{ server: http.Server; port: num
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', async () => {
+    req.on('end', () => void answer());
+    const answer = async () => {
       try {
         JSON.parse(Buffer.concat(chunks).toString('utf8'));
         const client = await db.connect();
@@ -296,13 +297,13 @@ async function bareServer(db: pg.Pool): Promise<{ server: http.Server; port: num
         } finally {
           client.release();
         }
-        const answer = JSON.stringify({ data: rows });
-        res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(answer) });
-        res.end(answer);
+        const json = JSON.stringify({ data: rows });
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) });
+        res.end(json);
       } catch (error) {
         res.writeHead(500).end(JSON.stringify({ errors: [{ message: String(error) }] }));
       }
-    });
+    };
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
