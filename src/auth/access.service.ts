@@ -121,6 +121,9 @@ export class AccessService {
     field = 'projectId',
   ): Promise<string> {
     checkId(projectId, field);
+    // A role on this very project needs no statement: the grants were read with the user for this
+    // request, and a role assignment names an existing project (foreign key; projects are never deleted).
+    if (this.grants(user, roles).some((g) => g.projectId === projectId)) return projectId;
     const scope = this.projectScope(user, roles);
     if (scope) {
       const rows = await em.execute<{ id: string }[]>(

@@ -241,4 +241,31 @@ describe('the receipt ledger (GraphQL over HTTP, real PostgreSQL)', () => {
       /append-only/,
     );
   });
+
+  it('reads the ledger of a project the reader holds a role on without a statement of its own for the project check, and still refuses everyone else', async () => {
+    const other = await createFundedProject(t.orm, { plan: { 2024: { A: '1000.00' } } });
+    expect((await record({ payee: 'Scoped read' })).errors).toBeUndefined();
+    const logger = t.orm.config.getLogger();
+    const logQuery = logger.logQuery;
+    const statements: string[] = [];
+    logger.logQuery = (context) => statements.push(context.query ?? '');
+    try {
+      await t.gqlAs(p.finance, LEDGER, { projectId: p.projectId, first: 1 }); // warms up the sign-in of the test client
+      statements.length = 0;
+      const own = await t.gqlAs(p.finance, LEDGER, { projectId: p.projectId, first: 5 });
+      expect(own.errors).toBeUndefined();
+      expect(own.data!.expenditures.totalCount).toBeGreaterThan(0);
+      // The signed-in user with their roles, then the page with its count: nothing in between.
+      expect(statements.filter((sql) => /\bfrom project p\b/.test(sql))).toEqual([]);
+      expect(statements).toHaveLength(2);
+    } finally {
+      logger.logQuery = logQuery;
+    }
+    const foreign = await t.gqlAs(other.finance, LEDGER, { projectId: p.projectId, first: 5 });
+    expect(foreign.data).toBeNull();
+    // Outsiders learn nothing, not even that the project exists.
+    expect(foreign.errors![0].extensions!.code).toBe('NOT_FOUND');
+    const missing = await t.gqlAs(p.finance, LEDGER, { projectId: '00000000-0000-4000-8000-00000000abcd', first: 5 });
+    expect(missing.errors![0].extensions!.code).toBe('NOT_FOUND');
+  });
 });
