@@ -42,7 +42,9 @@ export function toFiguresModel(f: Figures): BudgetFiguresModel {
     committed: f.committed,
     available: f.available,
     deviation: f.deviation,
-    deviationPercent: f.deviationPercent,
+    get deviationPercent() {
+      return f.deviationPercent; // computed only when the answer asks for it (figures.ts)
+    },
     status: f.status,
   };
 }

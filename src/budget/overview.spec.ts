@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 
@@ -36,6 +37,22 @@ const base: OverviewInput = {
 };
 
 describe('computeOverview', () => {
+  it('divides for a deviation percent only where one is read (a division costs more than the rest of a cell)', () => {
+    const divide = jest.spyOn(Decimal.prototype, 'dividedBy');
+    try {
+      const overview = computeOverview(base);
+      const computing = divide.mock.calls.length;
+      const line = overview.years[0].lines.find((l) => l.costCategory?.code === 'A')!;
+      expect(line.deviationPercent?.toFixed(2)).toBe('15.00');
+      expect(divide).toHaveBeenCalledTimes(computing + 1);
+      // The percents of all cells, rows and totals were not among the divisions of computing.
+      const all = [...overview.years.flatMap((y) => [...y.lines, y.total]), ...overview.categories, overview.total];
+      expect(computing).toBeLessThan(all.filter((f) => !f.planned.isZero()).length);
+    } finally {
+      divide.mockRestore();
+    }
+  });
+
   it('computes plan against actual per cell, year, category and total', () => {
     const overview = computeOverview(base);
     const y2024 = overview.years[0];
