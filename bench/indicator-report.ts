@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 
 import { randomBytes } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
 import { performance } from 'node:perf_hooks';
 
 import { type EntityManager, MikroORM } from '@mikro-orm/postgresql';
@@ -33,10 +35,15 @@ import { withScratchDatabase } from '../src/scripts/scratch-database.js';
  * BENCH_PARTICIPANTS participants (the participants demo seeder may not be there yet), it is topped
  * up with generated ones, with participations and observations. Not part of `npm test`; the figures
  * go into reports, never into asserts.
+ *
+ * BENCH_PROFILE=<dir> writes a V8 CPU profile of each case's measured calls (not the warm-up) to
+ * <dir>/<case>.cpuprofile (summarize with bench/profile-summary.mjs); the latencies of such a run
+ * include the profiler's overhead, so compare them only with other profiled runs.
  */
 const PARTICIPANTS = Number(process.env.BENCH_PARTICIPANTS ?? 700);
 const CALLS = Number(process.env.BENCH_CALLS ?? 300);
 const WARMUP = 30;
+const PROFILE = process.env.BENCH_PROFILE;
 
 const REPORT = `query($p: ID!, $period: ReportPeriodInput!) { indicatorReport(projectId: $p, period: $period) {
   locked suppressionApplied rows { code baseline milestone yearTarget target periodActual cumulativeActual numerator denominator
@@ -179,15 +186,27 @@ function percentile(sorted: number[], p: number): number {
 async function measure(name: string, send: () => Promise<unknown>): Promise<void> {
   for (let i = 0; i < WARMUP; i++) await send();
   const times: number[] = [];
+  const session = PROFILE ? new Session() : null;
+  if (session) {
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.start');
+  }
   for (let i = 0; i < CALLS; i++) {
     const start = performance.now();
     await send();
     times.push(performance.now() - start);
   }
+  if (session) {
+    const { profile } = await session.post('Profiler.stop');
+    session.disconnect();
+    await mkdir(PROFILE!, { recursive: true });
+    await writeFile(`${PROFILE}/${name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '')}.cpuprofile`, JSON.stringify(profile));
+  }
   times.sort((a, b) => a - b);
   const f = (ms: number) => `${ms.toFixed(1)} ms`;
   console.log(
-    `${name.padEnd(60)} n=${CALLS}  p50 ${f(percentile(times, 0.5))}  p95 ${f(percentile(times, 0.95))}  p99 ${f(percentile(times, 0.99))}  max ${f(times[times.length - 1])}`,
+    `${name.padEnd(60)} n=${CALLS}  min ${f(times[0])}  p50 ${f(percentile(times, 0.5))}  p95 ${f(percentile(times, 0.95))}  p99 ${f(percentile(times, 0.99))}  max ${f(times[times.length - 1])}`,
   );
 }
 
