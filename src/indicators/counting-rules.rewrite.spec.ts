@@ -360,7 +360,10 @@ const boundArb = fc.record({
   shift: fc.integer({ min: -1, max: 1 }),
 });
 const periodArb = fc.record({ from: boundArb, to: boundArb });
-const parametersArb = fc.record({ resultWindowDays: fc.nat({ max: 60 }), followUpToleranceDays: fc.nat({ max: 40 }) });
+const parametersArb = fc.record({
+  resultWindowDays: fc.constantFrom(0, 7, 28, 42, 60),
+  followUpToleranceDays: fc.constantFrom(0, 14, 28, 40),
+});
 const caseArb = fc.record({
   episodes: fc.array(episodeArb, { minLength: 0, maxLength: 40 }),
   observations: fc.array(observationArb, { maxLength: 120 }),
@@ -438,7 +441,8 @@ describe('counting rules: the per-report indexes count as the rules did before t
         const data = build(c);
         // One input per parameter set, as the service builds one per report; the lists are shared between them.
         const inputs: RuleInput[] = c.parameters.map((parameters: CountingParameters) => ({ ...data, parameters }));
-        for (const ask of c.asks) {
+        // Each ask with both parameter sets, the asked one first.
+        for (const ask of c.asks.flatMap((a) => [a, { ...a, parameters: 1 - a.parameters }])) {
           const input = inputs[ask.parameters];
           const period: Period = data.periods[ask.period];
           if (ask.rule === 'STATUS') {

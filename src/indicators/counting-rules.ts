@@ -87,7 +87,6 @@ const EMPLOYED: ObservationType[] = ['EMPLOYMENT_SOCIAL_INSURANCE', 'EMPLOYMENT_
 /** An integration: a job subject to social insurance or a fully qualifying vocational training; never § 16i. */
 export const isIntegration = (type: ObservationType): boolean => type === 'EMPLOYMENT_SOCIAL_INSURANCE' || type === 'VOCATIONAL_TRAINING';
 
-const inPeriod = (date: LocalDate | null | undefined, p: Period) => !!date && date >= p.from && date <= p.to;
 const byDateThenRecord = (a: Observation, b: Observation) => compareLocalDates(a.observedOn, b.observedOn) || a.recordNo - b.recordNo;
 
 /**
@@ -136,11 +135,32 @@ function episodesOf(observations: Observation[]): Map<string, Episode> {
   return index;
 }
 
+/** The index of the first item observed on or after `day` in a list in date order (the list's length when there is none). */
+function firstOnOrAfter(list: readonly { observedOn: LocalDate }[], day: LocalDate): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (list[middle].observedOn < day) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /** The episodes of a participant list that entered, left, or reached six months after exit in a period; once per list and period. */
 interface PeriodSelection {
   entered: CountedParticipant[];
   left: CountedParticipant[];
   sixMonthsEnded: CountedParticipant[];
+  /** The status on leaving of each of `left` and the status after six months of each of `sixMonthsEnded`, for the input last asked. */
+  leaving: Statuses | null;
+  after: Statuses | null;
+}
+
+interface Statuses {
+  observations: Observation[];
+  days: number;
+  statuses: (ObservationType | undefined)[];
 }
 
 const periodSelections = new WeakMap<CountedParticipant[], Map<string, PeriodSelection>>();
@@ -151,7 +171,7 @@ function selectionOf(participants: CountedParticipant[], period: Period): Period
   const key = `${period.from}|${period.to}`;
   let selection = byPeriod.get(key);
   if (!selection) {
-    selection = { entered: [], left: [], sixMonthsEnded: [] };
+    selection = { entered: [], left: [], sixMonthsEnded: [], leaving: null, after: null };
     const { from, to } = period;
     for (const p of participants) {
       if (p.entryDate && p.entryDate >= from && p.entryDate <= to) selection.entered.push(p);
@@ -254,10 +274,24 @@ export const IMMEDIATE_RESULT_RULES: Record<string, (status: ObservationType) =>
 
 export function countImmediateResults(rule: keyof typeof IMMEDIATE_RESULT_RULES, input: RuleInput, period: Period): CountedParticipant[] {
   const test = IMMEDIATE_RESULT_RULES[rule];
-  return selectionOf(input.participants, period).left.filter((p) => {
-    const status = statusOnLeaving(p, input.observations, input.parameters);
-    return status !== undefined && test(status);
-  });
+  return leaversWith(input, period, (status) => test(status));
+}
+
+/** The leavers of the period whose status on leaving is known and passes `test`, in list order. */
+function leaversWith(input: RuleInput, period: Period, test: (status: ObservationType) => boolean): CountedParticipant[] {
+  const selection = selectionOf(input.participants, period);
+  const days = input.parameters.resultWindowDays;
+  let leaving = selection.leaving;
+  if (!leaving || leaving.observations !== input.observations || leaving.days !== days) {
+    const statuses = selection.left.map((p) => statusOnLeaving(p, input.observations, input.parameters));
+    selection.leaving = leaving = { observations: input.observations, days, statuses };
+  }
+  const counted: CountedParticipant[] = [];
+  for (let i = 0; i < selection.left.length; i++) {
+    const status = leaving.statuses[i];
+    if (status !== undefined && test(status)) counted.push(selection.left[i]);
+  }
+  return counted;
 }
 
 const RANK: Record<ObservationType, number> = {
@@ -281,12 +315,22 @@ export function countLongerTermResults(
   input: RuleInput,
   period: Period,
 ): CountedParticipant[] {
-  return selectionOf(input.participants, period).sixMonthsEnded.filter((p) => {
-    const status = statusAfterSixMonths(p, input.observations, input.parameters);
-    if (!status) return false;
-    if (rule === 'EMPLOYED_AFTER_6_MONTHS') return EMPLOYED.includes(status);
-    return p.entryStatus !== null && RANK[status] > ENTRY_RANK[p.entryStatus];
-  });
+  const selection = selectionOf(input.participants, period);
+  const days = input.parameters.followUpToleranceDays;
+  let after = selection.after;
+  if (!after || after.observations !== input.observations || after.days !== days) {
+    const statuses = selection.sixMonthsEnded.map((p) => statusAfterSixMonths(p, input.observations, input.parameters));
+    selection.after = after = { observations: input.observations, days, statuses };
+  }
+  const counted: CountedParticipant[] = [];
+  for (let i = 0; i < selection.sixMonthsEnded.length; i++) {
+    const status = after.statuses[i];
+    if (!status) continue;
+    const p = selection.sixMonthsEnded[i];
+    if (rule === 'EMPLOYED_AFTER_6_MONTHS' ? EMPLOYED.includes(status) : p.entryStatus !== null && RANK[status] > ENTRY_RANK[p.entryStatus])
+      counted.push(p);
+  }
+  return counted;
 }
 
 export interface TakeUp {
@@ -325,8 +369,10 @@ export function takeUps(participants: CountedParticipant[], observations: Observ
 /** Integrations in the period: take-ups, at most one per person and calendar month (the first of the month). */
 export function countIntegrations(input: RuleInput, period: Period): { participant: CountedParticipant; month: string }[] {
   const counted = new Map<string, { participant: CountedParticipant; month: string }>();
-  for (const t of takeUps(input.participants, input.observations)) {
-    if (!inPeriod(t.observedOn, period)) continue;
+  const list = takeUps(input.participants, input.observations);
+  // In date order: the take-ups of the period are one run of the list.
+  for (let i = firstOnOrAfter(list, period.from); i < list.length && list[i].observedOn <= period.to; i++) {
+    const t = list[i];
     const month = t.observedOn.slice(0, 7);
     const key = `${t.participant.personId}|${month}`;
     if (!counted.has(key)) counted.set(key, { participant: t.participant, month });
@@ -350,8 +396,8 @@ export function countBenefitReceiptEnded(input: RuleInput, period: Period): Coun
     );
   const persons = new Map<string, CountedParticipant>();
   // The ends in the period, in (date, record) order (the sort is stable, so this is the order of sorting only those): the first per person counts.
-  for (const o of ends) {
-    if (!inPeriod(o.observedOn, period)) continue;
+  for (let i = firstOnOrAfter(ends, period.from); i < ends.length && ends[i].observedOn <= period.to; i++) {
+    const o = ends[i];
     const p = byId.get(o.participantId);
     if (p && !persons.has(p.personId)) persons.set(p.personId, p);
   }
@@ -370,10 +416,7 @@ export function countLeavers(participants: CountedParticipant[], period: Period)
 
 /** Leavers of the period whose status on leaving is an integration; each episode once, so it can be set against the leavers. */
 export function countIntegratedOnLeaving(input: RuleInput, period: Period): CountedParticipant[] {
-  return selectionOf(input.participants, period).left.filter((p) => {
-    const status = statusOnLeaving(p, input.observations, input.parameters);
-    return status !== undefined && isIntegration(status);
-  });
+  return leaversWith(input, period, isIntegration);
 }
 
 /** The track whose integrations into fully qualifying training count as "training places reached". */
@@ -382,8 +425,10 @@ export const YOUTH_TRACK = 'YOUTH_TRAINING';
 /** Training places reached: youth-track persons who took up a fully qualifying training in the period, each person once. */
 export function countTrainingPlacesReached(input: RuleInput, period: Period): CountedParticipant[] {
   const persons = new Map<string, CountedParticipant>();
-  for (const t of takeUps(input.participants, input.observations)) {
-    if (t.type !== 'VOCATIONAL_TRAINING' || t.participant.track !== YOUTH_TRACK || !inPeriod(t.observedOn, period)) continue;
+  const list = takeUps(input.participants, input.observations);
+  for (let i = firstOnOrAfter(list, period.from); i < list.length && list[i].observedOn <= period.to; i++) {
+    const t = list[i];
+    if (t.type !== 'VOCATIONAL_TRAINING' || t.participant.track !== YOUTH_TRACK) continue;
     if (!persons.has(t.participant.personId)) persons.set(t.participant.personId, t.participant);
   }
   return [...persons.values()];
