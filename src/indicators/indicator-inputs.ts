@@ -40,8 +40,10 @@ export interface ObservationRow {
 
 export interface ParticipantRows {
   participants: ParticipantRow[];
-  /** Every record, superseded ones included. */
+  /** Every record, superseded ones included (unless `observationsInForce`). */
   observations: ObservationRow[];
+  /** Set when `observations` holds the records in force only (rowsAsOf). */
+  observationsInForce?: boolean;
   disabled: Set<string>;
 }
 
@@ -52,34 +54,33 @@ export const idOf = (value: unknown): string => (typeof value === 'string' ? val
  * The project's rows as plain statements (this module's reads of the participants' pseudonymous
  * records, not entities): one report reads every episode and observation of its project, and
  * mapping ~10,000 rows through the query builder's result mapping cost more than the statements.
- * The columns are aliased to the row shapes above, so a row needs no mapping; the disability
- * attribute is read with the episode (one statement fewer).
+ * The columns are aliased to the row shapes above, so a row needs no mapping.
+ *
+ * The statistical attribute (the disability flag) fixed on the pseudonymous record counts; the
+ * health record only for rows that have none yet (before the start-up backfill ran), so it is read
+ * only for those: the subquery runs for a row without the attribute only. Erasure removes the
+ * health record, not the attribute. Both come with the episode, one statement instead of three.
  */
 const PARTICIPANT_ROWS = `select x.id, x.gender, x.birth_year as "birthYear", x.age_at_entry as "ageAtEntry", x.entry_date as "entryDate",
     x.exit_date as "exitDate", x.exit_reason as "exitReason", x.labour_status_at_entry as "labourStatusAtEntry",
-    x.education_level as "educationLevel", x.track, x.previous_episode_id as "previousEpisodeId", x.statistics_cipher as "statisticsCipher"
+    x.education_level as "educationLevel", x.track, x.previous_episode_id as "previousEpisodeId", x.statistics_cipher as "statisticsCipher",
+    case when x.statistics_cipher is null then
+      (select i.health_cipher from participant_identity i where i.participant_id = x.id and i.project_id = x.project_id and i.health_cipher is not null)
+    end as "healthCipher"
   from participant x where x.project_id = ? order by x.entry_date asc, x.id asc`;
 
 const OBSERVATION_ROWS = `select o.id, o.participant_id as "participantId", o.record_no as "recordNo", o.kind, o.observed_on as "observedOn",
     o.type, o.supersedes_id as "supersedesId"
   from labour_market_observation o where o.project_id = ? order by o.participant_id asc, o.record_no asc`;
 
-/** Health records of the given participants of the project (an array parameter, not a list of thousands of literals). */
-const HEALTH_ROWS = `select i.participant_id as "participantId", i.health_cipher as "healthCipher"
-  from participant_identity i where i.project_id = ? and i.participant_id = any(?::uuid[]) and i.health_cipher is not null`;
-
 export async function loadParticipantRows(em: EntityManager, projectId: string, vault: IdentityVault): Promise<ParticipantRows> {
   const read = { connectionType: readConnection() };
   const [rows, observations] = await Promise.all([
-    em.execute<(ParticipantRow & { statisticsCipher: string | null })[]>(PARTICIPANT_ROWS, [projectId], read),
+    em.execute<(ParticipantRow & { statisticsCipher: string | null; healthCipher: string | null })[]>(PARTICIPANT_ROWS, [projectId], read),
     em.execute<ObservationRow[]>(OBSERVATION_ROWS, [projectId], read),
   ]);
   const participants: ParticipantRow[] = [];
   const disabled = new Set<string>();
-  // The statistical attribute fixed on the pseudonymous record counts; the health record only for
-  // rows that have none yet (before the start-up backfill ran), so it is read only for those.
-  // Erasure removes the health record, not the attribute.
-  const unattributed: string[] = [];
   for (const r of rows) {
     participants.push({
       id: r.id,
@@ -94,16 +95,11 @@ export async function loadParticipantRows(em: EntityManager, projectId: string, 
       track: r.track,
       previousEpisodeId: r.previousEpisodeId ?? null,
     });
-    if (r.statisticsCipher === null) unattributed.push(r.id);
-    else if (vault.hasDisability(r.id, r.statisticsCipher)) disabled.add(r.id);
-  }
-  if (unattributed.length) {
-    const health = await em.execute<{ participantId: string; healthCipher: string }[]>(
-      HEALTH_ROWS,
-      [projectId, `{${unattributed.join(',')}}`],
-      read,
-    );
-    for (const h of health) if (vault.openHealth(h.participantId, h.healthCipher).hasDisability === true) disabled.add(h.participantId);
+    const flag =
+      r.statisticsCipher !== null
+        ? vault.hasDisability(r.id, r.statisticsCipher)
+        : r.healthCipher !== null && vault.openHealth(r.id, r.healthCipher).hasDisability === true;
+    if (flag) disabled.add(r.id);
   }
   return { participants, observations, disabled };
 }
@@ -120,6 +116,7 @@ export function rowsAsOf(rows: ParticipantRows, asOf: LocalDate): ParticipantRow
   return {
     participants: entered.map((p) => (p.exitDate && p.exitDate > asOf ? { ...p, exitDate: null, exitReason: null } : p)),
     observations: inForce(rows.observations).filter((o) => known.has(o.participantId) && o.observedOn! <= asOf),
+    observationsInForce: true,
     disabled: rows.disabled,
   };
 }
@@ -133,21 +130,26 @@ export function toRuleInput(rows: ParticipantRows, parameters: CountingParameter
   };
   // Health data sits with the identity, which moves to a person's newest episode: it describes the person.
   const disabledPersons = new Set([...rows.disabled].map(personOf));
-  const participants: CountedParticipant[] = rows.participants.map((p) => ({
-    id: p.id,
-    personId: personOf(p.id),
-    gender: p.gender,
-    // Records whose identity was erased before the exact age was kept fall back to the birth year.
-    ageAtEntry: p.ageAtEntry ?? Number(p.entryDate.slice(0, 4)) - p.birthYear,
-    entryDate: p.entryDate,
-    exitDate: p.exitDate ?? null,
-    entryStatus: p.labourStatusAtEntry ?? null,
-    education: p.educationLevel ?? null,
-    track: p.track,
-    hasDisability: disabledPersons.has(personOf(p.id)),
-    dropout: p.exitReason === ExitReason.DROPPED_OUT,
-  }));
-  const observations: Observation[] = inForce(rows.observations).map((o) => ({
+  const participants: CountedParticipant[] = rows.participants.map((p) => {
+    const personId = personOf(p.id);
+    return {
+      id: p.id,
+      personId,
+      gender: p.gender,
+      // Records whose identity was erased before the exact age was kept fall back to the birth year.
+      ageAtEntry: p.ageAtEntry ?? Number(p.entryDate.slice(0, 4)) - p.birthYear,
+      entryDate: p.entryDate,
+      exitDate: p.exitDate ?? null,
+      entryStatus: p.labourStatusAtEntry ?? null,
+      education: p.educationLevel ?? null,
+      track: p.track,
+      hasDisability: disabledPersons.has(personId),
+      dropout: p.exitReason === ExitReason.DROPPED_OUT,
+    };
+  });
+  // rowsAsOf has resolved them already (inForce of records in force is the same records).
+  const standing = rows.observationsInForce ? rows.observations : inForce(rows.observations);
+  const observations: Observation[] = standing.map((o) => ({
     participantId: o.participantId,
     observedOn: o.observedOn!,
     recordNo: o.recordNo,
