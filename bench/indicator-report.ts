@@ -16,6 +16,8 @@ import { LabourMarketObservation } from '../src/measures/entities/observation.en
 import { Participation } from '../src/measures/entities/participation.entity.js';
 import { MeasureType, ObservationKind, ObservationSource, ObservationType } from '../src/measures/measures.enums.js';
 import { Participant } from '../src/participants/entities/participant.entity.js';
+import { IdentityVault } from '../src/participants/identity-vault.js';
+import { backfillStatisticalAttributes } from '../src/participants/statistical-attributes.backfill.js';
 import {
   EducationLevel,
   ExitReason,
@@ -39,11 +41,17 @@ import { withScratchDatabase } from '../src/scripts/scratch-database.js';
  * BENCH_PROFILE=<dir> writes a V8 CPU profile of each case's measured calls (not the warm-up) to
  * <dir>/<case>.cpuprofile (summarize with bench/profile-summary.mjs); the latencies of such a run
  * include the profiler's overhead, so compare them only with other profiled runs.
+ *
+ * BENCH_SEALED=1 gives every participant its sealed statistical attribute before measuring, as in
+ * production (registration seals it; the start-up backfill fills older rows, but here it runs before
+ * the demo seed and the generated rows exist). Without it, every report also reads the health
+ * records of all participants (the fallback for rows without the attribute).
  */
 const PARTICIPANTS = Number(process.env.BENCH_PARTICIPANTS ?? 700);
 const CALLS = Number(process.env.BENCH_CALLS ?? 300);
 const WARMUP = 30;
 const PROFILE = process.env.BENCH_PROFILE;
+const SEALED = process.env.BENCH_SEALED === '1';
 
 const REPORT = `query($p: ID!, $period: ReportPeriodInput!) { indicatorReport(projectId: $p, period: $period) {
   locked suppressionApplied rows { code baseline milestone yearTarget target periodActual cumulativeActual numerator denominator
@@ -231,13 +239,28 @@ await withScratchDatabase(async (url) => {
     `select p.id as demo, (select count(*)::int from participant x where x.project_id = p.id) as existing from project p where p.file_number = 'MP-SGB2-2022-0042'`,
   );
   if (existing < PARTICIPANTS) await fillDemo(orm.em.fork(), demo, PARTICIPANTS - existing);
+  if (SEALED) {
+    const vault = app.get(IdentityVault);
+    await backfillStatisticalAttributes(orm.em.fork(), vault); // rows with an identity: from their health record
+    const rows = await connection.execute<{ id: string }[]>(
+      `select id from participant where project_id = ? and statistics_cipher is null`,
+      [demo],
+    );
+    // Generated rows have no identity: one in fourteen with a disability.
+    for (const [i, { id }] of rows.entries())
+      await connection.execute('update participant set statistics_cipher = ? where id = ?', [
+        vault.sealStatistics(id, { hasDisability: i % 14 === 0 }),
+        id,
+      ]);
+  }
   const [counts] = await connection.execute(
     `select (select count(*) from participant where project_id = ?)::int as participants, (select count(*) from participation where project_id = ?)::int as participations,
-            (select count(*) from labour_market_observation where project_id = ?)::int as observations`,
-    [demo, demo, demo],
+            (select count(*) from labour_market_observation where project_id = ?)::int as observations,
+            (select count(*) from participant where project_id = ? and statistics_cipher is not null)::int as sealed`,
+    [demo, demo, demo, demo],
   );
   console.log(
-    `demo project: ${counts.participants} participants (${existing} from the demo seed), ${counts.participations} participations, ${counts.observations} observations`,
+    `demo project: ${counts.participants} participants (${existing} from the demo seed, ${counts.sealed} with the statistical attribute), ${counts.participations} participations, ${counts.observations} observations`,
   );
 
   await app.listen(0, '127.0.0.1');
