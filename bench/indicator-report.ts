@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 
 import { randomBytes } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
 import { performance } from 'node:perf_hooks';
 
 import { type EntityManager, MikroORM } from '@mikro-orm/postgresql';
@@ -14,6 +16,8 @@ import { LabourMarketObservation } from '../src/measures/entities/observation.en
 import { Participation } from '../src/measures/entities/participation.entity.js';
 import { MeasureType, ObservationKind, ObservationSource, ObservationType } from '../src/measures/measures.enums.js';
 import { Participant } from '../src/participants/entities/participant.entity.js';
+import { IdentityVault } from '../src/participants/identity-vault.js';
+import { backfillStatisticalAttributes } from '../src/participants/statistical-attributes.backfill.js';
 import {
   EducationLevel,
   ExitReason,
@@ -33,10 +37,21 @@ import { withScratchDatabase } from '../src/scripts/scratch-database.js';
  * BENCH_PARTICIPANTS participants (the participants demo seeder may not be there yet), it is topped
  * up with generated ones, with participations and observations. Not part of `npm test`; the figures
  * go into reports, never into asserts.
+ *
+ * BENCH_PROFILE=<dir> writes a V8 CPU profile of each case's measured calls (not the warm-up) to
+ * <dir>/<case>.cpuprofile (summarize with bench/profile-summary.mjs); the latencies of such a run
+ * include the profiler's overhead, so compare them only with other profiled runs.
+ *
+ * BENCH_SEALED=1 gives every participant its sealed statistical attribute before measuring, as in
+ * production (registration seals it; the start-up backfill fills older rows, but here it runs before
+ * the demo seed and the generated rows exist). Without it, every report also reads the health
+ * records of all participants (the fallback for rows without the attribute).
  */
 const PARTICIPANTS = Number(process.env.BENCH_PARTICIPANTS ?? 700);
 const CALLS = Number(process.env.BENCH_CALLS ?? 300);
 const WARMUP = 30;
+const PROFILE = process.env.BENCH_PROFILE;
+const SEALED = process.env.BENCH_SEALED === '1';
 
 const REPORT = `query($p: ID!, $period: ReportPeriodInput!) { indicatorReport(projectId: $p, period: $period) {
   locked suppressionApplied rows { code baseline milestone yearTarget target periodActual cumulativeActual numerator denominator
@@ -179,15 +194,27 @@ function percentile(sorted: number[], p: number): number {
 async function measure(name: string, send: () => Promise<unknown>): Promise<void> {
   for (let i = 0; i < WARMUP; i++) await send();
   const times: number[] = [];
+  const session = PROFILE ? new Session() : null;
+  if (session) {
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.start');
+  }
   for (let i = 0; i < CALLS; i++) {
     const start = performance.now();
     await send();
     times.push(performance.now() - start);
   }
+  if (session) {
+    const { profile } = await session.post('Profiler.stop');
+    session.disconnect();
+    await mkdir(PROFILE!, { recursive: true });
+    await writeFile(`${PROFILE}/${name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '')}.cpuprofile`, JSON.stringify(profile));
+  }
   times.sort((a, b) => a - b);
   const f = (ms: number) => `${ms.toFixed(1)} ms`;
   console.log(
-    `${name.padEnd(60)} n=${CALLS}  p50 ${f(percentile(times, 0.5))}  p95 ${f(percentile(times, 0.95))}  p99 ${f(percentile(times, 0.99))}  max ${f(times[times.length - 1])}`,
+    `${name.padEnd(60)} n=${CALLS}  min ${f(times[0])}  p50 ${f(percentile(times, 0.5))}  p95 ${f(percentile(times, 0.95))}  p99 ${f(percentile(times, 0.99))}  max ${f(times[times.length - 1])}`,
   );
 }
 
@@ -212,13 +239,28 @@ await withScratchDatabase(async (url) => {
     `select p.id as demo, (select count(*)::int from participant x where x.project_id = p.id) as existing from project p where p.file_number = 'MP-SGB2-2022-0042'`,
   );
   if (existing < PARTICIPANTS) await fillDemo(orm.em.fork(), demo, PARTICIPANTS - existing);
+  if (SEALED) {
+    const vault = app.get(IdentityVault);
+    await backfillStatisticalAttributes(orm.em.fork(), vault); // rows with an identity: from their health record
+    const rows = await connection.execute<{ id: string }[]>(
+      `select id from participant where project_id = ? and statistics_cipher is null`,
+      [demo],
+    );
+    // Generated rows have no identity: one in fourteen with a disability.
+    for (const [i, { id }] of rows.entries())
+      await connection.execute('update participant set statistics_cipher = ? where id = ?', [
+        vault.sealStatistics(id, { hasDisability: i % 14 === 0 }),
+        id,
+      ]);
+  }
   const [counts] = await connection.execute(
     `select (select count(*) from participant where project_id = ?)::int as participants, (select count(*) from participation where project_id = ?)::int as participations,
-            (select count(*) from labour_market_observation where project_id = ?)::int as observations`,
-    [demo, demo, demo],
+            (select count(*) from labour_market_observation where project_id = ?)::int as observations,
+            (select count(*) from participant where project_id = ? and statistics_cipher is not null)::int as sealed`,
+    [demo, demo, demo, demo],
   );
   console.log(
-    `demo project: ${counts.participants} participants (${existing} from the demo seed), ${counts.participations} participations, ${counts.observations} observations`,
+    `demo project: ${counts.participants} participants (${existing} from the demo seed, ${counts.sealed} with the statistical attribute), ${counts.participations} participations, ${counts.observations} observations`,
   );
 
   await app.listen(0, '127.0.0.1');

@@ -87,27 +87,103 @@ const EMPLOYED: ObservationType[] = ['EMPLOYMENT_SOCIAL_INSURANCE', 'EMPLOYMENT_
 /** An integration: a job subject to social insurance or a fully qualifying vocational training; never § 16i. */
 export const isIntegration = (type: ObservationType): boolean => type === 'EMPLOYMENT_SOCIAL_INSURANCE' || type === 'VOCATIONAL_TRAINING';
 
-const inPeriod = (date: LocalDate | null | undefined, p: Period) => !!date && date >= p.from && date <= p.to;
 const byDateThenRecord = (a: Observation, b: Observation) => compareLocalDates(a.observedOn, b.observedOn) || a.recordNo - b.recordNo;
 
 /**
- * An episode's observations in (date, record) order, indexed once per observation list, so that
- * rules looking up every episode's observations stay linear in the size of the data.
+ * What the rules derive from one data set is derived once and remembered per list (one report's
+ * data): every indicator and breakdown cell asks again for the same episodes, periods and statuses.
+ * Inputs are not changed once counting has started (a report builds fresh lists).
+ *
+ * Per observation list, each episode with observations: its observations in (date, record) order,
+ * and its status on leaving and after six months, each for the last exit day and parameter asked
+ * (a report asks with one).
  */
-const observationIndex = new WeakMap<Observation[], Map<string, Observation[]>>();
+interface Episode {
+  observations: Observation[];
+  leavingExit: LocalDate | null;
+  leavingDays: number;
+  leaving: ObservationType | undefined;
+  afterExit: LocalDate | null;
+  afterDays: number;
+  after: ObservationType | undefined;
+}
 
-function observationsOf(participantId: string, observations: Observation[]): Observation[] {
-  let index = observationIndex.get(observations);
+const episodeIndex = new WeakMap<Observation[], Map<string, Episode>>();
+
+function episodesOf(observations: Observation[]): Map<string, Episode> {
+  let index = episodeIndex.get(observations);
   if (!index) {
     index = new Map();
-    for (const o of [...observations].sort(byDateThenRecord)) {
-      const list = index.get(o.participantId);
-      if (list) list.push(o);
-      else index.set(o.participantId, [o]);
+    for (const o of observations) {
+      const episode = index.get(o.participantId);
+      if (episode) episode.observations.push(o);
+      else
+        index.set(o.participantId, {
+          observations: [o],
+          leavingExit: null,
+          leavingDays: 0,
+          leaving: undefined,
+          afterExit: null,
+          afterDays: 0,
+          after: undefined,
+        });
     }
-    observationIndex.set(observations, index);
+    // Sorting each episode's few records is the same order as sorting all of them and then grouping (the sort is stable).
+    for (const episode of index.values()) if (episode.observations.length > 1) episode.observations.sort(byDateThenRecord);
+    episodeIndex.set(observations, index);
   }
-  return index.get(participantId) ?? [];
+  return index;
+}
+
+/** The index of the first item observed on or after `day` in a list in date order (the list's length when there is none). */
+function firstOnOrAfter(list: readonly { observedOn: LocalDate }[], day: LocalDate): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (list[middle].observedOn < day) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The episodes of a participant list that entered, left, or reached six months after exit in a period; once per list and period. */
+interface PeriodSelection {
+  entered: CountedParticipant[];
+  left: CountedParticipant[];
+  sixMonthsEnded: CountedParticipant[];
+  /** The status on leaving of each of `left` and the status after six months of each of `sixMonthsEnded`, for the input last asked. */
+  leaving: Statuses | null;
+  after: Statuses | null;
+}
+
+interface Statuses {
+  observations: Observation[];
+  days: number;
+  statuses: (ObservationType | undefined)[];
+}
+
+const periodSelections = new WeakMap<CountedParticipant[], Map<string, PeriodSelection>>();
+
+function selectionOf(participants: CountedParticipant[], period: Period): PeriodSelection {
+  let byPeriod = periodSelections.get(participants);
+  if (!byPeriod) periodSelections.set(participants, (byPeriod = new Map()));
+  const key = `${period.from}|${period.to}`;
+  let selection = byPeriod.get(key);
+  if (!selection) {
+    selection = { entered: [], left: [], sixMonthsEnded: [], leaving: null, after: null };
+    const { from, to } = period;
+    for (const p of participants) {
+      if (p.entryDate && p.entryDate >= from && p.entryDate <= to) selection.entered.push(p);
+      const exitDate = p.exitDate;
+      if (!exitDate) continue;
+      if (exitDate >= from && exitDate <= to) selection.left.push(p);
+      const day = followUpDay(exitDate);
+      if (day >= from && day <= to) selection.sixMonthsEnded.push(p);
+    }
+    byPeriod.set(key, selection);
+  }
+  return selection;
 }
 
 export type AgeBand = 'UNDER_30' | 'FROM_30_TO_54' | 'FROM_55';
@@ -132,47 +208,18 @@ export const OUTPUT_RULES: Record<string, (p: CountedParticipant) => boolean> = 
 };
 
 export function countOutputs(rule: keyof typeof OUTPUT_RULES, participants: CountedParticipant[], period: Period): CountedParticipant[] {
-  return participants.filter((p) => inPeriod(p.entryDate, period) && OUTPUT_RULES[rule](p));
+  const test = OUTPUT_RULES[rule];
+  return selectionOf(participants, period).entered.filter((p) => test(p));
 }
 
-/** The last status of the episode observed from `from` to `to` (both included). */
-function lastStatusBetween(
-  p: Pick<CountedParticipant, 'id'>,
-  observations: Observation[],
-  from: LocalDate,
-  to: LocalDate,
-): ObservationType | undefined {
-  // The episode's observations are in (date, record) order: the last match is the first from the end.
-  const list = observationsOf(p.id, observations);
+/** The last status among an episode's observations (in (date, record) order) observed from `from` to `to` (both included). */
+function lastStatusBetween(list: Observation[], from: LocalDate, to: LocalDate): ObservationType | undefined {
+  // The last match is the first from the end.
   for (let i = list.length - 1; i >= 0; i--) {
     const o = list[i];
     if (isStatus(o.type) && o.observedOn >= from && o.observedOn <= to) return o.type;
   }
   return undefined;
-}
-
-/**
- * Each episode's status on leaving and after six months, computed once per observation list (one
- * report's data): every indicator and every breakdown cell asks again for the same episodes.
- */
-const statusMemo = new WeakMap<Observation[], Map<string, Map<string, { exitDate: LocalDate; status: ObservationType | undefined }>>>();
-
-/** `compute` once per observation list, rule (with its parameter), episode and exit day. */
-function memoized(
-  observations: Observation[],
-  rule: string,
-  p: { id: string; exitDate: LocalDate },
-  compute: () => ObservationType | undefined,
-): ObservationType | undefined {
-  let byRule = statusMemo.get(observations);
-  if (!byRule) statusMemo.set(observations, (byRule = new Map()));
-  let memo = byRule.get(rule);
-  if (!memo) byRule.set(rule, (memo = new Map()));
-  const known = memo.get(p.id);
-  if (known && known.exitDate === p.exitDate) return known.status;
-  const status = compute();
-  memo.set(p.id, { exitDate: p.exitDate, status });
-  return status;
 }
 
 /** The status on leaving: the last status observed from the exit day to `resultWindowDays` after it. */
@@ -183,9 +230,15 @@ export function statusOnLeaving(
 ): ObservationType | undefined {
   const exitDate = p.exitDate;
   if (!exitDate) return undefined;
-  return memoized(observations, `leaving:${parameters.resultWindowDays}`, { id: p.id, exitDate }, () =>
-    lastStatusBetween(p, observations, exitDate, addDays(exitDate, parameters.resultWindowDays)),
-  );
+  const episode = episodesOf(observations).get(p.id);
+  if (!episode) return undefined; // nothing observed
+  const days = parameters.resultWindowDays;
+  if (episode.leavingExit !== exitDate || episode.leavingDays !== days) {
+    episode.leaving = lastStatusBetween(episode.observations, exitDate, addDays(exitDate, days));
+    episode.leavingExit = exitDate;
+    episode.leavingDays = days;
+  }
+  return episode.leaving;
 }
 
 /** The status six months after exit: the last status observed within `followUpToleranceDays` of that day. */
@@ -196,15 +249,16 @@ export function statusAfterSixMonths(
 ): ObservationType | undefined {
   const exitDate = p.exitDate;
   if (!exitDate) return undefined;
-  return memoized(observations, `after:${parameters.followUpToleranceDays}`, { id: p.id, exitDate }, () => {
+  const episode = episodesOf(observations).get(p.id);
+  if (!episode) return undefined; // nothing observed
+  const days = parameters.followUpToleranceDays;
+  if (episode.afterExit !== exitDate || episode.afterDays !== days) {
     const day = followUpDay(exitDate);
-    return lastStatusBetween(
-      p,
-      observations,
-      addDays(day, -parameters.followUpToleranceDays),
-      addDays(day, parameters.followUpToleranceDays),
-    );
-  });
+    episode.after = lastStatusBetween(episode.observations, addDays(day, -days), addDays(day, days));
+    episode.afterExit = exitDate;
+    episode.afterDays = days;
+  }
+  return episode.after;
 }
 
 /**
@@ -219,11 +273,25 @@ export const IMMEDIATE_RESULT_RULES: Record<string, (status: ObservationType) =>
 };
 
 export function countImmediateResults(rule: keyof typeof IMMEDIATE_RESULT_RULES, input: RuleInput, period: Period): CountedParticipant[] {
-  return input.participants.filter((p) => {
-    if (!inPeriod(p.exitDate, period)) return false;
-    const status = statusOnLeaving(p, input.observations, input.parameters);
-    return status !== undefined && IMMEDIATE_RESULT_RULES[rule](status);
-  });
+  const test = IMMEDIATE_RESULT_RULES[rule];
+  return leaversWith(input, period, (status) => test(status));
+}
+
+/** The leavers of the period whose status on leaving is known and passes `test`, in list order. */
+function leaversWith(input: RuleInput, period: Period, test: (status: ObservationType) => boolean): CountedParticipant[] {
+  const selection = selectionOf(input.participants, period);
+  const days = input.parameters.resultWindowDays;
+  let leaving = selection.leaving;
+  if (!leaving || leaving.observations !== input.observations || leaving.days !== days) {
+    const statuses = selection.left.map((p) => statusOnLeaving(p, input.observations, input.parameters));
+    selection.leaving = leaving = { observations: input.observations, days, statuses };
+  }
+  const counted: CountedParticipant[] = [];
+  for (let i = 0; i < selection.left.length; i++) {
+    const status = leaving.statuses[i];
+    if (status !== undefined && test(status)) counted.push(selection.left[i]);
+  }
+  return counted;
 }
 
 const RANK: Record<ObservationType, number> = {
@@ -247,13 +315,22 @@ export function countLongerTermResults(
   input: RuleInput,
   period: Period,
 ): CountedParticipant[] {
-  return input.participants.filter((p) => {
-    if (!p.exitDate || !inPeriod(followUpDay(p.exitDate), period)) return false;
-    const status = statusAfterSixMonths(p, input.observations, input.parameters);
-    if (!status) return false;
-    if (rule === 'EMPLOYED_AFTER_6_MONTHS') return EMPLOYED.includes(status);
-    return p.entryStatus !== null && RANK[status] > ENTRY_RANK[p.entryStatus];
-  });
+  const selection = selectionOf(input.participants, period);
+  const days = input.parameters.followUpToleranceDays;
+  let after = selection.after;
+  if (!after || after.observations !== input.observations || after.days !== days) {
+    const statuses = selection.sixMonthsEnded.map((p) => statusAfterSixMonths(p, input.observations, input.parameters));
+    selection.after = after = { observations: input.observations, days, statuses };
+  }
+  const counted: CountedParticipant[] = [];
+  for (let i = 0; i < selection.sixMonthsEnded.length; i++) {
+    const status = after.statuses[i];
+    if (!status) continue;
+    const p = selection.sixMonthsEnded[i];
+    if (rule === 'EMPLOYED_AFTER_6_MONTHS' ? EMPLOYED.includes(status) : p.entryStatus !== null && RANK[status] > ENTRY_RANK[p.entryStatus])
+      counted.push(p);
+  }
+  return counted;
 }
 
 export interface TakeUp {
@@ -262,7 +339,7 @@ export interface TakeUp {
   type: ObservationType;
 }
 
-const takeUpIndex = new WeakMap<Observation[], TakeUp[]>();
+const takeUpIndex = new WeakMap<Observation[], { participants: CountedParticipant[]; takeUps: TakeUp[] }>();
 
 /**
  * Jobs subject to social insurance and fully qualifying trainings taken up, in date order: an
@@ -270,28 +347,32 @@ const takeUpIndex = new WeakMap<Observation[], TakeUp[]>();
  * not the same type. A continuing job, observed again at a follow-up, is not taken up again.
  */
 export function takeUps(participants: CountedParticipant[], observations: Observation[]): TakeUp[] {
-  let cached = takeUpIndex.get(observations);
-  if (!cached) {
-    cached = [];
-    for (const p of participants) {
-      let previous: ObservationType | undefined;
-      for (const o of observationsOf(p.id, observations)) {
-        if (!isStatus(o.type)) continue;
-        if (isIntegration(o.type) && o.type !== previous) cached.push({ participant: p, observedOn: o.observedOn, type: o.type });
-        previous = o.type;
-      }
+  const cached = takeUpIndex.get(observations);
+  if (cached && cached.participants === participants) return cached.takeUps;
+  const list: TakeUp[] = [];
+  const episodes = episodesOf(observations);
+  for (const p of participants) {
+    const episode = episodes.get(p.id);
+    if (!episode) continue;
+    let previous: ObservationType | undefined;
+    for (const o of episode.observations) {
+      if (!isStatus(o.type)) continue;
+      if (isIntegration(o.type) && o.type !== previous) list.push({ participant: p, observedOn: o.observedOn, type: o.type });
+      previous = o.type;
     }
-    cached.sort((a, b) => compareLocalDates(a.observedOn, b.observedOn));
-    takeUpIndex.set(observations, cached);
   }
-  return cached;
+  list.sort((a, b) => compareLocalDates(a.observedOn, b.observedOn));
+  takeUpIndex.set(observations, { participants, takeUps: list });
+  return list;
 }
 
 /** Integrations in the period: take-ups, at most one per person and calendar month (the first of the month). */
 export function countIntegrations(input: RuleInput, period: Period): { participant: CountedParticipant; month: string }[] {
   const counted = new Map<string, { participant: CountedParticipant; month: string }>();
-  for (const t of takeUps(input.participants, input.observations)) {
-    if (!inPeriod(t.observedOn, period)) continue;
+  const list = takeUps(input.participants, input.observations);
+  // In date order: the take-ups of the period are one run of the list.
+  for (let i = firstOnOrAfter(list, period.from); i < list.length && list[i].observedOn <= period.to; i++) {
+    const t = list[i];
     const month = t.observedOn.slice(0, 7);
     const key = `${t.participant.personId}|${month}`;
     if (!counted.has(key)) counted.set(key, { participant: t.participant, month });
@@ -299,13 +380,24 @@ export function countIntegrations(input: RuleInput, period: Period): { participa
   return [...counted.values()];
 }
 
+/** The ends of benefit receipt of an observation list in (date, record) order, and the episodes of a participant list by id; once per list. */
+const benefitEnds = new WeakMap<Observation[], Observation[]>();
+const episodesById = new WeakMap<CountedParticipant[], Map<string, CountedParticipant>>();
+
 /** Persons whose benefit receipt ended in the period (each person once, with the episode of the first such observation). */
 export function countBenefitReceiptEnded(input: RuleInput, period: Period): CountedParticipant[] {
-  const byId = new Map(input.participants.map((p) => [p.id, p]));
+  let byId = episodesById.get(input.participants);
+  if (!byId) episodesById.set(input.participants, (byId = new Map(input.participants.map((p) => [p.id, p]))));
+  let ends = benefitEnds.get(input.observations);
+  if (!ends)
+    benefitEnds.set(
+      input.observations,
+      (ends = input.observations.filter((o) => o.type === 'BENEFIT_RECEIPT_ENDED').sort(byDateThenRecord)),
+    );
   const persons = new Map<string, CountedParticipant>();
-  // The few ends of benefit receipt in the period, in (date, record) order: the first per person counts.
-  const ends = input.observations.filter((o) => o.type === 'BENEFIT_RECEIPT_ENDED' && inPeriod(o.observedOn, period));
-  for (const o of ends.sort(byDateThenRecord)) {
+  // The ends in the period, in (date, record) order (the sort is stable, so this is the order of sorting only those): the first per person counts.
+  for (let i = firstOnOrAfter(ends, period.from); i < ends.length && ends[i].observedOn <= period.to; i++) {
+    const o = ends[i];
     const p = byId.get(o.participantId);
     if (p && !persons.has(p.personId)) persons.set(p.personId, p);
   }
@@ -314,21 +406,17 @@ export function countBenefitReceiptEnded(input: RuleInput, period: Period): Coun
 
 /** Dropouts: episodes ended early (exit marked as dropout) in the period. */
 export function countDropouts(participants: CountedParticipant[], period: Period): CountedParticipant[] {
-  return participants.filter((p) => p.dropout === true && inPeriod(p.exitDate, period));
+  return selectionOf(participants, period).left.filter((p) => p.dropout === true);
 }
 
 /** Leavers: every episode that ended in the period (the denominator of the shares on leaving). */
 export function countLeavers(participants: CountedParticipant[], period: Period): CountedParticipant[] {
-  return participants.filter((p) => inPeriod(p.exitDate, period));
+  return selectionOf(participants, period).left.slice();
 }
 
 /** Leavers of the period whose status on leaving is an integration; each episode once, so it can be set against the leavers. */
 export function countIntegratedOnLeaving(input: RuleInput, period: Period): CountedParticipant[] {
-  return input.participants.filter((p) => {
-    if (!inPeriod(p.exitDate, period)) return false;
-    const status = statusOnLeaving(p, input.observations, input.parameters);
-    return status !== undefined && isIntegration(status);
-  });
+  return leaversWith(input, period, isIntegration);
 }
 
 /** The track whose integrations into fully qualifying training count as "training places reached". */
@@ -337,8 +425,10 @@ export const YOUTH_TRACK = 'YOUTH_TRAINING';
 /** Training places reached: youth-track persons who took up a fully qualifying training in the period, each person once. */
 export function countTrainingPlacesReached(input: RuleInput, period: Period): CountedParticipant[] {
   const persons = new Map<string, CountedParticipant>();
-  for (const t of takeUps(input.participants, input.observations)) {
-    if (t.type !== 'VOCATIONAL_TRAINING' || t.participant.track !== YOUTH_TRACK || !inPeriod(t.observedOn, period)) continue;
+  const list = takeUps(input.participants, input.observations);
+  for (let i = firstOnOrAfter(list, period.from); i < list.length && list[i].observedOn <= period.to; i++) {
+    const t = list[i];
+    if (t.type !== 'VOCATIONAL_TRAINING' || t.participant.track !== YOUTH_TRACK) continue;
     if (!persons.has(t.participant.personId)) persons.set(t.participant.personId, t.participant);
   }
   return [...persons.values()];

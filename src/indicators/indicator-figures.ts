@@ -123,18 +123,24 @@ export function computedFigure(spec: IndicatorSpec, run: RuleRunner, period: Per
 }
 
 function breakdown(dimensions: Disaggregation[], inPeriod: CountedParticipant[], upToEnd: CountedParticipant[]): FigureCell[] {
-  return dimensions.flatMap((dimension) => {
+  const cells: FigureCell[] = [];
+  for (const dimension of dimensions) {
     const keyOf = KEY_OF[dimension];
-    const periodCounts = tally(inPeriod.map(keyOf));
-    const cumulativeCounts = tally(upToEnd.map(keyOf));
-    const keys = [...new Set([...(FIXED_KEYS[dimension] ?? []), ...[...cumulativeCounts.keys()].sort()])];
-    return keys.map((key) => ({ dimension, key, period: periodCounts.get(key) ?? 0, cumulative: cumulativeCounts.get(key) ?? 0 }));
-  });
+    const periodCounts = tally(inPeriod, keyOf);
+    const cumulativeCounts = tally(upToEnd, keyOf);
+    const keys = new Set(FIXED_KEYS[dimension]);
+    for (const key of [...cumulativeCounts.keys()].sort()) keys.add(key);
+    for (const key of keys) cells.push({ dimension, key, period: periodCounts.get(key) ?? 0, cumulative: cumulativeCounts.get(key) ?? 0 });
+  }
+  return cells;
 }
 
-function tally(keys: string[]): Map<string, number> {
+function tally(participants: CountedParticipant[], keyOf: (p: CountedParticipant) => string): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  for (const p of participants) {
+    const key = keyOf(p);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
   return counts;
 }
 

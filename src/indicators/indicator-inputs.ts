@@ -1,11 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 import type { LocalDate } from '../common/dates/local-date.js';
-import { LabourMarketObservation } from '../measures/entities/observation.entity.js';
+import { readConnection } from '../database/read-preference.js';
 import { type ObservationKind, type ObservationType } from '../measures/measures.enums.js';
 import { inForce } from '../measures/observations.js';
-import { ParticipantIdentity } from '../participants/entities/participant-identity.entity.js';
-import { Participant } from '../participants/entities/participant.entity.js';
+import { type Participant } from '../participants/entities/participant.entity.js';
 import type { IdentityVault } from '../participants/identity-vault.js';
 import { ExitReason } from '../participants/participants.enums.js';
 import type { CountedParticipant, CountingParameters, Observation, RuleInput } from './counting-rules.js';
@@ -20,7 +19,7 @@ import type { CountedParticipant, CountingParameters, Observation, RuleInput } f
  * own (observation-records.recordExitObservation), so the counting reads one source.
  */
 
-/** The pseudonymous fields the rules need, read as plain rows (no entity hydration: a project has about a thousand participants). */
+/** The pseudonymous fields the rules need, read as plain rows (no entity hydration: a project has a few thousand participants). */
 export type ParticipantRow = Pick<
   Participant,
   'id' | 'gender' | 'birthYear' | 'entryDate' | 'exitDate' | 'exitReason' | 'labourStatusAtEntry' | 'educationLevel' | 'track'
@@ -41,90 +40,68 @@ export interface ObservationRow {
 
 export interface ParticipantRows {
   participants: ParticipantRow[];
-  /** Every record, superseded ones included. */
+  /** Every record, superseded ones included (unless `observationsInForce`). */
   observations: ObservationRow[];
+  /** Set when `observations` holds the records in force only (rowsAsOf). */
+  observationsInForce?: boolean;
   disabled: Set<string>;
 }
 
 /** A relation column read without hydration comes back as the id (or, depending on the driver mapping, as a reference). */
 export const idOf = (value: unknown): string => (typeof value === 'string' ? value : (value as { id: string }).id);
-const idOrNull = (value: unknown): string | null => (value === null || value === undefined ? null : idOf(value));
+
+/**
+ * The project's rows as plain statements (this module's reads of the participants' pseudonymous
+ * records, not entities): one report reads every episode and observation of its project, and
+ * mapping ~10,000 rows through the query builder's result mapping cost more than the statements.
+ * The columns are aliased to the row shapes above, so a row needs no mapping.
+ *
+ * The statistical attribute (the disability flag) fixed on the pseudonymous record counts; the
+ * health record only for rows that have none yet (before the start-up backfill ran), so it is read
+ * only for those: the subquery runs for a row without the attribute only. Erasure removes the
+ * health record, not the attribute. Both come with the episode, one statement instead of three.
+ */
+const PARTICIPANT_ROWS = `select x.id, x.gender, x.birth_year as "birthYear", x.age_at_entry as "ageAtEntry", x.entry_date as "entryDate",
+    x.exit_date as "exitDate", x.exit_reason as "exitReason", x.labour_status_at_entry as "labourStatusAtEntry",
+    x.education_level as "educationLevel", x.track, x.previous_episode_id as "previousEpisodeId", x.statistics_cipher as "statisticsCipher",
+    case when x.statistics_cipher is null then
+      (select i.health_cipher from participant_identity i where i.participant_id = x.id and i.project_id = x.project_id and i.health_cipher is not null)
+    end as "healthCipher"
+  from participant x where x.project_id = ? order by x.entry_date asc, x.id asc`;
+
+const OBSERVATION_ROWS = `select o.id, o.participant_id as "participantId", o.record_no as "recordNo", o.kind, o.observed_on as "observedOn",
+    o.type, o.supersedes_id as "supersedesId"
+  from labour_market_observation o where o.project_id = ? order by o.participant_id asc, o.record_no asc`;
 
 export async function loadParticipantRows(em: EntityManager, projectId: string, vault: IdentityVault): Promise<ParticipantRows> {
-  const where = { project: projectId };
-  const [participants, observations, statistics] = await Promise.all([
-    em
-      .createQueryBuilder(Participant)
-      .select([
-        'id',
-        'gender',
-        'birthYear',
-        'ageAtEntry',
-        'entryDate',
-        'exitDate',
-        'exitReason',
-        'labourStatusAtEntry',
-        'educationLevel',
-        'track',
-        'previousEpisode',
-      ])
-      .where(where)
-      .orderBy({ entryDate: 'asc', id: 'asc' })
-      .execute<(Omit<ParticipantRow, 'previousEpisodeId'> & { previousEpisode: unknown })[]>('all', true),
-    em
-      .createQueryBuilder(LabourMarketObservation)
-      .select(['id', 'participant', 'recordNo', 'kind', 'observedOn', 'type', 'supersedes'])
-      .where(where)
-      .orderBy({ participant: 'asc', recordNo: 'asc' })
-      .execute<
-        {
-          id: string;
-          participant: unknown;
-          recordNo: number;
-          kind: ObservationKind;
-          observedOn: LocalDate | null;
-          type: ObservationType | null;
-          supersedes: unknown;
-        }[]
-      >('all', true),
-    em
-      .createQueryBuilder(Participant)
-      .select(['id', 'statisticsCipher'])
-      .where(where)
-      .execute<{ id: string; statisticsCipher: string | null }[]>('all', true),
+  const read = { connectionType: readConnection() };
+  const [rows, observations] = await Promise.all([
+    em.execute<(ParticipantRow & { statisticsCipher: string | null; healthCipher: string | null })[]>(PARTICIPANT_ROWS, [projectId], read),
+    em.execute<ObservationRow[]>(OBSERVATION_ROWS, [projectId], read),
   ]);
-  // The statistical attribute fixed on the pseudonymous record counts; the health record only for
-  // rows that have none yet (before the start-up backfill ran), so it is read only for those.
-  // Erasure removes the health record, not the attribute.
-  const unattributed = statistics.filter((s) => s.statisticsCipher === null).map((s) => s.id);
-  const health = unattributed.length
-    ? await em
-        .createQueryBuilder(ParticipantIdentity)
-        .select(['participant', 'healthCipher'])
-        .where({ ...where, participant: { $in: unattributed }, healthCipher: { $ne: null } })
-        .execute<{ participant: unknown; healthCipher: string }[]>('all', true)
-    : [];
-  const disabled = new Set([
-    ...statistics.filter((s) => s.statisticsCipher !== null && vault.hasDisability(s.id, s.statisticsCipher)).map((s) => s.id),
-    ...health.filter((h) => vault.openHealth(idOf(h.participant), h.healthCipher).hasDisability === true).map((h) => idOf(h.participant)),
-  ]);
-  return {
-    participants: participants.map(({ previousEpisode, ...p }) => ({
-      ...p,
-      ageAtEntry: p.ageAtEntry ?? null,
-      previousEpisodeId: idOrNull(previousEpisode),
-    })),
-    observations: observations.map((o) => ({
-      id: o.id,
-      participantId: idOf(o.participant),
-      recordNo: o.recordNo,
-      kind: o.kind,
-      observedOn: o.observedOn ?? null,
-      type: o.type ?? null,
-      supersedesId: idOrNull(o.supersedes),
-    })),
-    disabled,
-  };
+  const participants: ParticipantRow[] = [];
+  const disabled = new Set<string>();
+  for (const r of rows) {
+    participants.push({
+      id: r.id,
+      gender: r.gender,
+      birthYear: r.birthYear,
+      ageAtEntry: r.ageAtEntry ?? null,
+      entryDate: r.entryDate,
+      exitDate: r.exitDate,
+      exitReason: r.exitReason,
+      labourStatusAtEntry: r.labourStatusAtEntry,
+      educationLevel: r.educationLevel,
+      track: r.track,
+      previousEpisodeId: r.previousEpisodeId ?? null,
+    });
+    const flag =
+      r.statisticsCipher !== null
+        ? vault.hasDisability(r.id, r.statisticsCipher)
+        : r.healthCipher !== null && vault.openHealth(r.id, r.healthCipher).hasDisability === true;
+    if (flag) disabled.add(r.id);
+  }
+  return { participants, observations, disabled };
 }
 
 /**
@@ -139,6 +116,7 @@ export function rowsAsOf(rows: ParticipantRows, asOf: LocalDate): ParticipantRow
   return {
     participants: entered.map((p) => (p.exitDate && p.exitDate > asOf ? { ...p, exitDate: null, exitReason: null } : p)),
     observations: inForce(rows.observations).filter((o) => known.has(o.participantId) && o.observedOn! <= asOf),
+    observationsInForce: true,
     disabled: rows.disabled,
   };
 }
@@ -152,21 +130,26 @@ export function toRuleInput(rows: ParticipantRows, parameters: CountingParameter
   };
   // Health data sits with the identity, which moves to a person's newest episode: it describes the person.
   const disabledPersons = new Set([...rows.disabled].map(personOf));
-  const participants: CountedParticipant[] = rows.participants.map((p) => ({
-    id: p.id,
-    personId: personOf(p.id),
-    gender: p.gender,
-    // Records whose identity was erased before the exact age was kept fall back to the birth year.
-    ageAtEntry: p.ageAtEntry ?? Number(p.entryDate.slice(0, 4)) - p.birthYear,
-    entryDate: p.entryDate,
-    exitDate: p.exitDate ?? null,
-    entryStatus: p.labourStatusAtEntry ?? null,
-    education: p.educationLevel ?? null,
-    track: p.track,
-    hasDisability: disabledPersons.has(personOf(p.id)),
-    dropout: p.exitReason === ExitReason.DROPPED_OUT,
-  }));
-  const observations: Observation[] = inForce(rows.observations).map((o) => ({
+  const participants: CountedParticipant[] = rows.participants.map((p) => {
+    const personId = personOf(p.id);
+    return {
+      id: p.id,
+      personId,
+      gender: p.gender,
+      // Records whose identity was erased before the exact age was kept fall back to the birth year.
+      ageAtEntry: p.ageAtEntry ?? Number(p.entryDate.slice(0, 4)) - p.birthYear,
+      entryDate: p.entryDate,
+      exitDate: p.exitDate ?? null,
+      entryStatus: p.labourStatusAtEntry ?? null,
+      education: p.educationLevel ?? null,
+      track: p.track,
+      hasDisability: disabledPersons.has(personId),
+      dropout: p.exitReason === ExitReason.DROPPED_OUT,
+    };
+  });
+  // rowsAsOf has resolved them already (inForce of records in force is the same records).
+  const standing = rows.observationsInForce ? rows.observations : inForce(rows.observations);
+  const observations: Observation[] = standing.map((o) => ({
     participantId: o.participantId,
     observedOn: o.observedOn!,
     recordNo: o.recordNo,

@@ -15,7 +15,8 @@ export interface ObservationRecord {
 
 /** The records in force: not superseded by a correction or withdrawal, and not a withdrawal themselves. */
 export function inForce<T extends ObservationRecord>(records: readonly T[]): T[] {
-  const superseded = new Set(records.flatMap((r) => (r.supersedesId ? [r.supersedesId] : [])));
+  const superseded = new Set<string>();
+  for (const r of records) if (r.supersedesId) superseded.add(r.supersedesId);
   return records.filter((r) => r.kind !== ObservationKind.WITHDRAWAL && !superseded.has(r.id));
 }
 
