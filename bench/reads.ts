@@ -197,7 +197,7 @@ await withScratchDatabase(async (url) => {
       capture = [];
       await post(read.query, read.variables, token);
       const statements = capture;
-      if (process.env.BENCH_SHOW_SQL) console.log(statements.join(";\n"));
+      if (process.env.BENCH_SHOW_SQL) console.log(statements.join(';\n'));
       capture = null;
       const graph = async () => void (await post(read.query, read.variables, token));
       const body = JSON.stringify({ query: read.query, variables: read.variables });
@@ -317,7 +317,9 @@ function postTo(agent: http.Agent, port: number, body: string, token: string): P
     const request = http.request({ agent, host: '127.0.0.1', port, path: '/graphql', method: 'POST', headers }, (response) => {
       response.on('data', () => undefined);
       response.on('error', reject);
-      response.on('end', () => (response.statusCode === 200 ? resolve() : reject(new Error(`bare server answered ${response.statusCode}`))));
+      response.on('end', () =>
+        response.statusCode === 200 ? resolve() : reject(new Error(`bare server answered ${response.statusCode}`)),
+      );
     });
     request.on('error', reject);
     request.end(body);
@@ -341,11 +343,7 @@ async function profiled(name: string, work: () => Promise<unknown>): Promise<voi
 }
 
 /** `connections` loops each sending the next request when the previous answered, for `seconds`. */
-async function closedLoop(
-  send: () => Promise<void>,
-  connections: number,
-  seconds: number,
-): Promise<Slice> {
+async function closedLoop(send: () => Promise<void>, connections: number, seconds: number): Promise<Slice> {
   const start = performance.now();
   const end = start + seconds * 1000;
   let done = 0;
@@ -384,13 +382,7 @@ async function driverLoop(
  * the lightest client there is, so the figure is the service's and the database's. Every answer's
  * body is checked for a GraphQL error by the Lua script; CPU is this (the service's) thread's.
  */
-async function wrkLoop(task: {
-  port: number;
-  token: string;
-  body: string;
-  connections: number;
-  seconds: number;
-}): Promise<Slice> {
+async function wrkLoop(task: { port: number; token: string; body: string; connections: number; seconds: number }): Promise<Slice> {
   const script = `${tmpdir()}/bench-reads-${process.pid}.lua`;
   await writeFile(
     script,
