@@ -1,10 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 import type { LocalDate } from '../common/dates/local-date.js';
-import { readConnection } from '../database/read-preference.js';
 import { type ObservationKind, type ObservationType } from '../measures/measures.enums.js';
+import { type ObservationRow, observationRowsOfProject } from '../measures/observation-rows.js';
 import { inForce } from '../measures/observations.js';
 import { type Participant } from '../participants/entities/participant.entity.js';
+import { episodeCountingRows } from '../participants/counting-rows.js';
 import type { IdentityVault } from '../participants/identity-vault.js';
 import { ExitReason } from '../participants/participants.enums.js';
 import type { CountedParticipant, CountingParameters, Observation, RuleInput } from './counting-rules.js';
@@ -28,15 +29,7 @@ export type ParticipantRow = Pick<
   previousEpisodeId: string | null;
 };
 
-export interface ObservationRow {
-  id: string;
-  participantId: string;
-  recordNo: number;
-  kind: ObservationKind;
-  observedOn: LocalDate | null;
-  type: ObservationType | null;
-  supersedesId: string | null;
-}
+export type { ObservationRow } from '../measures/observation-rows.js';
 
 export interface ParticipantRows {
   participants: ParticipantRow[];
@@ -51,34 +44,13 @@ export interface ParticipantRows {
 export const idOf = (value: unknown): string => (typeof value === 'string' ? value : (value as { id: string }).id);
 
 /**
- * The project's rows as plain statements (this module's reads of the participants' pseudonymous
- * records, not entities): one report reads every episode and observation of its project, and
- * mapping ~10,000 rows through the query builder's result mapping cost more than the statements.
- * The columns are aliased to the row shapes above, so a row needs no mapping.
- *
- * The statistical attribute (the disability flag) fixed on the pseudonymous record counts; the
- * health record only for rows that have none yet (before the start-up backfill ran), so it is read
- * only for those: the subquery runs for a row without the attribute only. Erasure removes the
- * health record, not the attribute. Both come with the episode, one statement instead of three.
+ * The project's rows from their owners' plain statements (episodes from the participants module,
+ * observation records from the measures module): one report reads every episode and observation of
+ * its project. The statistical attribute (the disability flag) fixed on the pseudonymous record
+ * counts; the health record only for rows that have none yet (before the start-up backfill ran).
  */
-const PARTICIPANT_ROWS = `select x.id, x.gender, x.birth_year as "birthYear", x.age_at_entry as "ageAtEntry", x.entry_date as "entryDate",
-    x.exit_date as "exitDate", x.exit_reason as "exitReason", x.labour_status_at_entry as "labourStatusAtEntry",
-    x.education_level as "educationLevel", x.track, x.previous_episode_id as "previousEpisodeId", x.statistics_cipher as "statisticsCipher",
-    case when x.statistics_cipher is null then
-      (select i.health_cipher from participant_identity i where i.participant_id = x.id and i.project_id = x.project_id and i.health_cipher is not null)
-    end as "healthCipher"
-  from participant x where x.project_id = ? order by x.entry_date asc, x.id asc`;
-
-const OBSERVATION_ROWS = `select o.id, o.participant_id as "participantId", o.record_no as "recordNo", o.kind, o.observed_on as "observedOn",
-    o.type, o.supersedes_id as "supersedesId"
-  from labour_market_observation o where o.project_id = ? order by o.participant_id asc, o.record_no asc`;
-
 export async function loadParticipantRows(em: EntityManager, projectId: string, vault: IdentityVault): Promise<ParticipantRows> {
-  const read = { connectionType: readConnection() };
-  const [rows, observations] = await Promise.all([
-    em.execute<(ParticipantRow & { statisticsCipher: string | null; healthCipher: string | null })[]>(PARTICIPANT_ROWS, [projectId], read),
-    em.execute<ObservationRow[]>(OBSERVATION_ROWS, [projectId], read),
-  ]);
+  const [rows, observations] = await Promise.all([episodeCountingRows(em, projectId), observationRowsOfProject(em, projectId)]);
   const participants: ParticipantRow[] = [];
   const disabled = new Set<string>();
   for (const r of rows) {
