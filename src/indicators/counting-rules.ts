@@ -163,6 +163,18 @@ interface Statuses {
   statuses: (ObservationType | undefined)[];
 }
 
+/** `kept` when it was computed for these observations and this window, else each episode's status anew. */
+function statusesFor(
+  kept: Statuses | null,
+  episodes: CountedParticipant[],
+  input: RuleInput,
+  days: number,
+  statusOf: (p: CountedParticipant, observations: Observation[], parameters: CountingParameters) => ObservationType | undefined,
+): Statuses {
+  if (kept && kept.observations === input.observations && kept.days === days) return kept;
+  return { observations: input.observations, days, statuses: episodes.map((p) => statusOf(p, input.observations, input.parameters)) };
+}
+
 const periodSelections = new WeakMap<CountedParticipant[], Map<string, PeriodSelection>>();
 
 function selectionOf(participants: CountedParticipant[], period: Period): PeriodSelection {
@@ -280,15 +292,16 @@ export function countImmediateResults(rule: keyof typeof IMMEDIATE_RESULT_RULES,
 /** The leavers of the period whose status on leaving is known and passes `test`, in list order. */
 function leaversWith(input: RuleInput, period: Period, test: (status: ObservationType) => boolean): CountedParticipant[] {
   const selection = selectionOf(input.participants, period);
-  const days = input.parameters.resultWindowDays;
-  let leaving = selection.leaving;
-  if (!leaving || leaving.observations !== input.observations || leaving.days !== days) {
-    const statuses = selection.left.map((p) => statusOnLeaving(p, input.observations, input.parameters));
-    selection.leaving = leaving = { observations: input.observations, days, statuses };
-  }
+  const statuses = (selection.leaving = statusesFor(
+    selection.leaving,
+    selection.left,
+    input,
+    input.parameters.resultWindowDays,
+    statusOnLeaving,
+  ));
   const counted: CountedParticipant[] = [];
   for (let i = 0; i < selection.left.length; i++) {
-    const status = leaving.statuses[i];
+    const status = statuses.statuses[i];
     if (status !== undefined && test(status)) counted.push(selection.left[i]);
   }
   return counted;
@@ -316,12 +329,13 @@ export function countLongerTermResults(
   period: Period,
 ): CountedParticipant[] {
   const selection = selectionOf(input.participants, period);
-  const days = input.parameters.followUpToleranceDays;
-  let after = selection.after;
-  if (!after || after.observations !== input.observations || after.days !== days) {
-    const statuses = selection.sixMonthsEnded.map((p) => statusAfterSixMonths(p, input.observations, input.parameters));
-    selection.after = after = { observations: input.observations, days, statuses };
-  }
+  const after = (selection.after = statusesFor(
+    selection.after,
+    selection.sixMonthsEnded,
+    input,
+    input.parameters.followUpToleranceDays,
+    statusAfterSixMonths,
+  ));
   const counted: CountedParticipant[] = [];
   for (let i = 0; i < selection.sixMonthsEnded.length; i++) {
     const status = after.statuses[i];
