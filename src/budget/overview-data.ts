@@ -5,7 +5,6 @@ import type { LocalDate } from '../common/dates/local-date.js';
 import { type FinancingType } from '../programs/programs.enums.js';
 import type { CategoryRef, OverviewInput } from './overview.js';
 import { plansInForceSql } from './plan-in-force.js';
-import { readSnapshot } from '../database/transactions.js';
 
 export interface ProjectHeader {
   id: string;
@@ -37,56 +36,46 @@ type Row = Record<string, unknown>;
 const money = (value: unknown) => new Decimal(value as string);
 
 /**
- * Loads what the overviews of the given (already access-checked) projects need in six statements,
+ * Loads what the overviews of the given (already access-checked) projects need in one statement,
  * however many projects: projects with their programme's rule, categories, the revision in force
- * at `asOf`, its lines and instalments, and the maintained totals. One read-only snapshot, so a
- * revision or booking committed meanwhile is either wholly in or wholly out.
+ * at `asOf`, its lines and instalments, and the maintained totals, each as a JSON array of rows.
+ * One statement reads one snapshot, so a revision or booking committed meanwhile is either wholly
+ * in or wholly out without a transaction around several reads. Amounts are `numeric` text inside
+ * the JSON (a JSON number would become a JavaScript number).
  */
 export async function loadOverviews(em: EntityManager, projectIds: readonly string[], asOf: LocalDate): Promise<LoadedOverview[]> {
   if (projectIds.length === 0) return [];
-  const ids = [...projectIds];
-  return readSnapshot(em, async (tx) => {
-    const q = (sql: string, params: unknown[]) => tx.execute<Row[]>(sql, params);
-    const projects = await q(
-      `select p.id, p.program_id, p.file_number, p.title, p.grantee, p.approval_start::text as approval_start,
-                p.approval_end::text as approval_end, p.financing_type, fp.line_overrun_percent::text as line_overrun_percent
-           from project p join funding_program fp on fp.id = p.program_id
-          where p.id in (?) order by p.file_number, p.id`,
-      [ids],
-    );
-    const programIds = [...new Set(projects.map((p) => p.program_id as string))];
-    const categories = programIds.length
-      ? await q('select id, program_id, code, name, sort_order from cost_category where program_id in (?) order by sort_order, code', [
-          programIds,
-        ])
-      : [];
-    const revisions = await q(
-      plansInForceSql(
-        'id, project_id, number, reason, reference_number, reference_date::text as reference_date, effective_date::text as effective_date, author_id, created_at',
-        '(?)',
-        '?',
-      ),
-      [ids, asOf],
-    );
-    const revisionIds = revisions.map((r) => r.id as string);
-    const lines = revisionIds.length
-      ? await q(
-          'select project_id, cost_category_id, fiscal_year, planned::text as planned from budget_line where project_id in (?) and revision_id in (?)',
-          [ids, revisionIds],
-        )
-      : [];
-    const instalments = revisionIds.length
-      ? await q(
-          'select project_id, fiscal_year, amount::text as amount from annual_instalment where project_id in (?) and revision_id in (?)',
-          [ids, revisionIds],
-        )
-      : [];
-    const totals = await q(
-      'select project_id, fiscal_year, cost_category_id, drawn::text as drawn, spent::text as spent, committed::text as committed from budget_total where project_id in (?)',
-      [ids],
-    );
-    return assemble(asOf, projects, categories, revisions, lines, instalments, totals);
-  });
+  const rows = await em.execute<Row[]>(
+    `with p as (
+       select p.id, p.program_id, p.file_number, p.title, p.grantee, p.approval_start::text as approval_start,
+              p.approval_end::text as approval_end, p.financing_type, fp.line_overrun_percent::text as line_overrun_percent
+         from project p join funding_program fp on fp.id = p.program_id
+        where p.id in (?)
+     ), rev as (
+       ${plansInForceSql(
+         'id, project_id, number, reason, reference_number, reference_date::text as reference_date, effective_date::text as effective_date, author_id, created_at',
+         '(select id from p)',
+         '?',
+       )}
+     )
+     select
+       (select json_agg(p order by p.file_number, p.id) from p) as projects,
+       (select json_agg(c order by c.sort_order, c.code) from (
+          select id, program_id, code, name, sort_order from cost_category where program_id in (select program_id from p)) c) as categories,
+       (select json_agg(rev) from rev) as revisions,
+       (select json_agg(l) from (
+          select l.project_id, l.cost_category_id, l.fiscal_year, l.planned::text as planned
+            from budget_line l join rev on rev.project_id = l.project_id and rev.id = l.revision_id) l) as lines,
+       (select json_agg(i) from (
+          select i.project_id, i.fiscal_year, i.amount::text as amount
+            from annual_instalment i join rev on rev.project_id = i.project_id and rev.id = i.revision_id) i) as instalments,
+       (select json_agg(t) from (
+          select project_id, fiscal_year, cost_category_id, drawn::text as drawn, spent::text as spent, committed::text as committed
+            from budget_total where project_id in (select id from p)) t) as totals`,
+    [[...projectIds], asOf],
+  );
+  const all = (name: string) => (rows[0][name] as Row[] | null) ?? [];
+  return assemble(asOf, all('projects'), all('categories'), all('revisions'), all('lines'), all('instalments'), all('totals'));
 }
 
 function assemble(

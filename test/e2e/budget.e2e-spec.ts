@@ -59,6 +59,39 @@ describe('budget: financing plan, revisions and overview', () => {
     expect(overview.lapsing).toMatchObject({ fiscalYear: 2026, instalment: '1800000.00' });
   });
 
+  it('reads the overview in one statement after the sign-in (one statement is its own snapshot), with the revision in force as the plan shows it', async () => {
+    const REVISION = 'id projectId number reason referenceNumber referenceDate effectiveDate authorId createdAt';
+    const query = `query($projectId: ID!, $asOf: LocalDate) { budgetOverview(projectId: $projectId, asOf: $asOf) { revision { ${REVISION} } total { planned spent } } }`;
+    const logger = t.orm.config.getLogger();
+    const logQuery = logger.logQuery;
+    const statements: string[] = [];
+    logger.logQuery = (context) => statements.push(context.query ?? '');
+    try {
+      await t.gqlAs('finance', query, { projectId, asOf: '2026-11-24' }); // warms up the sign-in of the test client
+      statements.length = 0;
+      const result = await t.gqlAs('finance', query, { projectId, asOf: '2026-11-24' });
+      expect(result.errors).toBeUndefined();
+      expect(result.data!.budgetOverview.total.planned).toBe('10000000.00');
+      // The signed-in user with their roles, then the overview: no transaction around several reads.
+      expect(statements).toHaveLength(2);
+      const plan = await t.gqlAs(
+        'finance',
+        `query($projectId: ID!, $asOf: LocalDate) { budgetPlan(projectId: $projectId, asOf: $asOf) { revision { ${REVISION} } } }`,
+        {
+          projectId,
+          asOf: '2026-11-24',
+        },
+      );
+      expect(result.data!.budgetOverview.revision).toEqual(plan.data!.budgetPlan.revision);
+      // Before the plan took effect there is no plan in force, and nothing planned.
+      const early = await t.gqlAs('finance', query, { projectId, asOf: '2021-01-01' });
+      expect(early.errors).toBeUndefined();
+      expect(early.data!.budgetOverview).toMatchObject({ revision: null, total: { planned: '0.00' } });
+    } finally {
+      logger.logQuery = logQuery;
+    }
+  });
+
   it('reads the plan as of a date or revision: both demo revisions stay readable', async () => {
     const byDate = async (asOf: string) => (await t.gqlAs('analyst', OVERVIEW, { projectId, asOf })).data!.budgetOverview;
     const early = await byDate('2023-03-01');
