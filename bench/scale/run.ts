@@ -31,6 +31,7 @@ import { runWriteMix } from './write-mix.js';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 20);
 const NOTE = process.env.BENCH_NOTE ?? '';
+// BENCH_EXPLAIN=1 prints, per operation, each statement's execution time and plan (EXPLAIN ANALYZE, on the first project).
 // BENCH_OUT=<file> writes the results elsewhere than bench/results/<date>-<host>-<N>-projects.md.
 // BENCH_ONLY=overview (a case-insensitive pattern on operation names; "write" for the write mix, "export" for the stream) runs only those.
 const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : undefined;
@@ -157,6 +158,7 @@ try {
     // The raw path replays, per request, exactly the statements the service sent for that request's variables.
     const replays: { query: string; params: unknown[] }[][] = [];
     for (let i = 0; i < Math.min(projectIds.length, 20); i++) replays.push(await statementsAt(op.variables(i)));
+    if (process.env.BENCH_EXPLAIN) await explain(op.name, replays[0]);
     await fixedRate(op.rate, Math.min(5, SECONDS), (i) => send(i).then(() => undefined)); // warm-up
     const [graph, raw] = await alternating(op.rate, SECONDS, [
       (i) => send(i).then(() => undefined),
@@ -239,6 +241,22 @@ try {
 }
 
 /** The ORM's statement as it reached PostgreSQL: the platform inlines the values the way MikroORM does. */
+/** Each statement of one request with its execution time and plan, the slowest first (BENCH_EXPLAIN). */
+async function explain(name: string, statements: { query: string; params: unknown[] }[]): Promise<void> {
+  const timed: { ms: number; text: string }[] = [];
+  for (const s of statements) {
+    if (!/^\s*(select|with)\b/i.test(s.query)) continue;
+    const [sql, params] = pgStatement(s);
+    const { rows } = await db.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${sql}`, params);
+    const plan = rows.map((r) => r['QUERY PLAN']);
+    const ms = Number(/Execution Time: ([\d.]+)/.exec(plan.at(-1) ?? '')?.[1] ?? 0);
+    timed.push({ ms, text: `${sql.replace(/\s+/g, ' ').slice(0, 300)}\n${plan.join('\n')}` });
+  }
+  timed.sort((a, b) => b.ms - a.ms);
+  console.log(`\n## ${name}: ${timed.map((t) => t.ms.toFixed(1)).join(' + ')} ms\n`);
+  for (const t of timed) console.log(`${t.ms.toFixed(1)} ms\n${t.text}\n`);
+}
+
 function pgStatement(s: { query: string; params: unknown[] }): [string, unknown[]] {
   return [s.params.length ? orm.em.getPlatform().formatQuery(s.query, s.params) : s.query, []];
 }
