@@ -33,8 +33,9 @@ import { alternating, percentile, type LoadResult } from './scale/open-loop.js';
  *   same machine load; req/s and the ratio to raw.
  * - fixed rate: 20 req/s, alternating second by second for BENCH_RATE_SECONDS (10) each; p50/p95/p99.
  *
- * A third path takes its turn in the saturation slices: "bare HTTP", the same statements behind a
- * bare node:http server (`bareServer`): the bound for any Node HTTP service on this machine.
+ * A third path takes its turn in the saturation slices and the fixed-rate turns: "bare HTTP", the
+ * same statements behind a bare node:http server (`bareServer`): the bound for any Node HTTP service
+ * on this machine, for throughput and for the p50 ratio alike.
  *
  * In the saturation slices the HTTP client runs in a worker thread (bench/reads-driver.mjs): its
  * work is the users', not the service's, but it still shares the two cores. BENCH_DRIVER=inline
@@ -188,9 +189,9 @@ await withScratchDatabase(async (url) => {
     );
     say('');
     say(
-      '| read | SQL stmts | service req/s | raw req/s | ratio | bare HTTP req/s / ratio / CPU ms | Node CPU ms/request service / raw (of it kernel) | service p50 / p95 / p99 ms @20/s | raw p50 / p95 ms @20/s | p50 ratio |',
+      '| read | SQL stmts | service req/s | raw req/s | ratio | bare HTTP req/s / ratio / CPU ms | Node CPU ms/request service / raw (of it kernel) | service p50 / p95 / p99 ms @20/s | raw p50 / p95 ms @20/s | p50 ratio | bare HTTP p50 ms @20/s / ratio to raw |',
     );
-    say('|---|---|---|---|---|---|---|---|---|---|');
+    say('|---|---|---|---|---|---|---|---|---|---|---|');
 
     for (const read of reads) {
       read.check(await post(read.query, read.variables, token));
@@ -248,12 +249,17 @@ await withScratchDatabase(async (url) => {
         }
       }
       if (PROFILE) await profiled(read.name, () => graphLoop(SECONDS));
-      const [fixedGraph, fixedRaw] = await alternating(RATE, RATE_SECONDS, [graph, raw ?? (async () => undefined)]);
+      const bareOnce = async () => postTo(agent, bare.port, body, token);
+      const [fixedGraph, fixedRaw, fixedBare] = await alternating(
+        RATE,
+        RATE_SECONDS,
+        raw ? [graph, raw, bareOnce] : [graph, async () => undefined],
+      );
       const gRate = sat.graph.done / sat.graph.seconds;
       const rRate = raw ? sat.raw.done / sat.raw.seconds : NaN;
       const bRate = raw ? sat.bare.done / sat.bare.seconds : NaN;
       say(
-        `| ${read.name} | ${statements.length} | ${gRate.toFixed(0)} | ${raw ? rRate.toFixed(0) : '–'} | ${raw ? (gRate / rRate).toFixed(2) : '–'} | ${raw ? `${bRate.toFixed(0)} / ${(bRate / rRate).toFixed(2)} / ${(sat.bare.cpuMs / sat.bare.done).toFixed(2)}` : '–'} | ${(sat.graph.cpuMs / sat.graph.done).toFixed(2)} (${(sat.graph.sysMs / sat.graph.done).toFixed(2)}) / ${raw ? `${(sat.raw.cpuMs / sat.raw.done).toFixed(2)} (${(sat.raw.sysMs / sat.raw.done).toFixed(2)})` : '–'} | ${ms(fixedGraph, 50)} / ${ms(fixedGraph, 95)} / ${ms(fixedGraph, 99)}${failures(fixedGraph)} | ${raw ? `${ms(fixedRaw, 50)} / ${ms(fixedRaw, 95)}` : '–'} | ${raw ? (percentile(fixedGraph.latencies, 50) / percentile(fixedRaw.latencies, 50)).toFixed(2) : '–'} |`,
+        `| ${read.name} | ${statements.length} | ${gRate.toFixed(0)} | ${raw ? rRate.toFixed(0) : '–'} | ${raw ? (gRate / rRate).toFixed(2) : '–'} | ${raw ? `${bRate.toFixed(0)} / ${(bRate / rRate).toFixed(2)} / ${(sat.bare.cpuMs / sat.bare.done).toFixed(2)}` : '–'} | ${(sat.graph.cpuMs / sat.graph.done).toFixed(2)} (${(sat.graph.sysMs / sat.graph.done).toFixed(2)}) / ${raw ? `${(sat.raw.cpuMs / sat.raw.done).toFixed(2)} (${(sat.raw.sysMs / sat.raw.done).toFixed(2)})` : '–'} | ${ms(fixedGraph, 50)} / ${ms(fixedGraph, 95)} / ${ms(fixedGraph, 99)}${failures(fixedGraph)} | ${raw ? `${ms(fixedRaw, 50)} / ${ms(fixedRaw, 95)}` : '–'} | ${raw ? (percentile(fixedGraph.latencies, 50) / percentile(fixedRaw.latencies, 50)).toFixed(2) : '–'} | ${raw ? `${ms(fixedBare, 50)} / ${(percentile(fixedBare.latencies, 50) / percentile(fixedRaw.latencies, 50)).toFixed(2)}` : '–'} |`,
       );
     }
     say('');

@@ -54,13 +54,10 @@ export async function fixedRate(rate: number, seconds: number, send: (i: number)
 export async function alternating(
   rate: number,
   seconds: number,
-  paths: [(i: number) => Promise<void>, (i: number) => Promise<void>],
+  paths: readonly ((i: number) => Promise<void>)[],
   slice = 1,
-): Promise<[LoadResult, LoadResult]> {
-  const results: [LoadResult, LoadResult] = [
-    { latencies: [], sent: 0, failed: 0, dropped: 0, seconds: 0 },
-    { latencies: [], sent: 0, failed: 0, dropped: 0, seconds: 0 },
-  ];
+): Promise<LoadResult[]> {
+  const results: LoadResult[] = paths.map(() => ({ latencies: [], sent: 0, failed: 0, dropped: 0, seconds: 0 }));
   let first = 0;
   for (let done = 0; done < seconds; done += slice) {
     const length = Math.min(slice, seconds - done);
