@@ -1,8 +1,11 @@
+import { Decimal } from 'decimal.js';
+
+import type { Track } from '../participants/participants.enums.js';
 import { type Measure } from './entities/measure.entity.js';
 import { type LabourMarketObservation } from './entities/observation.entity.js';
 import { type Participation } from './entities/participation.entity.js';
 import { type MeasureModel, type ObservationModel, type ParticipationModel } from './models/measure.model.js';
-import { ObservationKind } from './measures.enums.js';
+import { ObservationKind, type MeasureType } from './measures.enums.js';
 
 export function toMeasureModel(m: Measure): MeasureModel {
   return {
@@ -16,6 +19,41 @@ export function toMeasureModel(m: Measure): MeasureModel {
     endDate: m.endDate,
     capacity: m.capacity,
     costPerPlace: m.costPerPlace,
+  };
+}
+
+/** A measure's columns for a plain statement, from table alias `m`, each named `<prefix><column>` (money as numeric text). */
+export function measureColumns(prefix = ''): string {
+  return [
+    'id',
+    'project_id',
+    'type',
+    'title',
+    'provider',
+    'track',
+    'start_date::text',
+    'end_date::text',
+    'capacity',
+    'cost_per_place::text',
+  ]
+    .map((c) => `m.${c} as ${prefix}${c.replace('::text', '')}`)
+    .join(', ');
+}
+
+/** The measure read with `measureColumns(prefix)`. */
+export function measureFromRow(row: Record<string, unknown>, prefix = ''): MeasureModel {
+  const at = (column: string) => row[prefix + column];
+  return {
+    id: at('id') as string,
+    projectId: at('project_id') as string,
+    type: at('type') as MeasureType,
+    title: at('title') as string,
+    provider: at('provider') as string,
+    track: at('track') as Track,
+    startDate: at('start_date') as string,
+    endDate: at('end_date') as string,
+    capacity: at('capacity') as number,
+    costPerPlace: new Decimal(at('cost_per_place') as string),
   };
 }
 

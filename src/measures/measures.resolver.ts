@@ -172,6 +172,7 @@ export class ParticipationResolver {
 
   @ResolveField(() => MeasureModel)
   measure(participation: ParticipationModel, _args: unknown, ctx: GraphQLContext) {
+    if (participation.measure) return participation.measure;
     return ctx.loaders
       .get<string, MeasureModel>('measureById', async (ids) => {
         const byId = new Map((await this.measures.byIds(ids)).map((m) => [m.id, m]));

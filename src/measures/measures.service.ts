@@ -18,7 +18,7 @@ import { Measure } from './entities/measure.entity.js';
 import { Participation } from './entities/participation.entity.js';
 import type { MeasureType } from './measures.enums.js';
 import { MeasureErrors } from './measures.errors.js';
-import { measureSnapshot, toMeasureModel } from './measures.mapper.js';
+import { measureColumns, measureFromRow, measureSnapshot, toMeasureModel } from './measures.mapper.js';
 import { MeasureModel, MeasureOccupancyModel } from './models/measure.model.js';
 import { occupancyOn, peakOccupancy } from './occupancy.js';
 import { joinTransaction } from '../database/transactions.js';
@@ -55,38 +55,15 @@ export class MeasuresService {
 
   /** Measures by id for the loader behind Participation.measure (the participations were already visible). */
   async byIds(ids: readonly string[]): Promise<MeasureModel[]> {
-    // Plain rows: asked for on every participant page.
-    const rows = await this.em.execute<
-      {
-        id: string;
-        project_id: string;
-        type: MeasureType;
-        title: string;
-        provider: string;
-        track: Track;
-        start_date: string;
-        end_date: string;
-        capacity: number;
-        cost_per_place: string;
-      }[]
-    >(
-      `select id, project_id, type, title, provider, track, start_date::text as start_date, end_date::text as end_date, capacity, cost_per_place::text as cost_per_place
-         from measure where id in (?)`,
+    // Plain rows: asked for by participations read without their measures.
+    const rows = await this.em.execute<Record<string, unknown>[]>(
+      `select ${measureColumns()} from measure m where m.id in (?)`,
       [[...ids]],
-      { connectionType: readConnection() },
+      {
+        connectionType: readConnection(),
+      },
     );
-    return rows.map((r) => ({
-      id: r.id,
-      projectId: r.project_id,
-      type: r.type,
-      title: r.title,
-      provider: r.provider,
-      track: r.track,
-      startDate: r.start_date,
-      endDate: r.end_date,
-      capacity: r.capacity,
-      costPerPlace: new Decimal(r.cost_per_place),
-    }));
+    return rows.map((r) => measureFromRow(r));
   }
 
   /** Occupancy of many measures on one day, in one query. */

@@ -16,7 +16,7 @@ import { EndParticipationInput, EnrolInput } from './dto/measure.inputs.js';
 import { Measure } from './entities/measure.entity.js';
 import { Participation } from './entities/participation.entity.js';
 import { MeasureErrors } from './measures.errors.js';
-import { observationSnapshot, toParticipationModel } from './measures.mapper.js';
+import { measureColumns, measureFromRow, observationSnapshot, toParticipationModel } from './measures.mapper.js';
 import { ParticipationModel } from './models/measure.model.js';
 import { recordExitObservation } from './observation-records.js';
 import { overlaps, peakOccupancy } from './occupancy.js';
@@ -119,39 +119,36 @@ export class ParticipationsService {
     });
   }
 
-  /** Participations of many participants in one query (for the per-request loader). */
+  /**
+   * Participations of many participants in one query (for the per-request loader), each with its
+   * measure from the same statement: a participant page that shows measures needs no statement more.
+   */
   async participationsOf(user: AuthUser, participantIds: readonly string[]): Promise<ParticipationModel[]> {
     // Plain rows: a participant page asks for these on every request; entities bought nothing here.
     // Participations in health measures (§ 16a psychosocial, addiction) are health facts: only the
     // project's case workers see them.
     const own = caseWorkerProjects(user);
-    const rows = await this.em.execute<
-      {
-        id: string;
-        project_id: string;
-        participant_id: string;
-        measure_id: string;
-        start_date: string;
-        end_date: string | null;
-        exit_reason: ExitReason | null;
-      }[]
-    >(
-      `select x.id, x.project_id, x.participant_id, x.measure_id, x.start_date::text as start_date, x.end_date::text as end_date, x.exit_reason
+    const rows = await this.em.execute<Record<string, unknown>[]>(
+      `select x.id, x.project_id, x.participant_id, x.start_date::text as start_date, x.end_date::text as end_date, x.exit_reason, ${measureColumns('measure_')}
          from participation x join measure m on m.id = x.measure_id
         where x.participant_id in (?) and (m.type not in (?)${own.length ? ' or x.project_id in (?)' : ''})
         order by x.start_date, x.id`,
       [[...participantIds], [...HEALTH_MEASURE_TYPES], ...(own.length ? [own] : [])],
       { connectionType: readConnection() },
     );
-    return rows.map((r) => ({
-      id: r.id,
-      projectId: r.project_id,
-      participantId: r.participant_id,
-      measureId: r.measure_id,
-      startDate: r.start_date,
-      endDate: r.end_date,
-      exitReason: r.exit_reason,
-    }));
+    return rows.map((r) => {
+      const measure = measureFromRow(r, 'measure_');
+      return {
+        id: r.id as string,
+        projectId: r.project_id as string,
+        participantId: r.participant_id as string,
+        measureId: measure.id,
+        startDate: r.start_date as string,
+        endDate: r.end_date as string | null,
+        exitReason: r.exit_reason as ExitReason | null,
+        measure,
+      };
+    });
   }
 
   /** Participations of many measures in one query, restricted to readers of participant data. */

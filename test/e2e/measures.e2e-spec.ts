@@ -301,4 +301,37 @@ describe('measures, enrolments, exits and observations (GraphQL over HTTP)', () 
       logger.logQuery = logQuery;
     }
   });
+  it("reads the measures of a page's participations with the participations, not in a statement of their own, and gives the same measures as the measure list", async () => {
+    const logger = t.orm.config.getLogger();
+    const logQuery = logger.logQuery;
+    const statements: string[] = [];
+    logger.logQuery = (context) => statements.push(context.query ?? '');
+    const query = `query($projectId: ID!) {
+      participants(projectId: $projectId, first: 50) { nodes { participations { measureId measure { id projectId type title provider track startDate endDate capacity costPerPlace } } } }
+    }`;
+    let result;
+    try {
+      await t.gqlAs('caseworker', query, { projectId }); // warms up the sign-in cache of the test client
+      statements.length = 0;
+      result = await t.gqlAs('caseworker', query, { projectId });
+    } finally {
+      logger.logQuery = logQuery;
+    }
+    expect(result.errors).toBeUndefined();
+    // The signed-in user, the page with its count, the participations with their measures.
+    expect(statements.filter((sql) => /\bfrom measure\b/.test(sql))).toEqual([]);
+    expect(statements).toHaveLength(3);
+    const participations = result.data!.participants.nodes.flatMap((n: any) => n.participations);
+    expect(participations.length).toBeGreaterThan(0);
+    const listed = await t.gqlAs(
+      'caseworker',
+      `query($projectId: ID!) { measures(projectId: $projectId, first: 100) { nodes { id projectId type title provider track startDate endDate capacity costPerPlace } } }`,
+      { projectId },
+    );
+    const byId = new Map(listed.data!.measures.nodes.map((m: any) => [m.id, m]));
+    for (const p of participations) {
+      expect(p.measure.id).toBe(p.measureId);
+      expect(p.measure).toEqual(byId.get(p.measureId));
+    }
+  });
 });

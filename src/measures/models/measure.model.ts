@@ -81,6 +81,9 @@ export class ParticipationModel {
 
   @Field(() => ExitReason, { nullable: true })
   exitReason: ExitReason | null;
+
+  /** The measure when it was read with the participation (not a field: `measure` resolves it). */
+  measure?: MeasureModel;
 }
 
 @ObjectType('LabourMarketObservation', {
