@@ -41,23 +41,42 @@ export function addInto(into: Amounts, b: Partial<Amounts>): Amounts {
   return into;
 }
 
+/**
+ * One figure row. The deviation percent is a getter on the prototype: computed only when read (a
+ * decimal division costs more than the rest of a cell, and an overview has dozens). Not a getter
+ * in an object literal: V8 gives every such object a hidden class of its own in the old
+ * generation, which kept each overview's objects alive through young-generation collections.
+ */
+class FigureRow implements Figures {
+  constructor(
+    readonly fiscalYear: number | null,
+    readonly costCategory: CategoryRef | null,
+    readonly planned: Decimal,
+    readonly drawn: Decimal,
+    readonly spent: Decimal,
+    readonly committed: Decimal,
+    readonly available: Decimal,
+    readonly deviation: Decimal,
+    readonly status: OverrunStatus,
+  ) {}
+
+  /** Rounded half up to two decimals for display; money figures stay exact. */
+  get deviationPercent(): Decimal | null {
+    return this.planned.isZero() ? null : this.deviation.times(100).dividedBy(this.planned).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  }
+}
+
 export function figures(amounts: Amounts, fiscalYear: number | null, costCategory: CategoryRef | null, status: OverrunStatus): Figures {
-  const deviation = amounts.spent.minus(amounts.planned);
-  const { planned } = amounts;
-  return {
+  const { planned, drawn, spent, committed } = amounts;
+  return new FigureRow(
     fiscalYear,
     costCategory,
-    planned: amounts.planned,
-    drawn: amounts.drawn,
-    spent: amounts.spent,
-    committed: amounts.committed,
-    available: amounts.planned.minus(amounts.spent).minus(amounts.committed),
-    deviation,
-    // A percentage for display, rounded half up to two decimals; money figures stay exact. Computed
-    // when read: a decimal division costs more than the rest of a cell, and an overview has dozens.
-    get deviationPercent() {
-      return planned.isZero() ? null : deviation.times(100).dividedBy(planned).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
-    },
+    planned,
+    drawn,
+    spent,
+    committed,
+    planned.minus(spent).minus(committed),
+    spent.minus(planned),
     status,
-  };
+  );
 }

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { sumMoney } from '../common/money/money.js';
 import { FinancingType } from '../programs/programs.enums.js';
 import { OverrunStatus } from './budget.enums.js';
+import { toFiguresModel } from './budget.mapper.js';
 import { computeOverview, type Figures, type OverviewInput } from './overview.js';
 
 const d = (v: string) => new Decimal(v);
@@ -51,6 +52,22 @@ describe('computeOverview', () => {
     } finally {
       divide.mockRestore();
     }
+  });
+
+  it('keeps the lazy deviation percent on a shared prototype, not as an accessor on every figure (V8 gives each object literal with its own getter a hidden class of its own in the old generation, which kept every overview alive through young-generation collections)', () => {
+    const overview = computeOverview(base);
+    const all = [...overview.years.flatMap((y) => [...y.lines, y.total]), ...overview.categories, overview.total];
+    const models = all.map(toFiguresModel);
+    for (const figure of [...all, ...models]) {
+      expect(Object.getOwnPropertyDescriptor(figure, 'deviationPercent')).toBeUndefined();
+    }
+    expect(new Set(all.map(Object.getPrototypeOf)).size).toBe(1);
+    expect(new Set(models.map(Object.getPrototypeOf)).size).toBe(1);
+    // Still read like a field, with the same value through the answer's model.
+    const line = overview.years[0].lines.find((l) => l.costCategory?.code === 'A')!;
+    expect(line.deviationPercent?.toFixed(2)).toBe('15.00');
+    expect(toFiguresModel(line).deviationPercent?.toFixed(2)).toBe('15.00');
+    expect({ ...toFiguresModel(line) }).toMatchObject({ planned: line.planned, spent: line.spent, available: line.available });
   });
 
   it('computes plan against actual per cell, year, category and total', () => {
