@@ -59,6 +59,8 @@ describe('pool health', () => {
       await expect(client.query('select $1::int as two', [2])).resolves.toMatchObject({ rows: [{ two: 2 }] });
       await expect(client.query({ text: 'select $1::int as three', values: [3] })).resolves.toMatchObject({ rows: [{ three: 3 }] });
       await expect(client.query('select nonsense from nowhere')).rejects.toMatchObject({ code: '42P01' });
+      // Refused before it was sent: rejects, and leaves nothing for the watchdog to wait on.
+      await expect(client.query(null as unknown as string)).rejects.toThrow(TypeError);
       const viaCallback = await new Promise((resolve, reject) =>
         client.query('select 4 as four', (e, r) => (e ? reject(e) : resolve(r.rows))),
       );

@@ -108,13 +108,18 @@ export function guardClients(
       }
       return new Promise((resolve, reject) => {
         begin();
-        query(...args, (error: unknown, result: unknown) => {
-          settle();
-          if (error) {
-            endIfBroken(client, error);
-            reject(error);
-          } else resolve(result);
-        });
+        try {
+          query(...args, (error: unknown, result: unknown) => {
+            settle();
+            if (error) {
+              endIfBroken(client, error);
+              reject(error);
+            } else resolve(result);
+          });
+        } catch (error) {
+          settle(); // refused before it was sent (pg throws for a missing text): nothing to wait for
+          reject(error);
+        }
       });
     };
   });
