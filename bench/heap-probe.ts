@@ -3,8 +3,8 @@
  * PROBE_ROUNDS × 1000 times at PROBE_CONCURRENCY, printing the heap before and after a full GC.
  * Run with `--trace-gc-nvp` to see each young collection's pause and promoted bytes, or with
  * PROBE_SAMPLE=<n> for the <n> allocation sites whose objects outlived a young collection. A page's
- * objects should die young; if they are promoted, young collections take 10-30 ms (issue 18, fifth
- * session). Example:
+ * objects should die young; if they are promoted, young collections take 10-30 ms (README,
+ * "Reads against raw SQL", fifth session). Example:
  *
  *   node --expose-gc --trace-gc-nvp --import @swc-node/register/esm-register bench/heap-probe.ts
  *
