@@ -1,6 +1,3 @@
-import type { Decimal } from 'decimal.js';
-
-import type { OverrunStatus } from './budget.enums.js';
 import type { CategoryRef, Figures, Overview } from './overview.js';
 import type { LoadedOverview, RevisionHeader } from './overview-data.js';
 import type { ProgramProjectHeader } from './program-overview-data.js';
@@ -35,37 +32,13 @@ export function toRevisionModel(revision: BudgetRevision | RevisionHeader): Budg
   };
 }
 
-/** The answer's figures; the deviation percent is read from the figures only when the answer asks for it (figures.ts). */
-class FiguresAnswer implements BudgetFiguresModel {
-  readonly fiscalYear: number | null;
-  readonly costCategory: BudgetFiguresModel['costCategory'];
-  readonly planned: Decimal;
-  readonly drawn: Decimal;
-  readonly spent: Decimal;
-  readonly committed: Decimal;
-  readonly available: Decimal;
-  readonly deviation: Decimal;
-  readonly status: OverrunStatus;
-
-  constructor(private readonly figures: Figures) {
-    this.fiscalYear = figures.fiscalYear;
-    this.costCategory = figures.costCategory ? toCostCategoryModel(figures.costCategory) : null;
-    this.planned = figures.planned;
-    this.drawn = figures.drawn;
-    this.spent = figures.spent;
-    this.committed = figures.committed;
-    this.available = figures.available;
-    this.deviation = figures.deviation;
-    this.status = figures.status;
-  }
-
-  get deviationPercent(): Decimal | null {
-    return this.figures.deviationPercent;
-  }
-}
-
+/**
+ * The answer's figures are the figures themselves (a category reference has the cost category's
+ * fields): no copy, and the deviation percent stays computed only when the answer asks for it
+ * (figures.ts).
+ */
 export function toFiguresModel(f: Figures): BudgetFiguresModel {
-  return new FiguresAnswer(f);
+  return f;
 }
 
 export function toSummaryFields(summary: ProjectSummary): BudgetSummaryFields {
