@@ -32,6 +32,7 @@ function post(port, body, token) {
 
 parentPort.on('message', async ({ port, token, body, connections, seconds }) => {
   const start = performance.now();
+  const cpu = process.threadCpuUsage();
   const end = start + seconds * 1000;
   let done = 0;
   let failed = 0;
@@ -49,5 +50,12 @@ parentPort.on('message', async ({ port, token, body, connections, seconds }) => 
       }
     }),
   );
-  parentPort.postMessage({ done, failed, firstError, seconds: (performance.now() - start) / 1000 });
+  const used = process.threadCpuUsage(cpu);
+  parentPort.postMessage({
+    done,
+    failed,
+    firstError,
+    seconds: (performance.now() - start) / 1000,
+    cpuMs: (used.user + used.system) / 1000,
+  });
 });

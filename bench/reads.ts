@@ -23,6 +23,7 @@ import { withScratchDatabase } from '../src/scripts/scratch-database.js';
 import { createUser } from '../test/factories/users.js';
 import { TEST_PASSWORD } from '../test/setup/test-app.js';
 import { alternating, percentile, type LoadResult } from './scale/open-loop.js';
+import { cpuSince, cpuSnapshot, type CpuSnapshot } from './support/machine-cpu.js';
 
 /**
  * `npm run bench:reads`: each key read through GraphQL against the very SQL it sends replayed
@@ -193,6 +194,7 @@ await withScratchDatabase(async (url) => {
     );
     say('|---|---|---|---|---|---|---|---|---|---|---|');
 
+    const breakdown: string[] = [];
     for (const read of reads) {
       read.check(await post(read.query, read.variables, token));
       capture = [];
@@ -224,30 +226,15 @@ await withScratchDatabase(async (url) => {
       await graphLoop(2); // warm-up
       if (raw) await closedLoop(raw, CONNECTIONS, 1);
       if (raw) await httpLoop(bare.port, 1);
-      const sat = {
-        graph: { done: 0, seconds: 0, cpuMs: 0, sysMs: 0 },
-        bare: { done: 0, seconds: 0, cpuMs: 0, sysMs: 0 },
-        raw: { done: 0, seconds: 0, cpuMs: 0, sysMs: 0 },
-      };
+      const sat = { graph: emptyTotal(), bare: emptyTotal(), raw: emptyTotal() };
       for (let t = 0; t < SECONDS; t += SLICE) {
-        const g = await graphLoop(SLICE);
-        sat.graph.done += g.done;
-        sat.graph.seconds += g.seconds;
-        sat.graph.cpuMs += g.cpuMs;
-        sat.graph.sysMs += g.sysMs;
+        add(sat.graph, await accounted(() => graphLoop(SLICE)));
         if (raw) {
-          const b = await httpLoop(bare.port, SLICE);
-          sat.bare.done += b.done;
-          sat.bare.seconds += b.seconds;
-          sat.bare.cpuMs += b.cpuMs;
-          sat.bare.sysMs += b.sysMs;
-          const r = await closedLoop(raw, CONNECTIONS, SLICE);
-          sat.raw.done += r.done;
-          sat.raw.seconds += r.seconds;
-          sat.raw.cpuMs += r.cpuMs;
-          sat.raw.sysMs += r.sysMs;
+          add(sat.bare, await accounted(() => httpLoop(bare.port, SLICE)));
+          add(sat.raw, await accounted(() => closedLoop(raw, CONNECTIONS, SLICE)));
         }
       }
+      breakdown.push(...cpuRows(read.name, sat, Boolean(raw)));
       if (PROFILE) await profiled(read.name, () => graphLoop(SECONDS));
       const bareOnce = async () => postTo(agent, bare.port, body, token);
       const [fixedGraph, fixedRaw, fixedBare] = await alternating(
@@ -262,6 +249,14 @@ await withScratchDatabase(async (url) => {
         `| ${read.name} | ${statements.length} | ${gRate.toFixed(0)} | ${raw ? rRate.toFixed(0) : '–'} | ${raw ? (gRate / rRate).toFixed(2) : '–'} | ${raw ? `${bRate.toFixed(0)} / ${(bRate / rRate).toFixed(2)} / ${(sat.bare.cpuMs / sat.bare.done).toFixed(2)}` : '–'} | ${(sat.graph.cpuMs / sat.graph.done).toFixed(2)} (${(sat.graph.sysMs / sat.graph.done).toFixed(2)}) / ${raw ? `${(sat.raw.cpuMs / sat.raw.done).toFixed(2)} (${(sat.raw.sysMs / sat.raw.done).toFixed(2)})` : '–'} | ${ms(fixedGraph, 50)} / ${ms(fixedGraph, 95)} / ${ms(fixedGraph, 99)}${failures(fixedGraph)} | ${raw ? `${ms(fixedRaw, 50)} / ${ms(fixedRaw, 95)}` : '–'} | ${raw ? (percentile(fixedGraph.latencies, 50) / percentile(fixedRaw.latencies, 50)).toFixed(2) : '–'} | ${raw ? `${ms(fixedBare, 50)} / ${(percentile(fixedBare.latencies, 50) / percentile(fixedRaw.latencies, 50)).toFixed(2)}` : '–'} |`,
       );
     }
+    say('');
+    say(
+      `Where the CPU goes at saturation, ms per answered request (whole machine from /proc/stat; PostgreSQL = its processes; service = this process's threads but the driver's: its main thread, and V8's GC helpers and libuv's pool as "other threads"; rest = kernel work outside processes and other processes${WRK_DRIVER ? ', wrk among them' : ''}):`,
+    );
+    say('');
+    say('| read | path | machine | PostgreSQL | service main thread | service other threads | HTTP driver | rest |');
+    say('|---|---|---|---|---|---|---|---|');
+    for (const row of breakdown) say(row);
     say('');
     say(
       `Load average at the end ${loadavg()
@@ -372,15 +367,23 @@ async function driverLoop(
   task: { port: number; token: string; body: string; connections: number; seconds: number },
 ): Promise<Slice> {
   const cpu = process.threadCpuUsage();
-  const answer = await new Promise<{ done: number; failed: number; firstError?: string; seconds: number }>((resolve, reject) => {
-    worker.once('message', resolve);
-    worker.once('error', reject);
-    worker.postMessage(task);
-  });
+  const answer = await new Promise<{ done: number; failed: number; firstError?: string; seconds: number; cpuMs: number }>(
+    (resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.postMessage(task);
+    },
+  );
   worker.removeAllListeners('error');
   if (answer.failed) throw new Error(`${answer.failed} requests failed: ${answer.firstError}`);
   const used = process.threadCpuUsage(cpu);
-  return { done: answer.done, seconds: answer.seconds, cpuMs: (used.user + used.system) / 1000, sysMs: used.system / 1000 };
+  return {
+    done: answer.done,
+    seconds: answer.seconds,
+    cpuMs: (used.user + used.system) / 1000,
+    sysMs: used.system / 1000,
+    driverMs: answer.cpuMs,
+  };
 }
 
 /**
@@ -428,6 +431,45 @@ interface Slice {
   seconds: number;
   cpuMs: number;
   sysMs: number;
+  /** CPU of the driver thread (worker driver only; inline it is in cpuMs, wrk is another process). */
+  driverMs?: number;
+}
+
+/** Saturation slices of one path added up, with the machine's CPU over them. */
+interface Total extends Required<Slice> {
+  cpu: CpuSnapshot;
+}
+
+function emptyTotal(): Total {
+  return { done: 0, seconds: 0, cpuMs: 0, sysMs: 0, driverMs: 0, cpu: { machineMs: 0, postgresMs: 0, processMs: 0 } };
+}
+
+async function accounted(run: () => Promise<Slice>): Promise<Slice & { cpu: CpuSnapshot }> {
+  const before = cpuSnapshot();
+  const slice = await run();
+  return { ...slice, cpu: cpuSince(before) };
+}
+
+function add(total: Total, slice: Slice & { cpu: CpuSnapshot }): void {
+  total.done += slice.done;
+  total.seconds += slice.seconds;
+  total.cpuMs += slice.cpuMs;
+  total.sysMs += slice.sysMs;
+  total.driverMs += slice.driverMs ?? 0;
+  total.cpu.machineMs += slice.cpu.machineMs;
+  total.cpu.postgresMs += slice.cpu.postgresMs;
+  total.cpu.processMs += slice.cpu.processMs;
+}
+
+/** The breakdown table's rows of one read: per path, each part's CPU ms per answered request. */
+function cpuRows(name: string, sat: { graph: Total; bare: Total; raw: Total }, withRaw: boolean): string[] {
+  const row = (path: string, t: Total) => {
+    const per = (ms: number) => (ms / t.done).toFixed(2);
+    const other = t.cpu.processMs - t.cpuMs - t.driverMs;
+    const rest = t.cpu.machineMs - t.cpu.postgresMs - t.cpu.processMs;
+    return `| ${name} | ${path} | ${per(t.cpu.machineMs)} | ${per(t.cpu.postgresMs)} | ${per(t.cpuMs)} | ${per(other)} | ${per(t.driverMs)} | ${per(rest)} |`;
+  };
+  return withRaw ? [row('service', sat.graph), row('bare HTTP', sat.bare), row('raw', sat.raw)] : [row('service', sat.graph)];
 }
 
 function expect(ok: boolean, what: string): void {
