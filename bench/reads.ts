@@ -190,7 +190,7 @@ await withScratchDatabase(async (url) => {
     );
     say('');
     say(
-      '| read | SQL stmts | service req/s | raw req/s | ratio | bare HTTP req/s / ratio / CPU ms | Node CPU ms/request service / raw (of it kernel) | service p50 / p95 / p99 ms @20/s | raw p50 / p95 ms @20/s | p50 ratio | bare HTTP p50 ms @20/s / ratio to raw |',
+      '| read | SQL stmts | service req/s | raw req/s | ratio | bare HTTP req/s / ratio / CPU ms | Node CPU ms/request service / raw (of it kernel) | service p50 / p95 / p99 ms @20/s | raw p50 / p95 / p99 ms @20/s | p50 ratio | bare HTTP p50 ms @20/s / ratio to raw |',
     );
     say('|---|---|---|---|---|---|---|---|---|---|---|');
 
@@ -246,7 +246,7 @@ await withScratchDatabase(async (url) => {
       const rRate = raw ? sat.raw.done / sat.raw.seconds : NaN;
       const bRate = raw ? sat.bare.done / sat.bare.seconds : NaN;
       say(
-        `| ${read.name} | ${statements.length} | ${gRate.toFixed(0)} | ${raw ? rRate.toFixed(0) : '–'} | ${raw ? (gRate / rRate).toFixed(2) : '–'} | ${raw ? `${bRate.toFixed(0)} / ${(bRate / rRate).toFixed(2)} / ${(sat.bare.cpuMs / sat.bare.done).toFixed(2)}` : '–'} | ${(sat.graph.cpuMs / sat.graph.done).toFixed(2)} (${(sat.graph.sysMs / sat.graph.done).toFixed(2)}) / ${raw ? `${(sat.raw.cpuMs / sat.raw.done).toFixed(2)} (${(sat.raw.sysMs / sat.raw.done).toFixed(2)})` : '–'} | ${ms(fixedGraph, 50)} / ${ms(fixedGraph, 95)} / ${ms(fixedGraph, 99)}${failures(fixedGraph)} | ${raw ? `${ms(fixedRaw, 50)} / ${ms(fixedRaw, 95)}` : '–'} | ${raw ? (percentile(fixedGraph.latencies, 50) / percentile(fixedRaw.latencies, 50)).toFixed(2) : '–'} | ${raw ? `${ms(fixedBare, 50)} / ${(percentile(fixedBare.latencies, 50) / percentile(fixedRaw.latencies, 50)).toFixed(2)}` : '–'} |`,
+        `| ${read.name} | ${statements.length} | ${gRate.toFixed(0)} | ${raw ? rRate.toFixed(0) : '–'} | ${raw ? (gRate / rRate).toFixed(2) : '–'} | ${raw ? `${bRate.toFixed(0)} / ${(bRate / rRate).toFixed(2)} / ${(sat.bare.cpuMs / sat.bare.done).toFixed(2)}` : '–'} | ${(sat.graph.cpuMs / sat.graph.done).toFixed(2)} (${(sat.graph.sysMs / sat.graph.done).toFixed(2)}) / ${raw ? `${(sat.raw.cpuMs / sat.raw.done).toFixed(2)} (${(sat.raw.sysMs / sat.raw.done).toFixed(2)})` : '–'} | ${ms(fixedGraph, 50)} / ${ms(fixedGraph, 95)} / ${ms(fixedGraph, 99)}${failures(fixedGraph)} | ${raw ? `${ms(fixedRaw, 50)} / ${ms(fixedRaw, 95)} / ${ms(fixedRaw, 99)}` : '–'} | ${raw ? (percentile(fixedGraph.latencies, 50) / percentile(fixedRaw.latencies, 50)).toFixed(2) : '–'} | ${raw ? `${ms(fixedBare, 50)} / ${(percentile(fixedBare.latencies, 50) / percentile(fixedRaw.latencies, 50)).toFixed(2)}` : '–'} |`,
       );
     }
     say('');

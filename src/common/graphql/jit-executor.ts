@@ -141,12 +141,15 @@ function jitSuits(schema: GraphQLSchema, document: DocumentNode, operation: Oper
  * their rows) and the answer. Young collections treat old objects as alive, so every answer was
  * promoted (2-5 MB per young collection, each taking 5-20 ms instead of 1-2). Once the answer is sent,
  * this drops what the request context reaches (the answer, the loaders, the request), so what the
- * hidden class keeps is a few empty objects.
+ * hidden class keeps is a few empty objects. Nothing else is changed: whoever holds the request or
+ * the loaders still has them.
  */
 export function releaseAfterResponse(): ApolloServerPlugin<GraphQLContext> {
   return {
     async requestDidStart({ contextValue, request, response }) {
-      contextValue.req.res?.once('close', () => {
+      // 'finish': the answer was written whole, so the operation is over. A client that hangs up
+      // early ('close' alone) does not cut short an operation still running for it.
+      contextValue.req?.res?.once('finish', () => {
         response.body = undefined as never;
         request.http = undefined;
         request.variables = undefined;
