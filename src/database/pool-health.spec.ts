@@ -1,21 +1,11 @@
 import { createServer, type Server, type Socket, connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 
 import pg from 'pg';
 
 import { databaseUrl, SERVER_URL_ENV } from '../../test/setup/test-database.js';
+import { gc, oldGeneration } from '../../test/setup/young-generation.js';
 import { guardClients, isConnectionFailure, poolOptions } from './pool-health.js';
-
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as (options?: { type: 'minor' | 'major' }) => void;
-
-/** Old-generation bytes in use (promoted objects stay there until a full collection). */
-const oldGeneration = () =>
-  getHeapSpaceStatistics()
-    .filter((s) => s.space_name === 'old_space' || s.space_name === 'large_object_space')
-    .reduce((sum, s) => sum + s.space_used_size, 0);
 
 describe('pool health', () => {
   let pool: pg.Pool;

@@ -1,7 +1,5 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 
 import { GraphQLModule } from '@nestjs/graphql';
 
@@ -9,6 +7,7 @@ import { JitApolloDriver } from '../../src/common/graphql/jit-executor.js';
 import { DEMO_USERS } from '../../src/database/seeders/demo-users.js';
 import { demoProjectId } from '../factories/participants.js';
 import { createTestApp, type TestApp } from '../setup/test-app.js';
+import { gc, oldGeneration } from '../setup/young-generation.js';
 
 /**
  * Queries with plain-value inputs run compiled (graphql-jit), everything else on graphql-js
@@ -63,15 +62,6 @@ const READS: [string, string, (projectId: string) => Record<string, unknown>][] 
   ],
   ['a project id that is not an id', `query($p: ID!) { participants(projectId: $p) { totalCount } }`, () => ({ p: 'nope' })],
 ];
-
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as (options?: { type: 'minor' | 'major' }) => void;
-
-/** Old-generation bytes in use (promoted objects stay there until a full collection). */
-const oldGeneration = () =>
-  getHeapSpaceStatistics()
-    .filter((s) => s.space_name === 'old_space' || s.space_name === 'large_object_space')
-    .reduce((sum, s) => sum + s.space_used_size, 0);
 
 describe('compiled reads answer exactly as graphql-js does', () => {
   let compiled: TestApp;
