@@ -1,6 +1,5 @@
-import { Decimal } from 'decimal.js';
-
 import type { Track } from '../participants/participants.enums.js';
+import { moneyText } from '../common/money/money.js';
 import { type Measure } from './entities/measure.entity.js';
 import { type LabourMarketObservation } from './entities/observation.entity.js';
 import { type Participation } from './entities/participation.entity.js';
@@ -53,7 +52,8 @@ export function measureFromRow(row: Record<string, unknown>, prefix = ''): Measu
     startDate: at('start_date') as string,
     endDate: at('end_date') as string,
     capacity: at('capacity') as number,
-    costPerPlace: new Decimal(at('cost_per_place') as string),
+    // As PostgreSQL wrote it: a page with participations reads a measure per row, and only displays it.
+    costPerPlace: moneyText(at('cost_per_place') as string),
   };
 }
 

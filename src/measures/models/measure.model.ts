@@ -4,6 +4,7 @@ import { Decimal } from 'decimal.js';
 import type { LocalDate } from '../../common/dates/local-date.js';
 import { LocalDateScalar } from '../../common/dates/local-date.scalar.js';
 import { DecimalScalar } from '../../common/money/decimal.scalar.js';
+import type { MoneyText } from '../../common/money/money.js';
 import { Connection } from '../../common/pagination/connection.js';
 import { ExitReason, Track } from '../../participants/participants.enums.js';
 import { MeasureType, ObservationKind, ObservationSource, ObservationType } from '../measures.enums.js';
@@ -38,7 +39,7 @@ export class MeasureModel {
   capacity: number;
 
   @Field(() => DecimalScalar, { description: 'Cost per place in EUR.' })
-  costPerPlace: Decimal;
+  costPerPlace: Decimal | MoneyText;
 }
 
 @ObjectType()
