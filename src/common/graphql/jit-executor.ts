@@ -139,7 +139,7 @@ function jitSuits(schema: GraphQLSchema, document: DocumentNode, operation: Oper
  * its own, and hidden classes live in the old generation until a full collection; the getter's
  * closure holds Apollo's request context, and through it our GraphQL context (request, loaders with
  * their rows) and the answer. Young collections treat old objects as alive, so every answer was
- * promoted (2-5 MB per young collection, each taking 5-20 ms instead of 1-2). Once the answer is sent,
+ * promoted (1-4 MB per young collection, pauses of 5-10 ms on average instead of 2-4). Once the answer is sent,
  * this drops what the request context reaches (the answer, the loaders, the request), so what the
  * hidden class keeps is a few empty objects. Nothing else is changed: whoever holds the request or
  * the loaders still has them.
