@@ -25,6 +25,7 @@ import { prepareDatabase } from '../src/database/prepare-database.js';
 import { withScratchDatabase } from '../src/scripts/scratch-database.js';
 import { createUser } from '../test/factories/users.js';
 import { TEST_PASSWORD } from '../test/setup/test-app.js';
+import { keepAlivePost } from './support/graphql-client.js';
 
 const gc = (globalThis as { gc?: () => void }).gc!;
 const heap = () => {
@@ -44,27 +45,12 @@ await withScratchDatabase(async (url) => {
   const { port } = app.getHttpServer().address() as AddressInfo;
   const db = new pg.Pool({ connectionString: url, max: 2 });
   const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
-  const post = (query: string, variables: Record<string, unknown>, token?: string) =>
-    new Promise<any>((resolve, reject) => {
-      const body = JSON.stringify({ query, variables });
-      const headers = {
-        'content-type': 'application/json',
-        'content-length': Buffer.byteLength(body),
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      };
-      const request = http.request({ agent, host: '127.0.0.1', port, path: '/graphql', method: 'POST', headers }, (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (c: Buffer) => chunks.push(c));
-        response.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
-      });
-      request.on('error', reject);
-      request.end(body);
-    });
+  const post = keepAlivePost(agent, port);
   const project = (await db.query<{ id: string }>('select id from project order by file_number limit 1')).rows[0];
   const username = `probe-${Date.now()}`;
   await createUser(orm, { username, grants: [Role.FINANCE, Role.CASE_WORKER].map((role) => ({ role, projectId: project.id })) });
-  const token = (await post('mutation($i: LoginInput!) { login(input: $i) { token } }', { i: { username, password: TEST_PASSWORD } })).data
-    .login.token;
+  const token = (await post('mutation($i: LoginInput!) { login(input: $i) { token } }', { i: { username, password: TEST_PASSWORD } })).login
+    .token as string;
   const query = process.env.PROBE_QUERY ?? `query($p: ID!) { budgetOverview(projectId: $p) { projectId total { planned } } }`;
   console.log('after login', heap());
   const session = new Session();
@@ -82,8 +68,7 @@ await withScratchDatabase(async (url) => {
     await Promise.all(
       Array.from({ length: CONCURRENCY }, async () => {
         for (let i = 0; i < 1000 / CONCURRENCY; i++) {
-          const r = await post(query, { p: project.id }, token);
-          if (r.errors) throw new Error(JSON.stringify(r.errors));
+          await post(query, { p: project.id }, token); // throws on a GraphQL error
         }
       }),
     );

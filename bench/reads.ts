@@ -23,6 +23,7 @@ import { withScratchDatabase } from '../src/scripts/scratch-database.js';
 import { createUser } from '../test/factories/users.js';
 import { TEST_PASSWORD } from '../test/setup/test-app.js';
 import { alternating, percentile, type LoadResult } from './scale/open-loop.js';
+import { keepAlivePost } from './support/graphql-client.js';
 import { cpuSince, cpuSnapshot, type CpuSnapshot } from './support/machine-cpu.js';
 
 /**
@@ -99,31 +100,7 @@ await withScratchDatabase(async (url) => {
     original(context);
   };
 
-  const post = (query: string, variables: Record<string, unknown>, token?: string) =>
-    new Promise<any>((resolve, reject) => {
-      const body = JSON.stringify({ query, variables });
-      const headers = {
-        'content-type': 'application/json',
-        'content-length': Buffer.byteLength(body),
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      };
-      const request = http.request({ agent, host: '127.0.0.1', port, path: '/graphql', method: 'POST', headers }, (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('error', reject);
-        response.on('end', () => {
-          try {
-            const json = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { data?: any; errors?: unknown[] };
-            if (json.errors) throw new Error(JSON.stringify(json.errors).slice(0, 500));
-            resolve(json.data);
-          } catch (error) {
-            reject(error);
-          }
-        });
-      });
-      request.on('error', reject);
-      request.end(body);
-    });
+  const post = keepAlivePost(agent, port);
 
   try {
     const project = (await db.query<{ id: string }>('select id from project order by file_number limit 1')).rows[0];

@@ -21,6 +21,7 @@ import { alternating, fixedRate, percentile, type LoadResult } from './open-loop
 import { readOperations, type ReadOperation } from './operations.js';
 import { measureReceiptStream } from './export-stream.js';
 import { runWriteMix } from './write-mix.js';
+import { keepAlivePost } from '../support/graphql-client.js';
 
 /**
  * `npm run bench`: the service in this process against a generated database (EMBEDDED_PG_DIR or
@@ -62,34 +63,8 @@ logger.logQuery = (context) => {
 try {
   await app.listen(0, '127.0.0.1');
   const endpoint = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/graphql`;
-  // node:http with keep-alive rather than fetch: the driver shares this process with the service,
-  // and undici's fetch costs about 0.8 ms of CPU more per request than this.
   const { port } = app.getHttpServer().address() as AddressInfo;
-  const post = (query: string, variables: Record<string, unknown>, token?: string) =>
-    new Promise<any>((resolve, reject) => {
-      const body = JSON.stringify({ query, variables });
-      const headers = {
-        'content-type': 'application/json',
-        'content-length': Buffer.byteLength(body),
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      };
-      const request = http.request({ agent, host: '127.0.0.1', port, path: '/graphql', method: 'POST', headers }, (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('error', reject);
-        response.on('end', () => {
-          try {
-            const json = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { data?: any; errors?: unknown[] };
-            if (json.errors) throw new Error(JSON.stringify(json.errors).slice(0, 500));
-            resolve(json.data);
-          } catch (error) {
-            reject(error);
-          }
-        });
-      });
-      request.on('error', reject);
-      request.end(body);
-    });
+  const post = keepAlivePost(agent, port);
   const login = async (username: string, password: string) =>
     (await post('mutation($i: LoginInput!) { login(input: $i) { token } }', { i: { username, password } })).login.token as string;
 
