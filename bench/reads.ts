@@ -7,7 +7,7 @@ import { Session } from 'node:inspector/promises';
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { promisify } from 'node:util';
 
@@ -52,6 +52,9 @@ import { cpuSince, cpuSnapshot, type CpuSnapshot } from './support/machine-cpu.j
  * the CPU profiler, written as <folder>/<read>.cpuprofile (for bench/profile-summary.mjs). Unlike
  * `node --cpu-prof`, the profile holds no start-up, seeding or raw-path work.
  * BENCH_SHOW_SQL=1 prints the statements each read sends.
+ * BENCH_REALTIME=1 (root only) runs the main thread, which serves all three paths, under SCHED_FIFO
+ * (`chrt`), so it never waits for a CPU behind PostgreSQL's backends or the driver: an experiment
+ * that shows what that wait costs each path, not a way to deploy the service.
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const SLICE = Number(process.env.BENCH_SLICE ?? 2);
@@ -64,6 +67,7 @@ const PROFILE = process.env.BENCH_PROFILE;
 const DRIVER = process.env.BENCH_DRIVER ?? 'worker';
 const INLINE_DRIVER = DRIVER === 'inline';
 const WRK_DRIVER = DRIVER === 'wrk';
+const REALTIME = process.env.BENCH_REALTIME === '1';
 
 interface Read {
   name: string;
@@ -84,6 +88,8 @@ await withScratchDatabase(async (url) => {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
   const bare = await bareServer(db);
   const driver = new Worker(new URL('./reads-driver.mjs', import.meta.url));
+  // The pid is the main thread's id; chrt without -a leaves the other threads as they are.
+  if (REALTIME) execFileSync('chrt', ['-f', '-p', '1', String(process.pid)]);
   const lines: string[] = [];
   const say = (line: string) => {
     console.log(line);
@@ -228,11 +234,13 @@ await withScratchDatabase(async (url) => {
     }
     say('');
     say(
-      `Where the CPU goes at saturation, ms per answered request (whole machine from /proc/stat; PostgreSQL = its processes; service = this process's threads but the driver's: its main thread, and V8's GC helpers and libuv's pool as "other threads"; rest = kernel work outside processes and other processes${WRK_DRIVER ? ', wrk among them' : ''}):`,
+      `Where the CPU goes at saturation, ms per answered request (whole machine from /proc/stat; PostgreSQL = its processes; service = this process's threads but the driver's: its main thread, and V8's GC helpers and libuv's pool as "other threads"; rest = kernel work outside processes and other processes${WRK_DRIVER ? ', wrk among them' : ''}; the main thread serves all three paths: event loop busy = wall time its loop was not waiting for I/O, running or waiting for a CPU; waiting for a CPU = of it, runnable but not running, from /proc/self/task/<pid>/schedstat${REALTIME ? '; the main thread ran SCHED_FIFO (BENCH_REALTIME)' : ''}):`,
     );
     say('');
-    say('| read | path | machine | PostgreSQL | service main thread | service other threads | HTTP driver | rest |');
-    say('|---|---|---|---|---|---|---|---|');
+    say(
+      '| read | path | machine | PostgreSQL | service main thread | service other threads | HTTP driver | rest | main thread: event loop busy (% of wall time) | main thread: waiting for a CPU |',
+    );
+    say('|---|---|---|---|---|---|---|---|---|---|');
     for (const row of breakdown) say(row);
     say('');
     say(
@@ -418,7 +426,14 @@ interface Total extends Required<Slice> {
 }
 
 function emptyTotal(): Total {
-  return { done: 0, seconds: 0, cpuMs: 0, sysMs: 0, driverMs: 0, cpu: { machineMs: 0, postgresMs: 0, processMs: 0 } };
+  return {
+    done: 0,
+    seconds: 0,
+    cpuMs: 0,
+    sysMs: 0,
+    driverMs: 0,
+    cpu: { machineMs: 0, postgresMs: 0, processMs: 0, loopBusyMs: 0, mainWaitMs: 0 },
+  };
 }
 
 async function accounted(run: () => Promise<Slice>): Promise<Slice & { cpu: CpuSnapshot }> {
@@ -436,6 +451,8 @@ function add(total: Total, slice: Slice & { cpu: CpuSnapshot }): void {
   total.cpu.machineMs += slice.cpu.machineMs;
   total.cpu.postgresMs += slice.cpu.postgresMs;
   total.cpu.processMs += slice.cpu.processMs;
+  total.cpu.loopBusyMs += slice.cpu.loopBusyMs;
+  total.cpu.mainWaitMs += slice.cpu.mainWaitMs;
 }
 
 /** The breakdown table's rows of one read: per path, each part's CPU ms per answered request. */
@@ -444,7 +461,8 @@ function cpuRows(name: string, sat: { graph: Total; bare: Total; raw: Total }, w
     const per = (ms: number) => (ms / t.done).toFixed(2);
     const other = t.cpu.processMs - t.cpuMs - t.driverMs;
     const rest = t.cpu.machineMs - t.cpu.postgresMs - t.cpu.processMs;
-    return `| ${name} | ${path} | ${per(t.cpu.machineMs)} | ${per(t.cpu.postgresMs)} | ${per(t.cpuMs)} | ${per(other)} | ${per(t.driverMs)} | ${per(rest)} |`;
+    const loop = `${per(t.cpu.loopBusyMs)} (${((100 * t.cpu.loopBusyMs) / (t.seconds * 1000)).toFixed(0)} %)`;
+    return `| ${name} | ${path} | ${per(t.cpu.machineMs)} | ${per(t.cpu.postgresMs)} | ${per(t.cpuMs)} | ${per(other)} | ${per(t.driverMs)} | ${per(rest)} | ${loop} | ${per(t.cpu.mainWaitMs)} |`;
   };
   return withRaw ? [row('service', sat.graph), row('bare HTTP', sat.bare), row('raw', sat.raw)] : [row('service', sat.graph)];
 }
