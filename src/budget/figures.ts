@@ -34,11 +34,25 @@ export const zeroAmounts = (): Amounts => ({ planned: ZERO, drawn: ZERO, spent: 
 
 /** Adds `b` into the accumulator `into` (mutating it, to spare allocations on large programmes). */
 export function addInto(into: Amounts, b: Partial<Amounts>): Amounts {
-  if (b.planned) into.planned = into.planned.plus(b.planned);
-  if (b.drawn) into.drawn = into.drawn.plus(b.drawn);
-  if (b.spent) into.spent = into.spent.plus(b.spent);
-  if (b.committed) into.committed = into.committed.plus(b.committed);
+  if (b.planned) into.planned = sum(into.planned, b.planned);
+  if (b.drawn) into.drawn = sum(into.drawn, b.drawn);
+  if (b.spent) into.spent = sum(into.spent, b.spent);
+  if (b.committed) into.committed = sum(into.committed, b.committed);
   return into;
+}
+
+/**
+ * a + b, without arithmetic when either is zero: an overview adds every cell into its year, its
+ * category and the project, and most cells start from zero or add a zero (nothing drawn or
+ * committed yet). A Decimal is immutable, so handing back the other operand is safe.
+ */
+function sum(a: Decimal, b: Decimal): Decimal {
+  return b.isZero() ? a : a.isZero() ? b : a.plus(b);
+}
+
+/** a − b, without arithmetic when b is zero (see sum). */
+function less(a: Decimal, b: Decimal): Decimal {
+  return b.isZero() ? a : a.minus(b);
 }
 
 /**
@@ -75,8 +89,8 @@ export function figures(amounts: Amounts, fiscalYear: number | null, costCategor
     drawn,
     spent,
     committed,
-    planned.minus(spent).minus(committed),
-    spent.minus(planned),
+    less(less(planned, spent), committed),
+    less(spent, planned),
     status,
   );
 }

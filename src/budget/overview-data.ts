@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Decimal } from 'decimal.js';
 
 import type { LocalDate } from '../common/dates/local-date.js';
+import { ZERO } from '../common/money/money.js';
 import { type FinancingType } from '../programs/programs.enums.js';
 import type { CategoryRef, OverviewInput } from './overview.js';
 import { plansInForceSql } from './plan-in-force.js';
@@ -33,7 +34,8 @@ export interface LoadedOverview {
 }
 
 type Row = Record<string, unknown>;
-const money = (value: unknown) => new Decimal(value as string);
+// Zero is the commonest amount of the totals (nothing drawn or committed yet): no parse for it.
+const money = (value: unknown) => (value === '0.00' ? ZERO : new Decimal(value as string));
 
 /**
  * Loads what the overviews of the given (already access-checked) projects need in one statement,
