@@ -20,6 +20,17 @@ describe('measureFromRow', () => {
     expect(measureFromRow(row).costPerPlace).toBe('4200.50');
   });
 
+  it('reads the columns under a prefix, as a participation page names its measure columns', () => {
+    const prefixed = Object.fromEntries(Object.entries(row).map(([key, value]) => [`measure_${key}`, value]));
+    expect(measureFromRow(prefixed, 'measure_')).toEqual(measureFromRow(row));
+    expect(measureFromRow(prefixed, 'measure_')).toMatchObject({
+      id: row.id,
+      capacity: 12,
+      startDate: '2025-01-01',
+      costPerPlace: '4200.50',
+    });
+  });
+
   it('refuses a column that is not numeric(14,2) text (a programming error, not input)', () => {
     expect(() => measureFromRow({ ...row, cost_per_place: '4200.5' })).toThrow(TypeError);
   });

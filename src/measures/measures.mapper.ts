@@ -23,37 +23,52 @@ export function toMeasureModel(m: Measure): MeasureModel {
 
 /** A measure's columns for a plain statement, from table alias `m`, each named `<prefix><column>` (money as numeric text). */
 export function measureColumns(prefix = ''): string {
-  return [
-    'id',
-    'project_id',
-    'type',
-    'title',
-    'provider',
-    'track',
-    'start_date::text',
-    'end_date::text',
-    'capacity',
-    'cost_per_place::text',
-  ]
-    .map((c) => `m.${c} as ${prefix}${c.replace('::text', '')}`)
-    .join(', ');
+  return MEASURE_COLUMNS.map((c) => `m.${c}${TEXT_COLUMNS.has(c) ? '::text' : ''} as ${prefix}${c}`).join(', ');
+}
+
+const MEASURE_COLUMNS = [
+  'id',
+  'project_id',
+  'type',
+  'title',
+  'provider',
+  'track',
+  'start_date',
+  'end_date',
+  'capacity',
+  'cost_per_place',
+] as const;
+const TEXT_COLUMNS = new Set<string>(['start_date', 'end_date', 'cost_per_place']);
+
+/**
+ * The row keys of each prefix, made once: building `prefix + column` for every cell of a page made
+ * a new string per lookup, which V8 must flatten and hash before it can find the property.
+ */
+const keysByPrefix = new Map<string, Record<(typeof MEASURE_COLUMNS)[number], string>>();
+function keysFor(prefix: string): Record<(typeof MEASURE_COLUMNS)[number], string> {
+  let keys = keysByPrefix.get(prefix);
+  if (!keys) {
+    keys = Object.fromEntries(MEASURE_COLUMNS.map((c) => [c, prefix + c])) as Record<(typeof MEASURE_COLUMNS)[number], string>;
+    keysByPrefix.set(prefix, keys);
+  }
+  return keys;
 }
 
 /** The measure read with `measureColumns(prefix)`. */
 export function measureFromRow(row: Record<string, unknown>, prefix = ''): MeasureModel {
-  const at = (column: string) => row[prefix + column];
+  const k = keysFor(prefix);
   return {
-    id: at('id') as string,
-    projectId: at('project_id') as string,
-    type: at('type') as MeasureType,
-    title: at('title') as string,
-    provider: at('provider') as string,
-    track: at('track') as Track,
-    startDate: at('start_date') as string,
-    endDate: at('end_date') as string,
-    capacity: at('capacity') as number,
+    id: row[k.id] as string,
+    projectId: row[k.project_id] as string,
+    type: row[k.type] as MeasureType,
+    title: row[k.title] as string,
+    provider: row[k.provider] as string,
+    track: row[k.track] as Track,
+    startDate: row[k.start_date] as string,
+    endDate: row[k.end_date] as string,
+    capacity: row[k.capacity] as number,
     // As PostgreSQL wrote it: a page with participations reads a measure per row, and only displays it.
-    costPerPlace: moneyText(at('cost_per_place') as string),
+    costPerPlace: moneyText(row[k.cost_per_place] as string),
   };
 }
 
