@@ -53,7 +53,7 @@ export class UsersService {
         assignments.filter((a) => a.user.id === u.id),
       ),
     );
-    return { ...page, nodes, edges: page.edges.map((e, i) => ({ ...e, node: nodes[i] })) };
+    return { ...page, nodes, edges: page.edges.map((e, i) => ({ cursor: e.cursor, node: nodes[i] })) };
   }
 
   /** Any administrator may create an account; it holds no role until one is granted. */

@@ -53,6 +53,15 @@ describe('user administration and the user:create CLI', () => {
     expect(users.data!.users.nodes.map((u) => u.username)).not.toContain('weak');
   });
 
+  it('pages through the users by the cursor of each edge', async () => {
+    const page = `query($after: String) { users(first: 2, after: $after) { edges { cursor node { username } } pageInfo { endCursor } } }`;
+    const first = (await t.gqlAs('admin', page)).data!.users;
+    expect(first.edges).toHaveLength(2);
+    expect(first.edges[1].cursor).toBe(first.pageInfo.endCursor);
+    const fromEdge = (await t.gqlAs('admin', page, { after: first.edges[0].cursor })).data!.users;
+    expect(fromEdge.edges[0].node.username).toBe(first.edges[1].node.username);
+  });
+
   it('refuses a project role without a project', async () => {
     const userId = (await t.op('admin', MyIdDocument)).data!.me.id;
     const result = await t.op('admin', GrantRoleDocument, { input: { userId, role: 'FINANCE' } });

@@ -33,4 +33,18 @@ describe('keyset pagination', () => {
     expect(page.pageInfo.hasNextPage).toBe(true);
     expect(decodeCursor(page.pageInfo.endCursor!, key)).toEqual(['B', '2']);
   });
+
+  it("gives every edge its own row's cursor, encoded when read", () => {
+    const rows = [
+      { code: 'A', id: '1' },
+      { code: 'B', id: '2' },
+    ];
+    const page = toConnection(rows, 2, 2, key, (r) => r.id);
+    expect(page.edges.map((e) => decodeCursor(e.cursor, key))).toEqual([
+      ['A', '1'],
+      ['B', '2'],
+    ]);
+    expect(page.edges.map((e) => e.node)).toEqual(['1', '2']);
+    expect(page.edges[1].cursor).toBe(page.pageInfo.endCursor);
+  });
 });

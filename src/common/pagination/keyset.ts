@@ -43,16 +43,30 @@ export function checkPageSize(first: number, max: number): void {
 /** Builds the connection from one page fetched with limit first + 1 (the extra row tells hasNextPage). */
 export function toConnection<E, N>(rows: E[], first: number, totalCount: number, key: SortKey, toNode: (row: E) => N): ConnectionShape<N> {
   const page = rows.slice(0, first);
-  const edges = page.map((row) => ({
-    cursor: encodeCursor(key.map((k) => cursorValue((row as Record<string, unknown>)[k]))),
-    node: toNode(row),
-  }));
+  const edges = page.map((row) => new Edge(row as Record<string, unknown>, key, toNode(row)));
   return {
     edges,
     nodes: edges.map((e) => e.node),
     pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
     totalCount,
   };
+}
+
+/**
+ * An edge whose cursor is encoded when read: a page asked for as `nodes { … }` reads only the last
+ * edge's (endCursor), and encoding one is a JSON text and a base64 string. A getter on the
+ * prototype, not in an object literal (an accessor literal gets a hidden class per object in V8).
+ */
+class Edge<N> {
+  constructor(
+    private readonly row: Record<string, unknown>,
+    private readonly key: SortKey,
+    readonly node: N,
+  ) {}
+
+  get cursor(): string {
+    return encodeCursor(this.key.map((k) => cursorValue(this.row[k])));
+  }
 }
 
 function cursorValue(value: unknown): string | number {
