@@ -38,17 +38,18 @@ const MEASURE_COLUMNS = [
   'capacity',
   'cost_per_place',
 ] as const;
-const TEXT_COLUMNS = new Set<string>(['start_date', 'end_date', 'cost_per_place']);
+type MeasureColumn = (typeof MEASURE_COLUMNS)[number];
+const TEXT_COLUMNS = new Set<MeasureColumn>(['start_date', 'end_date', 'cost_per_place']);
 
 /**
  * The row keys of each prefix, made once: building `prefix + column` for every cell of a page made
  * a new string per lookup, which V8 must flatten and hash before it can find the property.
  */
-const keysByPrefix = new Map<string, Record<(typeof MEASURE_COLUMNS)[number], string>>();
-function keysFor(prefix: string): Record<(typeof MEASURE_COLUMNS)[number], string> {
+const keysByPrefix = new Map<string, Record<MeasureColumn, string>>();
+function keysFor(prefix: string): Record<MeasureColumn, string> {
   let keys = keysByPrefix.get(prefix);
   if (!keys) {
-    keys = Object.fromEntries(MEASURE_COLUMNS.map((c) => [c, prefix + c])) as Record<(typeof MEASURE_COLUMNS)[number], string>;
+    keys = Object.fromEntries(MEASURE_COLUMNS.map((c) => [c, prefix + c])) as Record<MeasureColumn, string>;
     keysByPrefix.set(prefix, keys);
   }
   return keys;
