@@ -1,5 +1,5 @@
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { DynamicModule, Global, Logger, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
@@ -20,6 +20,7 @@ import { HttpTuningModule } from './common/http/http-tuning.module.js';
 import { serviceUnavailableStatusPlugin } from './common/errors/service-unavailable.plugin.js';
 import { UserErrorFilter } from './common/errors/user-error.filter.js';
 import { InputValidationPipe } from './common/errors/validation.js';
+import { ApolloExpressDriver } from './common/graphql/apollo-express.js';
 import type { GraphQLContext } from './common/graphql/graphql-context.js';
 import { JitApolloDriver } from './common/graphql/jit-executor.js';
 import { LoaderRegistry } from './common/graphql/loader-registry.js';
@@ -74,7 +75,7 @@ export class AppModule implements NestModule {
           createOrmConfig({ url: databaseUrl, replicaUrls: config.replicaUrls, poolMax: config.dbPoolMax, timeouts: config.dbTimeouts }),
         ),
         GraphQLModule.forRoot<ApolloDriverConfig>({
-          driver: config.graphqlJit ? JitApolloDriver : ApolloDriver,
+          driver: config.graphqlJit ? JitApolloDriver : ApolloExpressDriver,
           path: GRAPHQL_PATH,
           autoSchemaFile: true,
           sortSchema: true,

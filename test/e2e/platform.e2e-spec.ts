@@ -63,6 +63,23 @@ describe('platform: schema, migrations, health, playground', () => {
     expect(page.text).not.toMatch(/https?:\/\//);
   });
 
+  it('answers a query sent as GET with its document in the query string, and refuses a mutation that way', async () => {
+    const query = await t
+      .http()
+      .get('/graphql')
+      .query({ query: '{ __typename }' })
+      .set({ accept: 'application/json', 'apollo-require-preflight': 'true' });
+    expect(query.status).toBe(200);
+    expect(query.body).toEqual({ data: { __typename: 'Query' } });
+
+    const mutation = await t
+      .http()
+      .get('/graphql')
+      .query({ query: 'mutation { login(input: { username: "admin", password: "x" }) { token } }' })
+      .set({ accept: 'application/json', 'apollo-require-preflight': 'true' });
+    expect(mutation.status).toBe(405);
+  });
+
   it('answers an unknown playground asset with 404', async () => {
     expect((await t.http().get('/playground/assets/..%2F..%2Fpackage.json')).status).toBe(404);
   });

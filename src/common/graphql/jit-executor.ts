@@ -1,5 +1,5 @@
 import type { ApolloServerOptions, ApolloServerPlugin } from '@apollo/server';
-import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { Injectable } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
 import {
@@ -20,6 +20,7 @@ import {
 import { getVariableValues } from 'graphql/execution/values.js';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 
+import { ApolloExpressDriver } from './apollo-express.js';
 import type { GraphQLContext } from './graphql-context.js';
 
 type Gateway = NonNullable<ApolloServerOptions<object>['gateway']>;
@@ -161,9 +162,9 @@ export function releaseAfterResponse(): ApolloServerPlugin<GraphQLContext> {
   };
 }
 
-/** Nest's Apollo driver with operations executed by `jitGateway`. */
+/** Nest's Apollo driver (with the lean Express handler) with operations executed by `jitGateway`. */
 @Injectable()
-export class JitApolloDriver extends ApolloDriver {
+export class JitApolloDriver extends ApolloExpressDriver {
   constructor(modulesContainer: ModulesContainer) {
     super(modulesContainer);
   }
