@@ -4,6 +4,7 @@ import { getMetadataStorage, validate, ValidationTypes } from 'class-validator';
 
 import { checkStorable, cleanText, isVerbatimField } from '../text/text-policy.js';
 import { badInput } from './app-error.js';
+import { rememberValidationRules } from './validation-rules.js';
 
 /** Flattens class-validator's tree into "rules.drawdownHorizonDays"-style field paths. */
 export function flattenValidationErrors(errors: ValidationError[], prefix = ''): { field: string; message: string }[] {
@@ -27,6 +28,10 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
  */
 @Injectable()
 export class InputValidationPipe implements PipeTransform {
+  constructor() {
+    rememberValidationRules();
+  }
+
   transform(value: unknown, { metatype, type, data }: ArgumentMetadata): unknown {
     // Only client input: a global pipe also runs for @Parent, @Context and custom parameters of every
     // field resolver, and validating each parent row of a page cost more than the page.
